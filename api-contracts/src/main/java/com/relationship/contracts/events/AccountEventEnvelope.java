@@ -1,0 +1,26 @@
+package com.relationship.contracts.events;
+
+/**
+ * How an account event travels on {@link com.relationship.contracts.Topics#ACCOUNT_EVENTS}: a
+ * CloudEvents 1.0 JSON message (structured mode) whose {@code id} is the stored event's id,
+ * {@code type} comes from {@link AccountEventTypes}, {@code subject} is the account id,
+ * {@code time} is when the event happened, {@code data} is the event record as JSON, and these
+ * extensions carry what auditors and consumers need.
+ */
+public final class AccountEventEnvelope {
+
+    public static final String SOURCE = "/relationship-service/accounts";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    /** The event's sequence number within its account: 0 for AccountRegistered, then +1 each. */
+    public static final String SEQUENCE = "sequence";
+    /** Who asked for the command that caused the event. */
+    public static final String ACTOR = "actor";
+    /** The id shared by everything one request set off. */
+    public static final String CORRELATION_ID = "correlationid";
+    /** The id of the command message that caused the event. */
+    public static final String CAUSATION_ID = "causationid";
+
+    private AccountEventEnvelope() {
+    }
+}

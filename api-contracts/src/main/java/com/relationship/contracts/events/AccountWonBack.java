@@ -1,0 +1,7 @@
+package com.relationship.contracts.events;
+
+import java.util.UUID;
+
+/** A LAPSED account is a CUSTOMER again; evidence for the stages above starts afresh. */
+public record AccountWonBack(UUID accountId, String reason) implements AccountEvent {
+}

@@ -1,0 +1,8 @@
+package com.relationship.contracts.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ComplaintOpened(UUID accountId, UUID complaintId, String summary, Instant dueBy)
+        implements AccountEvent {
+}

@@ -1,0 +1,6 @@
+package com.relationship.contracts.events;
+
+import java.util.UUID;
+
+public record ComplaintResolved(UUID accountId, UUID complaintId, String resolution) implements AccountEvent {
+}

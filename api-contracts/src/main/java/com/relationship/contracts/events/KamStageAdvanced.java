@@ -1,0 +1,8 @@
+package com.relationship.contracts.events;
+
+import com.relationship.contracts.account.KamStage;
+
+import java.util.UUID;
+
+public record KamStageAdvanced(UUID accountId, KamStage from, KamStage to) implements AccountEvent {
+}

@@ -1,0 +1,6 @@
+package com.relationship.contracts.events;
+
+import java.util.UUID;
+
+public record ProspectDisqualified(UUID accountId, String reason) implements AccountEvent {
+}

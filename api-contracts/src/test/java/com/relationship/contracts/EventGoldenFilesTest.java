@@ -1,0 +1,100 @@
+package com.relationship.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.events.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The serialised form of each event type and revision is a public contract: this test fails
+ * when it changes. A deliberate change bumps the revision in {@link AccountEventTypes}, adds a
+ * golden file for it, and adds an upcaster on the write side. Regenerate a missing file with
+ * {@code -Dgolden.write=true}.
+ */
+class EventGoldenFilesTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
+    private static final UUID ITEM = UUID.fromString("0e7a3c2d-4b1f-4a6e-8c9d-1a2b3c4d5e6f");
+    private static final Instant AT = Instant.parse("2026-03-14T09:30:00Z");
+
+    private final ObjectMapper mapper = ContractJson.newObjectMapper();
+
+    static List<AccountEvent> samples() {
+        return List.of(
+                new AccountRegistered(ACCOUNT, "Acme Industrial GmbH", "Manufacturing", 1200,
+                        new BigDecimal("250000000.00"), "EMEA", Classification.STRATEGIC),
+                new PurchaseRecorded(ACCOUNT, ITEM, new BigDecimal("48000.50"), "EUR", AT, "Annual licence"),
+                new ReferralRecorded(ACCOUNT, ITEM, "Introduced us to their sister plant", "Acme Logistics"),
+                new ComplaintOpened(ACCOUNT, ITEM, "Late delivery of batch 12", AT),
+                new ComplaintResolved(ACCOUNT, ITEM, "Expedited replacement shipped"),
+                new CoDevelopmentEngagementRecorded(ACCOUNT, ITEM, "Joint roadmap workshop"),
+                new PartnershipAgreementRecorded(ACCOUNT, ITEM, "Joint go-to-market agreement", AT),
+                new ComplianceReviewRecorded(ACCOUNT, ITEM, ComplianceOutcome.APPROVED, "Legal: J. Doe",
+                        "No dependency above 30% of revenue"),
+                new LifecycleStageAdvanced(ACCOUNT, LifecycleStage.CUSTOMER, LifecycleStage.CLIENT),
+                new LifecycleStageDowngraded(ACCOUNT, LifecycleStage.ADVOCATE, LifecycleStage.CLIENT,
+                        "Broke the co-development commitment"),
+                new AccountLapsed(ACCOUNT, LifecycleStage.CLIENT, "Switched to a competitor"),
+                new AccountWonBack(ACCOUNT, "New contract after the competitor failed to deliver"),
+                new ProspectDisqualified(ACCOUNT, "No budget this fiscal year"),
+                new AccountClassified(ACCOUNT, Classification.TACTICAL, "Revenue only, no future advantage"),
+                new KeyAccountDesignated(ACCOUNT, "Largest growth potential in the region"),
+                new KamStageAdvanced(ACCOUNT, KamStage.PRE_KAM, KamStage.EARLY_KAM),
+                new KeyAccountUncoupled(ACCOUNT, KamStage.SYNERGISTIC_KAM, "Dependency above 40% of their revenue"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void serialisedFormMatchesItsGoldenFile(AccountEvent event) throws IOException {
+        Path file = GOLDEN.resolve(AccountEventTypes.typeOf(event.getClass()) + ".json");
+        String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(event);
+        if (!Files.exists(file)) {
+            if (Boolean.getBoolean("golden.write")) {
+                Files.writeString(file, json + "\n");
+            } else {
+                fail("No golden file " + file + ": a new event type or revision needs one (-Dgolden.write=true)");
+            }
+        }
+        JsonNode golden = mapper.readTree(file.toFile());
+        assertThat(mapper.readTree(json)).isEqualTo(golden);
+        assertThat(mapper.treeToValue(golden, event.getClass())).isEqualTo(event);
+    }
+
+    @Test
+    void everyEventTypeHasASampleAndIsInTheCatalogue() {
+        Set<Class<?>> sampled = samples().stream().map(Object::getClass).collect(Collectors.toSet());
+        Set<Class<?>> permitted = Arrays.stream(AccountEvent.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        assertThat(sampled).isEqualTo(permitted);
+        assertThat(Set.copyOf(AccountEventTypes.all())).isEqualTo(permitted);
+    }
+
+    @Test
+    void typeNamesRoundTrip() {
+        for (Class<? extends AccountEvent> type : AccountEventTypes.all()) {
+            assertThat(AccountEventTypes.classOf(AccountEventTypes.typeOf(type))).contains(type);
+        }
+        assertThat(AccountEventTypes.typeOf(AccountLapsed.class)).isEqualTo("com.relationship.account.AccountLapsed.v1");
+        assertThat(AccountEventTypes.classOf("com.relationship.account.AccountLapsed.v9")).isEmpty();
+    }
+}
