@@ -1,0 +1,403 @@
+package com.relationship.service.account;
+
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.commands.*;
+import com.relationship.contracts.events.*;
+import com.relationship.service.lifecycle.Eligibility;
+import com.relationship.service.lifecycle.Evidence;
+import com.relationship.service.lifecycle.LifecyclePolicy;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A business customer (or would-be customer) and its relationship with us: the event-sourced
+ * consistency boundary of DOMAIN.md sections 1 and 2. Command handlers check the rules and
+ * apply an event or throw an {@link AccountRuleViolation}; event sourcing handlers only assign
+ * state. Instance command handlers return the account's new version (the sequence number of its
+ * last event).
+ */
+@Aggregate(commandTargetResolver = "accountCommandTargetResolver", cache = "accountCache")
+public class Account {
+
+    @AggregateIdentifier
+    private UUID accountId;
+    private LifecycleStage stage;
+    private LifecycleStage lapsedFrom;
+    private Classification classification;
+    private KamStage kamStage;
+    private Evidence evidence;
+    private Set<UUID> resolvedComplaints;
+
+    protected Account() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Account(RegisterAccount command) {
+        requireText(command.name(), "name");
+        requireText(command.industry(), "industry");
+        requireText(command.region(), "region");
+        require(command.employeeCount() >= 0, "employeeCount must not be negative");
+        require(command.annualRevenue() == null || command.annualRevenue().signum() >= 0,
+                "annualRevenue must not be negative");
+        require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
+        apply(new AccountRegistered(command.accountId(), command.name().strip(), command.industry().strip(),
+                command.employeeCount(), command.annualRevenue(), command.region().strip(), command.classification()));
+    }
+
+    // --- evidence -------------------------------------------------------------------------------
+
+    @CommandHandler
+    public Long handle(RecordPurchase command) {
+        require(command.amount() != null && command.amount().signum() > 0, "amount must be greater than zero");
+        requireCurrency(command.currency());
+        require(command.occurredAt() != null, "occurredAt is required");
+        return applied(new PurchaseRecorded(accountId, command.purchaseId(), command.amount(), command.currency(),
+                command.occurredAt(), command.description()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordReferral command) {
+        requireText(command.description(), "description");
+        return applied(new ReferralRecorded(accountId, command.referralId(), command.description(),
+                command.referredCompany()));
+    }
+
+    @CommandHandler
+    public Long handle(OpenComplaint command) {
+        requireText(command.summary(), "summary");
+        require(command.dueBy() != null, "dueBy is required: when must the complaint be resolved?");
+        return applied(new ComplaintOpened(accountId, command.complaintId(), command.summary(), command.dueBy()));
+    }
+
+    @CommandHandler
+    public Long handle(ResolveComplaint command) {
+        requireText(command.resolution(), "resolution");
+        if (resolvedComplaints.contains(command.complaintId())) {
+            throw refused(Rule.COMPLAINT_ALREADY_RESOLVED, "Complaint " + command.complaintId()
+                    + " is already resolved; open a new complaint if the issue is back.");
+        }
+        if (!evidence.openComplaints().contains(command.complaintId())) {
+            throw refused(Rule.UNKNOWN_COMPLAINT, "Account " + accountId + " has no complaint "
+                    + command.complaintId() + "; list its events to find the complaint id.");
+        }
+        return applied(new ComplaintResolved(accountId, command.complaintId(), command.resolution()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordCoDevelopmentEngagement command) {
+        requireText(command.description(), "description");
+        return applied(new CoDevelopmentEngagementRecorded(accountId, command.engagementId(), command.description()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordPartnershipAgreement command) {
+        requireText(command.description(), "description");
+        require(command.signedAt() != null, "signedAt is required");
+        return applied(new PartnershipAgreementRecorded(accountId, command.agreementId(), command.description(),
+                command.signedAt()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordComplianceReview command) {
+        require(command.outcome() != null, "outcome is required (APPROVED or REJECTED)");
+        requireText(command.reviewer(), "reviewer");
+        return applied(new ComplianceReviewRecorded(accountId, command.reviewId(), command.outcome(),
+                command.reviewer(), command.notes()));
+    }
+
+    // --- lifecycle ------------------------------------------------------------------------------
+
+    @CommandHandler
+    public Long handle(AdvanceLifecycleStage command, LifecyclePolicy policy) {
+        require(command.targetStage() != null, "targetStage is required");
+        Eligibility eligibility = eligibility(policy);
+        if (eligibility.nextStage() == null) {
+            throw refused(stage == LifecycleStage.PARTNER ? Rule.NO_STAGE_ABOVE : Rule.NOT_ON_THE_LADDER,
+                    eligibility.note());
+        }
+        if (command.targetStage() != eligibility.nextStage()) {
+            throw refused(Rule.NOT_THE_NEXT_STAGE, "Stages are climbed one at a time: from " + stage
+                    + " the next stage is " + eligibility.nextStage() + ", not " + command.targetStage() + ".");
+        }
+        if (!eligibility.eligible()) {
+            throw new AccountRuleViolation(Rule.EVIDENCE_MISSING, "Moving to " + command.targetStage()
+                    + " needs: " + String.join("; ", eligibility.missingEvidence()) + ". Record it first.",
+                    stage, kamStage, eligibility.missingEvidence());
+        }
+        return applied(new LifecycleStageAdvanced(accountId, stage, command.targetStage()));
+    }
+
+    @CommandHandler
+    public Long handle(DowngradeLifecycleStage command) {
+        requireReason(command.reason());
+        LifecycleStage target = command.targetStage();
+        require(target != null, "targetStage is required");
+        if (!stage.isOnLadder() || !target.isOnLadder() || !stage.isAbove(target)
+                || target == LifecycleStage.PROSPECT) {
+            throw refused(Rule.NOT_A_DOWNGRADE, "A downgrade moves a stage between CUSTOMER and the current stage "
+                    + stage + " down the ladder; " + target + " is not one. To end the relationship, lapse it.");
+        }
+        return applied(new LifecycleStageDowngraded(accountId, stage, target, command.reason().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(LapseAccount command) {
+        requireReason(command.reason());
+        if (!stage.isOnLadder() || stage == LifecycleStage.PROSPECT) {
+            throw refused(Rule.CANNOT_LAPSE, "Only an account that has bought (CUSTOMER to PARTNER) can lapse; this"
+                    + " one is " + stage + (stage == LifecycleStage.PROSPECT ? ": disqualify a prospect instead." : "."));
+        }
+        return applied(new AccountLapsed(accountId, stage, command.reason().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(WinBackAccount command) {
+        requireReason(command.reason());
+        if (stage != LifecycleStage.LAPSED) {
+            throw refused(Rule.NOT_LAPSED, "Only a LAPSED account can be won back; this one is " + stage + ".");
+        }
+        return applied(new AccountWonBack(accountId, command.reason().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(DisqualifyProspect command) {
+        requireReason(command.reason());
+        if (stage != LifecycleStage.PROSPECT) {
+            throw refused(Rule.NOT_A_PROSPECT, "Only a PROSPECT can be disqualified; this account is " + stage
+                    + (stage.rank() > 1 ? ": lapse it instead." : "."));
+        }
+        return applied(new ProspectDisqualified(accountId, command.reason().strip()));
+    }
+
+    /** Whether an advance would be accepted now, and if not, what is missing. Reads state only. */
+    public Eligibility eligibility(LifecyclePolicy policy) {
+        if (stage == LifecycleStage.LAPSED) {
+            return new Eligibility(stage, null, false, List.of(),
+                    "The account lapsed from " + lapsedFrom + ": win it back to make it a CUSTOMER again.");
+        }
+        if (stage == LifecycleStage.DISQUALIFIED) {
+            return new Eligibility(stage, null, false, List.of(), "A disqualified prospect does not advance.");
+        }
+        return stage.next()
+                .map(next -> {
+                    List<String> missing = evidence.missingFor(next, policy);
+                    return new Eligibility(stage, next, missing.isEmpty(), missing,
+                            missing.isEmpty() ? "Eligible: advance to " + next + "." : "Record the missing evidence first.");
+                })
+                .orElseGet(() -> new Eligibility(stage, null, false, List.of(), "PARTNER is the highest stage."));
+    }
+
+    // --- classification and KAM -----------------------------------------------------------------
+
+    @CommandHandler
+    public Long handle(ClassifyAccount command) {
+        require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
+        requireText(command.rationale(), "rationale");
+        if (command.classification() == classification) {
+            throw refused(Rule.ALREADY_CLASSIFIED_SO, "The account is already " + classification + ".");
+        }
+        if (command.classification() == Classification.TACTICAL && isOnActiveKamTrack()) {
+            throw refused(Rule.KEY_ACCOUNT_MUST_STAY_STRATEGIC, "The account is a key account at " + kamStage
+                    + ": uncouple it before classifying it TACTICAL.");
+        }
+        return applied(new AccountClassified(accountId, command.classification(), command.rationale().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(DesignateKeyAccount command) {
+        requireText(command.rationale(), "rationale");
+        if (stage == LifecycleStage.DISQUALIFIED) {
+            throw refused(Rule.ACCOUNT_DISQUALIFIED, "A disqualified prospect cannot become a key account.");
+        }
+        if (classification != Classification.STRATEGIC) {
+            throw refused(Rule.NOT_STRATEGIC, "Only a STRATEGIC account can be designated a key-account candidate;"
+                    + " this one is " + classification + ". Classify it STRATEGIC first, with a rationale.");
+        }
+        if (isOnActiveKamTrack()) {
+            throw refused(Rule.ALREADY_A_KEY_ACCOUNT, "The account is already on the KAM track at " + kamStage + ".");
+        }
+        return applied(new KeyAccountDesignated(accountId, command.rationale().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(AdvanceKamStage command) {
+        require(command.targetStage() != null, "targetStage is required");
+        requireKeyAccount();
+        KamStage next = kamStage.next().orElseThrow(() -> refused(Rule.NOT_THE_NEXT_KAM_STAGE,
+                kamStage + " is the end of the KAM track forward; " + (kamStage == KamStage.UNCOUPLING_KAM
+                        ? "designate the account again to restart it." : "only uncoupling remains.")));
+        if (command.targetStage() != next) {
+            throw refused(Rule.NOT_THE_NEXT_KAM_STAGE, "KAM stages are climbed one at a time: from " + kamStage
+                    + " the next is " + next + ", not " + command.targetStage()
+                    + (command.targetStage() == KamStage.UNCOUPLING_KAM ? " (use uncouple, with a reason)." : "."));
+        }
+        return applied(new KamStageAdvanced(accountId, kamStage, next));
+    }
+
+    @CommandHandler
+    public Long handle(UncoupleKeyAccount command) {
+        requireReason(command.reason());
+        requireKeyAccount();
+        if (kamStage == KamStage.UNCOUPLING_KAM) {
+            throw refused(Rule.ALREADY_UNCOUPLED, "The key account is already uncoupled.");
+        }
+        return applied(new KeyAccountUncoupled(accountId, kamStage, command.reason().strip()));
+    }
+
+    private boolean isOnActiveKamTrack() {
+        return kamStage != null && kamStage != KamStage.UNCOUPLING_KAM;
+    }
+
+    private void requireKeyAccount() {
+        if (kamStage == null) {
+            throw refused(Rule.NOT_A_KEY_ACCOUNT, "The account is not on the KAM track: designate it first.");
+        }
+    }
+
+    // --- event sourcing: assign state only ------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(AccountRegistered event) {
+        accountId = event.accountId();
+        stage = LifecycleStage.PROSPECT;
+        classification = event.classification();
+        evidence = Evidence.none();
+        resolvedComplaints = new HashSet<>();
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseRecorded event) {
+        evidence = evidence.withPurchase();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralRecorded event) {
+        evidence = evidence.withReferral();
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintOpened event) {
+        evidence = evidence.withComplaintOpened(event.complaintId());
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintResolved event) {
+        evidence = evidence.withComplaintResolved(event.complaintId());
+        resolvedComplaints.add(event.complaintId());
+    }
+
+    @EventSourcingHandler
+    void on(CoDevelopmentEngagementRecorded event) {
+        evidence = evidence.withCoDevelopmentEngagement();
+    }
+
+    @EventSourcingHandler
+    void on(PartnershipAgreementRecorded event) {
+        evidence = evidence.withPartnershipAgreement();
+    }
+
+    @EventSourcingHandler
+    void on(ComplianceReviewRecorded event) {
+        evidence = evidence.withComplianceReview(event.outcome());
+    }
+
+    @EventSourcingHandler
+    void on(LifecycleStageAdvanced event) {
+        stage = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(LifecycleStageDowngraded event) {
+        stage = event.to();
+        evidence = evidence.keepingOnlyWhatEarned(event.to());
+    }
+
+    @EventSourcingHandler
+    void on(AccountLapsed event) {
+        lapsedFrom = event.lapsedFrom();
+        stage = LifecycleStage.LAPSED;
+    }
+
+    @EventSourcingHandler
+    void on(AccountWonBack event) {
+        stage = LifecycleStage.CUSTOMER;
+        lapsedFrom = null;
+        evidence = evidence.forNewTenure();
+    }
+
+    @EventSourcingHandler
+    void on(ProspectDisqualified event) {
+        stage = LifecycleStage.DISQUALIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(AccountClassified event) {
+        classification = event.classification();
+    }
+
+    @EventSourcingHandler
+    void on(KeyAccountDesignated event) {
+        kamStage = KamStage.PRE_KAM;
+    }
+
+    @EventSourcingHandler
+    void on(KamStageAdvanced event) {
+        kamStage = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(KeyAccountUncoupled event) {
+        kamStage = KamStage.UNCOUPLING_KAM;
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private Long applied(AccountEvent event) {
+        apply(event);
+        return AggregateLifecycle.getVersion();
+    }
+
+    private AccountRuleViolation refused(Rule rule, String detail) {
+        return new AccountRuleViolation(rule, detail, stage, kamStage);
+    }
+
+    private void require(boolean condition, String detail) {
+        if (!condition) {
+            throw refused(Rule.INVALID_VALUE, detail);
+        }
+    }
+
+    private void requireText(String value, String field) {
+        require(value != null && !value.isBlank(), field + " is required and must not be blank");
+    }
+
+    private void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw refused(Rule.REASON_REQUIRED, "A reason is required: auditors read it in the account's history.");
+        }
+    }
+
+    private void requireCurrency(String currency) {
+        try {
+            require(currency != null && Currency.getInstance(currency).getCurrencyCode().equals(currency),
+                    "currency must be an ISO 4217 code such as EUR or USD");
+        } catch (IllegalArgumentException notAnIsoCode) {
+            throw refused(Rule.INVALID_VALUE, "currency '" + currency + "' is not an ISO 4217 code such as EUR or USD");
+        }
+    }
+
+}

@@ -1,0 +1,38 @@
+package com.relationship.service.infra;
+
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The metadata every event carries for auditors: who asked (actor), the request it belongs to
+ * (correlationId), the command that caused it (causationId), and the reason where the command
+ * had one. Commands get actor, correlationId and reason from the web edge; this provider copies
+ * them onto the events the command applies and adds the command's own id as the cause.
+ */
+public class AuditMetadata implements CorrelationDataProvider {
+
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+    public static final String REASON = "reason";
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        copy(message, ACTOR, data);
+        copy(message, REASON, data);
+        data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
+        data.put(CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+
+    private static void copy(Message<?> message, String key, Map<String, Object> into) {
+        Object value = message.getMetaData().get(key);
+        if (value != null) {
+            into.put(key, value);
+        }
+    }
+}

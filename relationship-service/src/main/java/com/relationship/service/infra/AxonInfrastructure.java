@@ -1,0 +1,97 @@
+package com.relationship.service.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.events.AccountEvent;
+import com.relationship.contracts.events.AccountEventTypes;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.StorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on MongoDB, wired by hand: the axon-mongo extension has no Boot 4 auto-configuration we
+ * can rely on, and the defaults it would pick (1 s look-back, 100-event batches) are wrong for us.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class AxonInfrastructure {
+
+    /** Axon's {@code jackson} serializer picks this mapper up by name; it is the contracts' JSON form. */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return ContractJson.newObjectMapper();
+    }
+
+    /** Stored events carry the revision {@link AccountEventTypes} gives them (no Axon annotation in the contracts). */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return payloadType -> AccountEvent.class.isAssignableFrom(payloadType)
+                ? String.valueOf(AccountEventTypes.revisionOf(payloadType))
+                : null;
+    }
+
+    @Bean
+    CorrelationDataProvider auditMetadata() {
+        return new AuditMetadata();
+    }
+
+    @Bean
+    CommandTargetResolver accountCommandTargetResolver() {
+        return new AccountCommandTargetResolver();
+    }
+
+    @Bean
+    Cache accountCache(EventStoreProperties properties) {
+        return properties.aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient mongoClient, EventStoreProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.database()).build();
+    }
+
+    @Bean
+    StorageStrategy eventStorageStrategy(EventStoreProperties properties) {
+        return new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), properties.lookBack());
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, StorageStrategy eventStorageStrategy,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer, EventStoreProperties properties) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .storageStrategy(eventStorageStrategy)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .batchSize(properties.batchSize())
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, EventStoreProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(properties.tokenClaimTimeout())
+                .build();
+    }
+}

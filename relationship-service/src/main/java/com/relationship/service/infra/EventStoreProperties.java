@@ -1,0 +1,24 @@
+package com.relationship.service.infra;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param database            the MongoDB database that holds events, snapshots and tokens
+ * @param lookBack            how far behind its last position the tracking query looks for events
+ *                            that became visible late (a Mongo event store has no global
+ *                            sequence; Axon's default of 1 s can skip a slow commit forever)
+ * @param batchSize           events read per query when loading or replaying
+ * @param aggregateCache      keep loaded accounts in memory; safe only while one instance
+ *                            handles a given account's commands
+ * @param tokenClaimTimeout   after how long another instance may take over a relay segment
+ */
+@ConfigurationProperties("relationship.event-store")
+public record EventStoreProperties(@DefaultValue("relationship") String database,
+                                   @DefaultValue("5s") Duration lookBack,
+                                   @DefaultValue("1000") int batchSize,
+                                   @DefaultValue("true") boolean aggregateCache,
+                                   @DefaultValue("10s") Duration tokenClaimTimeout) {
+}
