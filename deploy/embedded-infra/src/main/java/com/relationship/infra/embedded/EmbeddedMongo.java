@@ -1,0 +1,86 @@
+package com.relationship.infra.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1, so the services talk to it with the
+ * real MongoDB driver. It advertises wire version 8 (the library's default {@code MONGO_5_0} reply,
+ * i.e. MongoDB 4.2), which is the lowest the 5.8 driver accepts.
+ * <p>
+ * Limits that matter to callers (see shared/notes/mongo-java-server-and-axon.md): no transactions or
+ * sessions, only unique indexes are real, and every non-unique query is a full scan.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    private static final String HOST = "127.0.0.1";
+
+    private final MongoServer server;
+    private final int port;
+    private boolean closed;
+
+    private EmbeddedMongo(MongoBackend backend, int requestedPort) {
+        this.server = new MongoServer(backend);
+        server.bind(HOST, requestedPort);
+        this.port = server.getLocalAddress().getPort();
+    }
+
+    /** Data lives in the heap and is gone after {@link #close()}: for tests. {@code port} 0 picks a free port. */
+    public static EmbeddedMongo inMemory(int port) {
+        EmbeddedMongo mongo = new EmbeddedMongo(new MemoryBackend(), port);
+        log.info("In-memory MongoDB listening on {}", mongo.connectionString());
+        return mongo;
+    }
+
+    /**
+     * Data lives in an H2 MVStore file (created with its parent directories if missing) and survives
+     * a restart. {@link #close()} commits and closes the store; a crash can lose the last ~second of
+     * writes, because MVStore auto-commits about once a second and write concern is ignored.
+     */
+    public static EmbeddedMongo persistent(Path storeFile, int port) {
+        Path absolute = storeFile.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + absolute.getParent(), e);
+        }
+        EmbeddedMongo mongo = new EmbeddedMongo(new H2Backend(absolute.toString()), port);
+        log.info("MongoDB listening on {}, data in {}", mongo.connectionString(), absolute);
+        return mongo;
+    }
+
+    /** {@code mongodb://127.0.0.1:PORT}, no database. */
+    public String connectionString() {
+        return "mongodb://" + HOST + ":" + port;
+    }
+
+    /** {@code mongodb://127.0.0.1:PORT/database}, the form Spring's {@code spring.mongodb.uri} takes. */
+    public String connectionString(String database) {
+        return connectionString() + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Disconnects clients, stops the event loops and closes the backend (for H2: commit and close the file). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.shutdownNow();
+        log.info("MongoDB on port {} stopped", port);
+    }
+}
