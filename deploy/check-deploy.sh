@@ -1,0 +1,306 @@
+#!/usr/bin/env bash
+# Offline checks for deploy/: needs python3 with PyYAML, nothing else (no Docker,
+# no cluster). Parses every YAML file under deploy/ and checks the invariants the
+# compose file, the Kubernetes manifests and the Dockerfile must keep.
+#   bash deploy/check-deploy.sh        exit 0 when every check passed
+# Last line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec python3 - "$@" <<'PY'
+import glob, json, os, re, sys, zipfile
+
+try:
+    import yaml
+except ImportError:
+    sys.exit("check-deploy: python3 needs PyYAML (Debian: python3-yaml, pip: PyYAML)")
+
+passed = failed = 0
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what}")
+    return ok
+
+def note(msg):
+    print(f"note {msg}")
+
+# ---- 1. every YAML file under deploy/ parses --------------------------------------
+docs = {}
+for path in sorted(glob.glob("deploy/**/*.y*ml", recursive=True)):
+    if "/target/" in path or "/node_modules/" in path:
+        continue
+    try:
+        with open(path) as f:
+            docs[path] = [d for d in yaml.safe_load_all(f) if d is not None]
+        check(True, path)
+    except yaml.YAMLError as e:
+        check(False, f"{path} does not parse: {e}")
+
+EVENTS, STATUS = "relationship.account-events.v1", "relationship.account-status.v1"
+SERVICES = {"relationship-service": ("8080", "relationship"),
+            "projection-service": ("8081", "projection")}
+
+# Env vars the services are configured with, and the Spring Boot 4 property each one
+# binds to. Boot 4 moved spring.data.mongodb.* to spring.mongodb.*; the old name is
+# an error-level deprecation and would be ignored.
+SPRING_ENV = {"SERVER_PORT": "server.port",
+              "SPRING_MONGODB_URI": "spring.mongodb.uri",
+              "SPRING_KAFKA_BOOTSTRAP_SERVERS": "spring.kafka.bootstrap-servers"}
+
+def env_names(prop):
+    """Names Spring Boot's SystemEnvironmentPropertyMapper accepts for a property:
+    "." -> "_" and upper case, with "-" either dropped or (legacy form) turned into "_"."""
+    base = prop.replace(".", "_").upper()
+    return {base.replace("-", ""), base.replace("-", "_")}
+
+for env, prop in SPRING_ENV.items():
+    check(env in env_names(prop), f"{env} is an environment form of {prop}")
+
+def boot_version():
+    m = re.search(r"<artifactId>spring-boot-starter-parent</artifactId>\s*<version>([^<]+)</version>",
+                  open("pom.xml").read())
+    return m.group(1) if m else None
+
+def boot_metadata():
+    """Property metadata from the Boot jars in the local Maven repository, if present."""
+    version = boot_version()
+    repo = os.path.expanduser("~/.m2/repository/org/springframework/boot")
+    props, found = {}, []
+    for module in ("spring-boot", "spring-boot-autoconfigure", "spring-boot-mongodb", "spring-boot-kafka"):
+        jar = f"{repo}/{module}/{version}/{module}-{version}.jar"
+        if not os.path.exists(jar):
+            continue
+        found.append(module)
+        with zipfile.ZipFile(jar) as z:
+            for name in ("META-INF/spring-configuration-metadata.json",
+                         "META-INF/additional-spring-configuration-metadata.json"):
+                if name in z.namelist():
+                    for p in json.loads(z.read(name)).get("properties", []):
+                        props.setdefault(p["name"], p)
+    return version, found, props
+
+version, found, meta = boot_metadata()
+if {"spring-boot-mongodb", "spring-boot-kafka"} <= set(found):
+    for env, prop in SPRING_ENV.items():
+        if prop == "server.port":
+            continue  # declared by the web server modules; not worth resolving here
+        p = meta.get(prop)
+        check(p is not None and not p.get("deprecation"),
+              f"{prop} is a current property of Spring Boot {version}")
+else:
+    note(f"Spring Boot {version} jars not in ~/.m2; property names checked against the built-in table only")
+
+def check_spring_env(where, names):
+    for n in names:
+        if n.startswith("SPRING_DATA_MONGODB"):
+            check(False, f"{where}: {n} is the Boot 3 name; Boot 4 reads SPRING_MONGODB_*")
+        elif n.startswith(("SPRING_", "SERVER_")):
+            check(n in SPRING_ENV, f"{where}: {n} is one of the known service env vars {sorted(SPRING_ENV)}")
+    for n in SPRING_ENV:
+        check(n in names, f"{where}: sets {n}")
+
+def topics_from_contracts():
+    path = "api-contracts/src/main/java/com/relationship/contracts/Topics.java"
+    if not os.path.exists(path):
+        return None
+    return set(re.findall(r'static final String \w+ = "([^"]+)"', open(path).read()))
+
+contract_topics = topics_from_contracts()
+if contract_topics is None:
+    note("api-contracts Topics.java not found; topic names checked against the built-in names only")
+else:
+    check(contract_topics == {EVENTS, STATUS},
+          f"api-contracts Topics declares exactly {EVENTS} and {STATUS} (found {sorted(contract_topics)})")
+
+# ---- 2. compose ---------------------------------------------------------------------
+COMPOSE = "deploy/compose/compose.yaml"
+compose = (docs.get(COMPOSE) or [{}])[0]
+services = compose.get("services", {})
+check(bool(services), f"{COMPOSE} defines services")
+
+def one_shot(svc):
+    return str(svc.get("restart", "no")) == "no"
+
+def env_of(svc):
+    env = svc.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(e.split("=", 1) if "=" in e else (e, None) for e in env)
+    return {k: (None if v is None else str(v)) for k, v in env.items()}
+
+for name, svc in services.items():
+    hc = svc.get("healthcheck") or {}
+    if one_shot(svc):
+        check("healthcheck" not in svc or hc.get("disable"), f"compose {name}: one-shot service has no health check")
+    else:
+        check(bool(hc.get("test")) and not hc.get("disable"), f"compose {name}: long-running service has a health check")
+    deps = svc.get("depends_on") or {}
+    if isinstance(deps, list):
+        deps = {d: {"condition": "service_started"} for d in deps}
+    for dep, spec in deps.items():
+        cond = (spec or {}).get("condition", "service_started")
+        if not check(dep in services, f"compose {name}: depends_on {dep} exists"):
+            continue
+        if cond == "service_healthy":
+            check(bool((services[dep].get("healthcheck") or {}).get("test")),
+                  f"compose {name}: {dep} it waits healthy for has a health check")
+        if cond == "service_completed_successfully":
+            check(one_shot(services[dep]), f"compose {name}: {dep} it waits to complete is one-shot (restart: \"no\")")
+
+# Mongo replica set
+members = [n for n in services if re.fullmatch(r"mongo\d+", n)]
+check(len(members) == 3, f"compose: three MongoDB members (found {members})")
+for n in members:
+    cmd = services[n].get("command") or []
+    cmd = cmd if isinstance(cmd, list) else cmd.split()
+    check("--replSet" in cmd and cmd[cmd.index("--replSet") + 1] == "rs0", f"compose {n}: mongod --replSet rs0")
+    check("primary" in json.dumps(services[n].get("healthcheck", {})),
+          f"compose {n}: health check waits for a PRIMARY")
+init_js = "deploy/compose/mongo-init.js"
+if check(os.path.exists(init_js), f"{init_js} exists"):
+    js = open(init_js).read()
+    for n in members:
+        check(f"'{n}:27017'" in js, f"{init_js} initiates member {n}:27017")
+    check("_id: 'rs0'" in js, f"{init_js} initiates replica set rs0")
+check("/scripts/mongo-init.js" in json.dumps(services.get("mongo-init", {})), "compose mongo-init runs mongo-init.js")
+
+# Kafka KRaft cluster
+brokers = sorted(n for n in services if re.fullmatch(r"kafka\d+", n))
+check(len(brokers) == 3, f"compose: three Kafka nodes (found {brokers})")
+ids, cluster_ids, voters = [], set(), set()
+for n in brokers:
+    e = env_of(services[n])
+    check(services[n].get("image") == "apache/kafka:4.2.0", f"compose {n}: image apache/kafka:4.2.0")
+    ids.append(e.get("KAFKA_NODE_ID"))
+    cluster_ids.add(e.get("CLUSTER_ID"))
+    voters.add(e.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+    check(set((e.get("KAFKA_PROCESS_ROLES") or "").split(",")) == {"broker", "controller"},
+          f"compose {n}: combined broker,controller")
+    check(f"//{n}:9092" in (e.get("KAFKA_ADVERTISED_LISTENERS") or ""), f"compose {n}: advertises {n}:9092")
+    for key, want in {"KAFKA_DEFAULT_REPLICATION_FACTOR": "3", "KAFKA_MIN_INSYNC_REPLICAS": "2",
+                      "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR": "3",
+                      "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR": "3",
+                      "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR": "2"}.items():
+        check(e.get(key) == want, f"compose {n}: {key}={want} (is {e.get(key)})")
+check(len(set(ids)) == len(ids) and None not in ids, f"compose: distinct KAFKA_NODE_IDs {ids}")
+check(len(cluster_ids) == 1 and None not in cluster_ids, "compose: one CLUSTER_ID for all nodes")
+expected_voters = ",".join(f"{i}@{n}:9093" for i, n in zip(ids, brokers))
+check(voters == {expected_voters}, f"compose: quorum voters are {expected_voters} (found {voters})")
+
+# Topics
+script = " ".join(str(x) for x in (services.get("kafka-init", {}).get("command") or []))
+script = re.sub(r"\\\s*\n", " ", script)
+created = {}
+for line in script.splitlines():
+    if "--create" in line:
+        m = re.search(r"--topic\s+(\S+)", line)
+        if m:
+            created[m.group(1)] = line
+check(set(created) == {EVENTS, STATUS}, f"compose kafka-init creates exactly {EVENTS} and {STATUS} (found {sorted(created)})")
+for t, line in created.items():
+    check("--partitions 24" in line and "--replication-factor 3" in line, f"compose kafka-init: {t} has 24 partitions, RF 3")
+    check("min.insync.replicas=2" in line, f"compose kafka-init: {t} has min.insync.replicas=2")
+    check(("cleanup.policy=compact" in line) == (t == STATUS), f"compose kafka-init: only {STATUS} is compacted")
+kafka_urls = re.findall(r"bootstrap-server\s+(\S+)", script)
+check(bool(kafka_urls) and all(u == ",".join(f"{b}:9092" for b in brokers) for u in kafka_urls),
+      "compose kafka-init: bootstraps from all three brokers")
+
+# The two services
+for name, (port, db) in SERVICES.items():
+    svc = services.get(name)
+    if not check(svc is not None, f"compose: service {name}"):
+        continue
+    e = env_of(svc)
+    check_spring_env(f"compose {name}", set(e))
+    check(e.get("SERVER_PORT") == port, f"compose {name}: SERVER_PORT={port}")
+    uri = e.get("SPRING_MONGODB_URI") or ""
+    check(uri == f"mongodb://{','.join(f'{m}:27017' for m in sorted(members))}/{db}?replicaSet=rs0",
+          f"compose {name}: Mongo URI names all members, database {db}, replicaSet=rs0 (is {uri})")
+    check(e.get("SPRING_KAFKA_BOOTSTRAP_SERVERS") == ",".join(f"{b}:9092" for b in brokers),
+          f"compose {name}: bootstrap servers are all three brokers")
+    check(f"/actuator/health/readiness" in json.dumps(svc.get("healthcheck", {})) and f":{port}/" in json.dumps(svc.get("healthcheck", {})),
+          f"compose {name}: health check is readiness on port {port}")
+    build = svc.get("build") or {}
+    context = os.path.normpath(os.path.join("deploy/compose", build.get("context", ".")))
+    check(context == ".", f"compose {name}: build context is the repository root (is {context})")
+    check(os.path.exists(os.path.join(context, build.get("dockerfile", "Dockerfile"))), f"compose {name}: dockerfile exists")
+    check((build.get("args") or {}).get("SERVICE") == name, f"compose {name}: build arg SERVICE={name}")
+    deps = svc.get("depends_on") or {}
+    for dep in members + brokers:
+        check((deps.get(dep) or {}).get("condition") == "service_healthy", f"compose {name}: waits for {dep} healthy")
+    for dep in ("mongo-init", "kafka-init"):
+        check((deps.get(dep) or {}).get("condition") == "service_completed_successfully", f"compose {name}: waits for {dep}")
+    if not os.path.isdir(name):
+        note(f"module {name}/ does not exist yet; its image cannot be built until it does")
+replicas = lambda s: int(((services.get(s) or {}).get("deploy") or {}).get("replicas", 1))
+check(replicas("relationship-service") == 1, "compose: ONE relationship-service (Axon command bus is per JVM)")
+check(replicas("projection-service") == 2, "compose: TWO projection-service instances")
+
+# ---- 3. Kubernetes ------------------------------------------------------------------
+k8s = {p: d for p, d in docs.items() if p.startswith("deploy/k8s/")}
+kust = (k8s.get("deploy/k8s/kustomization.yaml") or [{}])[0]
+listed = set(kust.get("resources", []))
+manifests = {os.path.basename(p) for p in k8s} - {"kustomization.yaml"}
+check(listed == manifests, f"kustomization.yaml lists every manifest (lists {sorted(listed)}, found {sorted(manifests)})")
+objects = [d for p, ds in k8s.items() if not p.endswith("kustomization.yaml") for d in ds]
+for o in objects:
+    check(all(k in o for k in ("apiVersion", "kind", "metadata")), f"k8s {o.get('kind')}/{o.get('metadata', {}).get('name')}: apiVersion, kind, metadata")
+config = {o["metadata"]["name"]: o.get("data", {}) for o in objects if o.get("kind") == "ConfigMap"}
+by_kind = lambda kind: {o["metadata"]["name"]: o for o in objects if o.get("kind") == kind}
+deployments, k8s_services, pdbs = by_kind("Deployment"), by_kind("Service"), by_kind("PodDisruptionBudget")
+for name, (port, db) in SERVICES.items():
+    dep = deployments.get(name)
+    if not check(dep is not None, f"k8s: Deployment {name}"):
+        continue
+    spec = dep["spec"]
+    labels = spec["template"]["metadata"]["labels"]
+    check(all(labels.get(k) == v for k, v in spec["selector"]["matchLabels"].items()), f"k8s {name}: selector matches pod labels")
+    c = spec["template"]["spec"]["containers"][0]
+    check(any(str(p.get("containerPort")) == port for p in c.get("ports", [])), f"k8s {name}: container port {port}")
+    env = {e["name"]: e for e in c.get("env", [])}
+    check_spring_env(f"k8s {name}", set(env))
+    for e in env.values():
+        ref = (e.get("valueFrom") or {}).get("configMapKeyRef")
+        if ref:
+            check(ref["key"] in config.get(ref["name"], {}), f"k8s {name}: {e['name']} refers to an existing ConfigMap key {ref['name']}/{ref['key']}")
+    for probe, path in (("livenessProbe", "/actuator/health/liveness"), ("readinessProbe", "/actuator/health/readiness")):
+        check((c.get(probe) or {}).get("httpGet", {}).get("path") == path, f"k8s {name}: {probe} on {path}")
+    check(bool((c.get("resources") or {}).get("limits", {}).get("memory")), f"k8s {name}: memory limit (the heap is sized from it)")
+    svc = k8s_services.get(name)
+    check(svc is not None and all(labels.get(k) == v for k, v in svc["spec"]["selector"].items()), f"k8s {name}: Service selects its pods")
+check(deployments.get("relationship-service", {}).get("spec", {}).get("replicas") == 1, "k8s: ONE relationship-service")
+check(deployments.get("relationship-service", {}).get("spec", {}).get("strategy", {}).get("type") == "Recreate",
+      "k8s: relationship-service rolls out with Recreate (never two at once)")
+check(deployments.get("projection-service", {}).get("spec", {}).get("replicas") == 2, "k8s: TWO projection-service replicas")
+check("projection-service" in pdbs, "k8s: PodDisruptionBudget for projection-service")
+for data in config.values():
+    for k, v in data.items():
+        if "MONGODB_URI" in k:
+            db = "relationship" if k.startswith("RELATIONSHIP") else "projection"
+            check(re.search(rf"/{db}(\?|$)", v) is not None, f"k8s ConfigMap {k} names database {db}")
+
+import shutil, subprocess
+if shutil.which("kubectl"):
+    r = subprocess.run(["kubectl", "kustomize", "deploy/k8s"], capture_output=True, text=True)
+    check(r.returncode == 0, f"kubectl kustomize deploy/k8s renders: {r.stderr.strip()}")
+else:
+    note("kubectl not installed; kustomization not rendered")
+
+# ---- 4. Dockerfile ------------------------------------------------------------------
+DOCKERFILE = "deploy/docker/Dockerfile"
+if check(os.path.exists(DOCKERFILE), f"{DOCKERFILE} exists"):
+    d = open(DOCKERFILE).read()
+    check("ARG SERVICE" in d and "COPY ${SERVICE}/target/${SERVICE}-*.jar" in d, "Dockerfile copies ${SERVICE}/target/${SERVICE}-*.jar")
+    check("-Djarmode=tools" in d and "extract --layers --launcher" in d, "Dockerfile extracts layers with the Boot 4 tools jar mode")
+    check("org.springframework.boot.loader.launch.JarLauncher" in d, "Dockerfile starts Boot 4's JarLauncher")
+    user = re.findall(r"^USER\s+(\S+)", d, re.M)
+    check(bool(user) and user[-1].split(":")[0] not in ("root", "0"), "Dockerfile runs as a non-root user")
+    check(re.search(r"^HEALTHCHECK .*\n?.*?/actuator/health/readiness", d, re.M) is not None, "Dockerfile HEALTHCHECK on readiness")
+    check("MaxRAMPercentage" in d, "Dockerfile sizes the heap from the container limit")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
