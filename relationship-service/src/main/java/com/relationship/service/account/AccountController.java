@@ -1,0 +1,64 @@
+package com.relationship.service.account;
+
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.commands.ClassifyAccount;
+import com.relationship.contracts.commands.RegisterAccount;
+import com.relationship.service.web.AccountCommands;
+import com.relationship.service.web.CommandAccepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "Register accounts, classify them, and read their history")
+public class AccountController {
+
+    private final AccountCommands commands;
+    private final AccountHistory history;
+
+    public AccountController(AccountCommands commands, AccountHistory history) {
+        this.commands = commands;
+        this.history = history;
+    }
+
+    public record RegisterAccountRequest(UUID accountId, @NotBlank String name, @NotBlank String industry,
+                                         @NotNull @PositiveOrZero Integer employeeCount,
+                                         @PositiveOrZero BigDecimal annualRevenue, @NotBlank String region,
+                                         @NotNull Classification classification) {
+    }
+
+    public record ClassifyRequest(@NotNull Classification classification, @NotBlank String rationale) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an account as a PROSPECT", description = "accountId is optional; one is made up when absent.")
+    public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterAccountRequest request) {
+        UUID id = request.accountId() != null ? request.accountId() : UUID.randomUUID();
+        return commands.register(new RegisterAccount(id, request.name(), request.industry(), request.employeeCount(),
+                request.annualRevenue(), request.region(), request.classification()));
+    }
+
+    @PostMapping("/{accountId}/classification")
+    @Operation(summary = "Classify the account STRATEGIC or TACTICAL, with a rationale")
+    public ResponseEntity<CommandAccepted> classify(@PathVariable UUID accountId,
+                                                    @Valid @RequestBody ClassifyRequest request) {
+        return commands.send(new ClassifyAccount(accountId, request.classification(), request.rationale()),
+                request.rationale());
+    }
+
+    @GetMapping("/{accountId}/events")
+    @Operation(summary = "The account's events in order: sequence, type, timestamp, payload, metadata")
+    public List<AccountHistory.RecordedEvent> events(@PathVariable UUID accountId) {
+        return history.eventsOf(accountId);
+    }
+}

@@ -1,0 +1,46 @@
+package com.relationship.service.account;
+
+import com.relationship.contracts.events.AccountEventTypes;
+import com.relationship.service.web.UnknownAccountException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An account's stored events, as auditors read them: straight from the event store, in order. */
+@Component
+public class AccountHistory {
+
+    private final EventStore eventStore;
+
+    public AccountHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * @param type the public event type, as on Kafka ({@code com.relationship.account.PurchaseRecorded.v1})
+     */
+    public record RecordedEvent(long sequence, String eventId, String type, Instant timestamp, Object payload,
+                                Map<String, Object> metadata) {
+    }
+
+    public List<RecordedEvent> eventsOf(UUID accountId) {
+        List<RecordedEvent> events = new ArrayList<>();
+        eventStore.readEvents(accountId.toString()).forEachRemaining(event -> events.add(recorded(event)));
+        if (events.isEmpty()) {
+            throw new UnknownAccountException(accountId);
+        }
+        return events;
+    }
+
+    private static RecordedEvent recorded(DomainEventMessage<?> event) {
+        return new RecordedEvent(event.getSequenceNumber(), event.getIdentifier(),
+                AccountEventTypes.typeOf(event.getPayloadType()), event.getTimestamp(), event.getPayload(),
+                Map.copyOf(event.getMetaData()));
+    }
+}

@@ -1,0 +1,113 @@
+package com.relationship.service.evidence;
+
+import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.commands.*;
+import com.relationship.service.web.AccountCommands;
+import com.relationship.service.web.CommandAccepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The facts that are evidence for the lifecycle: purchases, referrals, complaints, engagements, agreements, reviews. */
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}")
+@Tag(name = "Evidence", description = "Record what the account did; each fact is evidence for a lifecycle stage")
+public class EvidenceController {
+
+    private final AccountCommands commands;
+
+    public EvidenceController(AccountCommands commands) {
+        this.commands = commands;
+    }
+
+    public record PurchaseRequest(@NotNull BigDecimal amount, @NotBlank String currency, @NotNull Instant occurredAt,
+                                  String description) {
+    }
+
+    public record ReferralRequest(@NotBlank String description, String referredCompany) {
+    }
+
+    public record ComplaintRequest(@NotBlank String summary, @NotNull Instant dueBy) {
+    }
+
+    public record ComplaintOpenedResponse(UUID accountId, long version, UUID complaintId) {
+    }
+
+    public record ResolutionRequest(@NotBlank String resolution) {
+    }
+
+    public record EngagementRequest(@NotBlank String description) {
+    }
+
+    public record AgreementRequest(@NotBlank String description, @NotNull Instant signedAt) {
+    }
+
+    public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome, @NotBlank String reviewer,
+                                          String notes) {
+    }
+
+    @PostMapping("/purchases")
+    @Operation(summary = "Record a purchase (amount > 0, ISO 4217 currency)")
+    public ResponseEntity<CommandAccepted> purchase(@PathVariable UUID accountId,
+                                                    @Valid @RequestBody PurchaseRequest request) {
+        return commands.send(new RecordPurchase(accountId, UUID.randomUUID(), request.amount(), request.currency(),
+                request.occurredAt(), request.description()));
+    }
+
+    @PostMapping("/referrals")
+    @Operation(summary = "Record a referral or positive reference")
+    public ResponseEntity<CommandAccepted> referral(@PathVariable UUID accountId,
+                                                    @Valid @RequestBody ReferralRequest request) {
+        return commands.send(new RecordReferral(accountId, UUID.randomUUID(), request.description(),
+                request.referredCompany()));
+    }
+
+    @PostMapping("/complaints")
+    @Operation(summary = "Open a complaint; answers its complaintId")
+    public ResponseEntity<ComplaintOpenedResponse> complaint(@PathVariable UUID accountId,
+                                                             @Valid @RequestBody ComplaintRequest request) {
+        UUID complaintId = UUID.randomUUID();
+        CommandAccepted accepted = commands.send(new OpenComplaint(accountId, complaintId, request.summary(),
+                request.dueBy())).getBody();
+        return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
+                .body(new ComplaintOpenedResponse(accountId, accepted.version(), complaintId));
+    }
+
+    @PostMapping("/complaints/{complaintId}/resolution")
+    @Operation(summary = "Resolve an open complaint")
+    public ResponseEntity<CommandAccepted> resolve(@PathVariable UUID accountId, @PathVariable UUID complaintId,
+                                                   @Valid @RequestBody ResolutionRequest request) {
+        return commands.send(new ResolveComplaint(accountId, complaintId, request.resolution()));
+    }
+
+    @PostMapping("/co-development-engagements")
+    @Operation(summary = "Record a co-development or feedback engagement")
+    public ResponseEntity<CommandAccepted> engagement(@PathVariable UUID accountId,
+                                                      @Valid @RequestBody EngagementRequest request) {
+        return commands.send(new RecordCoDevelopmentEngagement(accountId, UUID.randomUUID(), request.description()));
+    }
+
+    @PostMapping("/partnership-agreements")
+    @Operation(summary = "Record a signed partnership agreement")
+    public ResponseEntity<CommandAccepted> agreement(@PathVariable UUID accountId,
+                                                     @Valid @RequestBody AgreementRequest request) {
+        return commands.send(new RecordPartnershipAgreement(accountId, UUID.randomUUID(), request.description(),
+                request.signedAt()));
+    }
+
+    @PostMapping("/compliance-reviews")
+    @Operation(summary = "Record an antitrust / dependency review (APPROVED or REJECTED)")
+    public ResponseEntity<CommandAccepted> review(@PathVariable UUID accountId,
+                                                  @Valid @RequestBody ComplianceReviewRequest request) {
+        return commands.send(new RecordComplianceReview(accountId, UUID.randomUUID(), request.outcome(),
+                request.reviewer(), request.notes()));
+    }
+}

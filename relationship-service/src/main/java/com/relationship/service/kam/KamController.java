@@ -1,0 +1,59 @@
+package com.relationship.service.kam;
+
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.commands.AdvanceKamStage;
+import com.relationship.contracts.commands.DesignateKeyAccount;
+import com.relationship.contracts.commands.UncoupleKeyAccount;
+import com.relationship.service.web.AccountCommands;
+import com.relationship.service.web.CommandAccepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/kam")
+@Tag(name = "Key Account Management", description = "PRE_KAM → EARLY → MID → PARTNERSHIP → SYNERGISTIC, or UNCOUPLING")
+public class KamController {
+
+    private final AccountCommands commands;
+
+    public KamController(AccountCommands commands) {
+        this.commands = commands;
+    }
+
+    public record DesignateRequest(@NotBlank String rationale) {
+    }
+
+    public record KamAdvanceRequest(@NotNull KamStage targetStage) {
+    }
+
+    public record UncoupleRequest(@NotBlank String reason) {
+    }
+
+    @PostMapping("/designate")
+    @Operation(summary = "Put a STRATEGIC account on the KAM track at PRE_KAM")
+    public ResponseEntity<CommandAccepted> designate(@PathVariable UUID accountId,
+                                                     @Valid @RequestBody DesignateRequest request) {
+        return commands.send(new DesignateKeyAccount(accountId, request.rationale()), request.rationale());
+    }
+
+    @PostMapping("/advance")
+    @Operation(summary = "Move one KAM stage forward", description = "targetStage must be the next KAM stage.")
+    public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
+                                                   @Valid @RequestBody KamAdvanceRequest request) {
+        return commands.send(new AdvanceKamStage(accountId, request.targetStage()));
+    }
+
+    @PostMapping("/uncouple")
+    @Operation(summary = "End the key-account partnership (to UNCOUPLING_KAM), with a reason")
+    public ResponseEntity<CommandAccepted> uncouple(@PathVariable UUID accountId,
+                                                    @Valid @RequestBody UncoupleRequest request) {
+        return commands.send(new UncoupleKeyAccount(accountId, request.reason()), request.reason());
+    }
+}

@@ -1,0 +1,79 @@
+package com.relationship.service.lifecycle;
+
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.commands.*;
+import com.relationship.service.web.AccountCommands;
+import com.relationship.service.web.CommandAccepted;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/lifecycle")
+@Tag(name = "Lifecycle", description = "Move an account along prospect → customer → client → supporter → advocate → partner")
+public class LifecycleController {
+
+    private final AccountCommands commands;
+    private final EligibilityQuery eligibility;
+
+    public LifecycleController(AccountCommands commands, EligibilityQuery eligibility) {
+        this.commands = commands;
+        this.eligibility = eligibility;
+    }
+
+    public record AdvanceRequest(@NotNull LifecycleStage targetStage) {
+    }
+
+    public record DowngradeRequest(@NotNull LifecycleStage targetStage, @NotBlank String reason) {
+    }
+
+    public record ReasonRequest(@NotBlank String reason) {
+    }
+
+    @PostMapping("/advance")
+    @Operation(summary = "Move one stage up, if the evidence is there", description = "targetStage must be the next stage.")
+    public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
+                                                   @Valid @RequestBody AdvanceRequest request) {
+        return commands.send(new AdvanceLifecycleStage(accountId, request.targetStage()));
+    }
+
+    @PostMapping("/downgrade")
+    @Operation(summary = "Deliberately move down, with a reason")
+    public ResponseEntity<CommandAccepted> downgrade(@PathVariable UUID accountId,
+                                                     @Valid @RequestBody DowngradeRequest request) {
+        return commands.send(new DowngradeLifecycleStage(accountId, request.targetStage(), request.reason()),
+                request.reason());
+    }
+
+    @PostMapping("/lapse")
+    @Operation(summary = "The account switched or stopped buying: LAPSED, remembering the stage")
+    public ResponseEntity<CommandAccepted> lapse(@PathVariable UUID accountId, @Valid @RequestBody ReasonRequest request) {
+        return commands.send(new LapseAccount(accountId, request.reason()), request.reason());
+    }
+
+    @PostMapping("/win-back")
+    @Operation(summary = "LAPSED → CUSTOMER")
+    public ResponseEntity<CommandAccepted> winBack(@PathVariable UUID accountId,
+                                                   @Valid @RequestBody ReasonRequest request) {
+        return commands.send(new WinBackAccount(accountId, request.reason()), request.reason());
+    }
+
+    @PostMapping("/disqualify")
+    @Operation(summary = "Close a PROSPECT that will not buy")
+    public ResponseEntity<CommandAccepted> disqualify(@PathVariable UUID accountId,
+                                                      @Valid @RequestBody ReasonRequest request) {
+        return commands.send(new DisqualifyProspect(accountId, request.reason()), request.reason());
+    }
+
+    @GetMapping("/eligibility")
+    @Operation(summary = "The next stage, whether the account is eligible, and the evidence still missing")
+    public Eligibility eligibility(@PathVariable UUID accountId) {
+        return eligibility.of(accountId);
+    }
+}
