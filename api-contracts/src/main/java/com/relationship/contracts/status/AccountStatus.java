@@ -1,0 +1,50 @@
+package com.relationship.contracts.status;
+
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The account status read model (DOMAIN.md section 5) as published on
+ * {@link com.relationship.contracts.Topics#ACCOUNT_STATUS} (key = account id, value = this record as
+ * JSON in the {@link com.relationship.contracts.ContractJson} form) and served by the projection
+ * service's REST API. Every time is the time of the event that caused it, so rebuilding the read
+ * model from the event history gives the same value.
+ *
+ * @param stage               the current lifecycle stage
+ * @param stageSince          when the account entered it
+ * @param lapsedFrom          the stage a LAPSED account held before it lapsed; null otherwise
+ * @param stagePeriods        every stage the account has been in, oldest first; the last is current
+ * @param kamStage            the Key Account Management stage; null if never designated a key account
+ * @param kamStageSince       when it entered that KAM stage; null with kamStage
+ * @param classification      STRATEGIC or TACTICAL (seed 003); null if not classified
+ * @param exchangeType        seed 000's exchange type
+ * @param purchaseCount       how many purchases were recorded
+ * @param purchaseTotals      the exact sum of the purchases per ISO currency code, sorted by code
+ * @param openComplaints      the complaints not yet resolved, oldest first
+ * @param lastAppliedSequence the sequence number of the last event folded in (0 = registered only)
+ * @param updatedAt           when the last event folded in happened
+ */
+public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
+                            Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
+                            KamStage kamStage, Instant kamStageSince, Classification classification,
+                            ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
+                            List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt) {
+
+    /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
+    public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
+
+    public AccountStatus {
+        stagePeriods = stagePeriods == null ? List.of() : List.copyOf(stagePeriods);
+        purchaseTotals = purchaseTotals == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(purchaseTotals));
+        openComplaints = openComplaints == null ? List.of() : List.copyOf(openComplaints);
+    }
+}

@@ -1,0 +1,97 @@
+package com.relationship.contracts.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The JSON of {@link AccountStatus} on the compacted status topic is a public contract for
+ * dashboards: this test fails when it changes. A breaking change bumps {@link AccountStatus#SCHEMA}
+ * and the topic's major version and gets a golden file of its own; adding a field is compatible
+ * (readers ignore unknown fields) but still updates this file ({@code -Dgolden.write=true} writes a
+ * missing one).
+ */
+class AccountStatusGoldenFileTest {
+
+    private static final Path FILE = Path.of("src/test/resources/golden", AccountStatus.SCHEMA + ".json");
+    private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
+    private static final UUID COMPLAINT = UUID.fromString("0e7a3c2d-4b1f-4a6e-8c9d-1a2b3c4d5e6f");
+
+    private final ObjectMapper mapper = ContractJson.newObjectMapper();
+
+    /** An account that lapsed from CLIENT: every field has a value, including the nullable ones. */
+    static AccountStatus sample() {
+        Instant registered = Instant.parse("2026-01-05T08:00:00Z");
+        Instant customer = Instant.parse("2026-02-01T10:15:00Z");
+        Instant client = Instant.parse("2026-03-14T09:30:00.123456Z");
+        Instant lapsed = Instant.parse("2026-06-30T17:00:00Z");
+        return new AccountStatus(ACCOUNT, "Acme Industrial GmbH",
+                new Firmographics("Manufacturing", 1200, new BigDecimal("250000000.00"), "EMEA"),
+                LifecycleStage.LAPSED, lapsed, LifecycleStage.CLIENT,
+                List.of(new StagePeriod(LifecycleStage.PROSPECT, registered, customer),
+                        new StagePeriod(LifecycleStage.CUSTOMER, customer, client),
+                        new StagePeriod(LifecycleStage.CLIENT, client, lapsed),
+                        new StagePeriod(LifecycleStage.LAPSED, lapsed, null)),
+                KamStage.EARLY_KAM, Instant.parse("2026-04-01T12:00:00Z"), Classification.STRATEGIC,
+                ExchangeType.TRANSACTIONAL, 3,
+                Map.of("EUR", new BigDecimal("96001.00"), "USD", new BigDecimal("12000.5")),
+                List.of(new OpenComplaint(COMPLAINT, "Late delivery of batch 12",
+                        Instant.parse("2026-07-15T00:00:00Z"), Instant.parse("2026-06-01T09:00:00Z"))),
+                11, lapsed);
+    }
+
+    @Test
+    void serialisedFormMatchesItsGoldenFile() throws IOException {
+        String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(sample());
+        if (!Files.exists(FILE)) {
+            if (Boolean.getBoolean("golden.write")) {
+                Files.writeString(FILE, json + "\n");
+            } else {
+                fail("No golden file " + FILE + " (-Dgolden.write=true writes it)");
+            }
+        }
+        JsonNode golden = mapper.readTree(FILE.toFile());
+        assertThat(mapper.readTree(json)).isEqualTo(golden);
+        assertThat(mapper.treeToValue(golden, AccountStatus.class)).isEqualTo(sample());
+    }
+
+    @Test
+    void moneyKeepsItsScaleAndTimesAreIso8601() throws IOException {
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(sample()));
+        assertThat(json.get("purchaseTotals").get("EUR").decimalValue()).isEqualTo(new BigDecimal("96001.00"));
+        assertThat(json.get("purchaseTotals").get("EUR").toString()).isEqualTo("96001.00");
+        assertThat(json.get("stagePeriods").get(2).get("enteredAt").asText()).isEqualTo("2026-03-14T09:30:00.123456Z");
+        assertThat(json.get("stagePeriods").get(3).get("leftAt").isNull()).isTrue();
+    }
+
+    @Test
+    void readersIgnoreFieldsAddedLater() throws IOException {
+        String json = mapper.writeValueAsString(sample()).replaceFirst("\\{", "{\"bondingLevel\":\"SOCIAL\",");
+        assertThat(mapper.readValue(json, AccountStatus.class)).isEqualTo(sample());
+    }
+
+    @Test
+    void collectionsAreNeverNull() {
+        AccountStatus bare = new AccountStatus(ACCOUNT, null, null, LifecycleStage.PROSPECT, null, null, null, null,
+                null, null, ExchangeType.TRANSACTIONAL, 0, null, null, 0, null);
+        assertThat(bare.stagePeriods()).isEmpty();
+        assertThat(bare.purchaseTotals()).isEmpty();
+        assertThat(bare.openComplaints()).isEmpty();
+    }
+}
