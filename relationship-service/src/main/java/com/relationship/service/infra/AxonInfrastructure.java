@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,9 +64,13 @@ public class AxonInfrastructure {
         return properties.aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
+    /** Events, snapshots and tokens live in the database the Mongo URI names ({@code spring.mongodb.uri}). */
     @Bean
-    MongoTemplate axonMongoTemplate(MongoClient mongoClient, EventStoreProperties properties) {
-        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, properties.database()).build();
+    MongoTemplate axonMongoTemplate(MongoClient mongoClient, MongoConnectionDetails connection) {
+        String database = connection.getConnectionString().getDatabase();
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(mongoClient, database != null ? database : "relationship")
+                .build();
     }
 
     @Bean

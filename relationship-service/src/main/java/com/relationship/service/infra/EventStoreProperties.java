@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param database            the MongoDB database that holds events, snapshots and tokens
  * @param lookBack            how far behind its last position the tracking query looks for events
  *                            that became visible late (a Mongo event store has no global
  *                            sequence; Axon's default of 1 s can skip a slow commit forever)
@@ -16,8 +15,7 @@ import java.time.Duration;
  * @param tokenClaimTimeout   after how long another instance may take over a relay segment
  */
 @ConfigurationProperties("relationship.event-store")
-public record EventStoreProperties(@DefaultValue("relationship") String database,
-                                   @DefaultValue("5s") Duration lookBack,
+public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
                                    @DefaultValue("1000") int batchSize,
                                    @DefaultValue("true") boolean aggregateCache,
                                    @DefaultValue("10s") Duration tokenClaimTimeout) {

@@ -23,19 +23,32 @@ import java.util.concurrent.TimeoutException;
 public class RelayAcknowledgements implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final Duration timeout;
+    private final RelayMetrics metrics;
 
-    public RelayAcknowledgements(Duration timeout) {
+    public RelayAcknowledgements(Duration timeout, RelayMetrics metrics) {
         this.timeout = timeout;
+        this.metrics = metrics;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
-        boolean lastOfBatch = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
-        if (lastOfBatch) {
-            awaitAcknowledgements(unitOfWork.root());
+        try {
+            Object result = chain.proceed();
+            boolean lastOfBatch = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
+            if (lastOfBatch) {
+                awaitAcknowledgements(unitOfWork.root());
+            }
+            return result;
+        } catch (Exception failed) {
+            // A send refused outright (Kafka unreachable) or an acknowledgement that failed or came
+            // too late: either way the batch is retried from its last stored token.
+            metrics.batchFailed();
+            List<CompletableFuture<?>> pending = unitOfWork.root().getResource(KafkaRelay.PENDING_SENDS);
+            if (pending != null) {
+                pending.clear();
+            }
+            throw failed;
         }
-        return result;
     }
 
     private void awaitAcknowledgements(UnitOfWork<?> root) throws Exception {

@@ -23,7 +23,7 @@ public class RelayConfiguration {
                         c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerHandlerInterceptor(KafkaRelay.PROCESSING_GROUP,
-                        c -> new RelayAcknowledgements(properties.ackTimeout()));
+                        c -> new RelayAcknowledgements(properties.ackTimeout(), metrics));
         };
     }
 

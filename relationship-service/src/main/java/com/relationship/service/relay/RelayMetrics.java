@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * How far the relay is behind the event store.
  * <ul>
  *   <li>{@code relationship.relay.events}: events Kafka acknowledged;</li>
+ *   <li>{@code relationship.relay.failed.batches}: batches Kafka did not acknowledge, to be sent again;</li>
  *   <li>{@code relationship.relay.lag.seconds}: 0 when every segment has caught up, else the age
  *       of the newest event acknowledged (how stale the topic is);</li>
  *   <li>{@code relationship.relay.lag.events}: events this instance stored and the relay has not
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class RelayMetrics {
 
     private final Counter relayed;
+    private final Counter failedBatches;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Instant> newestAcknowledged = new AtomicReference<>();
@@ -40,6 +42,8 @@ public class RelayMetrics {
         this.processing = processing;
         this.relayed = Counter.builder("relationship.relay.events")
                 .description("Events published to Kafka and acknowledged").register(meters);
+        this.failedBatches = Counter.builder("relationship.relay.failed.batches")
+                .description("Relay batches Kafka did not acknowledge; each is sent again").register(meters);
         Gauge.builder("relationship.relay.lag.seconds", this, RelayMetrics::lagSeconds)
                 .description("Age of the newest relayed event while the relay is behind; 0 when caught up")
                 .baseUnit("seconds").register(meters);
@@ -53,6 +57,10 @@ public class RelayMetrics {
         acknowledged.incrementAndGet();
         newestAcknowledged.accumulateAndGet(eventTimestamp,
                 (current, candidate) -> current == null || candidate.isAfter(current) ? candidate : current);
+    }
+
+    void batchFailed() {
+        failedBatches.increment();
     }
 
     /** Called for every event this instance stores. */
