@@ -1,0 +1,38 @@
+package com.relationship.localstack;
+
+/** What a developer needs to know once everything is up: where to point a browser, a client, an IDE. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String text(LocalStackConfig config, String mongoUri, String kafkaBootstrapServers) {
+        StringBuilder text = new StringBuilder();
+        String rule = "=".repeat(72);
+        text.append('\n').append(rule).append('\n');
+        if (config.infraOnly()) {
+            text.append(" Local infrastructure is up (--infra-only): start the services from your IDE.\n");
+        } else {
+            text.append(" Local stack is up.\n");
+            service(text, "relationship-service", config.relationshipPort());
+            service(text, "projection-service", config.projectionPort());
+        }
+        text.append(String.format(" %-22s %s%n", "Kafka bootstrap", kafkaBootstrapServers));
+        text.append(String.format(" %-22s %s  (databases: relationship, projection)%n", "MongoDB", mongoUri));
+        text.append(String.format(" %-22s %s%n", "Data", config.dataDir()));
+        if (config.infraOnly()) {
+            text.append(String.format(" %-22s --spring.mongodb.uri=%s/relationship (or /projection)%n", "Service arguments", mongoUri));
+            text.append(String.format(" %-22s --spring.kafka.bootstrap-servers=%s%n", "", kafkaBootstrapServers));
+        }
+        text.append(" Ctrl-C stops everything; the data is kept for the next run.\n");
+        text.append(rule).append('\n');
+        return text.toString();
+    }
+
+    private static void service(StringBuilder text, String name, int port) {
+        String base = "http://localhost:" + port;
+        text.append(String.format(" %-22s REST        %s%n", name, base));
+        text.append(String.format(" %-22s Swagger UI  %s/swagger-ui.html%n", "", base));
+        text.append(String.format(" %-22s Health      %s/actuator/health%n", "", base));
+    }
+}

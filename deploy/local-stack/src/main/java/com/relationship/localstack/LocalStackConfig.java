@@ -1,0 +1,124 @@
+package com.relationship.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the launcher runs, where, and on which ports. Each setting is a system property
+ * ({@code -Dlocalstack.kafka-port=19092}) or the matching environment variable
+ * ({@code LOCALSTACK_KAFKA_PORT=19092}); the system property wins.
+ */
+public record LocalStackConfig(
+        Path dataDir,
+        int mongoPort,
+        int kafkaPort,
+        int relationshipPort,
+        int projectionPort,
+        Path servicesDir,
+        Duration startupTimeout,
+        boolean infraOnly) {
+
+    public static final String DATA_DIR = "localstack.data-dir";
+    public static final String MONGO_PORT = "localstack.mongo-port";
+    public static final String KAFKA_PORT = "localstack.kafka-port";
+    public static final String RELATIONSHIP_PORT = "localstack.relationship-port";
+    public static final String PROJECTION_PORT = "localstack.projection-port";
+    public static final String SERVICES_DIR = "localstack.services-dir";
+    public static final String STARTUP_TIMEOUT_SECONDS = "localstack.startup-timeout-seconds";
+    public static final String INFRA_ONLY = "localstack.infra-only";
+    public static final String INFRA_ONLY_ARG = "--infra-only";
+
+    /** Where the build copies the services' jars, for a launcher started from the IDE in the repo root. */
+    static final Path SERVICES_DIR_IN_REPO = Path.of("deploy", "local-stack", "target", "services");
+
+    /** Reads this JVM's system properties and environment. */
+    public static LocalStackConfig fromEnvironment(String[] args) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, String> properties = (Map) System.getProperties();
+        return parse(List.of(args), properties, System.getenv(), System.getProperty("java.class.path", ""));
+    }
+
+    static LocalStackConfig parse(List<String> args, Map<String, String> properties, Map<String, String> env, String classPath) {
+        for (String arg : args) {
+            if (!arg.equals(INFRA_ONLY_ARG)) {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; the only one is " + INFRA_ONLY_ARG
+                        + " (settings are -D" + DATA_DIR + "=... style system properties or LOCALSTACK_* variables)");
+            }
+        }
+        Settings settings = new Settings(properties, env);
+        return new LocalStackConfig(
+                Path.of(settings.get(DATA_DIR, "data")).toAbsolutePath().normalize(),
+                settings.port(MONGO_PORT, 27017),
+                settings.port(KAFKA_PORT, 9092),
+                settings.port(RELATIONSHIP_PORT, 8080),
+                settings.port(PROJECTION_PORT, 8081),
+                Path.of(settings.get(SERVICES_DIR, defaultServicesDir(classPath).toString())).toAbsolutePath().normalize(),
+                Duration.ofSeconds(settings.positiveInt(STARTUP_TIMEOUT_SECONDS, 180)),
+                args.contains(INFRA_ONLY_ARG) || Boolean.parseBoolean(settings.get(INFRA_ONLY, "false")));
+    }
+
+    /**
+     * {@code services/} beside the launcher's jar: with {@code java -jar x.jar} the class path is
+     * exactly that jar. Started any other way (an IDE), the build's output directory in the repo.
+     */
+    static Path defaultServicesDir(String classPath) {
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            Path jarDir = Path.of(classPath).toAbsolutePath().getParent();
+            return jarDir.resolve("services");
+        }
+        return SERVICES_DIR_IN_REPO;
+    }
+
+    public Path mongoStoreFile() {
+        return dataDir.resolve("mongo").resolve("mongo.mv.db");
+    }
+
+    public Path kafkaLogDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    /** {@code localstack.kafka-port} → {@code LOCALSTACK_KAFKA_PORT}. */
+    static String envName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private record Settings(Map<String, String> properties, Map<String, String> env) {
+
+        String get(String property, String defaultValue) {
+            String value = properties.get(property);
+            if (value == null || value.isBlank()) {
+                value = env.get(envName(property));
+            }
+            return value == null || value.isBlank() ? defaultValue : value.trim();
+        }
+
+        int port(String property, int defaultValue) {
+            int port = positiveInt(property, defaultValue);
+            if (port > 65535) {
+                throw invalid(property, String.valueOf(port), "a port between 1 and 65535");
+            }
+            return port;
+        }
+
+        int positiveInt(String property, int defaultValue) {
+            String value = get(property, String.valueOf(defaultValue));
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed > 0) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the setting's name
+            }
+            throw invalid(property, value, "a positive whole number");
+        }
+
+        private static IllegalArgumentException invalid(String property, String value, String expected) {
+            return new IllegalArgumentException(property + " (env " + envName(property) + ") is '" + value
+                    + "' but must be " + expected);
+        }
+    }
+}

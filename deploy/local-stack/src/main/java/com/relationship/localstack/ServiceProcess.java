@@ -1,0 +1,163 @@
+package com.relationship.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service running as a child JVM: its output is forwarded line by line with a {@code [name]} prefix,
+ * readiness is its actuator readiness probe, and stopping is SIGTERM (Spring's graceful shutdown)
+ * with a forced kill only after a grace period.
+ */
+final class ServiceProcess {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final PrintStream out;
+    private volatile boolean stopping;
+
+    private ServiceProcess(String name, int port, Process process, PrintStream out) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.out = out;
+    }
+
+    /** {@code java -jar JAR ARGS...} with the launcher's own Java. */
+    static List<String> javaJarCommand(Path jar, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        return command;
+    }
+
+    static ServiceProcess start(String name, List<String> command, int port, PrintStream out) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+        ServiceProcess service = new ServiceProcess(name, port, process, out);
+        service.forwardOutput();
+        process.onExit().thenAccept(exited -> {
+            if (!service.stopping) {
+                out.println(service.prefix() + "exited on its own with code " + exited.exitValue());
+            }
+        });
+        return service;
+    }
+
+    private void forwardOutput() {
+        Thread forwarder = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    out.println(prefix() + line);
+                }
+            } catch (IOException e) {
+                // The stream closes when the child exits; nothing left to forward.
+            }
+        }, name + "-output");
+        forwarder.setDaemon(true);
+        forwarder.start();
+    }
+
+    String prefix() {
+        return "[" + name + "] ";
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Polls {@code /actuator/health/readiness} until it answers UP; fails if the child exits or time runs out. */
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(readinessUri()).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isUp(http, probe)) {
+                return;
+            }
+            // Waiting on the process doubles as the poll interval and notices a child that died.
+            if (waitForExit(POLL_INTERVAL)) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + " before it was ready; its output above (prefixed " + prefix().trim() + ") says why");
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s ("
+                + readinessUri() + "); raise -D" + LocalStackConfig.STARTUP_TIMEOUT_SECONDS + " if the machine is just slow");
+    }
+
+    URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+
+    private static boolean isUp(HttpClient http, HttpRequest probe) {
+        try {
+            HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (ConnectException e) {
+            return false; // not listening yet
+        } catch (IOException e) {
+            return false; // listening but not answering yet (timeout, reset)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for readiness", e);
+        }
+    }
+
+    /** Sends SIGTERM without waiting, so several services can shut down at the same time. */
+    void requestStop() {
+        stopping = true;
+        // Through the handle: Process.destroy() also closes our end of the child's output pipe, which
+        // would swallow everything it logs while shutting down.
+        process.toHandle().destroy();
+    }
+
+    /** Waits up to {@code grace} for the exit a {@link #requestStop()} asked for, then kills the process. */
+    void awaitStopped(Duration grace) {
+        stopping = true;
+        if (!waitForExit(grace)) {
+            out.println(prefix() + "did not stop within " + grace.toSeconds() + " s, killing it");
+            process.toHandle().destroyForcibly();
+            waitForExit(Duration.ofSeconds(10));
+        }
+    }
+
+    private boolean waitForExit(Duration duration) {
+        try {
+            return process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+}

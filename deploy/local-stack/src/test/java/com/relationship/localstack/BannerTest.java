@@ -1,0 +1,35 @@
+package com.relationship.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BannerTest {
+
+    private static LocalStackConfig config(boolean infraOnly) {
+        return new LocalStackConfig(Path.of("/srv/data"), 27017, 9092, 8080, 8081, Path.of("/srv/services"), Duration.ofSeconds(1), infraOnly);
+    }
+
+    @Test
+    void listsEveryAddressADeveloperNeeds() {
+        String banner = Banner.text(config(false), "mongodb://127.0.0.1:27017", "127.0.0.1:9092");
+
+        assertThat(banner).contains(
+                "http://localhost:8080", "http://localhost:8080/swagger-ui.html",
+                "http://localhost:8081", "http://localhost:8081/swagger-ui.html",
+                "127.0.0.1:9092", "mongodb://127.0.0.1:27017", "/srv/data", "Ctrl-C");
+    }
+
+    @Test
+    void infraOnlySaysHowToPointTheServicesAtIt() {
+        String banner = Banner.text(config(true), "mongodb://127.0.0.1:27017", "127.0.0.1:19092");
+
+        assertThat(banner)
+                .contains("--infra-only", "--spring.mongodb.uri=mongodb://127.0.0.1:27017/relationship",
+                        "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
+                .doesNotContain("swagger-ui");
+    }
+}

@@ -1,0 +1,93 @@
+package com.relationship.localstack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole launcher path with stand-in service jars (the real services are built by other modules):
+ * the arguments each service gets, waiting for readiness, and the stop order.
+ */
+class LocalStackWithServicesTest {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+    @Test
+    void startsBothServicesAgainstTheInfrastructureAndStopsThemBeforeKafkaAndMongo(@TempDir Path dir) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("services"));
+        fakeServiceJar(services.resolve("relationship-service.jar"));
+        fakeServiceJar(services.resolve("projection-service-0.1.0-SNAPSHOT.jar"));
+        int mongoPort = freePort();
+        int kafkaPort = freePort();
+        int relationshipPort = freePort();
+        int projectionPort = freePort();
+        LocalStackConfig config = new LocalStackConfig(dir.resolve("data"), mongoPort, kafkaPort,
+                relationshipPort, projectionPort, services, Duration.ofSeconds(60), false);
+
+        try (LocalStack stack = new LocalStack(config, out)) {
+            stack.start();
+
+            assertThat(output()).contains(
+                    "[relationship] args --server.port=" + relationshipPort
+                            + " --spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/relationship"
+                            + " --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
+                    "[projection] args --server.port=" + projectionPort
+                            + " --spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/projection"
+                            + " --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
+                    "[relationship] ready after",
+                    "[projection] ready after");
+        }
+
+        String log = output();
+        assertThat(log.indexOf("[relationship] shutting down gracefully")).isPositive()
+                .isLessThan(log.indexOf("Stopping Kafka and Mongo"));
+        assertThat(log.indexOf("[projection] shutting down gracefully")).isPositive()
+                .isLessThan(log.indexOf("Stopping Kafka and Mongo"));
+        assertThat(log).contains("Local stack stopped; data kept in " + config.dataDir());
+    }
+
+    private String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** An executable jar whose main is {@link FakeService}, standing in for a Spring Boot jar. */
+    private static void fakeServiceJar(Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        String entry = FakeService.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream jarOut = new JarOutputStream(file, manifest);
+             InputStream classFile = FakeService.class.getClassLoader().getResourceAsStream(entry)) {
+            jarOut.putNextEntry(new JarEntry(entry));
+            classFile.transferTo(jarOut);
+            jarOut.closeEntry();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
