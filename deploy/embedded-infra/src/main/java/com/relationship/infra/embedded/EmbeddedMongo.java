@@ -2,8 +2,6 @@ package com.relationship.infra.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +13,8 @@ import java.nio.file.Path;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) on 127.0.0.1, so the services talk to it with the
  * real MongoDB driver. It advertises wire version 8 (the library's default {@code MONGO_5_0} reply,
- * i.e. MongoDB 4.2), which is the lowest the 5.8 driver accepts.
+ * i.e. MongoDB 4.2), which is the lowest the 5.8 driver accepts. It also answers {@code hello}, which
+ * Spring Boot's Mongo health check sends (see {@link HelloCommand}).
  * <p>
  * Limits that matter to callers (see shared/notes/mongo-java-server-and-axon.md): no transactions or
  * sessions, only unique indexes are real, and every non-unique query is a full scan.
@@ -37,7 +36,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Data lives in the heap and is gone after {@link #close()}: for tests. {@code port} 0 picks a free port. */
     public static EmbeddedMongo inMemory(int port) {
-        EmbeddedMongo mongo = new EmbeddedMongo(new MemoryBackend(), port);
+        EmbeddedMongo mongo = new EmbeddedMongo(new HelloCommand.InMemory(), port);
         log.info("In-memory MongoDB listening on {}", mongo.connectionString());
         return mongo;
     }
@@ -54,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + absolute.getParent(), e);
         }
-        EmbeddedMongo mongo = new EmbeddedMongo(new H2Backend(absolute.toString()), port);
+        EmbeddedMongo mongo = new EmbeddedMongo(new HelloCommand.InH2File(absolute.toString()), port);
         log.info("MongoDB listening on {}, data in {}", mongo.connectionString(), absolute);
         return mongo;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +45,22 @@ class EmbeddedMongoTest {
             assertThat(server.getMaxWireVersion())
                     .isGreaterThanOrEqualTo(ServerDescription.MIN_DRIVER_WIRE_VERSION)
                     .isEqualTo(8);
+        }
+    }
+
+    @Test
+    void answersTheHelloCommandSpringBootsHealthCheckSends(@TempDir Path dir) {
+        // Boot 4's MongoHealthIndicator: runCommand({hello: 1}) and reads maxWireVersion. Both backends.
+        try (EmbeddedMongo memory = EmbeddedMongo.inMemory(0);
+             EmbeddedMongo file = EmbeddedMongo.persistent(dir.resolve("mongo.mv.db"), 0)) {
+            for (EmbeddedMongo mongo : List.of(memory, file)) {
+                try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+                    Document hello = client.getDatabase("relationship").runCommand(new Document("hello", 1));
+
+                    assertThat(hello.getInteger("maxWireVersion")).isEqualTo(8);
+                    assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+                }
+            }
         }
     }
 

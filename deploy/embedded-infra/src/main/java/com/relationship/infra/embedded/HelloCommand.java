@@ -1,0 +1,40 @@
+package com.relationship.infra.embedded;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server 1.47 answers the legacy {@code isMaster} handshake but not its successor
+ * {@code hello}, which Spring Boot's Mongo health indicator sends; without this, readiness would
+ * report the embedded MongoDB DOWN while it works. Both backends answer {@code hello} as
+ * {@code isMaster} (same reply fields, including {@code maxWireVersion}).
+ */
+final class HelloCommand {
+
+    private HelloCommand() {
+    }
+
+    static String asIsMaster(String command) {
+        return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
+    }
+
+    static final class InMemory extends MemoryBackend {
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return super.handleCommand(channel, database, asIsMaster(command), query);
+        }
+    }
+
+    static final class InH2File extends H2Backend {
+        InH2File(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return super.handleCommand(channel, database, asIsMaster(command), query);
+        }
+    }
+}
