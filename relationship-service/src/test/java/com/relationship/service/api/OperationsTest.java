@@ -1,0 +1,66 @@
+package com.relationship.service.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator and an API consumer rely on: probes, metrics, the OpenAPI document. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.infrastructure(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void readinessIncludesMongoAndKafka() throws Exception {
+        String readiness = get("/actuator/health/readiness");
+        assertThat(readiness).contains("\"status\":\"UP\"").contains("\"mongo\"").contains("\"kafka\"");
+        assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void prometheusExposesCommandAndRelayMetrics() throws Exception {
+        Api api = new Api("http://127.0.0.1:" + port + "/api/v1", "ops");
+        String id = api.post("/accounts", Map.of("name", "Umbrella", "industry", "Pharma", "employeeCount", 9000,
+                "region", "EMEA", "classification", "TACTICAL")).body().get("accountId").asText();
+        api.post("/accounts/" + id + "/lifecycle/advance", Map.of("targetStage", "CUSTOMER"));
+        String metrics = get("/actuator/prometheus");
+        assertThat(metrics)
+                .containsPattern("relationship_commands_total\\{.*command=\"RegisterAccount\".*outcome=\"accepted\"")
+                .containsPattern("relationship_commands_total\\{.*command=\"AdvanceLifecycleStage\".*outcome=\"refused\".*rule=\"EVIDENCE_MISSING\"")
+                .contains("relationship_relay_lag_seconds")
+                .contains("relationship_relay_lag_events")
+                .contains("relationship_relay_events_total");
+    }
+
+    @Test
+    void openApiDescribesTheCommands() throws Exception {
+        String openApi = get("/v3/api-docs");
+        assertThat(openApi).contains("/api/v1/accounts/{accountId}/lifecycle/advance")
+                .contains("/api/v1/accounts/{accountId}/kam/uncouple")
+                .contains("/api/v1/accounts/{accountId}/events");
+    }
+}

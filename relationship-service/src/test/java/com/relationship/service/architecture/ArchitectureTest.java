@@ -1,0 +1,46 @@
+package com.relationship.service.architecture;
+
+import com.relationship.service.account.Account;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The boundaries STYLE.md asks for, checked on every build. */
+@AnalyzeClasses(packages = "com.relationship.service", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Controllers send commands through the CommandGateway (via AccountCommands); they never hold an aggregate. */
+    @ArchTest
+    static final ArchRule controllersNeverTouchTheAggregate = noClasses()
+            .that().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().areAssignableTo(Account.class)
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.axonframework.modelling.command.Repository")
+            .orShould().dependOnClassesThat().resideInAPackage("org.axonframework.eventsourcing..");
+
+    /** Only the web edge dispatches commands, and it does so in one place. */
+    @ArchTest
+    static final ArchRule onlyAccountCommandsUsesTheGateway = noClasses()
+            .that().doNotHaveSimpleName("AccountCommands")
+            .should().dependOnClassesThat()
+            .haveFullyQualifiedName("org.axonframework.commandhandling.gateway.CommandGateway");
+
+    /** The aggregate knows nothing of HTTP, Kafka or Spring MVC. */
+    @ArchTest
+    static final ArchRule theDomainKnowsNoEdges = noClasses()
+            .that().resideInAnyPackage("..account..", "..lifecycle..", "..kam..")
+            .and().areNotAnnotatedWith(RestController.class)
+            .and().doNotHaveSimpleName("AccountHistory")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.apache.kafka..",
+                    "org.springframework.kafka..", "com.relationship.service.relay..");
+
+    @ArchTest
+    static final ArchRule commandHandlersLiveInTheAggregate = classes()
+            .that().containAnyMethodsThat(com.tngtech.archunit.base.DescribedPredicate.describe("are command handlers",
+                    method -> method.isAnnotatedWith(org.axonframework.commandhandling.CommandHandler.class)))
+            .should().beAssignableTo(Account.class);
+}
