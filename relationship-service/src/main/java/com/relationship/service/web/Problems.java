@@ -1,6 +1,7 @@
 package com.relationship.service.web;
 
 import com.relationship.service.account.AccountRuleViolation;
+import com.mongodb.MongoException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -95,6 +96,33 @@ public class Problems extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "command-failed", "Command failed",
                 "The command could not be completed and no event was stored; retry, and report the correlation id"
                         + " if it persists.", request));
+    }
+
+    /** The event store cannot be reached: nothing was stored, and the caller may retry. */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(MongoException unavailable, WebRequest request) {
+        log.error("Event store unavailable", unavailable);
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
+                "The event store could not be reached, so nothing was stored; retry in a few seconds.", request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /** Anything unforeseen still answers problem+json, with the correlation id to report. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, WebRequest request) throws Exception {
+        if (failure instanceof org.springframework.web.ErrorResponse) {
+            throw failure; // Spring MVC's own exceptions: handled by the base class as problem details
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoException unavailable) {
+                return storeUnavailable(unavailable, request); // wrapped by Axon's event store
+            }
+        }
+        log.error("Unexpected failure", failure);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side and the request may not have been applied; check the account's"
+                        + " events before retrying, and report the correlation id.", request));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
