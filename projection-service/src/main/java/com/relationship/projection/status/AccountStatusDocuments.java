@@ -1,0 +1,172 @@
+package com.relationship.projection.status;
+
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.status.AccountStatus;
+import com.relationship.contracts.status.ExchangeType;
+import com.relationship.contracts.status.Firmographics;
+import com.relationship.contracts.status.OpenComplaint;
+import com.relationship.contracts.status.StagePeriod;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The Mongo form of an account's read model: one document per account, {@code _id} = account id,
+ * the status fields at the top level (so list and funnel queries filter on {@code stage} and
+ * {@code kamStage}), a {@code version} for compare-and-set writes and the parked events.
+ * <p>
+ * Mapped by hand, on purpose: money is {@code Decimal128} (exact, scale kept) and instants are
+ * ISO-8601 strings, because a BSON date would cut the events' microseconds to milliseconds and the
+ * stored status would then differ from the one published on Kafka. Parked events are kept as the
+ * CloudEvent JSON they arrived in, so they are decoded by the same codec when they are applied.
+ */
+public final class AccountStatusDocuments {
+
+    public static final String ID = "_id";
+    public static final String VERSION = "version";
+    public static final String STAGE = "stage";
+    public static final String KAM_STAGE = "kamStage";
+    public static final String NAME = "name";
+    public static final String PARKED = "parked";
+    public static final String PARKED_COUNT = "parkedCount";
+
+    private final AccountEventCodec codec;
+
+    public AccountStatusDocuments(AccountEventCodec codec) {
+        this.codec = codec;
+    }
+
+    public Document toDocument(UUID accountId, ProjectionState state, long version) {
+        Document doc = new Document(ID, accountId.toString()).append(VERSION, version);
+        AccountStatus s = state.status();
+        if (s != null) {
+            doc.append(NAME, s.name())
+                    .append("firmographics", s.firmographics() == null ? null : new Document()
+                            .append("industry", s.firmographics().industry())
+                            .append("employeeCount", s.firmographics().employeeCount())
+                            .append("annualRevenue", decimal(s.firmographics().annualRevenue()))
+                            .append("region", s.firmographics().region()))
+                    .append(STAGE, name(s.stage()))
+                    .append("stageSince", instant(s.stageSince()))
+                    .append("lapsedFrom", name(s.lapsedFrom()))
+                    .append("stagePeriods", s.stagePeriods().stream().map(p -> new Document()
+                            .append("stage", name(p.stage()))
+                            .append("enteredAt", instant(p.enteredAt()))
+                            .append("leftAt", instant(p.leftAt()))).toList())
+                    .append(KAM_STAGE, name(s.kamStage()))
+                    .append("kamStageSince", instant(s.kamStageSince()))
+                    .append("classification", name(s.classification()))
+                    .append("exchangeType", name(s.exchangeType()))
+                    .append("purchaseCount", s.purchaseCount())
+                    .append("purchaseTotals", totals(s.purchaseTotals()))
+                    .append("openComplaints", s.openComplaints().stream().map(c -> new Document()
+                            .append("complaintId", c.complaintId().toString())
+                            .append("summary", c.summary())
+                            .append("dueBy", instant(c.dueBy()))
+                            .append("openedAt", instant(c.openedAt()))).toList())
+                    .append("lastAppliedSequence", s.lastAppliedSequence())
+                    .append("updatedAt", instant(s.updatedAt()));
+        }
+        doc.append(PARKED, state.parked().values().stream().map(e -> new Document()
+                        .append("sequence", e.sequence())
+                        .append("cloudEvent", new String(codec.encode(e), StandardCharsets.UTF_8))).toList())
+                .append(PARKED_COUNT, state.parked().size());
+        return doc;
+    }
+
+    public long versionOf(Document doc) {
+        return doc.get(VERSION, Number.class).longValue();
+    }
+
+    public ProjectionState stateOf(Document doc) {
+        TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>();
+        for (Document p : doc.getList(PARKED, Document.class, List.of())) {
+            EnvelopedAccountEvent e = codec.decode(p.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
+            parked.put(e.sequence(), e);
+        }
+        return new ProjectionState(doc.getString(STAGE) == null ? null : statusOf(doc), parked);
+    }
+
+    /** The status in a document; the document must hold one ({@code stage} is set). */
+    public AccountStatus statusOf(Document doc) {
+        Document f = doc.get("firmographics", Document.class);
+        return new AccountStatus(UUID.fromString(doc.getString(ID)), doc.getString(NAME),
+                f == null ? null : new Firmographics(f.getString("industry"),
+                        f.get("employeeCount", Number.class).intValue(), bigDecimal(f.get("annualRevenue")),
+                        f.getString("region")),
+                enumOf(LifecycleStage::valueOf, doc.getString(STAGE)),
+                instant(doc.getString("stageSince")),
+                enumOf(LifecycleStage::valueOf, doc.getString("lapsedFrom")),
+                doc.getList("stagePeriods", Document.class, List.of()).stream().map(p -> new StagePeriod(
+                        enumOf(LifecycleStage::valueOf, p.getString("stage")), instant(p.getString("enteredAt")),
+                        instant(p.getString("leftAt")))).toList(),
+                enumOf(KamStage::valueOf, doc.getString(KAM_STAGE)),
+                instant(doc.getString("kamStageSince")),
+                enumOf(Classification::valueOf, doc.getString("classification")),
+                enumOf(ExchangeType::valueOf, doc.getString("exchangeType")),
+                doc.get("purchaseCount", Number.class).intValue(),
+                totals(doc.get("purchaseTotals", Document.class)),
+                doc.getList("openComplaints", Document.class, List.of()).stream().map(c -> new OpenComplaint(
+                        UUID.fromString(c.getString("complaintId")), c.getString("summary"),
+                        instant(c.getString("dueBy")), instant(c.getString("openedAt")))).toList(),
+                doc.get("lastAppliedSequence", Number.class).longValue(),
+                instant(doc.getString("updatedAt")));
+    }
+
+    private static Document totals(Map<String, BigDecimal> totals) {
+        Document doc = new Document();
+        totals.forEach((currency, amount) -> doc.append(currency, decimal(amount)));
+        return doc;
+    }
+
+    private static Map<String, BigDecimal> totals(Document doc) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        if (doc != null) {
+            doc.forEach((currency, amount) -> totals.put(currency, bigDecimal(amount)));
+        }
+        return totals;
+    }
+
+    private static Decimal128 decimal(BigDecimal value) {
+        return value == null ? null : new Decimal128(value);
+    }
+
+    private static BigDecimal bigDecimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Decimal128 d) {
+            return d.bigDecimalValue();
+        }
+        return new BigDecimal(value.toString());
+    }
+
+    private static String instant(Instant value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E> E enumOf(Function<String, E> valueOf, String name) {
+        return name == null ? null : valueOf.apply(name);
+    }
+}

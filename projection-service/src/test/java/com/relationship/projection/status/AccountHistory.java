@@ -1,0 +1,57 @@
+package com.relationship.projection.status;
+
+import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.events.AccountEvent;
+import com.relationship.contracts.events.AccountRegistered;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Builds one account's event history for tests: sequence 0, 1, 2, ... a day apart. */
+public final class AccountHistory {
+
+    public static final Instant START = Instant.parse("2026-01-05T08:00:00.123456Z");
+
+    private final UUID accountId;
+    private final List<EnvelopedAccountEvent> events = new ArrayList<>();
+
+    private AccountHistory(UUID accountId) {
+        this.accountId = accountId;
+    }
+
+    public static AccountHistory registered(UUID accountId, String name) {
+        AccountHistory history = new AccountHistory(accountId);
+        history.then(id -> new AccountRegistered(id, name, "Manufacturing", 1200, new BigDecimal("250000000.00"),
+                "EMEA", Classification.TACTICAL));
+        return history;
+    }
+
+    public AccountHistory then(Function<UUID, AccountEvent> event) {
+        long sequence = events.size();
+        events.add(new EnvelopedAccountEvent(UUID.randomUUID().toString(), accountId, sequence, at(sequence),
+                "alice", "corr-" + sequence, "cmd-" + sequence, event.apply(accountId)));
+        return this;
+    }
+
+    public static Instant at(long sequence) {
+        return START.plus(Duration.ofDays(sequence));
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public List<EnvelopedAccountEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public EnvelopedAccountEvent get(int sequence) {
+        return events.get(sequence);
+    }
+}

@@ -1,0 +1,70 @@
+package com.relationship.projection.status;
+
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.AccountLapsed;
+import com.relationship.contracts.events.ComplaintOpened;
+import com.relationship.contracts.events.KeyAccountDesignated;
+import com.relationship.contracts.events.LifecycleStageAdvanced;
+import com.relationship.contracts.events.PurchaseRecorded;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import static com.relationship.contracts.account.LifecycleStage.CUSTOMER;
+import static com.relationship.contracts.account.LifecycleStage.PROSPECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountStatusDocumentsTest {
+
+    private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
+
+    private final AccountStatusDocuments documents = new AccountStatusDocuments(new AccountEventCodec());
+    private final AccountProjection projection = new AccountProjection(new AccountStatusProjector());
+
+    @Test
+    void aStateWithEveryFieldAndParkedEventsSurvivesTheRoundTripExactly() {
+        AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
+                .then(id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal("48000.50"), "EUR",
+                        Instant.parse("2026-01-10T00:00:00Z"), "Licence"))
+                .then(id -> new LifecycleStageAdvanced(id, PROSPECT, CUSTOMER))
+                .then(id -> new ComplaintOpened(id, UUID.randomUUID(), "Late", Instant.parse("2026-02-01T00:00:00Z")))
+                .then(id -> new KeyAccountDesignated(id, "Potential"))
+                .then(id -> new AccountLapsed(id, CUSTOMER, "Gone"))
+                .then(id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal("1"), "EUR",
+                        Instant.parse("2026-03-10T00:00:00Z"), "Late order"));
+        ProjectionState state = ProjectionState.EMPTY;
+        for (int sequence = 0; sequence <= 4; sequence++) {
+            state = projection.handle(state, history.get(sequence)).state();
+        }
+        ProjectionState withParked = projection.handle(state, history.get(6)).state();
+        assertThat(withParked.parked()).containsOnlyKeys(6L);
+
+        Document doc = documents.toDocument(ACCOUNT, withParked, 7);
+
+        assertThat(doc.get("_id")).isEqualTo(ACCOUNT.toString());
+        assertThat(doc.get("purchaseTotals", Document.class).get("EUR")).isEqualTo(new Decimal128(new BigDecimal("48000.50")));
+        assertThat(doc.getString("stageSince")).isEqualTo(AccountHistory.at(2).toString()).contains(".123456Z");
+        assertThat(documents.versionOf(doc)).isEqualTo(7);
+        assertThat(documents.stateOf(doc)).isEqualTo(withParked);
+        assertThat(documents.stateOf(doc).status().purchaseTotals().get("EUR")).isEqualTo(new BigDecimal("48000.50"));
+    }
+
+    @Test
+    void parkedEventsAreKeptAsTheirCloudEvents() {
+        AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
+                .then(id -> new KeyAccountDesignated(id, "Potential"))
+                .then(id -> new KeyAccountDesignated(id, "Again"));
+        ProjectionState state = projection.handle(ProjectionState.EMPTY, history.get(2)).state();
+
+        Document doc = documents.toDocument(ACCOUNT, state, 1);
+
+        assertThat(doc.getString("stage")).isNull();
+        assertThat(doc.getInteger("parkedCount")).isEqualTo(1);
+        assertThat(documents.stateOf(doc).parked()).containsEntry(2L, history.get(2));
+        assertThat(documents.stateOf(doc).status()).isNull();
+    }
+}
