@@ -1,0 +1,82 @@
+package com.relationship.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scenario on what the README's first command runs: the local stack, with its embedded
+ * MongoDB (data on disk) and Kafka broker and both service jars as child JVMs; and a restart of
+ * the whole stack on the same data directory, which must keep every account and event.
+ */
+class SystemOnLocalStackIT extends SystemScenario {
+
+    @TempDir
+    static Path dataDir;
+    static LocalStackConfig config;
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startTheStack() {
+        config = new LocalStackConfig(dataDir, freePort(), freePort(), freePort(), freePort(),
+                Path.of(System.getProperty(LocalStackConfig.SERVICES_DIR, "target/services")),
+                Duration.ofSeconds(240), false);
+        stack = start(config);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static LocalStack start(LocalStackConfig config) {
+        LocalStack started = new LocalStack(config, new PrintStream(System.out, true));
+        started.start();
+        return started;
+    }
+
+    @Override
+    String commands() {
+        return "http://127.0.0.1:" + config.relationshipPort();
+    }
+
+    @Override
+    String readModels() {
+        return "http://127.0.0.1:" + config.projectionPort();
+    }
+
+    @Override
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + config.kafkaPort();
+    }
+
+    @Test
+    void aRestartOfTheWholeStackKeepsEveryAccountAndEvent() {
+        Map.Entry<String, Long> account = accountAtPartner();
+        String id = account.getKey();
+        statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 17);
+
+        stack.close();
+        stack = start(config);
+
+        assertThat(get(commands() + "/api/v1/accounts/" + id + "/events").body()).hasSize(18);
+        JsonNode status = get(readModels() + "/api/v1/accounts/" + id + "/status").body();
+        assertThat(status.get("stage").asText()).isEqualTo("PARTNER");
+        assertThat(status.get("stagePeriods")).hasSize(6);
+        // The write side carries on from the stored history: the next event is number 18.
+        assertThat(accepted(id, "/kam/uncouple", Map.of("reason", "dependency above 40%"))).isEqualTo(18);
+        JsonNode after = statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 18);
+        assertThat(after.get("kamStage").asText()).isEqualTo("UNCOUPLING_KAM");
+    }
+}

@@ -1,0 +1,251 @@
+package com.relationship.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.Topics;
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system end to end, as its users see it: commands over REST to relationship-service,
+ * every event on Kafka in order, and the account status read model of projection-service. The
+ * subclasses decide what runs underneath (the local stack's embedded MongoDB and Kafka, or Docker
+ * containers), so the same scenario proves both.
+ */
+abstract class SystemScenario {
+
+    static final Duration EVENTUALLY = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = ContractJson.newObjectMapper();
+
+    /** Base URL of relationship-service, e.g. {@code http://127.0.0.1:8080}. */
+    abstract String commands();
+
+    /** Base URL of projection-service. */
+    abstract String readModels();
+
+    abstract String kafkaBootstrapServers();
+
+    record Reply(int status, String contentType, JsonNode body) {
+    }
+
+    static Reply post(String url, Map<String, ?> body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.header("X-Actor", "e2e@test")
+                    .header("X-Correlation-Id", "e2e-" + UUID.randomUUID()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body().isEmpty() ? null : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String register(String name) {
+        Reply reply = post(commands() + "/api/v1/accounts", Map.of("name", name, "industry", "Manufacturing",
+                "employeeCount", 1200, "annualRevenue", 250000000, "region", "EMEA", "classification", "STRATEGIC"));
+        assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+        return reply.body().get("accountId").asText();
+    }
+
+    long accepted(String accountId, String path, Map<String, ?> body) {
+        Reply reply = post(commands() + "/api/v1/accounts/" + accountId + path, body);
+        assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);
+        return reply.body().get("version").asLong();
+    }
+
+    /** Takes a new account through all six stages and the KAM track; answers its id and last version. */
+    Map.Entry<String, Long> accountAtPartner() {
+        String id = register("Acme Industrial GmbH");
+        Map<String, Object> purchase = Map.of("amount", "48000.50", "currency", "EUR",
+                "occurredAt", "2026-03-14T09:30:00Z", "description", "licence");
+        accepted(id, "/purchases", purchase);
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "CUSTOMER"));
+        accepted(id, "/purchases", purchase);
+        accepted(id, "/purchases", Map.of("amount", "1000", "currency", "USD", "occurredAt", "2026-04-01T00:00:00Z"));
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "CLIENT"));
+        accepted(id, "/referrals", Map.of("description", "told a peer", "referredCompany", "Peer Co"));
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "SUPPORTER"));
+        accepted(id, "/co-development-engagements", Map.of("description", "roadmap workshop"));
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "ADVOCATE"));
+        accepted(id, "/partnership-agreements", Map.of("description", "joint GTM", "signedAt", "2026-09-01T00:00:00Z"));
+        accepted(id, "/compliance-reviews", Map.of("outcome", "APPROVED", "reviewer", "legal", "notes", "ok"));
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "PARTNER"));
+        accepted(id, "/kam/designate", Map.of("rationale", "future advantage"));
+        long version = 0;
+        for (String stage : List.of("EARLY_KAM", "MID_KAM", "PARTNERSHIP_KAM", "SYNERGISTIC_KAM")) {
+            version = accepted(id, "/kam/advance", Map.of("targetStage", stage));
+        }
+        return Map.entry(id, version);
+    }
+
+    JsonNode statusOnceApplied(String accountId, Predicate<JsonNode> applied) {
+        List<JsonNode> seen = new ArrayList<>();
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Reply reply = get(readModels() + "/api/v1/accounts/" + accountId + "/status");
+            if (reply.status() == 200 && applied.test(reply.body())) {
+                seen.add(reply.body());
+                return true;
+            }
+            return false;
+        });
+        return seen.get(0);
+    }
+
+    @Test
+    void anAccountReachesPartnerAndTheReadModelShowsEveryStagePeriod() {
+        Map.Entry<String, Long> account = accountAtPartner();
+        String id = account.getKey();
+        assertThat(account.getValue()).isEqualTo(17);
+
+        JsonNode status = statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 17);
+        assertThat(status.get("stage").asText()).isEqualTo("PARTNER");
+        assertThat(status.get("kamStage").asText()).isEqualTo("SYNERGISTIC_KAM");
+        assertThat(status.get("classification").asText()).isEqualTo("STRATEGIC");
+        assertThat(status.get("purchaseCount").asInt()).isEqualTo(3);
+        assertThat(status.get("purchaseTotals").get("EUR").decimalValue()).isEqualByComparingTo("96001.00");
+        assertThat(status.get("purchaseTotals").get("USD").decimalValue()).isEqualByComparingTo("1000");
+        List<String> stages = new ArrayList<>();
+        status.get("stagePeriods").forEach(period -> stages.add(period.get("stage").asText()));
+        assertThat(stages).containsExactly("PROSPECT", "CUSTOMER", "CLIENT", "SUPPORTER", "ADVOCATE", "PARTNER");
+        JsonNode periods = status.get("stagePeriods");
+        for (int i = 0; i + 1 < periods.size(); i++) {
+            assertThat(periods.get(i).get("leftAt").asText()).isEqualTo(periods.get(i + 1).get("enteredAt").asText());
+        }
+        assertThat(periods.get(5).get("leftAt").isNull()).isTrue();
+        assertThat(status.get("stageSince").asText()).isEqualTo(periods.get(5).get("enteredAt").asText());
+
+        JsonNode funnel = get(readModels() + "/api/v1/funnel").body();
+        assertThat(funnel.toString()).contains("PARTNER");
+    }
+
+    @Test
+    void aPlainKafkaConsumerReadsEveryEventInOrderWithItsEnvelope() {
+        String id = accountAtPartner().getKey();
+        Map<Long, EnvelopedAccountEvent> events = new LinkedHashMap<>();
+        AccountEventCodec codec = new AccountEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        EnvelopedAccountEvent event = codec.decode(record.value());
+                        events.putIfAbsent(event.sequence(), event); // at least once: a redelivery is skipped
+                    }
+                });
+                assertThat(events).hasSize(18);
+            });
+        }
+        assertThat(events.keySet()).containsExactlyElementsOf(LongStream.rangeClosed(0, 17).boxed().toList());
+        assertThat(events.values()).allSatisfy(event -> {
+            assertThat(event.actor()).isEqualTo("e2e@test");
+            assertThat(event.correlationId()).startsWith("e2e-");
+            assertThat(event.causationId()).isNotBlank();
+            assertThat(event.type()).startsWith("com.relationship.account.").endsWith(".v1");
+        });
+        assertThat(events.get(12L).type()).isEqualTo("com.relationship.account.LifecycleStageAdvanced.v1");
+    }
+
+    @Test
+    void theStatusTopicCarriesTheLatestStatusForDashboards() {
+        String id = accountAtPartner().getKey();
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_STATUS)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        try {
+                            latest.put(id, JSON.readTree(record.value()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+                assertThat(latest.get(id)).isNotNull();
+                assertThat(latest.get(id).get("lastAppliedSequence").asLong()).isEqualTo(17);
+            });
+        }
+        assertThat(latest.get(id).get("stage").asText()).isEqualTo("PARTNER");
+    }
+
+    @Test
+    void aRefusedCommandAnswersProblemJsonAndStoresNothing() {
+        String id = register("Initech");
+        Reply refused = post(commands() + "/api/v1/accounts/" + id + "/lifecycle/advance",
+                Map.of("targetStage", "CUSTOMER"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().get("type").asText()).isEqualTo("/problems/evidence-missing");
+        assertThat(refused.body().get("stage").asText()).isEqualTo("PROSPECT");
+        assertThat(refused.body().get("detail").asText()).contains("purchase");
+
+        // A later accepted command gets version 1: the refusal stored nothing in between.
+        assertThat(accepted(id, "/referrals", Map.of("description", "a reference"))).isEqualTo(1);
+        assertThat(get(commands() + "/api/v1/accounts/" + id + "/events").body()).hasSize(2);
+        JsonNode status = statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 1);
+        assertThat(status.get("stage").asText()).isEqualTo("PROSPECT");
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+}
