@@ -1,0 +1,63 @@
+package com.relationship.projection.infra;
+
+import com.relationship.contracts.Topics;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The projection service's own settings ({@code projection.*}); Kafka and MongoDB connections are
+ * Boot's {@code spring.kafka.*} and {@code spring.mongodb.*}.
+ */
+@ConfigurationProperties("projection")
+public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValue Store store,
+                                   @DefaultValue Publish publish, @DefaultValue Retry retry,
+                                   @DefaultValue Health health, @DefaultValue Metrics metrics) {
+
+    /**
+     * @param events                the account events consumed
+     * @param status                the compacted topic the statuses are published to
+     * @param deadLetter            where unreadable events go, with the reason in the headers
+     * @param create                create the status and dead-letter topics at start-up if missing (off
+     *                              where operations own the topics)
+     * @param statusPartitions      partitions of the status topic when it is created. Never raise it on
+     *                              a live topic: Spring's KafkaAdmin would add partitions, and that
+     *                              remaps keys of a compacted topic
+     * @param deadLetterPartitions  partitions of the dead-letter topic when it is created
+     */
+    public record TopicNames(@DefaultValue(Topics.ACCOUNT_EVENTS) String events,
+                             @DefaultValue(Topics.ACCOUNT_STATUS) String status,
+                             @DefaultValue(Topics.ACCOUNT_EVENTS + ".DLT") String deadLetter,
+                             @DefaultValue("true") boolean create,
+                             @DefaultValue("12") int statusPartitions,
+                             @DefaultValue("1") int deadLetterPartitions) {
+    }
+
+    /**
+     * @param collection             the read model's collection, in the database of {@code spring.mongodb.uri}
+     * @param maxWriteAttempts       compare-and-set attempts per event before the record is retried as a whole
+     * @param serverSelectionTimeout how long a Mongo call waits for a server before failing (the driver's
+     *                               default, 30 s, would hold health checks and requests that long)
+     */
+    public record Store(@DefaultValue("account_status") String collection,
+                        @DefaultValue("5") int maxWriteAttempts,
+                        @DefaultValue("3s") Duration serverSelectionTimeout) {
+    }
+
+    /** @param ackTimeout how long to wait for the broker to acknowledge a status before retrying the event */
+    public record Publish(@DefaultValue("10s") Duration ackTimeout) {
+    }
+
+    /** Back-off for transient failures (MongoDB or Kafka down): doubles up to the maximum, never gives up. */
+    public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
+    }
+
+    /** @param kafkaTimeout how long the Kafka readiness check waits for the cluster to answer */
+    public record Health(@DefaultValue("2s") Duration kafkaTimeout) {
+    }
+
+    /** @param parkedRefresh how often the parked-events gauge is recounted from MongoDB */
+    public record Metrics(@DefaultValue("30s") Duration parkedRefresh) {
+    }
+}

@@ -1,0 +1,47 @@
+package com.relationship.projection.ingest;
+
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.UnknownAccountEventException;
+import com.relationship.projection.status.AccountEventDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the account events (structured-mode CloudEvents). The listener returns only after the read
+ * model is written and the status acknowledged; the container then commits the offset (ack mode
+ * RECORD), so a crash in between redelivers the event, which the projection recognises as a duplicate.
+ * Unreadable messages and failures go to {@link KafkaErrorHandling}.
+ */
+@Component
+public class AccountEventListener {
+
+    /** MDC keys carried by every log line written while an event is applied. */
+    public static final String MDC_CORRELATION_ID = "correlationId";
+    public static final String MDC_ACCOUNT_ID = "accountId";
+    public static final String MDC_EVENT_ID = "eventId";
+    public static final String MDC_SEQUENCE = "sequence";
+
+    private final AccountEventDecoder decoder;
+    private final AccountEventIngestor ingestor;
+
+    public AccountEventListener(AccountEventDecoder decoder, AccountEventIngestor ingestor) {
+        this.decoder = decoder;
+        this.ingestor = ingestor;
+    }
+
+    @KafkaListener(id = "account-status-projection", idIsGroup = false, topics = "${projection.topics.events}")
+    public void onEvent(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null || record.value().length == 0) {
+            throw new UnknownAccountEventException("Empty message (key " + record.key() + "): not a CloudEvent");
+        }
+        EnvelopedAccountEvent event = decoder.decode(record.value());
+        try (MDC.MDCCloseable c = MDC.putCloseable(MDC_CORRELATION_ID, event.correlationId());
+             MDC.MDCCloseable a = MDC.putCloseable(MDC_ACCOUNT_ID, event.accountId().toString());
+             MDC.MDCCloseable e = MDC.putCloseable(MDC_EVENT_ID, event.eventId());
+             MDC.MDCCloseable s = MDC.putCloseable(MDC_SEQUENCE, Long.toString(event.sequence()))) {
+            ingestor.ingest(event);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.relationship.projection.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.status.AccountStatus;
+import com.relationship.projection.infra.ProjectionProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes a status to the compacted status topic (key = account id, value = the {@link AccountStatus}
+ * JSON of {@link ContractJson}) and waits for the broker's acknowledgement, so the event's offset is
+ * committed only after both the read model and the topic have it.
+ */
+@Component
+public class StatusPublisher {
+
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    public static final String SCHEMA_HEADER = "schema";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ObjectMapper json = ContractJson.newObjectMapper();
+    private final String topic;
+    private final Duration ackTimeout;
+    private final ProjectionMetrics metrics;
+
+    public StatusPublisher(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
+                           ProjectionMetrics metrics) {
+        if (properties.topics().status().equals(properties.topics().events())) {
+            throw new IllegalStateException("projection.topics.status must not be the events topic "
+                    + properties.topics().events() + ": the read side never writes events");
+        }
+        this.kafka = kafka;
+        this.topic = properties.topics().status();
+        this.ackTimeout = properties.publish().ackTimeout();
+        this.metrics = metrics;
+    }
+
+    public void publish(AccountStatus status) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, status.accountId().toString(), toJson(status));
+        record.headers().add(CONTENT_TYPE_HEADER, "application/json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(SCHEMA_HEADER, AccountStatus.SCHEMA.getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.published();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatusPublishException("Interrupted while publishing the status of " + status.accountId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StatusPublishException("The status topic " + topic + " did not acknowledge the status of "
+                    + status.accountId() + " within " + ackTimeout, e);
+        }
+    }
+
+    private byte[] toJson(AccountStatus status) {
+        try {
+            return json.writeValueAsBytes(status);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the status of " + status.accountId(), e);
+        }
+    }
+
+    /** Transient: the event is retried, and its redelivery re-publishes the stored status. */
+    public static class StatusPublishException extends RuntimeException {
+        public StatusPublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

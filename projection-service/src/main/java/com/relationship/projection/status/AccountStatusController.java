@@ -1,0 +1,58 @@
+package com.relationship.projection.status;
+
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.status.AccountStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The account status read model over REST. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Account status", description = "Where each account stands in the loyalty lifecycle and the KAM track")
+public class AccountStatusController {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    /** Keeps page * size within what a MongoDB skip takes. */
+    public static final int MAX_PAGE = 10_000_000;
+
+    private final AccountStatusStore store;
+
+    public AccountStatusController(AccountStatusStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/{id}/status")
+    @Operation(summary = "The status of one account",
+            description = "404 (application/problem+json, type /problems/account-not-found) for an unknown account, "
+                    + "or one registered so recently that its first event is not projected yet.")
+    public AccountStatus status(@PathVariable UUID id) {
+        return store.findStatus(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Account statuses, filtered by stage and KAM stage, by name")
+    public AccountStatusPage list(
+            @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
+            @Parameter(description = "Only accounts at this KAM stage") @RequestParam(required = false) KamStage kamStage,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+            @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        List<AccountStatus> items = store.list(stage, kamStage, page, size);
+        return new AccountStatusPage(items, page, size, store.count(stage, kamStage));
+    }
+
+    /** One page of account statuses; {@code totalItems} counts every match, not just this page. */
+    public record AccountStatusPage(List<AccountStatus> items, int page, int size, long totalItems) {
+    }
+}

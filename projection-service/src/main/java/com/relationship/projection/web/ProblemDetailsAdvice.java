@@ -1,0 +1,119 @@
+package com.relationship.projection.web;
+
+import com.mongodb.MongoException;
+import com.relationship.projection.status.AccountNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every REST error as RFC 9457 {@code application/problem+json}: Spring MVC's own exceptions through
+ * {@link ResponseEntityExceptionHandler}, with the parameter problems rewritten so a person can see
+ * what to send instead, and ours with a {@code type} per kind of problem.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final URI ACCOUNT_NOT_FOUND = URI.create("/problems/account-not-found");
+    public static final URI INVALID_PARAMETER = URI.create("/problems/invalid-parameter");
+    public static final URI READ_MODEL_UNAVAILABLE = URI.create("/problems/read-model-unavailable");
+    public static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(AccountNotFoundException.class)
+    ProblemDetail accountNotFound(AccountNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no account "
+                + e.accountId() + ". Check the id; an account registered a moment ago appears here once its first "
+                + "event is projected, so retry in a few seconds if you just created it.");
+        problem.setType(ACCOUNT_NOT_FOUND);
+        problem.setTitle("Account not found");
+        problem.setProperty("accountId", e.accountId());
+        return problem;
+    }
+
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> readModelUnavailable(MongoException e) {
+        log.warn("Read model unavailable: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The account status store cannot be reached right now. Retry in a few seconds.");
+        problem.setType(READ_MODEL_UNAVAILABLE);
+        problem.setTitle("Read model unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error serving a request", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Retry later; if it persists, report it with the time of the request.");
+        problem.setType(INTERNAL_ERROR);
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    /** A path or query parameter of the wrong type: names the parameter and, for an enum, the allowed values. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(INVALID_PARAMETER);
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", name);
+        problem.setProperty("value", String.valueOf(e.getValue()));
+        if (type != null && type.isEnum()) {
+            List<String> allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            problem.setDetail("'" + e.getValue() + "' is not a valid " + name + ". Use one of: "
+                    + String.join(", ", allowed) + ".");
+            problem.setProperty("allowedValues", allowed);
+        } else if (type == java.util.UUID.class) {
+            problem.setDetail("'" + e.getValue() + "' is not a valid " + name
+                    + ". Use an account id in UUID form, e.g. 5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11.");
+        } else {
+            problem.setDetail("'" + e.getValue() + "' is not a valid " + name
+                    + (type == null ? "." : ": expected " + type.getSimpleName() + "."));
+        }
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Constraint violations on parameters (page, size): says which and why. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<String> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> parameterName(result
+                        .getMethodParameter().getParameterName(), error) + " " + error.getDefaultMessage()))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().collect(Collectors.joining("; ")) + ".");
+        problem.setType(INVALID_PARAMETER);
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String parameterName(String fallback, MessageSourceResolvable error) {
+        return error instanceof FieldError field ? field.getField() : fallback;
+    }
+}

@@ -1,0 +1,54 @@
+package com.relationship.projection;
+
+import com.relationship.projection.ingest.KafkaErrorHandling;
+import com.relationship.projection.ingest.StatusPublisher;
+import com.relationship.projection.status.AccountProjection;
+import com.relationship.projection.status.AccountStatusProjector;
+import com.relationship.projection.status.ProjectionState;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.apache.kafka.clients.producer.Producer;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.ProducerFactory;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The read side's boundaries (STYLE.md section 4). */
+@AnalyzeClasses(packages = "com.relationship.projection", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Events are written by the aggregate only; the read side has no event store, bus or gateway. */
+    @ArchTest
+    static final ArchRule noAxonAtAll = noClasses().should().dependOnClassesThat().resideInAPackage("org.axonframework..")
+            .because("read-model code never writes events");
+
+    @ArchTest
+    static final ArchRule sendsNoCommands = noClasses().should().dependOnClassesThat()
+            .resideInAPackage("com.relationship.contracts.commands..")
+            .because("the read side only reads; commands go to relationship-service");
+
+    /**
+     * Only the status publisher and the dead-letter recoverer produce to Kafka; the publisher refuses
+     * the events topic and the recoverer targets the dead-letter topic (both tested), so nothing here
+     * publishes to relationship.account-events.v1.
+     */
+    @ArchTest
+    static final ArchRule onlyTwoProducers = noClasses().that().doNotBelongToAnyOf(StatusPublisher.class, KafkaErrorHandling.class)
+            .should().dependOnClassesThat().belongToAnyOf(KafkaOperations.class, ProducerFactory.class, Producer.class)
+            .because("nothing on the read side publishes account events");
+
+    /** The fold and its ordering rules are plain Java over the contracts: no framework, no I/O. */
+    @ArchTest
+    static final ArchRule foldIsFrameworkFree = classes()
+            .that().belongToAnyOf(AccountStatusProjector.class, AccountProjection.class, ProjectionState.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.projection.status..");
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()
+            .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..")
+            .should().dependOnClassesThat().resideInAPackage("com.relationship.projection.web..");
+}

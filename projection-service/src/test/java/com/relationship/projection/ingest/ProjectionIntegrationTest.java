@@ -1,0 +1,269 @@
+package com.relationship.projection.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.Topics;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.ComplaintOpened;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.KeyAccountDesignated;
+import com.relationship.contracts.events.LifecycleStageAdvanced;
+import com.relationship.contracts.events.PurchaseRecorded;
+import com.relationship.contracts.status.AccountStatus;
+import com.relationship.contracts.status.StagePeriod;
+import com.relationship.infra.embedded.Infrastructure;
+import com.relationship.infra.embedded.TestInfrastructure;
+import com.relationship.projection.status.AccountHistory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path over a real Kafka broker and a real Mongo-protocol server (embedded by default,
+ * Testcontainers with {@code -Dinfra=containers}): CloudEvents in, including a duplicate, a reordered
+ * pair and poison; the read model over REST, the status topic and the dead-letter topic out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProjectionIntegrationTest {
+
+    private static final Infrastructure infra = TestInfrastructure.shared();
+    private static final String DEAD_LETTERS = Topics.ACCOUNT_EVENTS + ".DLT";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static final AccountEventCodec codec = new AccountEventCodec();
+    private static final ObjectMapper json = ContractJson.newObjectMapper();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static KafkaProducer<String, byte[]> producer;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.createTopic(Topics.ACCOUNT_EVENTS, 3, false);
+        registry.add("spring.mongodb.uri", () -> infra.mongoUri("projection_it"));
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("projection.metrics.parked-refresh", () -> "1s");
+        registry.add("projection.retry.max-interval", () -> "2s");
+        registry.add("projection.topics.status-partitions", () -> "3");
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    @Test
+    void eventsBecomeStatusesOverRestAndOnTheStatusTopicAndPoisonGoesToTheDeadLetterTopic() throws Exception {
+        long eventsBefore = endOffsets(Topics.ACCOUNT_EVENTS);
+        AccountHistory acme = AccountHistory.registered(UUID.randomUUID(), "Acme Industrial GmbH")
+                .then(id -> purchase(id, "48000.50"))                                                   // 1
+                .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER)) // 2
+                .then(id -> new ComplaintOpened(id, UUID.randomUUID(), "Late delivery",
+                        Instant.parse("2026-02-01T00:00:00Z")))                                         // 3
+                .then(id -> purchase(id, "12345678901234567.80"));                                      // 4
+        AccountHistory beta = AccountHistory.registered(UUID.randomUUID(), "Beta Logistics")
+                .then(id -> new KeyAccountDesignated(id, "Growth potential"))                           // 1
+                .then(id -> purchase(id, "10"));                                                        // 2
+
+        send(acme.get(0), acme.get(1), acme.get(2));
+        send(acme.get(2));                                         // a redelivery
+        send(beta.get(0), beta.get(2), beta.get(1));               // a reordered pair: 2 before 1
+        sendRaw(acme.accountId().toString(), "this is not a CloudEvent".getBytes(StandardCharsets.UTF_8));
+        sendRaw(acme.accountId().toString(), unknownTypeCloudEvent(acme.accountId()));
+        send(acme.get(3), acme.get(4));                            // the partition moves on after the poison
+        int produced = 11;
+
+        AccountStatus acmeStatus = await().atMost(WAIT).until(() -> status(acme.accountId()),
+                s -> s != null && s.lastAppliedSequence() == 4);
+        assertThat(acmeStatus).isEqualTo(new com.relationship.projection.status.AccountStatusProjector().fold(acme.events()));
+        assertThat(acmeStatus.stage()).isEqualTo(LifecycleStage.CUSTOMER);
+        assertThat(acmeStatus.purchaseCount()).isEqualTo(2);
+        assertThat(acmeStatus.purchaseTotals()).containsEntry("EUR", new BigDecimal("12345678901282568.30"));
+        assertThat(acmeStatus.openComplaints()).hasSize(1);
+        assertThat(acmeStatus.stagePeriods()).extracting(StagePeriod::stage)
+                .containsExactly(LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER);
+
+        AccountStatus betaStatus = await().atMost(WAIT).until(() -> status(beta.accountId()),
+                s -> s != null && s.lastAppliedSequence() == 2);
+        assertThat(betaStatus).isEqualTo(new com.relationship.projection.status.AccountStatusProjector().fold(beta.events()));
+
+        // The status topic: the latest per account is the read model; statuses never go backwards.
+        Map<String, List<AccountStatus>> published = await().atMost(WAIT).until(this::readStatusTopic,
+                topic -> last(topic.get(acme.accountId().toString())) == 4 && last(topic.get(beta.accountId().toString())) == 2);
+        assertThat(published.get(acme.accountId().toString())).last().isEqualTo(acmeStatus);
+        assertThat(published.get(beta.accountId().toString())).last().isEqualTo(betaStatus);
+        assertThat(published.get(beta.accountId().toString())).extracting(AccountStatus::lastAppliedSequence)
+                .isSorted().doesNotContain(1L);
+
+        // Both poison messages are on the dead-letter topic, with the reason.
+        List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(WAIT).until(() -> readAll(DEAD_LETTERS),
+                records -> records.size() >= 2);
+        assertThat(deadLetters).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo(acme.accountId().toString());
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value())
+                    .asString(StandardCharsets.UTF_8).isEqualTo(Topics.ACCOUNT_EVENTS);
+        });
+        assertThat(deadLetters).extracting(r -> new String(r.headers().lastHeader("kafka_dlt-exception-message").value(),
+                StandardCharsets.UTF_8)).anySatisfy(m -> assertThat(m).contains("Not a CloudEvents JSON message"))
+                .anySatisfy(m -> assertThat(m).contains("Unknown account event type com.relationship.account.Unknown.v9"));
+
+        // REST reads, the funnel and the metrics.
+        JsonNode page = json.readTree(get("/api/v1/accounts?stage=CUSTOMER&size=10").body());
+        assertThat(page.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("accountId").asText()).isEqualTo(acme.accountId().toString());
+        JsonNode funnel = json.readTree(get("/api/v1/funnel").body());
+        assertThat(funnel.get("lifecycleStages").get("CUSTOMER").asLong()).isEqualTo(1);
+        assertThat(funnel.get("lifecycleStages").get("PROSPECT").asLong()).isEqualTo(1);
+        assertThat(funnel.get("lifecycleStages").get("PARTNER").asLong()).isZero();
+        assertThat(funnel.get("kamStages").get("PRE_KAM").asLong()).isEqualTo(1);
+        assertThat(get("/api/v1/accounts/" + UUID.randomUUID() + "/status").statusCode()).isEqualTo(404);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            String metrics = get("/actuator/prometheus").body();
+            assertThat(metrics).contains("projection_events_applied_total{application=\"projection-service\",type=\"PurchaseRecorded\"} 3.0")
+                    .contains("projection_events_duplicates_total{application=\"projection-service\"} 1.0")
+                    .contains("projection_events_gaps_total{application=\"projection-service\"} 1.0")
+                    .contains("projection_events_parked{application=\"projection-service\"} 0.0")
+                    .contains("projection_events_dead_lettered_total{application=\"projection-service\",reason=\"UnknownAccountEventException\"} 2.0")
+                    .contains("kafka_consumer_fetch_manager_records_lag");
+        });
+
+        // The read side wrote nothing to the events topic.
+        assertThat(endOffsets(Topics.ACCOUNT_EVENTS) - eventsBefore).isEqualTo(produced);
+    }
+
+    @Test
+    void readinessIncludesMongoAndKafkaAndTheApiIsDocumented() throws Exception {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        JsonNode health = json.readTree(readiness.body());
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+        JsonNode openApi = json.readTree(get("/v3/api-docs").body());
+        assertThat(openApi.get("paths").fieldNames()).toIterable()
+                .contains("/api/v1/accounts/{id}/status", "/api/v1/accounts", "/api/v1/funnel");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private static long last(List<AccountStatus> statuses) {
+        return statuses == null || statuses.isEmpty() ? -1 : statuses.get(statuses.size() - 1).lastAppliedSequence();
+    }
+
+    private AccountStatus status(UUID accountId) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/api/v1/accounts/" + accountId + "/status");
+        return response.statusCode() == 200 ? json.readValue(response.body(), AccountStatus.class) : null;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Map<String, List<AccountStatus>> readStatusTopic() throws IOException {
+        Map<String, List<AccountStatus>> byAccount = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readAll(Topics.ACCOUNT_STATUS)) {
+            byAccount.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                    .add(json.readValue(record.value(), AccountStatus.class));
+        }
+        return byAccount;
+    }
+
+    /** Every record now on the topic, partition by partition, with a plain consumer. */
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static long endOffsets(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static void send(EnvelopedAccountEvent... events) throws Exception {
+        for (EnvelopedAccountEvent event : events) {
+            sendRaw(event.accountId().toString(), codec.encode(event));
+        }
+    }
+
+    private static void sendRaw(String key, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ACCOUNT_EVENTS, key, value);
+        record.headers().add("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    private static byte[] unknownTypeCloudEvent(UUID accountId) {
+        return ("{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/relationship-service/accounts\","
+                + "\"type\":\"com.relationship.account.Unknown.v9\",\"subject\":\"" + accountId + "\","
+                + "\"time\":\"2026-01-05T08:00:00Z\",\"datacontenttype\":\"application/json\",\"sequence\":99,"
+                + "\"data\":{\"accountId\":\"" + accountId + "\"}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static PurchaseRecorded purchase(UUID accountId, String amount) {
+        return new PurchaseRecorded(accountId, UUID.randomUUID(), new BigDecimal(amount), "EUR",
+                Instant.parse("2026-01-10T00:00:00Z"), "Licence");
+    }
+}

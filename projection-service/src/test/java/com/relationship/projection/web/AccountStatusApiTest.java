@@ -1,0 +1,216 @@
+package com.relationship.projection.web;
+
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.events.KeyAccountDesignated;
+import com.relationship.contracts.events.LifecycleStageAdvanced;
+import com.relationship.contracts.events.PurchaseRecorded;
+import com.relationship.contracts.status.AccountStatus;
+import com.relationship.projection.funnel.Funnel;
+import com.relationship.projection.funnel.FunnelController;
+import com.relationship.projection.funnel.FunnelQuery;
+import com.relationship.projection.status.AccountHistory;
+import com.relationship.projection.status.AccountStatusController;
+import com.relationship.projection.status.AccountStatusProjector;
+import com.relationship.projection.status.AccountStatusStore;
+import com.mongodb.MongoTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** The REST edge with the read model mocked: JSON shapes (through Boot's Jackson 3) and problem+json errors. */
+@WebMvcTest({AccountStatusController.class, FunnelController.class, ProblemDetailsAdvice.class})
+class AccountStatusApiTest {
+
+    private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    AccountStatusStore store;
+
+    @MockitoBean
+    FunnelQuery funnelQuery;
+
+    private static AccountStatus customer() {
+        return new AccountStatusProjector().fold(AccountHistory.registered(ACCOUNT, "Acme Industrial GmbH")
+                .then(id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal("48000.50"), "EUR",
+                        Instant.parse("2026-01-10T00:00:00Z"), "Licence"))
+                .then(id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal("1E+3"), "USD",
+                        Instant.parse("2026-01-11T00:00:00Z"), "Scientific notation in, plain out"))
+                .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER))
+                .then(id -> new KeyAccountDesignated(id, "Potential"))
+                .events());
+    }
+
+    @Test
+    void statusOfAnAccountWithIsoInstantsAndExactMoney() throws Exception {
+        given(store.findStatus(ACCOUNT)).willReturn(Optional.of(customer()));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        String json = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).contains("\"EUR\":48000.50").contains("\"USD\":1000")
+                .contains("\"annualRevenue\":250000000.00")
+                .contains("\"stageSince\":\"2026-01-08T08:00:00.123456Z\"");
+        assertThat(result).bodyJson().extractingPath("$.stage").isEqualTo("CUSTOMER");
+        assertThat(result).bodyJson().extractingPath("$.kamStage").isEqualTo("PRE_KAM");
+        assertThat(result).bodyJson().extractingPath("$.exchangeType").isEqualTo("TRANSACTIONAL");
+        assertThat(result).bodyJson().extractingPath("$.stagePeriods[0].leftAt").isEqualTo("2026-01-08T08:00:00.123456Z");
+        assertThat(result).bodyJson().extractingPath("$.stagePeriods[1].leftAt").isNull();
+        assertThat(result).bodyJson().extractingPath("$.lastAppliedSequence").isEqualTo(4);
+    }
+
+    @Test
+    void unknownAccountIsA404ProblemThatSaysWhatToDo() {
+        given(store.findStatus(ACCOUNT)).willReturn(Optional.empty());
+
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/account-not-found");
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(404);
+        assertThat(result).bodyJson().extractingPath("$.accountId").isEqualTo(ACCOUNT.toString());
+        assertThat(result).bodyJson().extractingPath("$.instance").isEqualTo("/api/v1/accounts/" + ACCOUNT + "/status");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString()
+                .contains(ACCOUNT.toString()).contains("retry in a few seconds");
+    }
+
+    @Test
+    void malformedAccountIdIsA400Problem() {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts/not-a-uuid/status").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("id");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("UUID");
+    }
+
+    @Test
+    void listIsPagedAndFiltered() {
+        given(store.list(LifecycleStage.CUSTOMER, KamStage.PRE_KAM, 1, 5)).willReturn(List.of(customer()));
+        given(store.count(LifecycleStage.CUSTOMER, KamStage.PRE_KAM)).willReturn(6L);
+
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stage=CUSTOMER&kamStage=PRE_KAM&page=1&size=5").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.page").isEqualTo(1);
+        assertThat(result).bodyJson().extractingPath("$.size").isEqualTo(5);
+        assertThat(result).bodyJson().extractingPath("$.totalItems").isEqualTo(6);
+        assertThat(result).bodyJson().extractingPath("$.items[0].accountId").isEqualTo(ACCOUNT.toString());
+    }
+
+    @Test
+    void listDefaultsToTheFirstPageOfTwenty() {
+        given(store.list(null, null, 0, 20)).willReturn(List.of());
+
+        assertThat(mvc.get().uri("/api/v1/accounts")).hasStatusOk()
+                .bodyJson().extractingPath("$.size").isEqualTo(20);
+    }
+
+    @Test
+    void unknownStageIsA400ProblemNamingTheAllowedValues() {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stage=GOLD").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("stage");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString()
+                .contains("'GOLD'").contains("PROSPECT, CUSTOMER, CLIENT, SUPPORTER, ADVOCATE, PARTNER, LAPSED, DISQUALIFIED");
+        assertThat(result).bodyJson().extractingPath("$.allowedValues").asArray().hasSize(8);
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void unknownKamStageIsA400ProblemNamingTheAllowedValues() {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts?kamStage=LATE_KAM").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("PRE_KAM").contains("UNCOUPLING_KAM");
+    }
+
+    @Test
+    void pageAndSizeOutOfRangeAre400Problems() {
+        for (String query : List.of("size=0", "size=201", "page=-1", "size=abc")) {
+            MvcTestResult result = mvc.get().uri("/api/v1/accounts?" + query).exchange();
+            assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+            assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        }
+        MvcTestResult tooBig = mvc.get().uri("/api/v1/accounts?size=201").exchange();
+        assertThat(tooBig).bodyJson().extractingPath("$.detail").asString().contains("size").contains("200");
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void funnelCountsEveryStageIncludingZeros() {
+        Map<String, Long> lifecycle = new LinkedHashMap<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            lifecycle.put(stage.name(), stage == LifecycleStage.CUSTOMER ? 2L : 0L);
+        }
+        Map<String, Long> kam = new LinkedHashMap<>();
+        for (KamStage stage : KamStage.values()) {
+            kam.put(stage.name(), stage == KamStage.PRE_KAM ? 1L : 0L);
+        }
+        given(funnelQuery.funnel()).willReturn(new Funnel(lifecycle, kam, 2, 1));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/funnel").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.lifecycleStages.CUSTOMER").isEqualTo(2);
+        assertThat(result).bodyJson().extractingPath("$.lifecycleStages.PARTNER").isEqualTo(0);
+        assertThat(result).bodyJson().extractingPath("$.kamStages.UNCOUPLING_KAM").isEqualTo(0);
+        assertThat(result).bodyJson().extractingPath("$.totalAccounts").isEqualTo(2);
+        assertThat(result).bodyJson().extractingPath("$.keyAccounts").isEqualTo(1);
+    }
+
+    @Test
+    void unreachableReadModelIsA503ProblemWithRetryAfter() {
+        given(store.findStatus(any())).willThrow(new MongoTimeoutException("no server"));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith(PROBLEM)
+                .hasHeader("Retry-After", "5");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/read-model-unavailable");
+    }
+
+    @Test
+    void unexpectedFailureIsA500ProblemThatLeaksNothing() throws Exception {
+        given(store.list(any(), any(), anyInt(), anyInt())).willThrow(new IllegalStateException("secret internals"));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/internal-error");
+        assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("secret");
+    }
+
+    @Test
+    void unknownPathIsA404Problem() {
+        assertThat(mvc.get().uri("/api/v1/nothing-here")).hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentTypeCompatibleWith(PROBLEM);
+    }
+}
