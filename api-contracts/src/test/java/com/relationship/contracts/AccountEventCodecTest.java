@@ -5,9 +5,11 @@ import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
+import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.UnknownAccountEventException;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -52,7 +54,25 @@ class AccountEventCodecTest {
 
     @Test
     void refusesSomethingThatIsNotACloudEvent() {
-        assertThatThrownBy(() -> codec.decode("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UnknownAccountEventException.class);
+        for (String message : new String[]{"not json", "{\"hello\":\"world\"}", "[]"}) {
+            assertThatThrownBy(() -> codec.decode(message.getBytes(StandardCharsets.UTF_8))).as(message)
+                    .isInstanceOf(UnknownAccountEventException.class);
+        }
+    }
+
+    @Test
+    void moneyComesBackExactWithItsScale() {
+        for (String amount : new String[]{"12345678901234567.80", "48000.50", "250000000.00", "0.1", "1E+3"}) {
+            EnvelopedAccountEvent purchase = new EnvelopedAccountEvent("evt-2", account, 3,
+                    Instant.parse("2026-01-10T00:00:00.123456Z"), "alice", "corr", "cmd",
+                    new PurchaseRecorded(account, UUID.randomUUID(), new BigDecimal(amount), "EUR",
+                            Instant.parse("2026-01-10T00:00:00.123456Z"), "Licence"));
+
+            EnvelopedAccountEvent decoded = codec.decode(codec.encode(purchase));
+
+            assertThat(decoded).as(amount).isEqualTo(purchase);
+            assertThat(((PurchaseRecorded) decoded.event()).amount().toString()).as(amount)
+                    .isEqualTo(new BigDecimal(amount).toString());
+        }
     }
 }

@@ -29,6 +29,12 @@ public final class AccountEventCodec {
     private final ObjectMapper json = ContractJson.newObjectMapper();
     private final EventFormat format = Objects.requireNonNull(
             EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE), "CloudEvents JSON format");
+    /**
+     * Reads envelopes with the contracts' mapper: the SDK's own {@code JsonFormat} parses {@code data}
+     * numbers as doubles, which turns 12345678901234567.80 into 12345678901234568 and 48000.50 into 48000.5.
+     */
+    private final ObjectMapper envelopeReader = ContractJson.newObjectMapper()
+            .registerModule(JsonFormat.getCloudEventJacksonModule());
 
     public byte[] encode(EnvelopedAccountEvent enveloped) {
         return format.serialize(toCloudEvent(enveloped));
@@ -61,8 +67,8 @@ public final class AccountEventCodec {
     public EnvelopedAccountEvent decode(byte[] message) {
         CloudEvent cloudEvent;
         try {
-            cloudEvent = format.deserialize(message);
-        } catch (RuntimeException ex) {
+            cloudEvent = envelopeReader.readValue(message, CloudEvent.class);
+        } catch (IOException | RuntimeException ex) {
             throw new UnknownAccountEventException("Not a CloudEvents JSON message: " + ex.getMessage(), ex);
         }
         return fromCloudEvent(cloudEvent);

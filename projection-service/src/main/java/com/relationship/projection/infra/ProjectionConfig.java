@@ -1,7 +1,6 @@
 package com.relationship.projection.infra;
 
 import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.projection.status.AccountEventDecoder;
 import com.relationship.projection.status.AccountProjection;
 import com.relationship.projection.status.AccountStatusProjector;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +13,6 @@ class ProjectionConfig {
     @Bean
     AccountEventCodec accountEventCodec() {
         return new AccountEventCodec();
-    }
-
-    @Bean
-    AccountEventDecoder accountEventDecoder(AccountEventCodec codec) {
-        return new AccountEventDecoder(codec);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package com.relationship.projection.ingest;
 
+import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.UnknownAccountEventException;
-import com.relationship.projection.status.AccountEventDecoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,11 +23,11 @@ public class AccountEventListener {
     public static final String MDC_EVENT_ID = "eventId";
     public static final String MDC_SEQUENCE = "sequence";
 
-    private final AccountEventDecoder decoder;
+    private final AccountEventCodec codec;
     private final AccountEventIngestor ingestor;
 
-    public AccountEventListener(AccountEventDecoder decoder, AccountEventIngestor ingestor) {
-        this.decoder = decoder;
+    public AccountEventListener(AccountEventCodec codec, AccountEventIngestor ingestor) {
+        this.codec = codec;
         this.ingestor = ingestor;
     }
 
@@ -36,7 +36,7 @@ public class AccountEventListener {
         if (record.value() == null || record.value().length == 0) {
             throw new UnknownAccountEventException("Empty message (key " + record.key() + "): not a CloudEvent");
         }
-        EnvelopedAccountEvent event = decoder.decode(record.value());
+        EnvelopedAccountEvent event = codec.decode(record.value());
         try (MDC.MDCCloseable c = MDC.putCloseable(MDC_CORRELATION_ID, event.correlationId());
              MDC.MDCCloseable a = MDC.putCloseable(MDC_ACCOUNT_ID, event.accountId().toString());
              MDC.MDCCloseable e = MDC.putCloseable(MDC_EVENT_ID, event.eventId());

@@ -44,11 +44,9 @@ public final class AccountStatusDocuments {
     public static final String PARKED_COUNT = "parkedCount";
 
     private final AccountEventCodec codec;
-    private final AccountEventDecoder decoder;
 
     public AccountStatusDocuments(AccountEventCodec codec) {
         this.codec = codec;
-        this.decoder = new AccountEventDecoder(codec);
     }
 
     public Document toDocument(UUID accountId, ProjectionState state, long version) {
@@ -96,7 +94,7 @@ public final class AccountStatusDocuments {
     public ProjectionState stateOf(Document doc) {
         TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>();
         for (Document p : doc.getList(PARKED, Document.class, List.of())) {
-            EnvelopedAccountEvent e = decoder.decode(p.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
+            EnvelopedAccountEvent e = codec.decode(p.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
             parked.put(e.sequence(), e);
         }
         return new ProjectionState(doc.getString(STAGE) == null ? null : statusOf(doc), parked);
