@@ -59,7 +59,8 @@ class OperationsTest {
     @Test
     void openApiDescribesTheCommands() throws Exception {
         String openApi = get("/v3/api-docs");
-        assertThat(openApi).contains("/api/v1/accounts/{accountId}/lifecycle/advance")
+        assertThat(openApi).contains("relationship-service: account lifecycle commands")
+                .contains("/api/v1/accounts/{accountId}/lifecycle/advance")
                 .contains("/api/v1/accounts/{accountId}/kam/uncouple")
                 .contains("/api/v1/accounts/{accountId}/events");
     }
