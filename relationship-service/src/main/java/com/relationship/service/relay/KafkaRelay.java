@@ -56,7 +56,7 @@ public class KafkaRelay {
                 message.getTimestamp().toEpochMilli(), event.accountId().toString(), codec.encode(enveloped),
                 List.of(new RecordHeader("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
         CompletableFuture<?> sent = kafka.send(record)
-                .thenRun(() -> metrics.relayed(message.getTimestamp()));
+                .thenRun(metrics::relayed);
         pendingSends().add(sent);
     }
 

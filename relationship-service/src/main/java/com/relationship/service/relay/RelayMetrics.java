@@ -3,84 +3,119 @@ package com.relationship.service.relay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.context.annotation.Lazy;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static org.axonframework.common.DateTimeUtils.formatInstant;
 
 /**
  * How far the relay is behind the event store.
  * <ul>
  *   <li>{@code relationship.relay.events}: events Kafka acknowledged;</li>
  *   <li>{@code relationship.relay.failed.batches}: batches Kafka did not acknowledge, to be sent again;</li>
- *   <li>{@code relationship.relay.lag.seconds}: 0 when every segment has caught up, else the age
- *       of the newest event acknowledged (how stale the topic is);</li>
- *   <li>{@code relationship.relay.lag.events}: events this instance stored and the relay has not
- *       yet acknowledged since it started. The Mongo event store has no global sequence, so a
- *       backlog older than the process is visible in the seconds gauge, not in this one.</li>
+ *   <li>{@code relationship.relay.lag.events}: stored events newer than the relay's position (its
+ *       slowest segment), counted in the event store at most every few seconds;</li>
+ *   <li>{@code relationship.relay.lag.seconds}: how old the relay's position is while events are
+ *       waiting; 0 when none are.</li>
  * </ul>
+ * The position is every segment's stored token, whichever instance holds it; a batch in flight is
+ * counted as waiting until its token is stored.
  */
 @Component
 public class RelayMetrics {
 
+    private static final Duration RECOUNT_EVERY = Duration.ofSeconds(5);
+
     private final Counter relayed;
     private final Counter failedBatches;
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong acknowledged = new AtomicLong();
-    private final AtomicReference<Instant> newestAcknowledged = new AtomicReference<>();
-    private final EventProcessingConfiguration processing;
+    private final MongoTemplate eventStore;
+    private final Serializer serializer;
     private final Clock clock = Clock.systemUTC();
+    private final AtomicReference<Lag> lastCount = new AtomicReference<>();
 
-    public RelayMetrics(MeterRegistry meters, @Lazy EventProcessingConfiguration processing) {
-        this.processing = processing;
+    record Lag(long events, double seconds, Instant countedAt) {
+    }
+
+    public RelayMetrics(MeterRegistry meters, MongoTemplate axonMongoTemplate, Serializer serializer) {
+        this.eventStore = axonMongoTemplate;
+        this.serializer = serializer;
         this.relayed = Counter.builder("relationship.relay.events")
                 .description("Events published to Kafka and acknowledged").register(meters);
         this.failedBatches = Counter.builder("relationship.relay.failed.batches")
                 .description("Relay batches Kafka did not acknowledge; each is sent again").register(meters);
-        Gauge.builder("relationship.relay.lag.seconds", this, RelayMetrics::lagSeconds)
-                .description("Age of the newest relayed event while the relay is behind; 0 when caught up")
+        Gauge.builder("relationship.relay.lag.events", this, metrics -> metrics.lag().events())
+                .description("Stored events the relay has not yet published").register(meters);
+        Gauge.builder("relationship.relay.lag.seconds", this, metrics -> metrics.lag().seconds())
+                .description("Age of the relay's position while events wait; 0 when none do")
                 .baseUnit("seconds").register(meters);
-        Gauge.builder("relationship.relay.lag.events", this,
-                        metrics -> Math.max(0, metrics.stored.get() - metrics.acknowledged.get()))
-                .description("Events stored by this instance and not yet acknowledged by Kafka").register(meters);
     }
 
-    void relayed(Instant eventTimestamp) {
+    void relayed() {
         relayed.increment();
-        acknowledged.incrementAndGet();
-        newestAcknowledged.accumulateAndGet(eventTimestamp,
-                (current, candidate) -> current == null || candidate.isAfter(current) ? candidate : current);
     }
 
     void batchFailed() {
         failedBatches.increment();
     }
 
-    /** Called for every event this instance stores. */
-    public void stored() {
-        stored.incrementAndGet();
-    }
-
-    double lagSeconds() {
-        if (caughtUp()) {
-            return 0;
+    Lag lag() {
+        Lag last = lastCount.get();
+        Instant now = clock.instant();
+        if (last != null && last.countedAt().plus(RECOUNT_EVERY).isAfter(now)) {
+            return last;
         }
-        Instant newest = newestAcknowledged.get();
-        return newest == null ? 0 : Math.max(0, (clock.millis() - newest.toEpochMilli()) / 1000.0);
+        Lag counted = count(now);
+        lastCount.set(counted);
+        return counted;
     }
 
-    private boolean caughtUp() {
-        return processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus)
-                .map(Map::values)
-                .map(statuses -> !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp))
-                .orElse(false);
+    private Lag count(Instant now) {
+        Optional<Instant> position = position();
+        Document newer = position
+                .map(at -> new Document("timestamp", new Document("$gt", formatInstant(at))))
+                .orElseGet(Document::new);
+        long waiting = eventStore.eventCollection().countDocuments(newer);
+        double seconds = waiting == 0 || position.isEmpty() ? 0
+                : Math.max(0, Duration.between(position.get(), now).toMillis() / 1000.0);
+        return new Lag(waiting, seconds, now);
+    }
+
+    /**
+     * The timestamp up to which every relay segment has published: the oldest of the segments'
+     * stored tokens, read straight from the token store (reading through the TokenStore API would
+     * claim the segments). Empty before the relay has stored a position.
+     */
+    private Optional<Instant> position() {
+        Instant slowest = null;
+        for (Document entry : eventStore.trackingTokensCollection()
+                .find(new Document("processorName", KafkaRelay.PROCESSING_GROUP))) {
+            Binary token = entry.get("token", Binary.class);
+            if (token == null) {
+                return Optional.empty();
+            }
+            TrackingToken stored = new GenericTokenEntry<>(token.getData(), entry.getString("tokenType"),
+                    Instant.EPOCH.toString(), null, KafkaRelay.PROCESSING_GROUP, entry.getInteger("segment"),
+                    byte[].class).getToken(serializer);
+            if (!(WrappedToken.unwrapLowerBound(stored) instanceof MongoTrackingToken mongoToken)) {
+                return Optional.empty();
+            }
+            if (slowest == null || mongoToken.getTimestamp().isBefore(slowest)) {
+                slowest = mongoToken.getTimestamp();
+            }
+        }
+        return Optional.ofNullable(slowest);
     }
 }

@@ -94,11 +94,20 @@ class KafkaOutageTest {
         assertThat(api.get("/accounts/" + id + "/events").body()).hasSize(6);
         // Keep Kafka down until the relay has given up on a batch, so the retry path is what delivers.
         await().atMost(Duration.ofSeconds(60)).until(() -> meters.counter("relationship.relay.failed.batches").count() >= 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(relayLag("events")).as("events waiting for the relay").isGreaterThanOrEqualTo(5);
+            assertThat(relayLag("seconds")).as("age of the relay's position").isPositive();
+        });
 
         kafka = EmbeddedKafka.start(kafkaLog, kafkaPort);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(sequencesOnTopic(id)).containsExactlyElementsOf(
                         LongStream.rangeClosed(0, 5).boxed().toList()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> relayLag("events") == 0 && relayLag("seconds") == 0);
+    }
+
+    private double relayLag(String unit) {
+        return meters.get("relationship.relay.lag." + unit).gauge().value();
     }
 
     /** The distinct sequence numbers of the account's events on the topic (redeliveries are allowed). */
