@@ -16,6 +16,7 @@ import com.relationship.contracts.status.StagePeriod;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
+import com.relationship.projection.web.OpenApiContract;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,6 +43,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ class ProjectionIntegrationTest {
     private static final Infrastructure infra = TestInfrastructure.shared();
     private static final String DEAD_LETTERS = Topics.ACCOUNT_EVENTS + ".DLT";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The published OpenAPI document; surefire runs with the module as working directory. */
+    private static final Path OPENAPI = Path.of("../api-contracts/src/main/resources/openapi/projection-service.json");
 
     private static final AccountEventCodec codec = new AccountEventCodec();
     private static final ObjectMapper json = ContractJson.newObjectMapper();
@@ -190,6 +194,19 @@ class ProjectionIntegrationTest {
         assertThat(openApi.get("paths").fieldNames()).toIterable()
                 .contains("/api/v1/accounts/{id}/status", "/api/v1/accounts", "/api/v1/funnel");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The OpenAPI document is a contract other teams build clients from: a change to the API shows up
+     * as a change to the checked-in file. Rewrite it after a deliberate change with
+     * {@code -Dopenapi.write=true}.
+     */
+    @Test
+    void openApiDocumentIsTheCheckedInContract() throws Exception {
+        HttpResponse<String> apiDocs = get("/v3/api-docs");
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        OpenApiContract.assertMatches(apiDocs.body(), OPENAPI, "./mvnw -pl projection-service -am install"
+                + " -Dtest=ProjectionIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true");
     }
 
     private static long last(List<AccountStatus> statuses) {

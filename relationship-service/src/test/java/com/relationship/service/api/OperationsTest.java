@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an operator and an API consumer rely on: probes, metrics, the OpenAPI document. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationsTest {
+
+    /** The published OpenAPI document; surefire runs with the module as working directory. */
+    static final Path OPENAPI = Path.of("../api-contracts/src/main/resources/openapi/relationship-service.json");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -63,5 +67,16 @@ class OperationsTest {
                 .contains("/api/v1/accounts/{accountId}/lifecycle/advance")
                 .contains("/api/v1/accounts/{accountId}/kam/uncouple")
                 .contains("/api/v1/accounts/{accountId}/events");
+    }
+
+    /**
+     * The OpenAPI document is a contract other teams build clients from: a change to the API shows up
+     * as a change to the checked-in file. Rewrite it after a deliberate change with
+     * {@code -Dopenapi.write=true}.
+     */
+    @Test
+    void openApiDocumentIsTheCheckedInContract() throws Exception {
+        OpenApiContract.assertMatches(get("/v3/api-docs"), OPENAPI, "./mvnw -pl relationship-service -am install"
+                + " -Dtest=OperationsTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true");
     }
 }
