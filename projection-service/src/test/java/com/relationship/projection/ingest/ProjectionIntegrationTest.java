@@ -1,5 +1,6 @@
 package com.relationship.projection.ingest;
 
+import com.relationship.contracts.openapi.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
@@ -16,7 +17,6 @@ import com.relationship.contracts.status.StagePeriod;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
-import com.relationship.projection.web.OpenApiContract;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,5 +1,6 @@
 package com.relationship.service.api;
 
+import com.relationship.contracts.openapi.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

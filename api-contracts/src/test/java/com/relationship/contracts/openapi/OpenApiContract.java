@@ -1,4 +1,4 @@
-package com.relationship.projection.web;
+package com.relationship.contracts.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other teams build clients from. Only what legitimately varies is normalised away: the
  * {@code servers} entry (it names the random test port). Every object's keys are sorted, so the
  * checked-in file is stable and its diffs readable. {@code -Dopenapi.write=true} rewrites the file.
- * (relationship-service and projection-service each hold a copy of this class.)
+ * Shipped to the services' tests in api-contracts' test-jar, which holds only this package.
  */
 public final class OpenApiContract {
 
