@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +47,7 @@ public class AccountCommands {
     public ResponseEntity<CommandAccepted> register(RegisterAccount command) {
         dispatch(command, null);
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + command.accountId()))
-                .header(HttpHeaders.ETAG, "\"0\"")
+                .eTag("0")
                 .body(new CommandAccepted(command.accountId(), 0));
     }
 
