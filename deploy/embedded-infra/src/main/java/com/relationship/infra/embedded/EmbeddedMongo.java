@@ -43,8 +43,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /**
      * Data lives in an H2 MVStore file (created with its parent directories if missing) and survives
-     * a restart. {@link #close()} commits and closes the store; a crash can lose the last ~second of
-     * writes, because MVStore auto-commits about once a second and write concern is ignored.
+     * a restart, and a kill of the process: every acknowledged write is in the file before its reply
+     * leaves (see {@link DurableH2Backend}). A power loss can still take the last writes (no fsync).
      */
     public static EmbeddedMongo persistent(Path storeFile, int port) {
         Path absolute = storeFile.toAbsolutePath();
@@ -53,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + absolute.getParent(), e);
         }
-        EmbeddedMongo mongo = new EmbeddedMongo(new HelloCommand.InH2File(absolute.toString()), port);
+        EmbeddedMongo mongo = new EmbeddedMongo(DurableH2Backend.open(absolute), port);
         log.info("MongoDB listening on {}, data in {}", mongo.connectionString(), absolute);
         return mongo;
     }

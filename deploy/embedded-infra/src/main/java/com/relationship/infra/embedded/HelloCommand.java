@@ -1,6 +1,5 @@
 package com.relationship.infra.embedded;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -9,7 +8,8 @@ import io.netty.channel.Channel;
  * mongo-java-server 1.47 answers the legacy {@code isMaster} handshake but not its successor
  * {@code hello}, which Spring Boot's Mongo health indicator sends; without this, readiness would
  * report the embedded MongoDB DOWN while it works. Both backends answer {@code hello} as
- * {@code isMaster} (same reply fields, including {@code maxWireVersion}).
+ * {@code isMaster} (same reply fields, including {@code maxWireVersion}); the H2 one in
+ * {@link DurableH2Backend}.
  */
 final class HelloCommand {
 
@@ -21,17 +21,6 @@ final class HelloCommand {
     }
 
     static final class InMemory extends MemoryBackend {
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            return super.handleCommand(channel, database, asIsMaster(command), query);
-        }
-    }
-
-    static final class InH2File extends H2Backend {
-        InH2File(String fileName) {
-            super(fileName);
-        }
-
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             return super.handleCommand(channel, database, asIsMaster(command), query);
