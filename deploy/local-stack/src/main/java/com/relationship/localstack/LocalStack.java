@@ -71,7 +71,8 @@ final class LocalStack implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers());
-        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args), port, out);
+        ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
+                port, out);
         services.add(service);
         return service;
     }

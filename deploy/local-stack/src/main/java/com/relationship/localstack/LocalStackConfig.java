@@ -19,7 +19,8 @@ public record LocalStackConfig(
         int projectionPort,
         Path servicesDir,
         Duration startupTimeout,
-        boolean infraOnly) {
+        boolean infraOnly,
+        String serviceHeap) {
 
     public static final String DATA_DIR = "localstack.data-dir";
     public static final String MONGO_PORT = "localstack.mongo-port";
@@ -30,6 +31,23 @@ public record LocalStackConfig(
     public static final String STARTUP_TIMEOUT_SECONDS = "localstack.startup-timeout-seconds";
     public static final String INFRA_ONLY = "localstack.infra-only";
     public static final String INFRA_ONLY_ARG = "--infra-only";
+    public static final String SERVICE_HEAP = "localstack.service-heap";
+    /** Enough for both services with a few thousand accounts each; -Xmx syntax. */
+    static final String DEFAULT_SERVICE_HEAP = "768m";
+
+    public LocalStackConfig {
+        if (!serviceHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
+            throw new IllegalArgumentException(SERVICE_HEAP + " (env " + envName(SERVICE_HEAP) + ") is '" + serviceHeap
+                    + "' but must be a heap size such as 768m or 2g");
+        }
+    }
+
+    /** The default heap per service. */
+    public LocalStackConfig(Path dataDir, int mongoPort, int kafkaPort, int relationshipPort, int projectionPort,
+                            Path servicesDir, Duration startupTimeout, boolean infraOnly) {
+        this(dataDir, mongoPort, kafkaPort, relationshipPort, projectionPort, servicesDir, startupTimeout, infraOnly,
+                DEFAULT_SERVICE_HEAP);
+    }
 
     /** Where the build copies the services' jars, for a launcher started from the IDE in the repo root. */
     static final Path SERVICES_DIR_IN_REPO = Path.of("deploy", "local-stack", "target", "services");
@@ -57,7 +75,8 @@ public record LocalStackConfig(
                 settings.port(PROJECTION_PORT, 8081),
                 Path.of(settings.get(SERVICES_DIR, defaultServicesDir(classPath).toString())).toAbsolutePath().normalize(),
                 Duration.ofSeconds(settings.positiveInt(STARTUP_TIMEOUT_SECONDS, 180)),
-                args.contains(INFRA_ONLY_ARG) || Boolean.parseBoolean(settings.get(INFRA_ONLY, "false")));
+                args.contains(INFRA_ONLY_ARG) || Boolean.parseBoolean(settings.get(INFRA_ONLY, "false")),
+                settings.get(SERVICE_HEAP, DEFAULT_SERVICE_HEAP));
     }
 
     /**

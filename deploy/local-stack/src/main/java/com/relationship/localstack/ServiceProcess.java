@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A service running as a child JVM: its output is forwarded line by line with a {@code [name]} prefix,
  * readiness is its actuator readiness probe, and stopping is SIGTERM (Spring's graceful shutdown)
- * with a forced kill only after a grace period.
+ * with a forced kill only after a grace period. A child also gets SIGTERM from the kernel when the
+ * launcher dies, even of SIGKILL (see {@link LauncherDeath}), so it never holds its port for the next start.
  */
 final class ServiceProcess {
 
@@ -39,10 +40,21 @@ final class ServiceProcess {
         this.out = out;
     }
 
-    /** {@code java -jar JAR ARGS...} with the launcher's own Java. */
+    /** {@code java -jar JAR ARGS...} with the launcher's own Java and the default heap. */
     static List<String> javaJarCommand(Path jar, List<String> args) {
+        return javaJarCommand(jar, args, LocalStackConfig.DEFAULT_SERVICE_HEAP);
+    }
+
+    /**
+     * {@code java -XmxHEAP -XX:+ExitOnOutOfMemoryError -jar JAR ARGS...} with the launcher's own Java:
+     * a bounded heap so the launcher and two services fit beside each other, and a service that runs
+     * out of it exits (the launcher says so) instead of limping on.
+     */
+    static List<String> javaJarCommand(Path jar, List<String> args, String heap) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
@@ -52,7 +64,7 @@ final class ServiceProcess {
     static ServiceProcess start(String name, List<String> command, int port, PrintStream out) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = new ProcessBuilder(LauncherDeath.signalsChild(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
@@ -91,6 +103,11 @@ final class ServiceProcess {
 
     int port() {
         return port;
+    }
+
+    /** The process id of the service's JVM (of {@code setpriv}, which becomes it). */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

@@ -29,6 +29,14 @@ class LocalStackConfigTest {
         assertThat(config.infraOnly()).isFalse();
         assertThat(config.mongoStoreFile()).isEqualTo(Path.of("data", "mongo", "mongo.mv.db").toAbsolutePath());
         assertThat(config.kafkaLogDir()).isEqualTo(Path.of("data", "kafka").toAbsolutePath());
+        assertThat(config.serviceHeap()).isEqualTo("768m");
+    }
+
+    @Test
+    void theServiceHeapIsAHeapSize() {
+        assertThat(parse(List.of(), Map.of(), Map.of("LOCALSTACK_SERVICE_HEAP", "2g")).serviceHeap()).isEqualTo("2g");
+        assertThatThrownBy(() -> parse(List.of(), Map.of("localstack.service-heap", "lots"), Map.of()))
+                .hasMessage("localstack.service-heap (env LOCALSTACK_SERVICE_HEAP) is 'lots' but must be a heap size such as 768m or 2g");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /** The child-process handling, with a tiny fake service in place of a Spring Boot jar. */
@@ -67,24 +68,60 @@ class ServiceProcessTest {
         List<String> command = ServiceProcess.javaJarCommand(Path.of("services/relationship-service.jar"), List.of("--server.port=8080"));
 
         assertThat(command).containsExactly(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", "services/relationship-service.jar", "--server.port=8080");
+    }
+
+    @Test
+    void aLauncherKilledWithSigkillTakesItsServicesWithIt() throws Exception {
+        assumeTrue(LauncherDeath.available(), "needs util-linux setpriv (Linux)");
+        int port = freePort();
+        List<String> launcher = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "services/relationship-service.jar", "--server.port=8080");
+                "-cp", System.getProperty("java.class.path"), FakeLauncher.class.getName()));
+        launcher.addAll(fakeService(port, "0"));
+        Process process = new ProcessBuilder(launcher).redirectErrorStream(true).start();
+        try {
+            long childPid = FakeLauncher.childPid(process);
+            ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> listening(port));
+
+            process.destroyForcibly(); // SIGKILL: the launcher runs no shutdown hook
+            process.waitFor();
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> !child.isAlive());
+            assertThat(listening(port)).as("port %d freed for the next start", port).isFalse();
+            System.out.printf("launcher killed with SIGKILL: its service (pid %d) exited and freed port %d%n", childPid, port);
+        } finally {
+            process.destroyForcibly();
+            ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private String output() {
         return output.toString(StandardCharsets.UTF_8);
     }
 
-    private static List<String> fakeService(int port, String... args) {
-        String testClasses;
+    private static String testClasses() {
         try {
-            testClasses = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> fakeService(int port, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", testClasses, FakeService.class.getName(), String.valueOf(port)));
+                "-cp", testClasses(), FakeService.class.getName(), String.valueOf(port)));
         command.addAll(List.of(args));
         return command;
     }
