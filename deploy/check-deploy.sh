@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec python3 - "$@" <<'PY'
-import glob, json, os, re, sys, zipfile
+import glob, json, os, re, subprocess, sys, zipfile
 
 try:
     import yaml
@@ -190,23 +190,50 @@ check(len(cluster_ids) == 1 and None not in cluster_ids, "compose: one CLUSTER_I
 expected_voters = ",".join(f"{i}@{n}:9093" for i, n in zip(ids, brokers))
 check(voters == {expected_voters}, f"compose: quorum voters are {expected_voters} (found {voters})")
 
-# Topics
-script = " ".join(str(x) for x in (services.get("kafka-init", {}).get("command") or []))
-script = re.sub(r"\\\s*\n", " ", script)
-created = {}
-for line in script.splitlines():
-    if "--create" in line:
-        m = re.search(r"--topic\s+(\S+)", line)
-        if m:
-            created[m.group(1)] = line
-check(set(created) == {EVENTS, STATUS}, f"compose kafka-init creates exactly {EVENTS} and {STATUS} (found {sorted(created)})")
-for t, line in created.items():
-    check("--partitions 24" in line and "--replication-factor 3" in line, f"compose kafka-init: {t} has 24 partitions, RF 3")
-    check("min.insync.replicas=2" in line, f"compose kafka-init: {t} has min.insync.replicas=2")
-    check(("cleanup.policy=compact" in line) == (t == STATUS), f"compose kafka-init: only {STATUS} is compacted")
-kafka_urls = re.findall(r"bootstrap-server\s+(\S+)", script)
-check(bool(kafka_urls) and all(u == ",".join(f"{b}:9092" for b in brokers) for u in kafka_urls),
-      "compose kafka-init: bootstraps from all three brokers")
+# Topics: one script (deploy/k8s/create-topics.sh) for compose's kafka-init and the k8s Job
+DLT = EVENTS + ".DLT"
+TOPIC_SCRIPT = "deploy/k8s/create-topics.sh"
+init = services.get("kafka-init", {})
+check("../k8s/create-topics.sh:/scripts/create-topics.sh:ro" in (init.get("volumes") or []),
+      "compose kafka-init mounts deploy/k8s/create-topics.sh")
+check("/scripts/create-topics.sh" in " ".join(map(str, init.get("entrypoint") or [])), "compose kafka-init runs create-topics.sh")
+ie = env_of(init)
+check(ie.get("BOOTSTRAP_SERVERS") == ",".join(f"{b}:9092" for b in brokers), "compose kafka-init: bootstraps from all three brokers")
+check(ie.get("REPLICATION") == "3" and ie.get("MIN_ISR") == "2", "compose kafka-init: RF 3, min.insync.replicas 2")
+
+def contract_partitions():
+    path = "api-contracts/src/main/java/com/relationship/contracts/Topics.java"
+    m = re.search(r"static final int PARTITIONS = (\d+);", open(path).read()) if os.path.exists(path) else None
+    return m.group(1) if m else None
+
+if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
+    text = open(TOPIC_SCRIPT).read()
+    topics = {m.group(1): m.group(2).split() for m in re.finditer(r"^topic (\S+)(.*)$", text, re.M)}
+    check(set(topics) == {EVENTS, STATUS, DLT}, f"create-topics.sh creates exactly {EVENTS}, {STATUS}, {DLT} (found {sorted(topics)})")
+    m = re.search(r"^PARTITIONS=(\d+)$", text, re.M)
+    check(m is not None and m.group(1) == contract_partitions(),
+          f"create-topics.sh: partitions {m and m.group(1)} = api-contracts Topics.PARTITIONS {contract_partitions()}")
+    for t in (EVENTS, DLT):
+        check("retention.ms=-1" in topics.get(t, []), f"create-topics.sh: {t} keeps everything (retention.ms=-1)")
+    for t, configs in topics.items():
+        check(("cleanup.policy=compact" in configs) == (t == STATUS), f"create-topics.sh: only {STATUS} is compacted ({t})")
+    # Run it against stand-ins for the Kafka CLI: it must create, re-configure and verify each topic.
+    import tempfile
+    with tempfile.TemporaryDirectory() as bin_dir:
+        log = os.path.join(bin_dir, "calls")
+        for tool in ("kafka-topics.sh", "kafka-configs.sh"):
+            with open(os.path.join(bin_dir, tool), "w") as f:
+                f.write("#!/bin/bash\necho \"$(basename $0) $*\" >> " + log + "\n"
+                        "if [[ \" $* \" == *\" --describe \"* ]]; then for i in $(seq 0 23); do echo \"Topic: x Partition: $i\"; done; fi\n")
+            os.chmod(os.path.join(bin_dir, tool), 0o755)
+        r = subprocess.run(["bash", TOPIC_SCRIPT], capture_output=True, text=True,
+                           env={**os.environ, "KAFKA_BIN": bin_dir, "BOOTSTRAP_SERVERS": "k1:9092"})
+        check(r.returncode == 0, f"create-topics.sh runs against stand-in Kafka tools: {r.stderr.strip()}")
+        calls = open(log).read() if os.path.exists(log) else ""
+        for t in (EVENTS, STATUS, DLT):
+            check(f"--create --if-not-exists --topic {t} --partitions 24 --replication-factor 3" in calls,
+                  f"create-topics.sh creates {t} with 24 partitions, RF 3")
+            check(f"--alter --entity-type topics --entity-name {t}" in calls, f"create-topics.sh re-applies the settings of {t}")
 
 # The two services
 for name, (port, db) in SERVICES.items():
@@ -276,6 +303,21 @@ check(deployments.get("relationship-service", {}).get("spec", {}).get("strategy"
       "k8s: relationship-service rolls out with Recreate (never two at once)")
 check(deployments.get("projection-service", {}).get("spec", {}).get("replicas") == 2, "k8s: TWO projection-service replicas")
 check("projection-service" in pdbs, "k8s: PodDisruptionBudget for projection-service")
+job = by_kind("Job").get("kafka-topics")
+if check(job is not None, "k8s: Job kafka-topics creates the topics"):
+    pod = job["spec"]["template"]["spec"]
+    c = pod["containers"][0]
+    check("/scripts/create-topics.sh" in " ".join(c.get("command", [])), "k8s kafka-topics runs create-topics.sh")
+    vols = {v["name"]: v for v in pod.get("volumes", [])}
+    mounted = [vols.get(m["name"], {}).get("configMap", {}).get("name") for m in c.get("volumeMounts", []) if m.get("mountPath") == "/scripts"]
+    generated = {g["name"]: g.get("files", []) for g in kust.get("configMapGenerator", [])}
+    check(mounted == ["kafka-topics-script"] and generated.get("kafka-topics-script") == ["create-topics.sh"],
+          "k8s kafka-topics mounts the ConfigMap kustomization generates from create-topics.sh")
+    check(kust.get("generatorOptions", {}).get("disableNameSuffixHash") is True,
+          "k8s: the script ConfigMap has a stable name (a Job's pod template cannot change)")
+    jenv = {e["name"]: e for e in c.get("env", [])}
+    ref = (jenv.get("BOOTSTRAP_SERVERS", {}).get("valueFrom") or {}).get("configMapKeyRef") or {}
+    check(ref.get("key") in config.get(ref.get("name"), {}), "k8s kafka-topics: BOOTSTRAP_SERVERS from the ConfigMap")
 for data in config.values():
     for k, v in data.items():
         if "MONGODB_URI" in k:

@@ -9,6 +9,13 @@ public final class Topics {
     /** Compacted; the latest {@code AccountStatus} per account: key = account id, value = JSON. */
     public static final String ACCOUNT_STATUS = "relationship.account-status.v1";
 
+    /**
+     * Partitions of every topic, wherever topics are created (local stack, compose, Kubernetes). An
+     * account's events stay in order because its key maps to one partition, which depends on the
+     * count: it is fixed when a topic is created.
+     */
+    public static final int PARTITIONS = 24;
+
     private Topics() {
     }
 }

@@ -4,7 +4,10 @@ import com.relationship.contracts.Topics;
 import com.relationship.infra.embedded.EmbeddedKafka;
 import com.relationship.infra.embedded.EmbeddedMongo;
 
+import org.apache.kafka.common.config.TopicConfig;
+
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Mongo (H2 file store) and Kafka with their data under one directory, so stopping and starting
@@ -12,8 +15,14 @@ import java.nio.file.Path;
  */
 final class LocalInfrastructure implements AutoCloseable {
 
-    /** Room for parallel consumers per account key; changing it later re-keys nothing but needs a new topic. */
-    static final int PARTITIONS = 12;
+    /** The projection's dead letters (its default {@code projection.topics.dead-letter}). */
+    static final String DEAD_LETTERS = Topics.ACCOUNT_EVENTS + ".DLT";
+    /** The history every read model is rebuilt from: never deleted. */
+    private static final Map<String, String> KEEP_EVERYTHING = Map.of(
+            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    /** The latest status per account is the whole value of this topic. */
+    private static final Map<String, String> COMPACTED = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
     private final EmbeddedMongo mongo;
     private final EmbeddedKafka kafka;
@@ -36,10 +45,11 @@ final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
+    /** The same topics and settings as deploy/k8s/create-topics.sh, at replication factor 1. */
     private void createTopicsIfMissing() {
-        kafka.createTopic(Topics.ACCOUNT_EVENTS, PARTITIONS, false);
-        // Compacted: the latest status per account is the whole value of this topic.
-        kafka.createTopic(Topics.ACCOUNT_STATUS, PARTITIONS, true);
+        kafka.ensureTopic(Topics.ACCOUNT_EVENTS, Topics.PARTITIONS, KEEP_EVERYTHING);
+        kafka.ensureTopic(Topics.ACCOUNT_STATUS, Topics.PARTITIONS, COMPACTED);
+        kafka.ensureTopic(DEAD_LETTERS, Topics.PARTITIONS, KEEP_EVERYTHING);
     }
 
     String mongoUri() {

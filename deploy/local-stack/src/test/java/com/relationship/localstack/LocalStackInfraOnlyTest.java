@@ -89,15 +89,20 @@ class LocalStackInfraOnlyTest {
 
     private static void assertTopics(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            var topics = admin.describeTopics(List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS)).allTopicNames().get();
-            assertThat(topics.get(Topics.ACCOUNT_EVENTS).partitions()).hasSize(12);
-            assertThat(topics.get(Topics.ACCOUNT_STATUS).partitions()).hasSize(12);
+            var topics = admin.describeTopics(List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS,
+                    LocalInfrastructure.DEAD_LETTERS)).allTopicNames().get();
+            assertThat(topics.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(Topics.PARTITIONS));
 
             ConfigResource status = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ACCOUNT_STATUS);
             ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ACCOUNT_EVENTS);
-            var configs = admin.describeConfigs(List.of(status, events)).all().get();
+            ConfigResource deadLetters = new ConfigResource(ConfigResource.Type.TOPIC, LocalInfrastructure.DEAD_LETTERS);
+            var configs = admin.describeConfigs(List.of(status, events, deadLetters)).all().get();
             assertThat(configs.get(status).get("cleanup.policy").value()).isEqualTo("compact");
-            assertThat(configs.get(events).get("cleanup.policy").value()).isEqualTo("delete");
+            for (ConfigResource history : List.of(events, deadLetters)) {
+                assertThat(configs.get(history).get("cleanup.policy").value()).isEqualTo("delete");
+                assertThat(configs.get(history).get("retention.ms").value()).as("%s keeps everything", history.name())
+                        .isEqualTo("-1");
+            }
         }
     }
 

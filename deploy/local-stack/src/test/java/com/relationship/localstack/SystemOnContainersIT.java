@@ -27,8 +27,8 @@ class SystemOnContainersIT extends SystemScenario {
     @BeforeAll
     static void start() {
         infrastructure = ContainerInfrastructure.start();
-        infrastructure.createTopic(Topics.ACCOUNT_EVENTS, 12, false);
-        infrastructure.createTopic(Topics.ACCOUNT_STATUS, 12, true);
+        infrastructure.createTopic(Topics.ACCOUNT_EVENTS, Topics.PARTITIONS, false);
+        infrastructure.createTopic(Topics.ACCOUNT_STATUS, Topics.PARTITIONS, true);
         Path services = Path.of(System.getProperty(LocalStackConfig.SERVICES_DIR, "target/services"));
         PrintStream out = new PrintStream(System.out, true);
         relationship = launch("relationship", ServiceJars.find(services, "relationship-service"), relationshipPort,

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -154,6 +155,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public boolean createTopic(String name, int partitions, boolean compacted) {
         return KafkaTopics.createIfMissing(bootstrapServers(), name, partitions, compacted);
+    }
+
+    /**
+     * Creates the topic (replication factor 1) with {@code configs}, or sets them again on the
+     * existing topic.
+     *
+     * @return its partition count: an existing topic keeps its own
+     */
+    public int ensureTopic(String name, int partitions, Map<String, String> configs) {
+        return KafkaTopics.ensure(bootstrapServers(), name, partitions, configs);
     }
 
     /** Controlled shutdown of broker then controller; returns when all their threads have stopped. */

@@ -71,6 +71,21 @@ class EmbeddedKafkaTest {
         }
     }
 
+    @Test
+    void ensuringATopicGivesAnExistingOneTheSettingsItLacks(@TempDir Path logDir) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, 0);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertThat(kafka.createTopic("history", 3, false)).isTrue(); // made before retention was set
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "history");
+
+            assertThat(kafka.ensureTopic("history", 6, Map.of("retention.ms", "-1"))).as("keeps its partitions").isEqualTo(3);
+
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
+                    .isEqualTo("-1");
+            assertThat(kafka.ensureTopic("fresh", 6, Map.of("retention.ms", "-1"))).isEqualTo(6);
+        }
+    }
+
     private static KafkaProducer<String, String> producer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
