@@ -28,7 +28,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final int port;
     private boolean closed;
 
-    private EmbeddedMongo(MongoBackend backend, int requestedPort) {
+    EmbeddedMongo(MongoBackend backend, int requestedPort) {
         this.server = new MongoServer(backend);
         server.bind(HOST, requestedPort);
         this.port = server.getLocalAddress().getPort();
@@ -47,13 +47,23 @@ public final class EmbeddedMongo implements AutoCloseable {
      * leaves (see {@link DurableH2Backend}). A power loss can still take the last writes (no fsync).
      */
     public static EmbeddedMongo persistent(Path storeFile, int port) {
+        return persistent(storeFile, port, true);
+    }
+
+    /**
+     * As {@link #persistent(Path, int)}; with {@code acknowledgeOnDisk} false, mongo-java-server's stock
+     * H2 backend instead, which writes the file about once a second: it loses the last writes on a
+     * kill. Only for measuring what acknowledging on disk costs (the benchmarks).
+     */
+    public static EmbeddedMongo persistent(Path storeFile, int port, boolean acknowledgeOnDisk) {
         Path absolute = storeFile.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + absolute.getParent(), e);
         }
-        EmbeddedMongo mongo = new EmbeddedMongo(DurableH2Backend.open(absolute), port);
+        EmbeddedMongo mongo = new EmbeddedMongo(acknowledgeOnDisk
+                ? DurableH2Backend.open(absolute) : new HelloCommand.InH2File(absolute.toString()), port);
         log.info("MongoDB listening on {}, data in {}", mongo.connectionString(), absolute);
         return mongo;
     }

@@ -1,5 +1,6 @@
 package com.relationship.infra.embedded;
 
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -21,6 +22,18 @@ final class HelloCommand {
     }
 
     static final class InMemory extends MemoryBackend {
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return super.handleCommand(channel, database, asIsMaster(command), query);
+        }
+    }
+
+    /** The stock H2 file backend (auto-commit about once a second), for measuring against. */
+    static final class InH2File extends H2Backend {
+        InH2File(String fileName) {
+            super(fileName);
+        }
+
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             return super.handleCommand(channel, database, asIsMaster(command), query);

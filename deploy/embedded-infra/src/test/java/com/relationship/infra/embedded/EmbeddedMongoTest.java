@@ -113,4 +113,31 @@ class EmbeddedMongoTest {
                     .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
         }
     }
+
+    @Test
+    void packingTheFileAtStartKeepsDocumentsAndIndexes(@TempDir Path dir) {
+        Path store = dir.resolve("mongo.mv.db");
+        try (EmbeddedMongo mongo = new EmbeddedMongo(DurableH2Backend.open(store), 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("relationship").getCollection("domainevents");
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                events.insertOne(new Document("aggregateIdentifier", "acc-" + (i % 50)).append("sequenceNumber", (long) (i / 50))
+                        .append("payload", "x".repeat(500)));
+            }
+        }
+        long unpacked = store.toFile().length();
+
+        try (EmbeddedMongo mongo = new EmbeddedMongo(DurableH2Backend.open(store, 0), 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("relationship").getCollection("domainevents");
+            System.out.printf("500 acknowledged inserts: file %d KB, packed at start to %d KB%n", unpacked / 1024,
+                    store.toFile().length() / 1024);
+
+            assertThat(store.toFile().length()).isLessThan(unpacked);
+            assertThat(events.countDocuments()).isEqualTo(500);
+            assertThatThrownBy(() -> events.insertOne(new Document("aggregateIdentifier", "acc-7").append("sequenceNumber", 3L)))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+        }
+    }
 }
