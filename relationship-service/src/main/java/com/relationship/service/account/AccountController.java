@@ -35,16 +35,16 @@ public class AccountController {
         this.state = state;
     }
 
-    public record RegisterAccountRequest(UUID accountId, @NotBlank @Size(max = FieldLimits.NAME) String name,
-                                         @NotBlank @Size(max = FieldLimits.NAME) String industry,
+    public record RegisterAccountRequest(UUID accountId, @NotBlank @Size(min = 1, max = FieldLimits.NAME) String name,
+                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) String industry,
                                          @NotNull @PositiveOrZero Integer employeeCount,
                                          @PositiveOrZero BigDecimal annualRevenue,
-                                         @NotBlank @Size(max = FieldLimits.NAME) String region,
+                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) String region,
                                          @NotNull Classification classification) {
     }
 
     public record ClassifyRequest(@NotNull Classification classification,
-                                  @NotBlank @Size(max = FieldLimits.REASON) String rationale) {
+                                  @NotBlank @Size(min = 1, max = FieldLimits.REASON) String rationale) {
     }
 
     @PostMapping

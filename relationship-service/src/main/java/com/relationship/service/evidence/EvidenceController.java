@@ -30,32 +30,32 @@ public class EvidenceController {
         this.commands = commands;
     }
 
-    public record PurchaseRequest(@NotNull BigDecimal amount, @NotBlank @Size(max = FieldLimits.CODE) String currency,
+    public record PurchaseRequest(@NotNull BigDecimal amount, @NotBlank @Size(min = 1, max = FieldLimits.CODE) String currency,
                                   @NotNull Instant occurredAt, @Size(max = FieldLimits.TEXT) String description) {
     }
 
-    public record ReferralRequest(@NotBlank @Size(max = FieldLimits.TEXT) String description,
+    public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
                                   @Size(max = FieldLimits.NAME) String referredCompany) {
     }
 
-    public record ComplaintRequest(@NotBlank @Size(max = FieldLimits.TEXT) String summary, @NotNull Instant dueBy) {
+    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String summary, @NotNull Instant dueBy) {
     }
 
     public record ComplaintOpenedResponse(UUID accountId, long version, UUID complaintId) {
     }
 
-    public record ResolutionRequest(@NotBlank @Size(max = FieldLimits.TEXT) String resolution) {
+    public record ResolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String resolution) {
     }
 
-    public record EngagementRequest(@NotBlank @Size(max = FieldLimits.TEXT) String description) {
+    public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description) {
     }
 
-    public record AgreementRequest(@NotBlank @Size(max = FieldLimits.TEXT) String description,
+    public record AgreementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
                                    @NotNull Instant signedAt) {
     }
 
     public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome,
-                                          @NotBlank @Size(max = FieldLimits.NAME) String reviewer,
+                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) String reviewer,
                                           @Size(max = FieldLimits.TEXT) String notes) {
     }
 

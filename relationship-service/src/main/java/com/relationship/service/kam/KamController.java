@@ -29,13 +29,13 @@ public class KamController {
         this.commands = commands;
     }
 
-    public record DesignateRequest(@NotBlank @Size(max = FieldLimits.REASON) String rationale) {
+    public record DesignateRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String rationale) {
     }
 
     public record KamAdvanceRequest(@NotNull KamStage targetStage) {
     }
 
-    public record UncoupleRequest(@NotBlank @Size(max = FieldLimits.REASON) String reason) {
+    public record UncoupleRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
     }
 
     @PostMapping("/designate")

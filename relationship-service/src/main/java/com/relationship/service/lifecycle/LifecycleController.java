@@ -33,10 +33,10 @@ public class LifecycleController {
     }
 
     public record DowngradeRequest(@NotNull LifecycleStage targetStage,
-                                   @NotBlank @Size(max = FieldLimits.REASON) String reason) {
+                                   @NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
     }
 
-    public record ReasonRequest(@NotBlank @Size(max = FieldLimits.REASON) String reason) {
+    public record ReasonRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
     }
 
     @PostMapping("/advance")

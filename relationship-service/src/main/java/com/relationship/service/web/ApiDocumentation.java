@@ -40,11 +40,14 @@ public class ApiDocumentation {
                 operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
                         .description("Makes the command safe to retry: the same key with the same body answers the"
                                 + " first answer again and stores nothing; with another body it is refused (422)."
-                                + " Remembered 24 h per actor.")
+                                + " Remembered per actor for relationship.api.idempotency-key-ttl (24 h).")
                         .schema(new StringSchema().maxLength(200)));
+                if (handler.getMethod().getName().equals("register")) {
+                    return operation; // a new account has no version to be conditional on
+                }
                 operation.addParametersItem(new HeaderParameter().name("If-Match").required(false)
-                        .description("The account version (ETag) the command is conditional on: 412 if the account"
-                                + " has moved on. Ignored on registration.")
+                        .description("The account version (its ETag, such as \"7\") the command is conditional on:"
+                                + " 412 with the current version if the account has moved on, and nothing stored.")
                         .schema(new StringSchema()));
             }
             return operation;
