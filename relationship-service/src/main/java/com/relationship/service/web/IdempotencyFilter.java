@@ -1,6 +1,7 @@
 package com.relationship.service.web;
 
 import com.mongodb.MongoException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,9 +47,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyStore store;
+    private final MeterRegistry meters;
 
-    IdempotencyFilter(IdempotencyStore store) {
+    IdempotencyFilter(IdempotencyStore store, MeterRegistry meters) {
         this.store = store;
+        this.meters = meters;
+    }
+
+    /** {@code relationship.idempotency} by outcome: first, replayed, reused, in-progress, taken-over. */
+    private void count(String outcome) {
+        meters.counter("relationship.idempotency", "outcome", outcome).increment();
     }
 
     @Override
@@ -87,18 +95,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (claim instanceof IdempotencyStore.Reused) {
+            count("reused");
             FilterProblems.write(request, response, 422, "idempotency-key-reused", "Idempotency-Key reused",
                     HEADER + " '" + key + "' was already used for another request (another body, account or"
                             + " endpoint); send each new request with a new key.", Map.of("idempotencyKey", key));
         } else if (claim instanceof IdempotencyStore.Busy) {
+            count("in-progress");
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             FilterProblems.write(request, response, 409, "idempotency-key-in-progress",
                     "Request with this Idempotency-Key in progress",
                     "A request with " + HEADER + " '" + key + "' is still being handled; retry in a second"
                             + " with the same key to get its answer.", Map.of("idempotencyKey", key));
         } else if (claim instanceof IdempotencyStore.Answered answered) {
+            count("replayed");
             replay(answered.response(), response);
         } else if (claim instanceof IdempotencyStore.Owned owned) {
+            count(owned.outcomeUnknown() ? "taken-over" : "first");
             handle(cached, response, chain, scope, owned, new IdempotentRequest(actor, key, owned.outcomeUnknown()));
         }
     }

@@ -127,7 +127,11 @@ class IdempotencyStore {
     private Claim takeOver(String scope, int attempt, Instant now) {
         Document claim = new Document("_id", scope + "#" + attempt).append("createdAt", Date.from(now));
         if (!insert(claim)) {
-            return new Busy(); // another retry took it over first
+            Document taken = keys.find(new Document("_id", scope + "#" + attempt)).first();
+            boolean abandoned = taken != null && taken.getDate("createdAt").toInstant()
+                    .plus(properties.idempotencyStaleAfter()).isBefore(now);
+            // another retry took it over first, unless that one, too, died before it said so
+            return abandoned ? takeOver(scope, attempt + 1, now) : new Busy();
         }
         keys.updateOne(new Document("_id", scope), Updates.combine(Updates.set("state", State.IN_PROGRESS.name()),
                 Updates.set("attempt", attempt), Updates.set("startedAt", Date.from(now))));
