@@ -111,11 +111,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             replay(answered.response(), response);
         } else if (claim instanceof IdempotencyStore.Owned owned) {
             count(owned.outcomeUnknown() ? "taken-over" : "first");
-            handle(cached, response, chain, scope, owned, new IdempotentRequest(actor, key, owned.outcomeUnknown()));
+            handle(request, response, chain, scope, owned, new IdempotentRequest(actor, key, owned.outcomeUnknown()));
         }
     }
 
-    private void handle(CachedBodyRequest request, HttpServletResponse response, FilterChain chain, String scope,
+    private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
                         IdempotencyStore.Owned owned, IdempotentRequest idempotent)
             throws ServletException, IOException {
         idempotent.bind(request);

@@ -100,9 +100,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException conflict, WebRequest request) {
-        return respond(problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Other commands kept changing this account at the same moment, and the command lost the race"
-                        + " every time it was retried; nothing was stored. Retry it (with the same Idempotency-Key).", request));
+                        + " every time it was retried; nothing was stored. Retry it (with the same Idempotency-Key).",
+                request);
+        return ResponseEntity.status(HttpStatus.CONFLICT).headers(problemHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler(CommandExecutionException.class)
