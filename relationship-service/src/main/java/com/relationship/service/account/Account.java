@@ -9,6 +9,9 @@ import com.relationship.service.lifecycle.Eligibility;
 import com.relationship.service.lifecycle.Evidence;
 import com.relationship.service.lifecycle.LifecyclePolicy;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -31,6 +34,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(commandTargetResolver = "accountCommandTargetResolver", cache = "accountCache")
 public class Account {
+
+    /**
+     * Command metadata: the version the caller last saw ({@code If-Match}). A command that carries
+     * it is handled only while the account is still at that version.
+     */
+    public static final String EXPECTED_VERSION = "expectedVersion";
 
     @AggregateIdentifier
     private UUID accountId;
@@ -56,6 +65,30 @@ public class Account {
         require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
         apply(new AccountRegistered(command.accountId(), command.name().strip(), command.industry().strip(),
                 command.employeeCount(), command.annualRevenue(), command.region().strip(), command.classification()));
+    }
+
+    /**
+     * Runs before every command handler of a loaded account, under its lock: so "still at the
+     * expected version" and the append of the command's event are one atomic step.
+     */
+    @CommandHandlerInterceptor
+    public Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object expected = command.getMetaData().get(EXPECTED_VERSION);
+        if (expected != null) {
+            Long current = AggregateLifecycle.getVersion();
+            long version = current == null ? 0 : current;
+            long wanted = expected instanceof Number number ? number.longValue() : Long.parseLong(expected.toString());
+            if (wanted != version) {
+                throw new StaleAccountVersion(accountId, wanted, version);
+            }
+        }
+        return chain.proceed();
+    }
+
+    /** What the account is now, at {@code version} (its last event's sequence number). Reads state only. */
+    public AccountState state(long version) {
+        return new AccountState(accountId, version, stage, lapsedFrom, classification, kamStage,
+                evidence.openComplaints());
     }
 
     // --- evidence -------------------------------------------------------------------------------

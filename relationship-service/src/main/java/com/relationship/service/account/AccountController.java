@@ -5,11 +5,13 @@ import com.relationship.contracts.commands.ClassifyAccount;
 import com.relationship.contracts.commands.RegisterAccount;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
+import com.relationship.service.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -25,25 +27,31 @@ public class AccountController {
 
     private final AccountCommands commands;
     private final AccountHistory history;
+    private final AccountStateQuery state;
 
-    public AccountController(AccountCommands commands, AccountHistory history) {
+    public AccountController(AccountCommands commands, AccountHistory history, AccountStateQuery state) {
         this.commands = commands;
         this.history = history;
+        this.state = state;
     }
 
-    public record RegisterAccountRequest(UUID accountId, @NotBlank String name, @NotBlank String industry,
+    public record RegisterAccountRequest(UUID accountId, @NotBlank @Size(min = 1, max = FieldLimits.NAME) String name,
+                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) String industry,
                                          @NotNull @PositiveOrZero Integer employeeCount,
-                                         @PositiveOrZero BigDecimal annualRevenue, @NotBlank String region,
+                                         @PositiveOrZero BigDecimal annualRevenue,
+                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) String region,
                                          @NotNull Classification classification) {
     }
 
-    public record ClassifyRequest(@NotNull Classification classification, @NotBlank String rationale) {
+    public record ClassifyRequest(@NotNull Classification classification,
+                                  @NotBlank @Size(min = 1, max = FieldLimits.REASON) String rationale) {
     }
 
     @PostMapping
-    @Operation(summary = "Register an account as a PROSPECT", description = "accountId is optional; one is made up when absent.")
+    @Operation(summary = "Register an account as a PROSPECT", description = "accountId is optional; one is made up"
+            + " when absent (from the Idempotency-Key when there is one, so a retry registers the same account).")
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterAccountRequest request) {
-        UUID id = request.accountId() != null ? request.accountId() : UUID.randomUUID();
+        UUID id = request.accountId() != null ? request.accountId() : commands.newAccountId();
         return commands.register(new RegisterAccount(id, request.name(), request.industry(), request.employeeCount(),
                 request.annualRevenue(), request.region(), request.classification()));
     }
@@ -54,6 +62,13 @@ public class AccountController {
                                                     @Valid @RequestBody ClassifyRequest request) {
         return commands.send(new ClassifyAccount(accountId, request.classification(), request.rationale()),
                 request.rationale());
+    }
+
+    @GetMapping("/{accountId}")
+    @Operation(summary = "The account's current state and version (also its ETag, for If-Match)")
+    public ResponseEntity<AccountState> account(@PathVariable UUID accountId) {
+        AccountState current = state.of(accountId);
+        return ResponseEntity.ok().eTag(Long.toString(current.version())).body(current);
     }
 
     @GetMapping("/{accountId}/events")

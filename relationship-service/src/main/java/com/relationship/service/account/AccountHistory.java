@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** An account's stored events, as auditors read them: straight from the event store, in order. */
@@ -36,6 +37,21 @@ public class AccountHistory {
             throw new UnknownAccountException(accountId);
         }
         return events;
+    }
+
+    /**
+     * The sequence number of the account's last event whose metadata holds all of {@code metadata}
+     * (for example the idempotency key and actor of a request whose outcome is unknown), if any.
+     * An account's stream is short, so reading it is cheap; an unknown account has none.
+     */
+    public OptionalLong lastSequenceWith(UUID accountId, Map<String, ?> metadata) {
+        OptionalLong[] found = {OptionalLong.empty()};
+        eventStore.readEvents(accountId.toString()).forEachRemaining(event -> {
+            if (event.getMetaData().entrySet().containsAll(metadata.entrySet())) {
+                found[0] = OptionalLong.of(event.getSequenceNumber());
+            }
+        });
+        return found[0];
     }
 
     private static RecordedEvent recorded(DomainEventMessage<?> event) {

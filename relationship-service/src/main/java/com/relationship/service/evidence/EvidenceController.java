@@ -4,11 +4,13 @@ import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.commands.*;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
+import com.relationship.service.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -28,37 +30,40 @@ public class EvidenceController {
         this.commands = commands;
     }
 
-    public record PurchaseRequest(@NotNull BigDecimal amount, @NotBlank String currency, @NotNull Instant occurredAt,
-                                  String description) {
+    public record PurchaseRequest(@NotNull BigDecimal amount, @NotBlank @Size(min = 1, max = FieldLimits.CODE) String currency,
+                                  @NotNull Instant occurredAt, @Size(max = FieldLimits.TEXT) String description) {
     }
 
-    public record ReferralRequest(@NotBlank String description, String referredCompany) {
+    public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
+                                  @Size(max = FieldLimits.NAME) String referredCompany) {
     }
 
-    public record ComplaintRequest(@NotBlank String summary, @NotNull Instant dueBy) {
+    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String summary, @NotNull Instant dueBy) {
     }
 
     public record ComplaintOpenedResponse(UUID accountId, long version, UUID complaintId) {
     }
 
-    public record ResolutionRequest(@NotBlank String resolution) {
+    public record ResolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String resolution) {
     }
 
-    public record EngagementRequest(@NotBlank String description) {
+    public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description) {
     }
 
-    public record AgreementRequest(@NotBlank String description, @NotNull Instant signedAt) {
+    public record AgreementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
+                                   @NotNull Instant signedAt) {
     }
 
-    public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome, @NotBlank String reviewer,
-                                          String notes) {
+    public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome,
+                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) String reviewer,
+                                          @Size(max = FieldLimits.TEXT) String notes) {
     }
 
     @PostMapping("/purchases")
     @Operation(summary = "Record a purchase (amount > 0, ISO 4217 currency)")
     public ResponseEntity<CommandAccepted> purchase(@PathVariable UUID accountId,
                                                     @Valid @RequestBody PurchaseRequest request) {
-        return commands.send(new RecordPurchase(accountId, UUID.randomUUID(), request.amount(), request.currency(),
+        return commands.send(new RecordPurchase(accountId, commands.newId("purchase", accountId), request.amount(), request.currency(),
                 request.occurredAt(), request.description()));
     }
 
@@ -66,7 +71,7 @@ public class EvidenceController {
     @Operation(summary = "Record a referral or positive reference")
     public ResponseEntity<CommandAccepted> referral(@PathVariable UUID accountId,
                                                     @Valid @RequestBody ReferralRequest request) {
-        return commands.send(new RecordReferral(accountId, UUID.randomUUID(), request.description(),
+        return commands.send(new RecordReferral(accountId, commands.newId("referral", accountId), request.description(),
                 request.referredCompany()));
     }
 
@@ -74,7 +79,7 @@ public class EvidenceController {
     @Operation(summary = "Open a complaint; answers its complaintId")
     public ResponseEntity<ComplaintOpenedResponse> complaint(@PathVariable UUID accountId,
                                                              @Valid @RequestBody ComplaintRequest request) {
-        UUID complaintId = UUID.randomUUID();
+        UUID complaintId = commands.newId("complaint", accountId);
         CommandAccepted accepted = commands.send(new OpenComplaint(accountId, complaintId, request.summary(),
                 request.dueBy())).getBody();
         return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
@@ -92,14 +97,15 @@ public class EvidenceController {
     @Operation(summary = "Record a co-development or feedback engagement")
     public ResponseEntity<CommandAccepted> engagement(@PathVariable UUID accountId,
                                                       @Valid @RequestBody EngagementRequest request) {
-        return commands.send(new RecordCoDevelopmentEngagement(accountId, UUID.randomUUID(), request.description()));
+        return commands.send(new RecordCoDevelopmentEngagement(accountId,
+                commands.newId("engagement", accountId), request.description()));
     }
 
     @PostMapping("/partnership-agreements")
     @Operation(summary = "Record a signed partnership agreement")
     public ResponseEntity<CommandAccepted> agreement(@PathVariable UUID accountId,
                                                      @Valid @RequestBody AgreementRequest request) {
-        return commands.send(new RecordPartnershipAgreement(accountId, UUID.randomUUID(), request.description(),
+        return commands.send(new RecordPartnershipAgreement(accountId, commands.newId("agreement", accountId), request.description(),
                 request.signedAt()));
     }
 
@@ -107,7 +113,7 @@ public class EvidenceController {
     @Operation(summary = "Record an antitrust / dependency review (APPROVED or REJECTED)")
     public ResponseEntity<CommandAccepted> review(@PathVariable UUID accountId,
                                                   @Valid @RequestBody ComplianceReviewRequest request) {
-        return commands.send(new RecordComplianceReview(accountId, UUID.randomUUID(), request.outcome(),
+        return commands.send(new RecordComplianceReview(accountId, commands.newId("review", accountId), request.outcome(),
                 request.reviewer(), request.notes()));
     }
 }

@@ -18,12 +18,15 @@ public class AuditMetadata implements CorrelationDataProvider {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String REASON = "reason";
+    /** The request's Idempotency-Key: lets a retry find the event of an attempt whose answer was lost. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
         copy(message, ACTOR, data);
         copy(message, REASON, data);
+        copy(message, IDEMPOTENCY_KEY, data);
         data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
         data.put(CAUSATION_ID, message.getIdentifier());
         return data;

@@ -6,11 +6,13 @@ import com.relationship.contracts.commands.DesignateKeyAccount;
 import com.relationship.contracts.commands.UncoupleKeyAccount;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
+import com.relationship.service.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -27,13 +29,13 @@ public class KamController {
         this.commands = commands;
     }
 
-    public record DesignateRequest(@NotBlank String rationale) {
+    public record DesignateRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String rationale) {
     }
 
     public record KamAdvanceRequest(@NotNull KamStage targetStage) {
     }
 
-    public record UncoupleRequest(@NotBlank String reason) {
+    public record UncoupleRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
     }
 
     @PostMapping("/designate")

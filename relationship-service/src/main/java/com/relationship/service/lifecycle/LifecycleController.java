@@ -4,11 +4,13 @@ import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.commands.*;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
+import com.relationship.service.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -30,10 +32,11 @@ public class LifecycleController {
     public record AdvanceRequest(@NotNull LifecycleStage targetStage) {
     }
 
-    public record DowngradeRequest(@NotNull LifecycleStage targetStage, @NotBlank String reason) {
+    public record DowngradeRequest(@NotNull LifecycleStage targetStage,
+                                   @NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
     }
 
-    public record ReasonRequest(@NotBlank String reason) {
+    public record ReasonRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
     }
 
     @PostMapping("/advance")

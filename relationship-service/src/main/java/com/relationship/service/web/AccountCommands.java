@@ -2,34 +2,52 @@ package com.relationship.service.web;
 
 import com.relationship.contracts.commands.AccountCommand;
 import com.relationship.contracts.commands.RegisterAccount;
+import com.relationship.service.account.Account;
+import com.relationship.service.account.AccountHistory;
 import com.relationship.service.account.AccountRuleViolation;
+import com.relationship.service.account.StaleAccountVersion;
 import com.relationship.service.infra.AuditMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
  * The one way the web edge talks to the write side: sends a command through Axon's
  * {@link CommandGateway} with the audit metadata of the current request, waits for the outcome,
  * and counts it ({@code relationship.commands} by command, outcome and rule).
+ *
+ * <p>It also carries the request's safety nets to the aggregate: {@code If-Match} becomes the
+ * command's expected version (checked by the aggregate under its lock), the
+ * {@code Idempotency-Key} goes into the events' metadata and decides the ids the command mints,
+ * and a command that loses a concurrent append is re-run ({@link ConflictRetries}).
  */
 @Component
 public class AccountCommands {
 
     private final CommandGateway gateway;
     private final MeterRegistry meters;
+    private final AccountHistory history;
 
-    public AccountCommands(CommandGateway gateway, MeterRegistry meters) {
-        this.gateway = gateway;
+    public AccountCommands(CommandBus commandBus, MeterRegistry meters, AccountHistory history,
+                           ApiProperties properties) {
+        this.gateway = DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetries(properties, meters)).build();
         this.meters = meters;
+        this.history = history;
     }
 
     /** Sends a command to an existing account; answers 200 with the account's new version. */
@@ -51,22 +69,59 @@ public class AccountCommands {
                 .body(new CommandAccepted(command.accountId(), 0));
     }
 
+    /**
+     * The id of a new {@code kind} of fact ("purchase", "complaint", ...) of {@code owner}: derived
+     * from the request's Idempotency-Key when it has one, so every retry names the same fact.
+     */
+    public UUID newId(String kind, UUID owner) {
+        IdempotentRequest idempotent = IdempotentRequest.current();
+        return idempotent == null ? UUID.randomUUID() : idempotent.derivedId(kind, owner);
+    }
+
+    /** The id of an account registered without one: derived from the Idempotency-Key when there is one. */
+    public UUID newAccountId() {
+        return newId("account", null);
+    }
+
     long dispatch(AccountCommand command, String reason) {
         String type = command.getClass().getSimpleName();
+        OptionalLong alreadyStored = storedByEarlierAttempt(command);
+        if (alreadyStored.isPresent()) {
+            count(type, "accepted", "none");
+            return alreadyStored.getAsLong();
+        }
         try {
             Object result = gateway.sendAndWait(command, metadata(reason));
-            meters.counter("relationship.commands", "command", type, "outcome", "accepted", "rule", "none")
-                    .increment();
+            count(type, "accepted", "none");
             return result instanceof Number number ? number.longValue() : 0L;
         } catch (AccountRuleViolation refused) {
-            meters.counter("relationship.commands", "command", type, "outcome", "refused", "rule",
-                    refused.rule().name()).increment();
+            count(type, "refused", refused.rule().name());
             throw refused;
+        } catch (StaleAccountVersion stale) {
+            count(type, "refused", "STALE_VERSION");
+            throw stale;
         } catch (RuntimeException failed) {
-            meters.counter("relationship.commands", "command", type, "outcome", "failed", "rule",
-                    failed.getClass().getSimpleName()).increment();
+            count(type, "failed", failed.getClass().getSimpleName());
             throw failed;
         }
+    }
+
+    /**
+     * When an earlier attempt with this request's Idempotency-Key ended without an answer (a timeout
+     * after the insert was sent, a crash), its event may be stored: find it by the key in the
+     * account's metadata and answer its version instead of storing the fact twice.
+     */
+    private OptionalLong storedByEarlierAttempt(AccountCommand command) {
+        IdempotentRequest idempotent = IdempotentRequest.current();
+        if (idempotent == null || !idempotent.outcomeUnknown()) {
+            return OptionalLong.empty();
+        }
+        return history.lastSequenceWith(command.accountId(), Map.of(AuditMetadata.IDEMPOTENCY_KEY, idempotent.key(),
+                AuditMetadata.ACTOR, idempotent.actor()));
+    }
+
+    private void count(String type, String outcome, String rule) {
+        meters.counter("relationship.commands", "command", type, "outcome", outcome, "rule", rule).increment();
     }
 
     private static MetaData metadata(String reason) {
@@ -77,7 +132,20 @@ public class AccountCommands {
         if (reason != null && !reason.isBlank()) {
             values.put(AuditMetadata.REASON, reason.strip());
         }
+        IdempotentRequest idempotent = IdempotentRequest.current();
+        if (idempotent != null) {
+            values.put(AuditMetadata.IDEMPOTENCY_KEY, idempotent.key());
+        }
+        Long expected = IfMatch.expectedVersion(currentHeader(HttpHeaders.IF_MATCH));
+        if (expected != null) {
+            values.put(Account.EXPECTED_VERSION, expected);
+        }
         return MetaData.from(values);
+    }
+
+    private static String currentHeader(String name) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getHeader(name) : null;
     }
 
     private static String orElse(String value, String fallback) {

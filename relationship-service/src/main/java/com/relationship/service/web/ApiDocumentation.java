@@ -2,6 +2,10 @@ package com.relationship.service.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +25,32 @@ public class ApiDocumentation {
                         answers the account id and its new version (the sequence number of its last event). Send \
                         X-Actor (who is asking) and optionally X-Correlation-Id. Errors are RFC 9457 \
                         application/problem+json: 400 malformed, 404 unknown account, 409 refused by a domain rule \
-                        (type /problems/<rule>), 422 invalid field, 503 event store unavailable."""));
+                        (type /problems/<rule>), 412 stale If-Match (with currentVersion), 413 body over 64 KiB, \
+                        422 invalid field or reused Idempotency-Key, 503 event store unavailable. Every command \
+                        takes an optional Idempotency-Key (retry with the same key and body to get the first \
+                        answer again, never a second event) and If-Match (the version from an ETag: the command \
+                        is applied only if the account is still at that version)."""));
+    }
+
+    /** The headers every command takes, on every POST operation of the document. */
+    @Bean
+    OperationCustomizer commandHeaders() {
+        return (operation, handler) -> {
+            if (handler.hasMethodAnnotation(PostMapping.class)) {
+                operation.addParametersItem(new HeaderParameter().name(IdempotencyFilter.HEADER).required(false)
+                        .description("Makes the command safe to retry: the same key with the same body answers the"
+                                + " first answer again and stores nothing; with another body it is refused (422)."
+                                + " Remembered per actor for relationship.api.idempotency-key-ttl (24 h).")
+                        .schema(new StringSchema().maxLength(200)));
+                if (handler.getMethod().getName().equals("register")) {
+                    return operation; // a new account has no version to be conditional on
+                }
+                operation.addParametersItem(new HeaderParameter().name("If-Match").required(false)
+                        .description("The account version (its ETag, such as \"7\") the command is conditional on:"
+                                + " 412 with the current version if the account has moved on, and nothing stored.")
+                        .schema(new StringSchema()));
+            }
+            return operation;
+        };
     }
 }

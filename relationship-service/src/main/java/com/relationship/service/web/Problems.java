@@ -1,6 +1,7 @@
 package com.relationship.service.web;
 
 import com.relationship.service.account.AccountRuleViolation;
+import com.relationship.service.account.StaleAccountVersion;
 import com.mongodb.MongoException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
 /**
  * Every error as RFC 9457 {@code application/problem+json}, with a {@code type} per kind of
  * refusal and a {@code detail} a person can act on: 400 malformed request, 404 unknown account,
- * 409 a rule of the domain refused it (with the account's current stage), 422 a field is invalid.
+ * 409 a rule of the domain refused it (with the account's current stage), 412 If-Match is stale
+ * (with the current version), 422 a field is invalid.
  */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
@@ -65,6 +67,18 @@ public class Problems extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** If-Match named a version the account has moved past: nothing stored; the current version to read again. */
+    @ExceptionHandler(StaleAccountVersion.class)
+    ResponseEntity<ProblemDetail> stale(StaleAccountVersion stale, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Stale version",
+                stale.getMessage(), request);
+        problem.setProperty("currentVersion", stale.currentVersion());
+        problem.setProperty("expectedVersion", stale.expectedVersion());
+        HttpHeaders headers = problemHeaders();
+        headers.setETag("\"" + stale.currentVersion() + "\"");
+        return new ResponseEntity<>(problem, headers, HttpStatus.PRECONDITION_FAILED);
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownAccount(AggregateNotFoundException notFound, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
@@ -86,8 +100,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException conflict, WebRequest request) {
-        return respond(problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
-                "Another command changed this account at the same moment; read it again and retry.", request));
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "Other commands kept changing this account at the same moment, and the command lost the race"
+                        + " every time it was retried; nothing was stored. Retry it (with the same Idempotency-Key).",
+                request);
+        return ResponseEntity.status(HttpStatus.CONFLICT).headers(problemHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for the REST API, as another team's service would call it. */
 public final class Api {
@@ -38,8 +39,18 @@ public final class Api {
     }
 
     public Reply post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    /** A command with extra headers (Idempotency-Key, If-Match, ...). */
+    public Reply post(String path, Object body, Map<String, String> headers) {
         try {
-            return post(path, json.writeValueAsString(body));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
+                            : json.writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

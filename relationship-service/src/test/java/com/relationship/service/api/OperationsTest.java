@@ -2,10 +2,7 @@ package com.relationship.service.api;
 
 import com.relationship.contracts.openapi.OpenApiContract;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,16 +14,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an operator and an API consumer rely on: probes, metrics, the OpenAPI document. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OperationsTest {
+class OperationsTest extends EmbeddedServiceTest {
 
     /** The published OpenAPI document; surefire runs with the module as working directory. */
     static final Path OPENAPI = Path.of("../api-contracts/src/main/resources/openapi/relationship-service.json");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestSupport.infrastructure(registry);
-    }
 
     @LocalServerPort
     int port;
