@@ -9,10 +9,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the account events (structured-mode CloudEvents). The listener returns only after the read
- * model is written and the status acknowledged; the container then commits the offset (ack mode
- * RECORD), so a crash in between redelivers the event, which the projection recognises as a duplicate.
- * Unreadable messages and failures go to {@link KafkaErrorHandling}.
+ * Consumes the account events (structured-mode CloudEvents). Each record runs in a Kafka transaction
+ * of its own: the listener returns only after the read model is written, and the status publish and
+ * the record's offset then commit together, so a crash in between redelivers the event, which the
+ * projection recognises as a duplicate (and publishes the stored status again). Unreadable messages
+ * and failures go to {@link KafkaErrorHandling}.
  */
 @Component
 public class AccountEventListener {

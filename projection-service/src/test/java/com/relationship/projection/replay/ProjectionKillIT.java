@@ -198,6 +198,7 @@ class ProjectionKillIT {
                 "--projection.topics.events=" + EVENTS,
                 "--projection.topics.status=" + statusTopic,
                 "--projection.topics.dead-letter=" + EVENTS + ".DLT",
+                "--spring.kafka.listener.concurrency=4",
                 "--projection.retry.max-interval=1s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         children.add(child);
