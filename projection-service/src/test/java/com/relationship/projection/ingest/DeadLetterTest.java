@@ -14,6 +14,8 @@ import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
 import com.relationship.projection.status.AccountStatusProjector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -136,6 +139,7 @@ class DeadLetterTest {
         await().atMost(WAIT).until(() -> prometheus().contains("projection_events_parked{application=\"projection-service\"} 2.0"));
 
         List<ConsumerRecord<String, byte[]>> letters = await().atMost(WAIT).until(() -> readAll(DEAD_LETTERS), l -> l.size() >= 4);
+        assertThat(topicConfig(DEAD_LETTERS, "retention.ms")).as("a letter is kept until it is re-driven").isEqualTo("-1");
         assertThat(letters).hasSize(4);
         assertThat(letters).allSatisfy(letter -> {
             assertThat(header(letter, KafkaErrorHandling.REASON_HEADER)).isNotBlank();
@@ -195,6 +199,13 @@ class DeadLetterTest {
         System.out.printf("Re-drive: examined %d, applied %d (and released 2 parked), still failing %d; again: applied %d, "
                         + "already applied %d; stale accounts 3%n", report.get("examined").asInt(), report.get("applied").asInt(),
                 report.get("stillFailing").size(), secondReport.get("applied").asInt(), secondReport.get("alreadyApplied").asInt());
+    }
+
+    private static String topicConfig(String topic, String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(name).value();
+        }
     }
 
     private static byte[] asUnknownType(byte[] cloudEvent) {
