@@ -67,14 +67,15 @@ class ContractSchemasTest {
      * and enums, and lets these be left out: a prospect's annual revenue, a purchase's description,
      * the referred company's name and a compliance review's notes. In the status, the lapsed-from
      * stage, the KAM stage and its time exist only once they apply, the classification is documented
-     * as null when not classified, and only the current stage period is still open.
+     * as null when not classified, only the current stage period is still open, and a stale reason
+     * exists only while the status is stale.
      */
     static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.of(
             AccountRegistered.class, Set.of("annualRevenue"),
             PurchaseRecorded.class, Set.of("description"),
             ReferralRecorded.class, Set.of("referredCompany"),
             ComplianceReviewRecorded.class, Set.of("notes"),
-            AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification"),
+            AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason"),
             Firmographics.class, Set.of("annualRevenue"),
             StagePeriod.class, Set.of("leftAt"));
 

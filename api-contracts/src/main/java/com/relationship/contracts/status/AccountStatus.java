@@ -32,12 +32,17 @@ import java.util.UUID;
  * @param openComplaints      the complaints not yet resolved, oldest first
  * @param lastAppliedSequence the sequence number of the last event folded in (0 = registered only)
  * @param updatedAt           when the last event folded in happened
+ * @param stale               true while an event of this account could not be folded (it is on the
+ *                            projection's dead-letter topic): the status may be behind the account's
+ *                            history until an operator re-drives it. Not part of the fold
+ * @param staleReason         why, while {@code stale}; null otherwise
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
                             KamStage kamStage, Instant kamStageSince, Classification classification,
                             ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
-                            List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt) {
+                            List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
+                            boolean stale, String staleReason) {
 
     /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
     public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
@@ -46,5 +51,13 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         stagePeriods = stagePeriods == null ? List.of() : List.copyOf(stagePeriods);
         purchaseTotals = purchaseTotals == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(purchaseTotals));
         openComplaints = openComplaints == null ? List.of() : List.copyOf(openComplaints);
+        staleReason = stale ? staleReason : null;
+    }
+
+    /** This status marked stale for {@code reason}, or not stale if {@code reason} is null. */
+    public AccountStatus withStale(String reason) {
+        return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
+                kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
+                lastAppliedSequence, updatedAt, reason != null, reason);
     }
 }

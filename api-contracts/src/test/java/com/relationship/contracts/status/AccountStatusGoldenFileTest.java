@@ -53,7 +53,7 @@ class AccountStatusGoldenFileTest {
                 Map.of("EUR", new BigDecimal("96001.00"), "USD", new BigDecimal("12000.5")),
                 List.of(new OpenComplaint(COMPLAINT, "Late delivery of batch 12",
                         Instant.parse("2026-07-15T00:00:00Z"), Instant.parse("2026-06-01T09:00:00Z"))),
-                11, lapsed);
+                11, lapsed, false, null);
     }
 
     @Test
@@ -89,7 +89,7 @@ class AccountStatusGoldenFileTest {
     @Test
     void collectionsAreNeverNull() {
         AccountStatus bare = new AccountStatus(ACCOUNT, null, null, LifecycleStage.PROSPECT, null, null, null, null,
-                null, null, ExchangeType.TRANSACTIONAL, 0, null, null, 0, null);
+                null, null, ExchangeType.TRANSACTIONAL, 0, null, null, 0, null, false, null);
         assertThat(bare.stagePeriods()).isEmpty();
         assertThat(bare.purchaseTotals()).isEmpty();
         assertThat(bare.openComplaints()).isEmpty();

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kafka's part of readiness (Boot has no Kafka health indicator): the cluster answers a describe
- * within {@code projection.health.kafka-timeout}. Without Kafka this instance neither receives events
- * nor publishes statuses, so it should not count as ready.
+ * Kafka as a health component of its own (Boot has no Kafka health indicator): the cluster answers a
+ * describe within {@code projection.health.kafka-timeout}. Not part of readiness: what this instance
+ * serves comes from MongoDB, and while Kafka is down the read model only stops moving (the consumer
+ * reconnects by itself); taking every instance out of the load balancer would refuse reads it can answer.
  */
 @Component("kafka")
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {

@@ -1,9 +1,12 @@
 package com.relationship.projection.infra;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.projection.status.AccountStatusDocuments;
+import com.relationship.projection.status.AppliedEventLedger;
 import com.relationship.projection.status.AccountStatusStore;
 import org.bson.Document;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -29,13 +32,38 @@ class MongoConfig {
     @Bean
     MongoCollection<Document> accountStatusCollection(MongoClient client, MongoConnectionDetails connection,
                                                       ProjectionProperties properties) {
-        String database = connection.getConnectionString().getDatabase();
-        return client.getDatabase(database == null ? DEFAULT_DATABASE : database)
-                .getCollection(properties.store().collection());
+        return database(client, connection, properties).getCollection(properties.store().collection());
     }
 
     @Bean
     AccountStatusStore accountStatusStore(MongoCollection<Document> accountStatusCollection, AccountEventCodec codec) {
         return new AccountStatusStore(accountStatusCollection, new AccountStatusDocuments(codec));
+    }
+
+    @Bean
+    AppliedEventLedger appliedEventLedger(MongoClient client, MongoConnectionDetails connection,
+                                          ProjectionProperties properties) {
+        return new AppliedEventLedger(database(client, connection, properties)
+                .getCollection(properties.store().ledgerCollection()));
+    }
+
+    /**
+     * The database of the URI with the configured write concern on every write: the offset of an event
+     * is committed after its write returns, so the write must not be one a failover can roll back. The
+     * embedded mongo-java-server ignores write concerns.
+     */
+    private static MongoDatabase database(MongoClient client, MongoConnectionDetails connection,
+                                          ProjectionProperties properties) {
+        String database = connection.getConnectionString().getDatabase();
+        return client.getDatabase(database == null ? DEFAULT_DATABASE : database)
+                .withWriteConcern(writeConcern(properties.store()));
+    }
+
+    static WriteConcern writeConcern(ProjectionProperties.Store store) {
+        String w = store.writeConcern().trim();
+        WriteConcern concern = w.chars().allMatch(Character::isDigit) ? new WriteConcern(Integer.parseInt(w))
+                : new WriteConcern(w);
+        return concern.withJournal(store.journal())
+                .withWTimeout(store.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 }

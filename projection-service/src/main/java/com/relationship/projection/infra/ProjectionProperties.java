@@ -21,10 +21,12 @@ public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValu
      * @param deadLetter            where unreadable events go, with the reason in the headers
      * @param create                create the status and dead-letter topics at start-up if missing (off
      *                              where operations own the topics)
-     * @param statusPartitions      partitions of the status topic when it is created. Never raise it on
-     *                              a live topic: Spring's KafkaAdmin would add partitions, and that
-     *                              remaps keys of a compacted topic
-     * @param deadLetterPartitions  partitions of the dead-letter topic when it is created
+     * @param statusPartitions      partitions of the status topic when it is created: 12, as the local
+     *                              stack creates the events and status topics (LocalInfrastructure.PARTITIONS).
+     *                              Never raise it on a live topic: Spring's KafkaAdmin would add partitions,
+     *                              and that remaps keys of a compacted topic
+     * @param deadLetterPartitions  partitions of the dead-letter topic when it is created: one, so a
+     *                              re-drive reads the letters in the order they were written (it is small)
      */
     public record TopicNames(@DefaultValue(Topics.ACCOUNT_EVENTS) String events,
                              @DefaultValue(Topics.ACCOUNT_STATUS) String status,
@@ -36,13 +38,25 @@ public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValu
 
     /**
      * @param collection             the read model's collection, in the database of {@code spring.mongodb.uri}
+     * @param ledgerCollection       the event id of every (account, sequence) seen, to tell a redelivery
+     *                               from a different event at an applied sequence
      * @param maxWriteAttempts       compare-and-set attempts per event before the record is retried as a whole
      * @param serverSelectionTimeout how long a Mongo call waits for a server before failing (the driver's
      *                               default, 30 s, would hold health checks and requests that long)
+     * @param writeConcern           {@code w} of every read-model write: {@code majority} (default) or a
+     *                               number of members. A write returns only once it would survive a
+     *                               failover, so the offset committed after it never outruns it
+     * @param journal                {@code j}: the write is in the journal on disk before it returns
+     * @param writeTimeout           {@code wtimeout}: how long a write waits for the members; a timeout
+     *                               fails the event, which is retried
      */
     public record Store(@DefaultValue("account_status") String collection,
+                        @DefaultValue("account_event_ids") String ledgerCollection,
                         @DefaultValue("5") int maxWriteAttempts,
-                        @DefaultValue("3s") Duration serverSelectionTimeout) {
+                        @DefaultValue("3s") Duration serverSelectionTimeout,
+                        @DefaultValue("majority") String writeConcern,
+                        @DefaultValue("true") boolean journal,
+                        @DefaultValue("10s") Duration writeTimeout) {
     }
 
     /** @param ackTimeout how long to wait for the broker to acknowledge a status before retrying the event */

@@ -9,10 +9,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the account events (structured-mode CloudEvents). The listener returns only after the read
- * model is written and the status acknowledged; the container then commits the offset (ack mode
- * RECORD), so a crash in between redelivers the event, which the projection recognises as a duplicate.
- * Unreadable messages and failures go to {@link KafkaErrorHandling}.
+ * Consumes the account events (structured-mode CloudEvents). Each record runs in a Kafka transaction
+ * of its own: the listener returns only after the read model is written, and the status publish and
+ * the record's offset then commit together, so a crash in between redelivers the event, which the
+ * projection recognises as a duplicate (and publishes the stored status again). Unreadable messages
+ * and failures go to {@link KafkaErrorHandling}.
  */
 @Component
 public class AccountEventListener {
@@ -31,17 +32,35 @@ public class AccountEventListener {
         this.ingestor = ingestor;
     }
 
-    @KafkaListener(id = "account-status-projection", idIsGroup = false, topics = "${projection.topics.events}")
+    /** The id of the listener container, for {@link org.springframework.kafka.config.KafkaListenerEndpointRegistry}. */
+    public static final String CONTAINER_ID = "account-status-projection";
+
+    @KafkaListener(id = CONTAINER_ID, idIsGroup = false, topics = "${projection.topics.events}")
     public void onEvent(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null || record.value().length == 0) {
-            throw new UnknownAccountEventException("Empty message (key " + record.key() + "): not a CloudEvent");
-        }
-        EnvelopedAccountEvent event = codec.decode(record.value());
+        EnvelopedAccountEvent event = decode(codec, record.key(), record.value());
         try (MDC.MDCCloseable c = MDC.putCloseable(MDC_CORRELATION_ID, event.correlationId());
              MDC.MDCCloseable a = MDC.putCloseable(MDC_ACCOUNT_ID, event.accountId().toString());
              MDC.MDCCloseable e = MDC.putCloseable(MDC_EVENT_ID, event.eventId());
              MDC.MDCCloseable s = MDC.putCloseable(MDC_SEQUENCE, Long.toString(event.sequence()))) {
             ingestor.ingest(event);
+        }
+    }
+
+    /**
+     * Decodes a message, or says why it cannot be: whatever the decoder throws on these bytes it throws
+     * again on every delivery (a missing subject, for one, fails inside it as a NullPointerException),
+     * so every failure is poison for the dead-letter topic, never a reason to retry.
+     */
+    static EnvelopedAccountEvent decode(AccountEventCodec codec, String key, byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new UnknownAccountEventException("Empty message (key " + key + "): not a CloudEvent");
+        }
+        try {
+            return codec.decode(value);
+        } catch (UnknownAccountEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnknownAccountEventException("Cannot decode the message (key " + key + "): " + e, e);
         }
     }
 }

@@ -2,13 +2,21 @@ package com.relationship.projection.ingest;
 
 import com.relationship.contracts.events.UnknownAccountEventException;
 import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.projection.status.DeadLetterMark;
 import com.relationship.projection.status.InconsistentEventStreamException;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
@@ -16,56 +24,167 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.FailedRecordProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * What happens when an event cannot be applied:
  * <ul>
- *     <li><b>poison</b> (not a CloudEvent, an unknown type or revision, a stream that cannot be folded):
- *     logged at ERROR with the reason, counted, and published to the dead-letter topic with Spring
- *     Kafka's exception headers; then the offset moves on. Retrying cannot help;</li>
+ *     <li><b>poison</b> (not a CloudEvent, empty, no subject, an unknown type or revision, a bad payload,
+ *     a stream that cannot be folded, a different event at a sequence already seen): logged at ERROR
+ *     with the reason, counted, the account marked stale (when the subject or key names one), and
+ *     published to the dead-letter topic with Spring Kafka's exception headers and ours
+ *     ({@value #REASON_HEADER}, {@value #ACCOUNT_HEADER}, ...); then the offset moves on. Retrying
+ *     cannot help; a re-drive after an upgrade can ({@link DeadLetterRedrive}). An event dead-lettered
+ *     at sequence n leaves a gap: the account's later events park behind it until the re-drive;</li>
  *     <li>anything else (MongoDB or Kafka down, write conflicts): retried with exponential back-off
  *     <b>without limit</b>, so the partition waits rather than skips an event. The maximum interval
  *     stays well below {@code max.poll.interval.ms}.</li>
  * </ul>
+ * With Kafka transactions (the default: {@code spring.kafka.producer.transaction-id-prefix}) the
+ * failed record's transaction is rolled back and the after-rollback processor does the above, the
+ * dead letter, the stale status and the record's offset in one new transaction; without, the
+ * container's error handler does.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaErrorHandling {
 
+    public static final String REASON_HEADER = "projection-dlt-reason";
+    public static final String REASON_TYPE_HEADER = "projection-dlt-reason-type";
+    public static final String ACCOUNT_HEADER = "projection-dlt-account-id";
+    public static final String SEQUENCE_HEADER = "projection-dlt-sequence";
+    public static final String EVENT_ID_HEADER = "projection-dlt-event-id";
+
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandling.class);
+    private static final Class<?>[] POISON = {UnknownAccountEventException.class,
+            InconsistentEventStreamException.class, ConflictingEventException.class};
 
     @Bean
+    @ConditionalOnProperty("spring.kafka.producer.transaction-id-prefix")
+    DefaultAfterRollbackProcessor<Object, Object> kafkaAfterRollbackProcessor(
+            KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, ProjectionMetrics metrics,
+            AccountEventIngestor ingestor) {
+        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
+                recoverer(kafka, properties, metrics, ingestor), backOff(properties), kafka, true);
+        return classify(processor);
+    }
+
+    /**
+     * Only without transactions: with a transaction manager and no error handler the container hands
+     * every failure to the after-rollback processor, while an error handler bean would run first (and
+     * Spring Kafka's default one gives up after ten attempts).
+     */
+    @Bean
+    @Conditional(WithoutTransactions.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
-                                          ProjectionMetrics metrics) {
+                                          ProjectionMetrics metrics, AccountEventIngestor ingestor) {
+        return classify(new DefaultErrorHandler(recoverer(kafka, properties, metrics, ingestor), backOff(properties)));
+    }
+
+    static class WithoutTransactions extends NoneNestedConditions {
+        WithoutTransactions() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("spring.kafka.producer.transaction-id-prefix")
+        static class TransactionIdPrefixSet {
+        }
+    }
+
+    private static <T extends FailedRecordProcessor> T classify(T processor) {
+        for (Class<?> poison : POISON) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Exception> type = (Class<? extends Exception>) poison;
+            processor.addNotRetryableExceptions(type);
+        }
+        return processor;
+    }
+
+    private static ExponentialBackOff backOff(ProjectionProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+        return backOff;
+    }
+
+    private static ConsumerRecordRecoverer recoverer(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
+                                                     ProjectionMetrics metrics, AccountEventIngestor ingestor) {
         String deadLetterTopic = properties.topics().deadLetter();
         // Partition -1: let the producer pick by key, so the dead-letter topic needs no particular partition count.
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(deadLetterTopic, -1));
-        ConsumerRecordRecoverer recoverer = (record, e) -> {
+        deadLetters.setHeadersFunction((record, e) -> headers(EnvelopeProbe.of(record), poisonReason(e)));
+        Clock clock = Clock.systemUTC();
+        return (record, e) -> {
             Throwable reason = poisonReason(e);
-            log.error("Dead-lettering {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), deadLetterTopic, reason.getMessage());
-            metrics.deadLettered(reason);
+            EnvelopeProbe probe = EnvelopeProbe.of(record);
+            log.error("Dead-lettering {}-{}@{} (key {}, account {}, sequence {}) to {}: {}", record.topic(),
+                    record.partition(), record.offset(), record.key(), probe.accountId(), probe.sequence(),
+                    deadLetterTopic, reason.getMessage());
+            if (probe.accountId() != null) {
+                // First, so a failure here (MongoDB down) retries the record instead of losing the mark.
+                ingestor.markStale(probe.accountId(), new DeadLetterMark(source(record), probe.sequence(),
+                        probe.eventId(), reason.getMessage(), clock.instant()));
+            }
             deadLetters.accept(record, e);
+            metrics.deadLettered(reason);
         };
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(UnknownAccountEventException.class, InconsistentEventStreamException.class);
-        return handler;
+    }
+
+    /** Identifies a letter: where its original was read. */
+    static String source(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private static Headers headers(EnvelopeProbe probe, Throwable reason) {
+        Headers headers = new RecordHeaders();
+        add(headers, REASON_HEADER, reason.getMessage());
+        add(headers, REASON_TYPE_HEADER, reason.getClass().getSimpleName());
+        add(headers, ACCOUNT_HEADER, probe.accountId() == null ? null : probe.accountId().toString());
+        add(headers, SEQUENCE_HEADER, probe.sequence() == null ? null : probe.sequence().toString());
+        add(headers, EVENT_ID_HEADER, probe.eventId());
+        return headers;
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Retrying cannot help: one of our "cannot read or fold this" exceptions is in the chain. */
+    static boolean isPoison(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (Class<?> poison : POISON) {
+                if (poison.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Our own "cannot read this" exception in the chain (its message says why), else the root cause. */
     static Throwable poisonReason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownAccountEventException || t instanceof InconsistentEventStreamException) {
-                return t;
+            for (Class<?> poison : POISON) {
+                if (poison.isInstance(t)) {
+                    return t;
+                }
             }
         }
         return NestedExceptionUtils.getMostSpecificCause(e);
     }
 
+    /**
+     * The topics this service writes. The dead-letter topic keeps everything ({@code retention.ms=-1}):
+     * a letter is the only copy of an event the read model has not applied until it is re-driven. The
+     * events topic is never created here (the write side owns it).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "projection.topics.create", matchIfMissing = true)
     static class Topics {
@@ -75,7 +194,8 @@ public class KafkaErrorHandling {
             NewTopic status = TopicBuilder.name(properties.topics().status())
                     .partitions(properties.topics().statusPartitions()).compact().build();
             NewTopic deadLetter = TopicBuilder.name(properties.topics().deadLetter())
-                    .partitions(properties.topics().deadLetterPartitions()).build();
+                    .partitions(properties.topics().deadLetterPartitions())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
             return new KafkaAdmin.NewTopics(status, deadLetter);
         }
     }

@@ -7,8 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@value ProjectionMetrics#PARKED} equal to the events parked in MongoDB: recounted after every
- * write that parks or releases events and every {@code projection.metrics.parked-refresh}. It counts
+ * Keeps {@value ProjectionMetrics#PARKED} equal to the events parked in MongoDB, and
+ * {@value ProjectionMetrics#STALE} equal to the accounts marked stale there: recounted after every
+ * write that parks, releases or dead-letters events and every {@code projection.metrics.parked-refresh}. It counts
  * the read model, not this instance's memory, so it survives restarts and rebalances; every instance
  * reports the same value (take the max, not the sum, across instances).
  */
@@ -29,6 +30,7 @@ public class ParkedEventsGauge {
     public void refresh() {
         try {
             metrics.parked(store.countParked());
+            metrics.stale(store.countStale());
         } catch (RuntimeException e) {
             // MongoDB down: readiness says so; keep the last value rather than fail the scheduler.
             log.debug("Cannot recount parked events: {}", e.toString());

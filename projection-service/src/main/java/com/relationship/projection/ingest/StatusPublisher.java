@@ -17,8 +17,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes a status to the compacted status topic (key = account id, value = the {@link AccountStatus}
- * JSON of {@link ContractJson}) and waits for the broker's acknowledgement, so the event's offset is
- * committed only after both the read model and the topic have it.
+ * JSON of {@link ContractJson}), so the event's offset is committed only after both the read model and
+ * the topic have it: inside a Kafka transaction (the listener's) the commit is that acknowledgement,
+ * and fails the whole record if the send failed, so it does not wait here; without a transaction it
+ * waits for the broker's acknowledgement.
  */
 @Component
 public class StatusPublisher {
@@ -48,6 +50,14 @@ public class StatusPublisher {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, status.accountId().toString(), toJson(status));
         record.headers().add(CONTENT_TYPE_HEADER, "application/json".getBytes(StandardCharsets.UTF_8));
         record.headers().add(SCHEMA_HEADER, AccountStatus.SCHEMA.getBytes(StandardCharsets.UTF_8));
+        if (kafka.inTransaction()) {
+            kafka.send(record).whenComplete((result, e) -> {
+                if (e == null) {
+                    metrics.published();
+                }
+            });
+            return;
+        }
         try {
             kafka.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             metrics.published();

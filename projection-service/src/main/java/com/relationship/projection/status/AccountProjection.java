@@ -36,7 +36,7 @@ public final class AccountProjection {
             }
             TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>(state.parked());
             parked.put(event.sequence(), event);
-            return new Outcome(Kind.PARKED, new ProjectionState(state.status(), parked), List.of(), expected);
+            return new Outcome(Kind.PARKED, state.withStatusAndParked(state.status(), parked), List.of(), expected);
         }
         TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>(state.parked());
         List<EnvelopedAccountEvent> applied = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class AccountProjection {
         }
         // Anything still parked at or below the applied sequence is stale; it cannot be applied again.
         parked.headMap(status.lastAppliedSequence() + 1).clear();
-        return new Outcome(Kind.APPLIED, new ProjectionState(status, parked), List.copyOf(applied), expected);
+        return new Outcome(Kind.APPLIED, state.withStatusAndParked(status, parked), List.copyOf(applied), expected);
     }
 
     public enum Kind {

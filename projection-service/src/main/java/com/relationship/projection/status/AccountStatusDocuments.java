@@ -42,6 +42,8 @@ public final class AccountStatusDocuments {
     public static final String NAME = "name";
     public static final String PARKED = "parked";
     public static final String PARKED_COUNT = "parkedCount";
+    public static final String DEAD_LETTERS = "deadLetters";
+    public static final String DEAD_LETTER_COUNT = "deadLetterCount";
 
     private final AccountEventCodec codec;
 
@@ -83,7 +85,14 @@ public final class AccountStatusDocuments {
         doc.append(PARKED, state.parked().values().stream().map(e -> new Document()
                         .append("sequence", e.sequence())
                         .append("cloudEvent", new String(codec.encode(e), StandardCharsets.UTF_8))).toList())
-                .append(PARKED_COUNT, state.parked().size());
+                .append(PARKED_COUNT, state.parked().size())
+                .append(DEAD_LETTERS, state.deadLetters().stream().map(m -> new Document()
+                        .append("source", m.source())
+                        .append("sequence", m.sequence())
+                        .append("eventId", m.eventId())
+                        .append("reason", m.reason())
+                        .append("at", instant(m.at()))).toList())
+                .append(DEAD_LETTER_COUNT, state.deadLetters().size());
         return doc;
     }
 
@@ -97,10 +106,24 @@ public final class AccountStatusDocuments {
             EnvelopedAccountEvent e = codec.decode(p.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
             parked.put(e.sequence(), e);
         }
-        return new ProjectionState(doc.getString(STAGE) == null ? null : statusOf(doc), parked);
+        return new ProjectionState(doc.getString(STAGE) == null ? null : statusOf(doc), parked, deadLettersOf(doc));
     }
 
-    /** The status in a document; the document must hold one ({@code stage} is set). */
+    /** The status as served and published: stale while the document lists dead letters. */
+    public AccountStatus visibleStatusOf(Document doc) {
+        return new ProjectionState(statusOf(doc), new TreeMap<>(), deadLettersOf(doc)).visibleStatus();
+    }
+
+    private static List<DeadLetterMark> deadLettersOf(Document doc) {
+        return doc.getList(DEAD_LETTERS, Document.class, List.of()).stream().map(m -> new DeadLetterMark(
+                m.getString("source"), m.get("sequence") == null ? null : m.get("sequence", Number.class).longValue(),
+                m.getString("eventId"), m.getString("reason"), instant(m.getString("at")))).toList();
+    }
+
+    /**
+     * The folded status in a document, never marked stale ({@link #visibleStatusOf} adds that); the
+     * document must hold one ({@code stage} is set).
+     */
     public AccountStatus statusOf(Document doc) {
         Document f = doc.get("firmographics", Document.class);
         return new AccountStatus(UUID.fromString(doc.getString(ID)), doc.getString(NAME),
@@ -123,7 +146,7 @@ public final class AccountStatusDocuments {
                         UUID.fromString(c.getString("complaintId")), c.getString("summary"),
                         instant(c.getString("dueBy")), instant(c.getString("openedAt")))).toList(),
                 doc.get("lastAppliedSequence", Number.class).longValue(),
-                instant(doc.getString("updatedAt")));
+                instant(doc.getString("updatedAt")), false, null);
     }
 
     private static Document totals(Map<String, BigDecimal> totals) {

@@ -122,7 +122,7 @@ public final class AccountStatusProjector {
                 new Firmographics(e.industry(), e.employeeCount(), e.annualRevenue(), e.region()),
                 LifecycleStage.PROSPECT, at, null, List.of(new StagePeriod(LifecycleStage.PROSPECT, at, null)),
                 null, null, classification, exchangeTypeOf(LifecycleStage.PROSPECT), 0, Map.of(), List.of(),
-                enveloped.sequence(), at);
+                enveloped.sequence(), at, false, null);
     }
 
     /** A mutable copy of a status for one step of the fold; never escapes it. */
@@ -181,7 +181,7 @@ public final class AccountStatusProjector {
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, exchangeTypeOf(stage),
-                    purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt);
+                    purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.relationship.projection.status;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.relationship.projection.status.AccountStatusDocuments.DEAD_LETTER_COUNT;
 import static com.relationship.projection.status.AccountStatusDocuments.ID;
 import static com.relationship.projection.status.AccountStatusDocuments.KAM_STAGE;
 import static com.relationship.projection.status.AccountStatusDocuments.NAME;
@@ -38,6 +40,7 @@ import static com.relationship.projection.status.AccountStatusDocuments.VERSION;
  */
 public class AccountStatusStore {
 
+    static final String VERSION_INDEX = "id_version";
     private static final Logger log = LoggerFactory.getLogger(AccountStatusStore.class);
 
     private final MongoCollection<Document> collection;
@@ -58,30 +61,95 @@ public class AccountStatusStore {
     /** The account's status, if it has one (an account known only from parked events has none yet). */
     public Optional<AccountStatus> findStatus(UUID accountId) {
         Document doc = collection.find(new Document(ID, accountId.toString())).first();
-        return Optional.ofNullable(doc).filter(d -> d.getString(STAGE) != null).map(documents::statusOf);
+        return Optional.ofNullable(doc).filter(d -> d.getString(STAGE) != null).map(documents::visibleStatusOf);
     }
 
     /**
      * Writes the state if the stored version is still {@code expectedVersion} (0 = no document yet).
+     * <p>
+     * A lost compare-and-set normally means another writer got there first. But when the document
+     * is still at {@code expectedVersion} right after the write lost, nobody else wrote: the unique
+     * {@code (_id, version)} index that serves the filter on the embedded server is out of step with
+     * the documents (a crash of its H2 store once persisted one without the other, and every retry
+     * then lost forever). Then the index is rebuilt from the documents and the write tried again; if
+     * it still loses, it is written with a filter no secondary index can serve (the embedded server
+     * matches it against the documents themselves). Either way it stays a compare-and-set.
      *
-     * @return false if another writer got there first: reload and try again
+     * @return {@link WriteResult#CONFLICT} if another writer got there first: reload and try again
      */
-    public boolean compareAndSet(UUID accountId, long expectedVersion, ProjectionState state) {
+    public WriteResult compareAndSet(UUID accountId, long expectedVersion, ProjectionState state) {
         ensureIndexes();
         Document next = documents.toDocument(accountId, state, expectedVersion + 1);
         if (expectedVersion == 0) {
             try {
                 collection.insertOne(next);
-                return true;
+                return WriteResult.WRITTEN;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
+                    return WriteResult.CONFLICT;
                 }
                 throw e;
             }
         }
         Document filter = new Document(ID, accountId.toString()).append(VERSION, expectedVersion);
-        return collection.replaceOne(filter, next).getMatchedCount() == 1;
+        if (replace(filter, next)) {
+            return WriteResult.WRITTEN;
+        }
+        if (storedVersion(accountId) != expectedVersion) {
+            return WriteResult.CONFLICT;
+        }
+        log.error("Account {} is still at version {} after its compare-and-set lost: the index {} of {} is out of step "
+                + "with the documents (an interrupted write of the store); rebuilding it", accountId, expectedVersion,
+                VERSION_INDEX, collection.getNamespace());
+        rebuildVersionIndex();
+        if (replace(filter, next)) {
+            return WriteResult.WRITTEN_AFTER_REPAIR;
+        }
+        // $eq is an operator: no compound unique index of the embedded server takes it, so the server
+        // matches the documents themselves (a scan there; the _id index on a real MongoDB).
+        Document unindexed = new Document(ID, accountId.toString()).append(VERSION, new Document("$eq", expectedVersion));
+        if (replace(unindexed, next)) {
+            log.error("Account {}: written with an unindexed compare-and-set after the index rebuild did not help",
+                    accountId);
+            return WriteResult.WRITTEN_AFTER_REPAIR;
+        }
+        return storedVersion(accountId) == expectedVersion ? WriteResult.STUCK : WriteResult.CONFLICT;
+    }
+
+    private boolean replace(Document filter, Document next) {
+        try {
+            return collection.replaceOne(filter, next).getMatchedCount() == 1;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                // A stale index entry holds the next version: as good as lost, and checked by the caller.
+                log.warn("Compare-and-set of {} hit a duplicate key: {}", filter, e.getError().getMessage());
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private long storedVersion(UUID accountId) {
+        Document doc = collection.find(new Document(ID, accountId.toString())).projection(new Document(VERSION, 1)).first();
+        return doc == null ? 0 : documents.versionOf(doc);
+    }
+
+    /** Drops and recreates the compare-and-set index, so it is built again from the documents. */
+    void rebuildVersionIndex() {
+        try {
+            collection.dropIndex(VERSION_INDEX);
+        } catch (MongoCommandException e) {
+            log.warn("Could not drop index {} of {}: {}", VERSION_INDEX, collection.getNamespace(), e.getErrorMessage());
+        }
+        collection.createIndex(Indexes.ascending(ID, VERSION), new IndexOptions().unique(true).name(VERSION_INDEX));
+    }
+
+    /**
+     * How many accounts have messages on the dead-letter topic not yet re-driven. A scan on the
+     * embedded server; served by the {@code deadLetterCount} index on a real MongoDB.
+     */
+    public long countStale() {
+        return collection.countDocuments(new Document(DEAD_LETTER_COUNT, new Document("$gt", 0)));
     }
 
     /** One page of statuses, by name then id; a full scan on the embedded server. */
@@ -90,7 +158,7 @@ public class AccountStatusStore {
                 .sort(new Document(NAME, 1).append(ID, 1))
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
-                .map(documents::statusOf)
+                .map(documents::visibleStatusOf)
                 .into(new ArrayList<>());
     }
 
@@ -130,14 +198,30 @@ public class AccountStatusStore {
         if (indexed) {
             return;
         }
-        collection.createIndex(Indexes.ascending(ID, VERSION), new IndexOptions().unique(true).name("id_version"));
+        collection.createIndex(Indexes.ascending(ID, VERSION), new IndexOptions().unique(true).name(VERSION_INDEX));
         collection.createIndex(Indexes.ascending(STAGE, KAM_STAGE), new IndexOptions().name("stage_kamStage"));
         collection.createIndex(Indexes.ascending(KAM_STAGE), new IndexOptions().name("kamStage"));
         collection.createIndex(Indexes.ascending(PARKED_COUNT), new IndexOptions().name("parkedCount"));
+        collection.createIndex(Indexes.ascending(DEAD_LETTER_COUNT), new IndexOptions().name("deadLetterCount"));
         indexed = true;
         log.info("Indexes of {} are in place", collection.getNamespace());
     }
 
     public record Versioned(ProjectionState state, long version) {
+    }
+
+    public enum WriteResult {
+        /** Written. */
+        WRITTEN,
+        /** Another writer got there first: reload and decide again. */
+        CONFLICT,
+        /** Written, but only after repairing the compare-and-set index (counted and alerted by the caller). */
+        WRITTEN_AFTER_REPAIR,
+        /** Not written although nobody else writes the account: the store refuses it; retry later, and alert. */
+        STUCK;
+
+        public boolean written() {
+            return this == WRITTEN || this == WRITTEN_AFTER_REPAIR;
+        }
     }
 }

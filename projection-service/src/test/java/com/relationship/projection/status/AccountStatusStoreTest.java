@@ -10,6 +10,7 @@ import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.infra.embedded.TestInfrastructure;
+import com.relationship.projection.status.AccountStatusStore.WriteResult;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,10 +53,10 @@ class AccountStatusStoreTest {
         ProjectionState registered = projection.handle(ProjectionState.EMPTY, history.get(0)).state();
         ProjectionState customer = projection.handle(registered, history.get(1)).state();
 
-        assertThat(store.compareAndSet(id, 0, registered)).isTrue();
-        assertThat(store.compareAndSet(id, 0, registered)).as("second insert loses").isFalse();
-        assertThat(store.compareAndSet(id, 1, customer)).isTrue();
-        assertThat(store.compareAndSet(id, 1, customer)).as("stale version loses").isFalse();
+        assertThat(store.compareAndSet(id, 0, registered)).isEqualTo(WriteResult.WRITTEN);
+        assertThat(store.compareAndSet(id, 0, registered)).as("second insert loses").isEqualTo(WriteResult.CONFLICT);
+        assertThat(store.compareAndSet(id, 1, customer)).isEqualTo(WriteResult.WRITTEN);
+        assertThat(store.compareAndSet(id, 1, customer)).as("stale version loses").isEqualTo(WriteResult.CONFLICT);
 
         assertThat(store.load(id)).hasValueSatisfying(v -> {
             assertThat(v.version()).isEqualTo(2);
@@ -87,7 +88,7 @@ class AccountStatusStoreTest {
         for (int sequence = 0; sequence <= upTo; sequence++) {
             state = projection.handle(state, history.get(sequence)).state();
         }
-        assertThat(store.compareAndSet(history.accountId(), 0, state)).isTrue();
+        assertThat(store.compareAndSet(history.accountId(), 0, state).written()).isTrue();
         return state.status();
     }
 }

@@ -1,0 +1,169 @@
+package com.relationship.projection.ingest;
+
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.projection.status.AccountProjection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Re-drives the dead-letter topic after an upgrade: reads every letter on it (read_committed, from
+ * the beginning to the end it has now, without a consumer group: nothing is committed), decodes the
+ * original message again and applies it as the listener would, with the account's stale mark for
+ * the letter removed in the same write. A letter that still cannot be applied stays where it is and
+ * is reported; one already applied counts as such. Re-driving twice is harmless: the projection
+ * recognises what it applied by sequence and event id.
+ * <p>
+ * Each letter is applied in a Kafka transaction of its own (the status publish needs one when the
+ * producer is transactional); afterwards the account's stored status is published once more, so a
+ * live event of the same account applied meanwhile by the listener is the latest value on the
+ * status topic whichever publish landed last.
+ */
+@Component
+public class DeadLetterRedrive {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRedrive.class);
+
+    private final KafkaProperties kafka;
+    private final String topic;
+    private final AccountEventCodec codec;
+    private final AccountEventIngestor ingestor;
+    private final ProjectionMetrics metrics;
+    private final TransactionTemplate transactions;
+
+    public DeadLetterRedrive(KafkaProperties kafka, ProjectionProperties properties, AccountEventCodec codec,
+                             AccountEventIngestor ingestor, ProjectionMetrics metrics,
+                             ObjectProvider<KafkaTransactionManager<?, ?>> transactionManager) {
+        this.kafka = kafka;
+        this.topic = properties.topics().deadLetter();
+        this.codec = codec;
+        this.ingestor = ingestor;
+        this.metrics = metrics;
+        KafkaTransactionManager<?, ?> manager = transactionManager.getIfAvailable();
+        this.transactions = manager == null ? null : new TransactionTemplate(manager);
+    }
+
+    public synchronized RedriveReport redrive() {
+        Map<String, ConsumerRecord<String, byte[]>> letters = readLetters();
+        int applied = 0;
+        int parked = 0;
+        int alreadyApplied = 0;
+        List<StillFailing> failing = new ArrayList<>();
+        for (Map.Entry<String, ConsumerRecord<String, byte[]>> letter : letters.entrySet()) {
+            String source = letter.getKey();
+            ConsumerRecord<String, byte[]> record = letter.getValue();
+            try {
+                EnvelopedAccountEvent event = AccountEventListener.decode(codec, record.key(), record.value());
+                AccountProjection.Kind kind = inTransaction(() -> ingestor.ingest(event, source));
+                inTransaction(() -> {
+                    ingestor.publishStored(event.accountId());
+                    return null;
+                });
+                switch (kind) {
+                    case APPLIED -> applied++;
+                    case PARKED -> parked++;
+                    case DUPLICATE -> alreadyApplied++;
+                    default -> throw new IllegalStateException("Unknown outcome " + kind);
+                }
+                metrics.redriven(kind.name().toLowerCase(Locale.ROOT));
+                log.info("Re-drove dead letter {} (account {}, sequence {}): {}", source, event.accountId(),
+                        event.sequence(), kind);
+            } catch (RuntimeException e) {
+                if (!KafkaErrorHandling.isPoison(e)) {
+                    throw e; // MongoDB or Kafka down: the caller retries the whole re-drive
+                }
+                Throwable reason = KafkaErrorHandling.poisonReason(e);
+                EnvelopeProbe probe = EnvelopeProbe.of(record);
+                failing.add(new StillFailing(source, probe.accountId(), probe.sequence(), reason.getMessage()));
+                metrics.redriven("still-failing");
+                log.warn("Dead letter {} still cannot be applied: {}", source, reason.getMessage());
+            }
+        }
+        RedriveReport report = new RedriveReport(topic, letters.size(), applied, parked, alreadyApplied, failing);
+        log.info("Re-drive of {}: {}", topic, report);
+        return report;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions == null ? work.get() : transactions.execute(status -> work.get());
+    }
+
+    /** Every letter now on the topic, by the source it was read from (the last copy of a letter written twice). */
+    private Map<String, ConsumerRecord<String, byte[]>> readLetters() {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "projection-service-redrive-" + UUID.randomUUID());
+        Map<String, ConsumerRecord<String, byte[]>> letters = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    letters.remove(sourceOf(record));
+                    letters.put(sourceOf(record), record);
+                }
+            }
+        }
+        return letters;
+    }
+
+    /** The source of the original, from Spring Kafka's dead-letter headers (as {@link KafkaErrorHandling#source}). */
+    private static String sourceOf(ConsumerRecord<String, byte[]> letter) {
+        Header topic = letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC);
+        Header partition = letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION);
+        Header offset = letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET);
+        if (topic == null || partition == null || offset == null) {
+            return letter.topic() + "-" + letter.partition() + "@" + letter.offset();
+        }
+        return new String(topic.value(), StandardCharsets.UTF_8) + "-" + ByteBuffer.wrap(partition.value()).getInt()
+                + "@" + ByteBuffer.wrap(offset.value()).getLong();
+    }
+
+    /**
+     * What a re-drive did.
+     *
+     * @param examined       letters on the topic (each original once)
+     * @param applied        applied now, with any events parked behind them
+     * @param parked         readable now, but parked behind an earlier event still missing
+     * @param alreadyApplied already in the read model (an earlier re-drive, or a redelivery)
+     * @param stillFailing   still unreadable or unfoldable; they stay on the topic
+     */
+    public record RedriveReport(String topic, int examined, int applied, int parked, int alreadyApplied,
+                                List<StillFailing> stillFailing) {
+    }
+
+    /** A letter that still cannot be applied, and why. */
+    public record StillFailing(String source, UUID accountId, Long sequence, String reason) {
+    }
+}

@@ -1,0 +1,52 @@
+package com.relationship.projection.status;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which event id each (account, sequence) was seen with, so a redelivery (same id) and a different
+ * event at a sequence already seen (another id: the write side or the relay published two facts for
+ * one place in the history) are told apart. The status document keeps only the last applied
+ * sequence, and a list of every applied id in it would grow with the history and be rewritten on
+ * every event; one small document per event, written once, costs an insert per event instead.
+ * <p>
+ * {@code _id} is {@code accountId:sequence}, so the only query is a point read by {@code _id}: the
+ * one key every MongoDB, the embedded mongo-java-server included, serves from its primary index.
+ * The first id to claim a sequence keeps it; entries are never changed. History applied before the
+ * ledger existed has no entries: the first delivery seen afterwards claims them.
+ */
+public class AppliedEventLedger {
+
+    private final MongoCollection<Document> collection;
+
+    public AppliedEventLedger(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    /**
+     * Records {@code eventId} for the account's {@code sequence}, unless an id is recorded already.
+     *
+     * @return the other event id if a different one holds this sequence; empty if the sequence is
+     *         now (or already was) held by {@code eventId}
+     */
+    public Optional<String> claim(UUID accountId, long sequence, String eventId) {
+        String key = accountId + ":" + sequence;
+        try {
+            collection.insertOne(new Document("_id", key).append("accountId", accountId.toString())
+                    .append("sequence", sequence).append("eventId", eventId));
+            return Optional.empty();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document held = collection.find(new Document("_id", key)).first();
+        String heldId = held == null ? null : held.getString("eventId");
+        return heldId == null || heldId.equals(eventId) ? Optional.empty() : Optional.of(heldId);
+    }
+}
