@@ -49,7 +49,10 @@ final class LocalStack implements AutoCloseable {
         // Both at once: each spends most of its start-up waiting on its own class loading and Mongo/Kafka.
         List<ServiceProcess> starting = List.of(
                 startService("relationship", jars.get("relationship"), config.relationshipPort(), "relationship"),
-                startService("projection", jars.get("projection"), config.projectionPort(), "projection"));
+                startService("projection", jars.get("projection"), config.projectionPort(), "projection",
+                        // Its status publishes are Kafka transactions: a stable id lets a restart abort what
+                        // a killed run left open at once, instead of after the transaction timeout.
+                        "--spring.kafka.producer.transaction-id-prefix=local-projection-tx-"));
         for (ServiceProcess service : starting) {
             service.awaitReady(config.startupTimeout());
             out.printf("%s ready after %d ms%n", service.prefix().trim(), millisSince(started));
@@ -65,12 +68,13 @@ final class LocalStack implements AutoCloseable {
                 config.mongoStoreFile(), config.mongoPort(), config.kafkaLogDir(), config.kafkaPort());
     }
 
-    private synchronized ServiceProcess startService(String name, Path jar, int port, String database) {
+    private synchronized ServiceProcess startService(String name, Path jar, int port, String database, String... more) {
         requireNotClosing();
-        List<String> args = List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers());
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
+        args.addAll(List.of(more));
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
                 port, out);
         services.add(service);

@@ -51,7 +51,8 @@ class LocalStackWithServicesTest {
                             + " --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
                     "[projection] args --server.port=" + projectionPort
                             + " --spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/projection"
-                            + " --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
+                            + " --spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort
+                            + " --spring.kafka.producer.transaction-id-prefix=local-projection-tx-",
                     "[relationship] ready after",
                     "[projection] ready after");
         }

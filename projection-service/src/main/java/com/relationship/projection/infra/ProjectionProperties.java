@@ -21,19 +21,20 @@ public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValu
      * @param deadLetter            where unreadable events go, with the reason in the headers
      * @param create                create the status and dead-letter topics at start-up if missing (off
      *                              where operations own the topics)
-     * @param statusPartitions      partitions of the status topic when it is created: 12, as the local
-     *                              stack creates the events and status topics (LocalInfrastructure.PARTITIONS).
+     * @param statusPartitions      partitions of the status topic when it is created: {@link Topics#PARTITIONS},
+     *                              as everywhere topics are created (local stack, deploy/k8s/create-topics.sh).
      *                              Never raise it on a live topic: Spring's KafkaAdmin would add partitions,
      *                              and that remaps keys of a compacted topic
-     * @param deadLetterPartitions  partitions of the dead-letter topic when it is created: one, so a
-     *                              re-drive reads the letters in the order they were written (it is small)
+     * @param deadLetterPartitions  partitions of the dead-letter topic when it is created: the same. Letters
+     *                              are keyed by account, so one account's letters are in one partition and
+     *                              a re-drive reads them in the order they were written
      */
     public record TopicNames(@DefaultValue(Topics.ACCOUNT_EVENTS) String events,
                              @DefaultValue(Topics.ACCOUNT_STATUS) String status,
                              @DefaultValue(Topics.ACCOUNT_EVENTS + ".DLT") String deadLetter,
                              @DefaultValue("true") boolean create,
-                             @DefaultValue("12") int statusPartitions,
-                             @DefaultValue("1") int deadLetterPartitions) {
+                             @DefaultValue("" + Topics.PARTITIONS) int statusPartitions,
+                             @DefaultValue("" + Topics.PARTITIONS) int deadLetterPartitions) {
     }
 
     /**
