@@ -150,7 +150,7 @@ class RelayPublisher {
                     try {
                         round.put(chain.getKey(), kafka.send(record(head)));
                     } catch (RuntimeException unsendable) {
-                        refused = failed(head, "Kafka refused the event: " + unsendable, unsendable);
+                        refused = failed(head, "Kafka refused the event: " + reason(unsendable), unsendable);
                         break;
                     }
                 }
@@ -166,7 +166,7 @@ class RelayPublisher {
                         chains.get(account).pollFirst();
                     } else if (ack.isDone()) {
                         Throwable cause = ack.handle((ignored, error) -> error).join();
-                        RelayFailedException failure = failed(head, "Kafka refused the event: " + cause, cause);
+                        RelayFailedException failure = failed(head, "Kafka refused the event: " + reason(cause), cause);
                         refused = refused == null ? failure : refused;
                     } else {
                         RelayFailedException failure = failed(head, "Kafka did not acknowledge the event within "
@@ -195,6 +195,15 @@ class RelayPublisher {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The innermost cause says what is wrong (RecordTooLargeException, ...); the wrappers only that a send failed. */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private RelayFailedException failed(DomainEventMessage<?> event, String reason, Throwable cause) {
