@@ -147,8 +147,16 @@ class RelayPublisher {
                 RelayFailedException refused = null;
                 for (Map.Entry<String, Deque<DomainEventMessage<?>>> chain : chains.entrySet()) {
                     DomainEventMessage<?> head = chain.getValue().peekFirst();
+                    if (System.nanoTime() - deadline > 0) {
+                        refused = failed(head, "the batch did not finish within " + within, null);
+                        break;
+                    }
                     try {
-                        round.put(chain.getKey(), kafka.send(record(head)));
+                        CompletableFuture<?> ack = kafka.send(record(head));
+                        round.put(chain.getKey(), ack);
+                        if (ack.isCompletedExceptionally()) {
+                            break; // refused at once (no metadata, too large): each further send would wait as long
+                        }
                     } catch (RuntimeException unsendable) {
                         refused = failed(head, "Kafka refused the event: " + reason(unsendable), unsendable);
                         break;

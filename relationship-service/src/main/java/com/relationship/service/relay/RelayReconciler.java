@@ -70,7 +70,13 @@ class RelayReconciler implements SmartLifecycle {
             if (account.getValue() > relayedUpTo) {
                 log.warn("Account {} has stored events up to {} that the relay never published (it published up to"
                         + " {}): publishing them", account.getKey(), account.getValue(), relayedUpTo);
-                published += publisher.catchUp(account.getKey(), account.getValue(), relay.ackTimeout());
+                try {
+                    published += publisher.catchUp(account.getKey(), account.getValue(), relay.ackTimeout());
+                } catch (RelayPublisher.RelayFailedException failed) {
+                    // Recorded for the relay health component; the other accounts are still reconciled.
+                    log.warn("Reconciling account {} failed; it is tried again next time: {}", account.getKey(),
+                            failed.getMessage());
+                }
             }
         }
         return published;
