@@ -110,6 +110,8 @@ class KafkaOutageTest {
                 }
             }));
         }
+        long back;
+        int acceptedDuringOutage;
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted(replies) >= 12);
             kafka.close();
@@ -125,10 +127,11 @@ class KafkaOutageTest {
             Api.Reply readiness = ops.get("/actuator/health/readiness");
             assertThat(readiness.status()).as("readiness while Kafka is down: " + readiness.body()).isEqualTo(200);
             assertThat(ops.get("/actuator/health").body().at("/components/kafka/status").asText()).isEqualTo("DOWN");
-            int acceptedDuringOutage = accepted(replies) - acceptedBeforeOutage;
+            acceptedDuringOutage = accepted(replies) - acceptedBeforeOutage;
             assertThat(acceptedDuringOutage).as("commands accepted while Kafka was down").isPositive();
 
             kafka = EmbeddedKafka.start(kafkaLog, kafkaPort);
+            back = System.nanoTime();
             int acceptedWhenBack = accepted(replies);
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted(replies) >= acceptedWhenBack + 6);
             System.out.printf("Kafka outage: %d commands accepted before it, %d during it, %d in all%n",
@@ -142,12 +145,17 @@ class KafkaOutageTest {
         }
         assertThat(replies.keySet()).as("reply statuses " + replies).containsOnly(200);
 
+        long stored = 0;
         for (String id : accounts) {
             long last = api.get("/accounts/" + id + "/events").body().size() - 1;
+            stored += last + 1;
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                     assertThat(topic().firstAppearances(id)).as("account " + id + " on the topic")
                             .containsExactlyElementsOf(LongStream.rangeClosed(0, last).boxed().toList()));
         }
+        System.out.printf("every account's events on the topic in order %d ms after Kafka was back (%d events"
+                + " stored, %d of them while it was down)%n", (System.nanoTime() - back) / 1_000_000, stored,
+                acceptedDuringOutage);
         EventsOnTopic topic = topic();
         for (String id : accounts) {
             assertThat(topic.conflictingDuplicates(id)).isEmpty();
