@@ -7,10 +7,13 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.axonframework.common.DateTimeUtils.formatInstant;
 
 /**
  * The highest sequence of each account that Kafka has acknowledged at least once, in collection
@@ -24,8 +27,10 @@ import java.util.Map;
 class RelayPositions {
 
     static final String COLLECTION = "relay_positions";
+    private static final String KEPT_SINCE = "positions-kept-since";
 
     private final MongoCollection<Document> positions;
+    private volatile boolean markerWritten;
 
     RelayPositions(MongoClient client, MongoTemplate axonMongoTemplate) {
         String database = axonMongoTemplate.eventCollection().getNamespace().getDatabaseName();
@@ -51,13 +56,31 @@ class RelayPositions {
     Map<String, Long> all() {
         Map<String, Long> found = new HashMap<>();
         for (Document position : positions.find()) {
-            found.put(position.getString("_id"), ((Number) position.get("sequence")).longValue());
+            if (position.get("sequence") instanceof Number sequence) {
+                found.put(position.getString("_id"), sequence.longValue());
+            }
         }
         return found;
     }
 
+    /**
+     * Since when positions are kept (in the event store's timestamp format), recorded before the first
+     * position and never changed: an account without a position whose events are all older was published
+     * by a relay that kept none (before an upgrade). Any event created later is younger, even a late commit.
+     */
+    String keptSince() {
+        Document marker = new Document("_id", KEPT_SINCE);
+        positions.updateOne(marker, new Document("$setOnInsert", new Document("at", formatInstant(Instant.now()))),
+                new UpdateOptions().upsert(true));
+        return positions.find(marker).first().getString("at");
+    }
+
     /** Raises each account's position to the given sequence (never lowers it). */
     void advance(Map<String, Long> acknowledged) {
+        if (!acknowledged.isEmpty() && !markerWritten) {
+            keptSince();
+            markerWritten = true;
+        }
         acknowledged.forEach((account, sequence) -> positions.updateOne(new Document("_id", account),
                 new Document("$max", new Document("sequence", sequence)), new UpdateOptions().upsert(true)));
     }

@@ -9,6 +9,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,34 +63,48 @@ class RelayReconciler implements SmartLifecycle {
             return 0; // the relay has not stored a position yet: everything stored is still ahead of it
         }
         Instant passed = position.get().minus(store.lookBack());
-        Map<String, Long> stored = highestStoredBefore(passed);
+        String keptSince = positions.keptSince();
         Map<String, Long> relayed = positions.all();
+        Map<String, Long> publishedBefore = new HashMap<>();
         int published = 0;
-        for (Map.Entry<String, Long> account : stored.entrySet()) {
-            long relayedUpTo = relayed.getOrDefault(account.getKey(), -1L);
-            if (account.getValue() > relayedUpTo) {
+        for (Stored account : highestStoredBefore(passed)) {
+            Long relayedUpTo = relayed.get(account.accountId());
+            if (relayedUpTo == null && account.latestTimestamp().compareTo(keptSince) < 0) {
+                publishedBefore.put(account.accountId(), account.sequence()); // relayed before positions were kept
+            } else if (relayedUpTo == null || account.sequence() > relayedUpTo) {
                 log.warn("Account {} has stored events up to {} that the relay never published (it published up to"
-                        + " {}): publishing them", account.getKey(), account.getValue(), relayedUpTo);
+                        + " {}): publishing them", account.accountId(), account.sequence(), relayedUpTo);
                 try {
-                    published += publisher.catchUp(account.getKey(), account.getValue(), relay.ackTimeout());
+                    published += publisher.catchUp(account.accountId(), account.sequence(), relay.ackTimeout());
                 } catch (RelayPublisher.RelayFailedException failed) {
                     // Recorded for the relay health component; the other accounts are still reconciled.
-                    log.warn("Reconciling account {} failed; it is tried again next time: {}", account.getKey(),
+                    log.warn("Reconciling account {} failed; it is tried again next time: {}", account.accountId(),
                             failed.getMessage());
                 }
             }
         }
+        if (!publishedBefore.isEmpty()) {
+            log.info("{} accounts were relayed before relay positions were kept; recording their positions",
+                    publishedBefore.size());
+            positions.advance(publishedBefore);
+        }
         return published;
     }
 
-    private Map<String, Long> highestStoredBefore(Instant passed) {
-        Map<String, Long> highest = new HashMap<>();
+    /** An account's highest stored sequence among the events the tracking query has passed, and the latest timestamp. */
+    private record Stored(String accountId, long sequence, String latestTimestamp) {
+    }
+
+    private List<Stored> highestStoredBefore(Instant passed) {
+        List<Stored> highest = new ArrayList<>();
         List<Document> pipeline = List.of(
                 new Document("$match", new Document("timestamp", new Document("$lt", formatInstant(passed)))),
                 new Document("$group", new Document("_id", "$aggregateIdentifier")
-                        .append("sequence", new Document("$max", "$sequenceNumber"))));
+                        .append("sequence", new Document("$max", "$sequenceNumber"))
+                        .append("latest", new Document("$max", "$timestamp"))));
         for (Document account : eventStore.eventCollection().aggregate(pipeline)) {
-            highest.put(account.getString("_id"), ((Number) account.get("sequence")).longValue());
+            highest.add(new Stored(account.getString("_id"), ((Number) account.get("sequence")).longValue(),
+                    account.getString("latest")));
         }
         return highest;
     }
