@@ -1,6 +1,5 @@
 package com.relationship.service.api;
 
-import com.relationship.contracts.Topics;
 import com.relationship.infra.embedded.EmbeddedMongo;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
@@ -25,12 +24,14 @@ import static org.awaitility.Awaitility.await;
  * MongoDB goes away: commands answer 503 problem+json with Retry-After within seconds (not after the
  * driver's 30 s), readiness turns DOWN while liveness stays UP, and once MongoDB is back on the same
  * port commands are accepted again and every stored event reaches Kafka, without a restart. Own
- * MongoDB (an H2 file, so its data survives its restart); Kafka is the shared test broker.
+ * MongoDB (an H2 file, so its data survives its restart) and topic, on the shared test broker.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "relationship.relay.topic=" + MongoOutageTest.TOPIC)
 @DirtiesContext
 class MongoOutageTest {
 
+    static final String TOPIC = "mongo-outage.account-events";
     private static final Infrastructure infra = TestInfrastructure.shared();
 
     @TempDir
@@ -45,7 +46,7 @@ class MongoOutageTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         mongo = EmbeddedMongo.persistent(dir.resolve("mongo.mv.db"), 0);
         mongoPort = mongo.port();
-        infra.createTopic(Topics.ACCOUNT_EVENTS, 12, false);
+        infra.createTopic(TOPIC, 3, false);
         registry.add("spring.mongodb.uri", () -> mongo.connectionString("relationship_outage"));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
     }
@@ -92,7 +93,7 @@ class MongoOutageTest {
         // 0 registered, 1 purchase, the purchase(s) after recovery; a 503 outcome-unknown may have stored one.
         assertThat(stored).isBetween(3L, 3L + unknown);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(EventsOnTopic.read(infra.kafkaBootstrapServers(), Topics.ACCOUNT_EVENTS)
+                assertThat(EventsOnTopic.read(infra.kafkaBootstrapServers(), TOPIC)
                         .firstAppearances(id)).containsExactlyElementsOf(
                         LongStream.range(0, stored).boxed().toList()));
         System.out.printf("after MongoDB came back: %d events stored and on the topic, in order%n", stored);
