@@ -1,6 +1,5 @@
 package com.relationship.service.relay;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,8 +24,7 @@ class RelayFailures {
     /** Longer than any retry pause of the pooled processor, so a failure that still recurs is never forgotten. */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(5);
 
-    private final Clock clock;
-    private final Duration forgetAfter;
+    private final Clock clock = Clock.systemUTC();
     private final Map<String, Failing> failing = new ConcurrentHashMap<>();
     private final AtomicReference<Failing> last = new AtomicReference<>();
 
@@ -41,16 +39,6 @@ class RelayFailures {
      */
     record Failing(String accountId, long sequence, String eventId, String reason, Instant since, Instant lastAt,
                    int attempts) {
-    }
-
-    @Autowired
-    RelayFailures() {
-        this(Clock.systemUTC(), FORGET_AFTER);
-    }
-
-    RelayFailures(Clock clock, Duration forgetAfter) {
-        this.clock = clock;
-        this.forgetAfter = forgetAfter;
     }
 
     void failed(String accountId, long sequence, String eventId, String reason) {
@@ -69,7 +57,7 @@ class RelayFailures {
 
     /** Current failures, oldest first. */
     List<Failing> current() {
-        Instant forgetBefore = clock.instant().minus(forgetAfter);
+        Instant forgetBefore = clock.instant().minus(FORGET_AFTER);
         failing.values().removeIf(failure -> failure.lastAt().isBefore(forgetBefore));
         return failing.values().stream().sorted(Comparator.comparing(Failing::since)).toList();
     }
