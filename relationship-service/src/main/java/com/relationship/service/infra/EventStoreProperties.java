@@ -6,17 +6,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param lookBack            how far behind its last position the tracking query looks for events
- *                            that became visible late (a Mongo event store has no global
- *                            sequence; Axon's default of 1 s can skip a slow commit forever)
- * @param batchSize           events read per query when loading or replaying
- * @param aggregateCache      keep loaded accounts in memory; safe only while one instance
- *                            handles a given account's commands
- * @param tokenClaimTimeout   after how long another instance may take over a relay segment
+ * @param lookBack               how far behind its last position the tracking query looks for events
+ *                               that became visible late (a Mongo event store has no global
+ *                               sequence; Axon's default of 1 s can skip a slow commit forever)
+ * @param batchSize              events read per query when loading or replaying
+ * @param aggregateCache         keep loaded accounts in memory; safe only while one instance
+ *                               handles a given account's commands
+ * @param tokenClaimTimeout      after how long another instance may take over a relay segment
+ * @param serverSelectionTimeout how long a MongoDB call waits for a reachable server before it fails
+ *                               (the driver's default, 30 s, would hold a command that long in an outage)
+ * @param connectTimeout         how long opening a connection to MongoDB may take
+ * @param socketTimeout          how long a MongoDB call waits for the answer to a request it sent; after
+ *                               that the outcome of a write is unknown
  */
 @ConfigurationProperties("relationship.event-store")
 public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
                                    @DefaultValue("1000") int batchSize,
                                    @DefaultValue("true") boolean aggregateCache,
-                                   @DefaultValue("10s") Duration tokenClaimTimeout) {
+                                   @DefaultValue("10s") Duration tokenClaimTimeout,
+                                   @DefaultValue("2s") Duration serverSelectionTimeout,
+                                   @DefaultValue("2s") Duration connectTimeout,
+                                   @DefaultValue("10s") Duration socketTimeout) {
 }

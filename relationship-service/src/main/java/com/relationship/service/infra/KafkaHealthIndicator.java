@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kafka's part of readiness: the cluster answers a describe within two seconds. (Boot has no Kafka
- * health indicator.) Commands still succeed while Kafka is down (the relay catches up), but an
- * instance that cannot reach Kafka should not be sent new work.
+ * Kafka's health component: the cluster answers a describe within two seconds. (Boot has no Kafka
+ * health indicator.) It is not part of readiness: commands are stored while Kafka is down and the
+ * relay publishes them when it is back, so an instance that cannot reach Kafka still takes work.
  */
 @Component("kafka")
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {

@@ -1,5 +1,6 @@
 package com.relationship.service.relay;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -7,25 +8,24 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Holds a relay batch until Kafka has acknowledged every event sent in it. The pooled processor
- * stores the batch's token in the unit of work's prepare-commit phase, a callback it registers
- * before any handler runs; so the wait must happen while the batch's last message is handled,
- * which is what this interceptor does. A failed or late acknowledgement fails the batch: the
- * token stays where it was and the batch is sent again.
+ * Publishes a relay batch and holds it until Kafka has acknowledged every event in it. The pooled
+ * processor stores the batch's token in the unit of work's prepare-commit phase, a callback it
+ * registers before any handler runs; so the publishing must happen while the batch's last message is
+ * handled, which is what this interceptor does. A refused or late acknowledgement fails the batch:
+ * the token stays where it was and the batch is sent again, in order.
  */
-public class RelayAcknowledgements implements MessageHandlerInterceptor<EventMessage<?>> {
+class RelayAcknowledgements implements MessageHandlerInterceptor<EventMessage<?>> {
 
+    private final RelayPublisher publisher;
     private final Duration timeout;
     private final RelayMetrics metrics;
 
-    public RelayAcknowledgements(Duration timeout, RelayMetrics metrics) {
+    RelayAcknowledgements(RelayPublisher publisher, Duration timeout, RelayMetrics metrics) {
+        this.publisher = publisher;
         this.timeout = timeout;
         this.metrics = metrics;
     }
@@ -36,44 +36,18 @@ public class RelayAcknowledgements implements MessageHandlerInterceptor<EventMes
             Object result = chain.proceed();
             boolean lastOfBatch = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
             if (lastOfBatch) {
-                awaitAcknowledgements(unitOfWork.root());
+                List<DomainEventMessage<?>> events = KafkaRelay.batch(unitOfWork);
+                List<DomainEventMessage<?>> toPublish = new ArrayList<>(events);
+                events.clear();
+                publisher.publish(toPublish, timeout);
             }
             return result;
         } catch (Exception failed) {
-            // A send refused outright (Kafka unreachable) or an acknowledgement that failed or came
-            // too late: either way the batch is retried from its last stored token.
+            // A send refused outright (Kafka unreachable, a record it cannot take) or an acknowledgement
+            // that failed or came too late: either way the batch is retried from its last stored token.
             metrics.batchFailed();
-            List<CompletableFuture<?>> pending = unitOfWork.root().getResource(KafkaRelay.PENDING_SENDS);
-            if (pending != null) {
-                pending.clear();
-            }
+            KafkaRelay.batch(unitOfWork).clear();
             throw failed;
-        }
-    }
-
-    private void awaitAcknowledgements(UnitOfWork<?> root) throws Exception {
-        List<CompletableFuture<?>> pending = root.getResource(KafkaRelay.PENDING_SENDS);
-        if (pending == null || pending.isEmpty()) {
-            return;
-        }
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            throw new RelayFailedException("Kafka refused an event of this batch; it will be sent again",
-                    failed.getCause());
-        } catch (TimeoutException late) {
-            throw new RelayFailedException("Kafka did not acknowledge this batch within " + timeout
-                    + "; it will be sent again", late);
-        } finally {
-            pending.clear();
-        }
-    }
-
-    /** The batch was not acknowledged; the processor retries it from the last stored token. */
-    public static class RelayFailedException extends RuntimeException {
-        RelayFailedException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -29,7 +29,11 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  *   <li>{@code relationship.relay.lag.events}: stored events newer than the relay's position (its
  *       slowest segment), counted in the event store at most every few seconds;</li>
  *   <li>{@code relationship.relay.lag.seconds}: how old the relay's position is while events are
- *       waiting; 0 when none are.</li>
+ *       waiting; 0 when none are;</li>
+ *   <li>{@code relationship.relay.stuck.seconds}: how long the oldest event that Kafka keeps refusing
+ *       has been failing (it holds back its account's later events); 0 when none is;</li>
+ *   <li>{@code relationship.relay.reconciled.events}: stored events the tracking query missed (late
+ *       commits) and the relay published from the event store instead.</li>
  * </ul>
  * The position is every segment's stored token, whichever instance holds it; a batch in flight is
  * counted as waiting until its token is stored.
@@ -41,6 +45,7 @@ public class RelayMetrics {
 
     private final Counter relayed;
     private final Counter failedBatches;
+    private final Counter reconciled;
     private final MongoTemplate eventStore;
     private final Serializer serializer;
     private final Clock clock = Clock.systemUTC();
@@ -49,7 +54,8 @@ public class RelayMetrics {
     record Lag(long events, double seconds, Instant countedAt) {
     }
 
-    public RelayMetrics(MeterRegistry meters, MongoTemplate axonMongoTemplate, Serializer serializer) {
+    public RelayMetrics(MeterRegistry meters, MongoTemplate axonMongoTemplate, Serializer serializer,
+                        RelayFailures failures) {
         this.eventStore = axonMongoTemplate;
         this.serializer = serializer;
         this.relayed = Counter.builder("relationship.relay.events")
@@ -61,6 +67,11 @@ public class RelayMetrics {
         Gauge.builder("relationship.relay.lag.seconds", this, metrics -> metrics.lag().seconds())
                 .description("Age of the relay's position while events wait; 0 when none do")
                 .baseUnit("seconds").register(meters);
+        Gauge.builder("relationship.relay.stuck.seconds", failures, f -> f.stuckFor().toMillis() / 1000.0)
+                .description("How long the oldest event Kafka keeps refusing has been failing; 0 when none is")
+                .baseUnit("seconds").register(meters);
+        this.reconciled = Counter.builder("relationship.relay.reconciled.events")
+                .description("Stored events the tracking query missed, published from the event store").register(meters);
     }
 
     void relayed() {
@@ -69,6 +80,14 @@ public class RelayMetrics {
 
     void batchFailed() {
         failedBatches.increment();
+    }
+
+    void reconciled() {
+        reconciled.increment();
+    }
+
+    double failedBatches() {
+        return failedBatches.count();
     }
 
     Lag lag() {
@@ -98,7 +117,7 @@ public class RelayMetrics {
      * stored tokens, read straight from the token store (reading through the TokenStore API would
      * claim the segments). Empty before the relay has stored a position.
      */
-    private Optional<Instant> position() {
+    Optional<Instant> position() {
         Instant slowest = null;
         for (Document entry : eventStore.trackingTokensCollection()
                 .find(new Document("processorName", KafkaRelay.PROCESSING_GROUP))) {

@@ -2,6 +2,7 @@ package com.relationship.service.web;
 
 import com.relationship.service.account.AccountRuleViolation;
 import com.relationship.service.account.StaleAccountVersion;
+import com.relationship.service.infra.StoreOutcome;
 import com.mongodb.MongoException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -116,11 +117,25 @@ public class Problems extends ResponseEntityExceptionHandler {
                         + " if it persists.", request));
     }
 
-    /** The event store cannot be reached: nothing was stored, and the caller may retry. */
+    /**
+     * The event store cannot be reached: nothing was stored, and the caller may retry; or it stopped
+     * answering after the append was sent ({@link StoreOutcome#unknown}), so the command may have been
+     * stored, and only a retry with the same Idempotency-Key is safe.
+     */
     @ExceptionHandler(MongoException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(MongoException unavailable, WebRequest request) {
+        return storeUnavailable(unavailable, unavailable, request);
+    }
+
+    private ResponseEntity<ProblemDetail> storeUnavailable(Exception failure, MongoException unavailable,
+                                                           WebRequest request) {
         log.error("Event store unavailable", unavailable);
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
+        ProblemDetail problem = StoreOutcome.unknown(failure)
+                ? problem(HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown", "Outcome unknown",
+                "The event store stopped answering after the command was sent to it, so it may or may not have"
+                        + " been stored; retry in a few seconds with the same Idempotency-Key, or read the"
+                        + " account's events before sending it again without one.", request)
+                : problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store unavailable",
                 "The event store could not be reached, so nothing was stored; retry in a few seconds.", request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(problem);
@@ -134,7 +149,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof MongoException unavailable) {
-                return storeUnavailable(unavailable, request); // wrapped by Axon's event store
+                return storeUnavailable(failure, unavailable, request); // wrapped by Axon's event store
             }
         }
         log.error("Unexpected failure", failure);

@@ -30,11 +30,14 @@ class OperationsTest extends EmbeddedServiceTest {
         return response.body();
     }
 
+    /** Readiness follows MongoDB only: Kafka and the relay are health components of their own. */
     @Test
-    void readinessIncludesMongoAndKafka() throws Exception {
+    void readinessIncludesMongoButNotKafka() throws Exception {
         String readiness = get("/actuator/health/readiness");
-        assertThat(readiness).contains("\"status\":\"UP\"").contains("\"mongo\"").contains("\"kafka\"");
+        assertThat(readiness).contains("\"status\":\"UP\"").contains("\"mongo\"")
+                .doesNotContain("\"kafka\"").doesNotContain("\"relay\"");
         assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health")).contains("\"kafka\"").contains("\"relay\"").contains("\"lagEvents\"");
     }
 
     @Test
@@ -49,7 +52,9 @@ class OperationsTest extends EmbeddedServiceTest {
                 .containsPattern("relationship_commands_total\\{.*command=\"AdvanceLifecycleStage\".*outcome=\"refused\".*rule=\"EVIDENCE_MISSING\"")
                 .contains("relationship_relay_lag_seconds")
                 .contains("relationship_relay_lag_events")
-                .contains("relationship_relay_events_total");
+                .contains("relationship_relay_events_total")
+                .contains("relationship_relay_stuck_seconds")
+                .contains("relationship_relay_reconciled_events_total");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class ServiceTestSupport {
     }
 
     private static Infrastructure pointAt(Infrastructure infrastructure, DynamicPropertyRegistry registry) {
-        infrastructure.createTopic(Topics.ACCOUNT_EVENTS, 12, false);
+        infrastructure.createTopic(Topics.ACCOUNT_EVENTS, Topics.PARTITIONS, false);
         registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("relationship"));
         registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
         return infrastructure;

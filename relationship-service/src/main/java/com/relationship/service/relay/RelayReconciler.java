@@ -1,0 +1,146 @@
+package com.relationship.service.relay;
+
+import com.relationship.service.infra.EventStoreProperties;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.axonframework.common.DateTimeUtils.formatInstant;
+
+/**
+ * Finds stored events the relay will never see and publishes them: an event whose insert became
+ * visible only after the tracking query had moved more than the look-back past its timestamp (a GC
+ * pause between creating and storing it, a slow commit). Once at start and then every
+ * {@code relationship.relay.reconcile-every}, it compares each account's highest stored sequence
+ * among events older than the relay's position minus the look-back (events the tracking query has
+ * passed for good) with the highest sequence Kafka acknowledged ({@link RelayPositions}), and
+ * publishes what is missing, in order. An account's missing event followed by a later one is caught
+ * earlier still, by the relay itself ({@link RelayPublisher}); this covers an account's last event.
+ * <p>
+ * It reads the whole event collection once per run (the embedded MongoDB has no index to serve it):
+ * lengthen the interval for a large store.
+ */
+@Component
+class RelayReconciler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RelayReconciler.class);
+
+    private final MongoTemplate eventStore;
+    private final RelayPositions positions;
+    private final RelayPublisher publisher;
+    private final RelayMetrics metrics;
+    private final RelayProperties relay;
+    private final EventStoreProperties store;
+    private ScheduledExecutorService scheduler;
+
+    RelayReconciler(MongoTemplate axonMongoTemplate, RelayPositions positions, RelayPublisher publisher,
+                    RelayMetrics metrics, RelayProperties relay, EventStoreProperties store) {
+        this.eventStore = axonMongoTemplate;
+        this.positions = positions;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.relay = relay;
+        this.store = store;
+    }
+
+    /** One pass; answers how many events it published. */
+    int reconcile() {
+        Optional<Instant> position = metrics.position();
+        if (position.isEmpty()) {
+            return 0; // the relay has not stored a position yet: everything stored is still ahead of it
+        }
+        Instant passed = position.get().minus(store.lookBack());
+        String keptSince = positions.keptSince();
+        Map<String, Long> relayed = positions.all();
+        Map<String, Long> publishedBefore = new HashMap<>();
+        int published = 0;
+        for (Stored account : highestStoredBefore(passed)) {
+            Long relayedUpTo = relayed.get(account.accountId());
+            if (relayedUpTo == null && account.latestTimestamp().compareTo(keptSince) < 0) {
+                publishedBefore.put(account.accountId(), account.sequence()); // relayed before positions were kept
+            } else if (relayedUpTo == null || account.sequence() > relayedUpTo) {
+                log.warn("Account {} has stored events up to {} that the relay never published (it published up to"
+                        + " {}): publishing them", account.accountId(), account.sequence(), relayedUpTo);
+                try {
+                    published += publisher.catchUp(account.accountId(), account.sequence(), relay.ackTimeout());
+                } catch (RelayPublisher.RelayFailedException failed) {
+                    // Recorded for the relay health component; the other accounts are still reconciled.
+                    log.warn("Reconciling account {} failed; it is tried again next time: {}", account.accountId(),
+                            failed.getMessage());
+                }
+            }
+        }
+        if (!publishedBefore.isEmpty()) {
+            log.info("{} accounts were relayed before relay positions were kept; recording their positions",
+                    publishedBefore.size());
+            positions.advance(publishedBefore);
+        }
+        return published;
+    }
+
+    /** An account's highest stored sequence among the events the tracking query has passed, and the latest timestamp. */
+    private record Stored(String accountId, long sequence, String latestTimestamp) {
+    }
+
+    private List<Stored> highestStoredBefore(Instant passed) {
+        List<Stored> highest = new ArrayList<>();
+        List<Document> pipeline = List.of(
+                new Document("$match", new Document("timestamp", new Document("$lt", formatInstant(passed)))),
+                new Document("$group", new Document("_id", "$aggregateIdentifier")
+                        .append("sequence", new Document("$max", "$sequenceNumber"))
+                        .append("latest", new Document("$max", "$timestamp"))));
+        for (Document account : eventStore.eventCollection().aggregate(pipeline)) {
+            highest.add(new Stored(account.getString("_id"), ((Number) account.get("sequence")).longValue(),
+                    account.getString("latest")));
+        }
+        return highest;
+    }
+
+    private void runSafely() {
+        try {
+            int published = reconcile();
+            if (published > 0) {
+                log.warn("Reconciliation published {} events the relay had missed", published);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("Reconciliation failed; it runs again in {}: {}", relay.reconcileEvery(), failed.toString());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "relay-reconciler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = relay.reconcileEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(this::runSafely, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
