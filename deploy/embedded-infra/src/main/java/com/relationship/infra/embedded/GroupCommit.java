@@ -19,10 +19,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class GroupCommit {
 
-    /** Commits between two looks at the file's fill rate (compaction rewrites sparse chunks). */
-    private static final int COMPACT_CHECK_EVERY = 2_000;
-    private static final int TARGET_FILL_RATE = 50;
-    private static final int COMPACT_WRITE_BYTES = 16 * 1024 * 1024;
+    /**
+     * Commits between two compactions. Each commit writes a small chunk, and a chunk holds whole 4 KiB
+     * blocks as long as one of its pages is live; MVStore's fill rate counts page bytes, not blocks, so
+     * it reports such a file as nearly full. Asking for 100% rewrites the live pages of every chunk that
+     * has a dead one into the current chunk: in the store benchmark the file ends at about half the size
+     * it reaches without (247 MB instead of 561 MB after 60,000 inserts), for a pause of a few tens of
+     * milliseconds every 500 commits. The rest is packed away at start ({@link DurableH2Backend}).
+     */
+    private static final int COMPACT_EVERY = 500;
+    private static final int TARGET_FILL_RATE = 100;
+    private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
 
     private final MVStore store;
     private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
@@ -110,7 +117,7 @@ final class GroupCommit {
         writes.writeLock().lock();
         try {
             long upTo = started.get();
-            if (++commits % COMPACT_CHECK_EVERY == 0 && store.getFillRate() < TARGET_FILL_RATE) {
+            if (++commits % COMPACT_EVERY == 0) {
                 store.compact(TARGET_FILL_RATE, COMPACT_WRITE_BYTES);
             }
             store.commit();
