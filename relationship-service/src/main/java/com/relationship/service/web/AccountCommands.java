@@ -36,18 +36,25 @@ import java.util.UUID;
  * and a command that loses a concurrent append is re-run ({@link ConflictRetries}).
  */
 @Component
-public class AccountCommands {
+public class AccountCommands implements AutoCloseable {
 
     private final CommandGateway gateway;
+    private final ConflictRetries conflictRetries;
     private final MeterRegistry meters;
     private final AccountHistory history;
 
     public AccountCommands(CommandBus commandBus, MeterRegistry meters, AccountHistory history,
                            ApiProperties properties) {
-        this.gateway = DefaultCommandGateway.builder().commandBus(commandBus)
-                .retryScheduler(new ConflictRetries(properties, meters)).build();
+        this.conflictRetries = new ConflictRetries(properties, meters);
+        this.gateway = DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(conflictRetries).build();
         this.meters = meters;
         this.history = history;
+    }
+
+    /** Spring calls it when the context closes: the retry thread ends with it. */
+    @Override
+    public void close() {
+        conflictRetries.close();
     }
 
     /** Sends a command to an existing account; answers 200 with the account's new version. */

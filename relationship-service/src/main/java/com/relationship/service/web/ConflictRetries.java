@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * final, and a failure of the store may have stored the event (that is what Idempotency-Key is for).
  * Axon's own schedulers treat every non-Axon exception as transient, which would re-run refusals.
  */
-final class ConflictRetries implements RetryScheduler {
+final class ConflictRetries implements RetryScheduler, AutoCloseable {
 
     private final int maxRetries;
     private final long backoffMillis;
@@ -48,6 +48,12 @@ final class ConflictRetries implements RetryScheduler {
         retries.increment();
         executor.schedule(dispatchTask, backoffMillis << Math.min(done - 1, 10), TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /** Stops the retry thread; a retry still waiting is dropped (its caller has timed out or gone). */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     static boolean isConflict(Throwable failure) {
