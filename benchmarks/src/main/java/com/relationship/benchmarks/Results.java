@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One benchmark's figures: a Markdown table on stdout and in {@code NAME.md}, and {@code NAME.json}. */
+/** One benchmark's figures: a Markdown table on stdout and in {@code <name>.md}, and {@code <name>.json}. */
 final class Results {
 
     /** A measured figure set: the row's label and its columns in order. */

@@ -16,7 +16,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The read side's boundaries (STYLE.md section 4). */
+/** The read side's boundaries (CONTRIBUTING.md, "Conventions the architecture tests keep"). */
 @AnalyzeClasses(packages = "com.relationship.projection", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -2,7 +2,7 @@ package com.relationship.contracts.account;
 
 import java.util.Optional;
 
-/** The Key Account Management track of DOMAIN.md section 2. */
+/** The Key Account Management track (docs/domain.md, "The KAM track"). */
 public enum KamStage {
     PRE_KAM,
     EARLY_KAM,

@@ -3,7 +3,7 @@ package com.relationship.contracts.account;
 import java.util.Optional;
 
 /**
- * The loyalty lifecycle of DOMAIN.md section 1. The six ranked stages are a ladder
+ * The loyalty lifecycle of docs/domain.md. The six ranked stages are a ladder
  * climbed one rung at a time; LAPSED and DISQUALIFIED stand beside the ladder.
  */
 public enum LifecycleStage {

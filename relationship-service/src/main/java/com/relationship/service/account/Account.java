@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A business customer (or would-be customer) and its relationship with us: the event-sourced
- * consistency boundary of DOMAIN.md sections 1 and 2. Command handlers check the rules and
+ * consistency boundary of docs/domain.md. Command handlers check the rules and
  * apply an event or throw an {@link AccountRuleViolation}; event sourcing handlers only assign
  * state. Instance command handlers return the account's new version (the sequence number of its
  * last event).

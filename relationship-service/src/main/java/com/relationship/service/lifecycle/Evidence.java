@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What the account has shown so far, and so which stage it may move into (DOMAIN.md section 1).
+ * What the account has shown so far, and so which stage it may move into (docs/domain.md).
  *
  * <p>Evidence counts within the current tenure: a win-back starts a new one, so a customer who
  * left does not climb straight back on the strength of what it did before it left. A deliberate

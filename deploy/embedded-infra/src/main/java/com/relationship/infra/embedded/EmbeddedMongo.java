@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * i.e. MongoDB 4.2), which is the lowest the 5.8 driver accepts. It also answers {@code hello}, which
  * Spring Boot's Mongo health check sends (see {@link HelloCommand}).
  * <p>
- * Limits that matter to callers (see shared/notes/mongo-java-server-and-axon.md): no transactions or
+ * Limits that matter to callers (see docs/embedded-mongo.md): no transactions or
  * sessions, only unique indexes are real, and every non-unique query is a full scan.
  */
 public final class EmbeddedMongo implements AutoCloseable {
