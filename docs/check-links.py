@@ -13,14 +13,20 @@ Fails when
     file does not declare; a `Class.CONSTANT` of one of our classes names a constant it lacks.
 External links (http:, https:, mailto:) are never checked. target/, .git/, data/ are skipped.
 
-    python3 docs/check-links.py        exit 0 when every check passed
+    python3 docs/check-links.py               exit 0 when every check passed
+    python3 docs/check-links.py --self-test   proves on a small made-up repository that each
+                                              kind of broken reference fails, and a sound one passes
 Last line: "N passed, N failed".
 """
 import os
 import re
+import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+if "--root" in sys.argv:
+    ROOT = os.path.realpath(sys.argv[sys.argv.index("--root") + 1])
 SKIP_DIRS = {".git", "target", "data", "node_modules", ".idea", ".vscode"}
 COMMENTED = {".java": "c", ".js": "c", ".yml": "hash", ".yaml": "hash", ".sh": "hash",
              ".properties": "hash", ".xml": "xml"}
@@ -203,7 +209,7 @@ def check_markdown(path):
             check_class_method(path, line, cm.group(1), cm.group(2), cm.group(3))
 
 
-JAVA = [f for f in FILES if f.endswith(".java") and "/src/" in f]
+JAVA = [f for f in FILES if f.endswith(".java") and "/src/" in "/" + f]
 
 
 def check_class_method(path, line, cls, method, parameter):
@@ -241,6 +247,59 @@ def check_comments(path, kind):
             check(resolve(os.path.dirname(path), ref.group(0)) is not None,
                   f"{path}:{line}: comment names {ref.group(0)}, which points outside the repository")
 
+
+# A made-up repository: each broken reference must fail with the message named beside it.
+SELF_TEST_FILES = {
+    "README.md": "# Top\n\n## Known limits\n[ok](docs/a.md#a-heading) [ok](#known-limits) [web](https://example.com/x.md)\n"
+                 "[gone](docs/missing.md) [anchor](docs/a.md#no-such-heading) [out](../outside.md)\n"
+                 "See `../shared/notes/x.md` and DOMAIN.md.\n```\n[in a fence](not-checked.md)\n```\n",
+    "docs/a.md": "# A heading\n`Thing#run` `Thing#run(String)` `Thing.LIMIT` `Thing#fly` `Gone#run` `Thing.NOPE`\n",
+    "src/main/java/Thing.java": "/** See docs/a.md and ../../../../shared/STYLE.md and STYLE.md. */\n"
+                                "class Thing { static final int LIMIT = 1; void run(String s) { String t = \"NOT.md\"; } }\n",
+    "app.yml": "# Cooperative (scale-out.md section 4), see docs/a.md\nkey: not-a-comment.md\n",
+}
+SELF_TEST_FAILS = [
+    "README.md:5: link docs/missing.md is not in the repository",
+    "README.md:5: link docs/a.md#no-such-heading: docs/a.md has no heading #no-such-heading",
+    "README.md:5: link ../outside.md points outside the repository",
+    "README.md:6: names ../shared/notes/x.md, which points outside the repository",
+    "README.md:6: names DOMAIN.md, which is not in the repository",
+    "docs/a.md:2: `Thing#fly`: Thing.java declares no such method",
+    "docs/a.md:2: `Gone#run`: no Gone.java in the source tree",
+    "docs/a.md:2: `Thing.NOPE`: Thing.java declares no constant NOPE",
+    "src/main/java/Thing.java:1: comment names ../../../../shared/STYLE.md, which points outside the repository",
+    "src/main/java/Thing.java:1: comment names STYLE.md, which is not in the repository",
+    "app.yml:1: comment names scale-out.md, which is not in the repository",
+]
+
+
+def self_test():
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in SELF_TEST_FILES.items():
+            os.makedirs(os.path.dirname(os.path.join(tmp, name)) or tmp, exist_ok=True)
+            with open(os.path.join(tmp, name), "w") as f:
+                f.write(text)
+        run = subprocess.run([sys.executable, os.path.abspath(__file__), "--root", tmp],
+                             capture_output=True, text=True)
+        fails = [line[5:] for line in run.stdout.splitlines() if line.startswith("FAIL ")]
+        check(run.returncode == 1, f"self-test: a repository with broken references exits 1 (got {run.returncode})")
+        for expected in SELF_TEST_FAILS:
+            check(expected in fails, f"self-test: expected failure not reported: {expected}")
+        for reported in fails:
+            check(reported in SELF_TEST_FAILS, f"self-test: unexpected failure: {reported}")
+        for name in [n for n in SELF_TEST_FILES if n != "README.md"]:
+            os.remove(os.path.join(tmp, name))
+        with open(os.path.join(tmp, "README.md"), "w") as f:
+            f.write("# Top\n[self](#top) [web](https://example.com/)\n")
+        clean = subprocess.run([sys.executable, os.path.abspath(__file__), "--root", tmp],
+                               capture_output=True, text=True)
+        check(clean.returncode == 0, f"self-test: a sound repository passes: {clean.stdout.strip()}")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if "--self-test" in sys.argv:
+    self_test()
 
 for f in FILES:
     if f.endswith(".md"):

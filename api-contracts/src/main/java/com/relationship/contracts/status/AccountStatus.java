@@ -25,8 +25,8 @@ import java.util.UUID;
  * @param stagePeriods        every stage the account has been in, oldest first; the last is current
  * @param kamStage            the Key Account Management stage; null if never designated a key account
  * @param kamStageSince       when it entered that KAM stage; null with kamStage
- * @param classification      STRATEGIC or TACTICAL (seed 003); null if not classified
- * @param exchangeType        seed 000's exchange type
+ * @param classification      STRATEGIC or TACTICAL (docs/domain.md, "Classification"); null if not classified
+ * @param exchangeType        how the account trades with us (docs/domain.md, "Account status and exchange type")
  * @param purchaseCount       how many purchases were recorded
  * @param purchaseTotals      the exact sum of the purchases per ISO currency code, sorted by code
  * @param openComplaints      the complaints not yet resolved, oldest first

@@ -1,8 +1,9 @@
 package com.relationship.contracts.status;
 
 /**
- * Seed 000's kinds of exchange between buyer and seller, from the easily switched to the
- * deeply held: a transactional customer switches easily; switching costs hold a collaborative one.
+ * The kinds of exchange between buyer and seller (docs/domain.md, "Account status and exchange
+ * type"), from the easily switched to the deeply held: a transactional customer switches easily;
+ * switching costs hold a collaborative one.
  */
 public enum ExchangeType {
     /** Price and product; PROSPECT, CUSTOMER, LAPSED and DISQUALIFIED accounts. */

@@ -2,6 +2,6 @@ package com.relationship.contracts.status;
 
 import java.math.BigDecimal;
 
-/** Seed 002's "identify your customers": what kind of business the account is. */
+/** What kind of business the account is, as given at registration (docs/domain.md, "Registration"). */
 public record Firmographics(String industry, int employeeCount, BigDecimal annualRevenue, String region) {
 }

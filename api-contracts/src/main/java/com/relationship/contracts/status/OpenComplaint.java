@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A complaint not yet resolved: seed 001's unheard voice.
+ * A complaint not yet resolved: while one is open the account cannot become a SUPPORTER (docs/domain.md).
  *
  * @param dueBy    when it should be resolved by
  * @param openedAt when it was opened (the event's time)

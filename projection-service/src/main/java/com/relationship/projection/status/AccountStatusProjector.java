@@ -104,7 +104,7 @@ public final class AccountStatusProjector {
     }
 
     /**
-     * Seed 000's exchange type, from the lifecycle stage alone for now. When the bonding read model
+     * The exchange type (docs/domain.md), from the lifecycle stage alone for now. When the bonding read model
      * exists, bonds will refine it: a CUSTOMER held by structural bonds is more than transactional.
      */
     public static ExchangeType exchangeTypeOf(LifecycleStage stage) {

@@ -16,7 +16,7 @@ import java.util.UUID;
 import static com.relationship.contracts.account.LifecycleStage.*;
 import static com.relationship.service.account.AccountFixtures.*;
 
-/** docs/domain.md, "Lifecycle": one test per rule, accepted and refused. A refusal writes no event. */
+/** docs/domain.md, "The lifecycle": one test per rule, accepted and refused. A refusal writes no event. */
 class LifecycleRulesTest {
 
     private AggregateTestFixture<Account> fixture;
