@@ -6,11 +6,12 @@ Fails when
     repository, or outside it (a ../ that climbs above the repository root), or at a
     heading (#anchor, GitHub-style slug) that the target file does not have;
   - a path-like reference in a code comment (Java, JavaScript, YAML, shell, properties,
-    XML, Dockerfile) or in inline code in Markdown (`something.md`, `docs/x/y.md`,
-    `../shared/notes/x.md`) names a document that is not in the repository;
-  - a `Class#method` (or `Class#method(FirstParameterType)`) written in backticks in docs/*.md
-    or CONTRIBUTING.md names a class with no Class.java in the source tree, or a method that
-    file does not declare; a `Class.CONSTANT` of one of our classes names a constant it lacks.
+    XML, Dockerfile) or in Markdown prose names a document (`something.md`, `docs/x/y.md`,
+    `../shared/notes/x.md`) or a file under one of our directories (`deploy/k8s/x.sh`,
+    `../pom.xml`) that is not in the repository;
+  - a `Class#method` (or `Class#method(FirstParameterType)`) written in backticks in any *.md
+    names a class with no Class.java in the source tree, or a method that file does not
+    declare; a `Class.CONSTANT` of one of our classes names a constant it lacks.
 External links (http:, https:, mailto:) are never checked. target/, .git/, data/ are skipped.
 
     python3 docs/check-links.py               exit 0 when every check passed
@@ -32,6 +33,9 @@ COMMENTED = {".java": "c", ".js": "c", ".yml": "hash", ".yaml": "hash", ".sh": "
              ".properties": "hash", ".xml": "xml"}
 # Path-like references in comments and inline code: documents (.md) with or without a directory.
 DOC_REF = re.compile(r"(?<![\w/.<{$-])((?:\.{1,2}/)*[\w.-]*[\w-]/)*[\w.-]*[A-Za-z0-9_-]\.md\b")
+# Other files named with their directory in comments and Markdown: deploy/k8s/create-topics.sh, ../pom.xml
+PATH_REF = re.compile(r"(?<![\w/.<{$:-])(?:\.{1,2}/)*(?:[\w.-]+/)+[\w.-]*[A-Za-z0-9_-]"
+                      r"\.(?:java|sh|ya?ml|json|xml|py|properties|js|txt)\b")
 MD_LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$", re.M)
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
@@ -139,6 +143,18 @@ def doc_ref_exists(source, ref):
     return False, "is not in the repository"
 
 
+def ours(source, refs):
+    """The path references that claim to be in this repository: ./ or ../, or a first directory
+    that exists beside the file or at the root (so deploy/k8s/x.sh is checked, while another
+    project's path such as schema/compose-spec.json or META-INF/x.json is not)."""
+    here = os.path.dirname(source)
+    for ref in refs:
+        text = ref.group(0)
+        first = text.split("/")[0]
+        if text.startswith(".") or first in DIR_SET or (here and f"{here}/{first}" in DIR_SET):
+            yield ref
+
+
 SLUG_CACHE = {}
 
 
@@ -193,7 +209,7 @@ def check_markdown(path):
     # Documents named in prose or inline code, once the links and URLs themselves are blanked out.
     prose = MD_LINK.sub(lambda m: m.group(0).replace(m.group(1), " " * len(m.group(1))), text)
     prose = re.sub(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+", lambda m: " " * len(m.group(0)), prose)
-    for ref in DOC_REF.finditer(prose):
+    for ref in [*DOC_REF.finditer(prose), *ours(path, PATH_REF.finditer(prose))]:
         ok, why = doc_ref_exists(path, ref.group(0))
         check(ok, f"{path}:{text.count(chr(10), 0, ref.start()) + 1}: names {ref.group(0)}, which {why}")
     for m in CODE_SPAN.finditer(text):
@@ -202,10 +218,10 @@ def check_markdown(path):
         if span.startswith("../") and not DOC_REF.search(span):
             check(resolve(here, span.split()[0]) is not None, f"{path}:{line}: `{span}` points outside the repository")
         constant = CLASS_CONSTANT.match(span)
-        if constant and (path.startswith("docs/") or path == "CONTRIBUTING.md"):
+        if constant:
             check_constant(path, line, constant.group(1), constant.group(2))
         cm = CLASS_METHOD.match(span)
-        if cm and (path.startswith("docs/") or path == "CONTRIBUTING.md"):
+        if cm:
             check_class_method(path, line, cm.group(1), cm.group(2), cm.group(3))
 
 
@@ -236,7 +252,7 @@ def check_constant(path, line, cls, name):
 
 def check_comments(path, kind):
     for start, comment in comments(read(path), kind):
-        for ref in DOC_REF.finditer(comment):
+        for ref in [*DOC_REF.finditer(comment), *ours(path, PATH_REF.finditer(comment))]:
             ok, why = doc_ref_exists(path, ref.group(0))
             line = start + comment.count("\n", 0, ref.start())
             check(ok, f"{path}:{line}: comment names {ref.group(0)}, which {why}")
@@ -256,7 +272,8 @@ SELF_TEST_FILES = {
     "docs/a.md": "# A heading\n`Thing#run` `Thing#run(String)` `Thing.LIMIT` `Thing#fly` `Gone#run` `Thing.NOPE`\n",
     "src/main/java/Thing.java": "/** See docs/a.md and ../../../../shared/STYLE.md and STYLE.md. */\n"
                                 "class Thing { static final int LIMIT = 1; void run(String s) { String t = \"NOT.md\"; } }\n",
-    "app.yml": "# Cooperative (scale-out.md section 4), see docs/a.md\nkey: not-a-comment.md\n",
+    "app.yml": "# Cooperative (scale-out.md section 4), see docs/a.md\nkey: not-a-comment.md\n"
+               "# run src/main/java/Thing.java, not src/main/gone.sh; META-INF/spring.json is another project's\n",
 }
 SELF_TEST_FAILS = [
     "README.md:5: link docs/missing.md is not in the repository",
@@ -270,6 +287,7 @@ SELF_TEST_FAILS = [
     "src/main/java/Thing.java:1: comment names ../../../../shared/STYLE.md, which points outside the repository",
     "src/main/java/Thing.java:1: comment names STYLE.md, which is not in the repository",
     "app.yml:1: comment names scale-out.md, which is not in the repository",
+    "app.yml:3: comment names src/main/gone.sh, which is not in the repository",
 ]
 
 

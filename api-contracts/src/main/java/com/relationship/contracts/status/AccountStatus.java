@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The account status read model (docs/domain.md, "Account status") as published on
- * {@link com.relationship.contracts.Topics#ACCOUNT_STATUS} (key = account id, value = this record as
+ * The account status read model (docs/domain.md, "Account status and exchange type") as
+ * published on {@link com.relationship.contracts.Topics#ACCOUNT_STATUS} (key = account id, value = this record as
  * JSON in the {@link com.relationship.contracts.ContractJson} form) and served by the projection
  * service's REST API. Every time is the time of the event that caused it, so rebuilding the read
  * model from the event history gives the same value.

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static com.relationship.contracts.account.KamStage.*;
 import static com.relationship.service.account.AccountFixtures.*;
 
-/** docs/domain.md, "The KAM track" and "Classification": the KAM track and the STRATEGIC/TACTICAL classification that gates it. */
+/**
+ * docs/domain.md, "The KAM track" and "Classification": the KAM track and the STRATEGIC/TACTICAL
+ * classification that gates it.
+ */
 class KamAndClassificationRulesTest {
 
     private AggregateTestFixture<Account> fixture;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The boundaries CONTRIBUTING.md describes ("Conventions the architecture tests keep"), checked on every build. */
+/** The boundaries CONTRIBUTING.md describes ("Conventions the architecture tests keep"), checked every build. */
 @AnalyzeClasses(packages = "com.relationship.service", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
