@@ -148,7 +148,7 @@ final class StoreBaselines {
     }
 
     /** A document shaped and sized like the ones Axon's DocumentPerEventStorageStrategy stores for us. */
-    private static Document event(String account, long sequence) {
+    static Document event(String account, long sequence) {
         return new Document("aggregateIdentifier", account)
                 .append("type", "Account")
                 .append("sequenceNumber", sequence)

@@ -32,8 +32,9 @@ final class LocalInfrastructure implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    static LocalInfrastructure start(Path mongoStoreFile, int mongoPort, Path kafkaLogDir, int kafkaPort) {
-        EmbeddedMongo mongo = EmbeddedMongo.persistent(mongoStoreFile, mongoPort);
+    static LocalInfrastructure start(Path mongoStoreFile, int mongoPort, Path kafkaLogDir, int kafkaPort,
+                                     boolean acknowledgeOnDisk) {
+        EmbeddedMongo mongo = EmbeddedMongo.persistent(mongoStoreFile, mongoPort, acknowledgeOnDisk);
         try {
             EmbeddedKafka kafka = EmbeddedKafka.start(kafkaLogDir, kafkaPort);
             LocalInfrastructure infrastructure = new LocalInfrastructure(mongo, kafka);

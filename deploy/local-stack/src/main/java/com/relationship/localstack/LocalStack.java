@@ -65,7 +65,12 @@ final class LocalStack implements AutoCloseable {
     private synchronized void startInfrastructure() {
         requireNotClosing();
         infrastructure = LocalInfrastructure.start(
-                config.mongoStoreFile(), config.mongoPort(), config.kafkaLogDir(), config.kafkaPort());
+                config.mongoStoreFile(), config.mongoPort(), config.kafkaLogDir(), config.kafkaPort(),
+                config.acknowledgeOnDisk());
+        if (!config.acknowledgeOnDisk()) {
+            out.println("WARNING: " + LocalStackConfig.ACKNOWLEDGE_ON_DISK + "=false: a kill loses the last acknowledged"
+                    + " writes (for measuring only)");
+        }
     }
 
     private synchronized ServiceProcess startService(String name, Path jar, int port, String database, String... more) {

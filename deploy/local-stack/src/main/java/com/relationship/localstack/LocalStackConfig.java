@@ -20,7 +20,8 @@ public record LocalStackConfig(
         Path servicesDir,
         Duration startupTimeout,
         boolean infraOnly,
-        String serviceHeap) {
+        String serviceHeap,
+        boolean acknowledgeOnDisk) {
 
     public static final String DATA_DIR = "localstack.data-dir";
     public static final String MONGO_PORT = "localstack.mongo-port";
@@ -32,6 +33,11 @@ public record LocalStackConfig(
     public static final String INFRA_ONLY = "localstack.infra-only";
     public static final String INFRA_ONLY_ARG = "--infra-only";
     public static final String SERVICE_HEAP = "localstack.service-heap";
+    /**
+     * Off only to measure what durability costs (the benchmarks): the store then writes its file about
+     * once a second and a kill loses the last acknowledged writes.
+     */
+    public static final String ACKNOWLEDGE_ON_DISK = "localstack.acknowledge-on-disk";
     /** Enough for both services with a few thousand accounts each; -Xmx syntax. */
     static final String DEFAULT_SERVICE_HEAP = "768m";
 
@@ -46,7 +52,7 @@ public record LocalStackConfig(
     public LocalStackConfig(Path dataDir, int mongoPort, int kafkaPort, int relationshipPort, int projectionPort,
                             Path servicesDir, Duration startupTimeout, boolean infraOnly) {
         this(dataDir, mongoPort, kafkaPort, relationshipPort, projectionPort, servicesDir, startupTimeout, infraOnly,
-                DEFAULT_SERVICE_HEAP);
+                DEFAULT_SERVICE_HEAP, true);
     }
 
     /** Where the build copies the services' jars, for a launcher started from the IDE in the repo root. */
@@ -76,7 +82,8 @@ public record LocalStackConfig(
                 Path.of(settings.get(SERVICES_DIR, defaultServicesDir(classPath).toString())).toAbsolutePath().normalize(),
                 Duration.ofSeconds(settings.positiveInt(STARTUP_TIMEOUT_SECONDS, 180)),
                 args.contains(INFRA_ONLY_ARG) || Boolean.parseBoolean(settings.get(INFRA_ONLY, "false")),
-                settings.get(SERVICE_HEAP, DEFAULT_SERVICE_HEAP));
+                settings.get(SERVICE_HEAP, DEFAULT_SERVICE_HEAP),
+                Boolean.parseBoolean(settings.get(ACKNOWLEDGE_ON_DISK, "true")));
     }
 
     /**

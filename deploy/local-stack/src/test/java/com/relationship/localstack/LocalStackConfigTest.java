@@ -30,6 +30,12 @@ class LocalStackConfigTest {
         assertThat(config.mongoStoreFile()).isEqualTo(Path.of("data", "mongo", "mongo.mv.db").toAbsolutePath());
         assertThat(config.kafkaLogDir()).isEqualTo(Path.of("data", "kafka").toAbsolutePath());
         assertThat(config.serviceHeap()).isEqualTo("768m");
+        assertThat(config.acknowledgeOnDisk()).isTrue();
+    }
+
+    @Test
+    void acknowledgingOnDiskCanBeTurnedOffToMeasureItsCost() {
+        assertThat(parse(List.of(), Map.of("localstack.acknowledge-on-disk", "false"), Map.of()).acknowledgeOnDisk()).isFalse();
     }
 
     @Test

@@ -1,0 +1,295 @@
+package com.relationship.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The command path and freshness on the running local stack, with durable acknowledgement on and off
+ * (issue 6's price, issue 10's items 2, 3 and 7):
+ * <ol>
+ *     <li>raw baseline in the same run against the same server: event-sized inserts from N clients into
+ *     a scratch database of the stack's own MongoDB;</li>
+ *     <li>purchases over REST from N clients across many accounts: commands/s, p50/p99/max, and the
+ *     ratio to the raw rate;</li>
+ *     <li>freshness at half that rate: from each command's response to its status on the status topic
+ *     (what a dashboard sees), p50/p99.</li>
+ * </ol>
+ */
+final class CommandPath {
+
+    private static final String STATUS_TOPIC = "relationship.account-status.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int clients;
+    private final int accounts;
+    private final int commands;
+    private final int freshnessCommands;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The newest version each account's commands were answered with. */
+    private final Map<String, Long> latest = new ConcurrentHashMap<>();
+    private volatile String lastRefusal = "none";
+
+    CommandPath(boolean quick) {
+        this.clients = 8;
+        this.accounts = quick ? 20 : 100;
+        this.commands = quick ? 400 : 3_000;
+        this.freshnessCommands = quick ? 100 : 600;
+    }
+
+    Results.Table run() throws Exception {
+        Path launcher = Path.of("deploy", "local-stack", "target", "local-stack.jar");
+        if (!Files.exists(launcher)) {
+            throw new IllegalStateException(launcher + " is missing: build it first (./mvnw -q -DskipTests package)");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (boolean onDisk : List.of(true, false)) {
+            Path data = Files.createTempDirectory("command-path");
+            try (LocalStackProcess stack = new LocalStackProcess(launcher, data, onDisk)) {
+                rows.add(measure(stack, onDisk ? "on disk before ack" : "auto-commit (stock)"));
+            }
+        }
+        return new Results.Table("command-path", "Command path and freshness on the local stack",
+                List.of("store", "raw inserts/s", "commands/s", "ratio", "p50 ms", "p99 ms", "max ms",
+                        "read models caught up s", "freshness p50 ms", "freshness p99 ms"), rows,
+                clients + " clients, purchases over " + accounts + " accounts (" + commands + " timed after a warm-up); "
+                        + "raw inserts: " + clients + " clients inserting event-sized documents into the same MongoDB; "
+                        + "freshness: " + freshnessCommands + " commands at half the measured rate, response to the "
+                        + "status on " + STATUS_TOPIC + ", once the read models had caught up with the timed burst (how long "
+                        + "that took after its last answer: 'read models caught up'). Client, launcher and both services "
+                        + "share this machine's cores.");
+    }
+
+    private Map<String, Object> measure(LocalStackProcess stack, String store) throws Exception {
+        latest.clear(); // each store runs on a stack of its own
+        double raw = rawInserts(stack.mongo());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            ids.add(register(stack, i));
+        }
+        load(stack, ids, commands / 4, Integer.MAX_VALUE); // warm-up
+        long[] timed = load(stack, ids, commands, Integer.MAX_VALUE);
+        double rate = commands / (timed[timed.length - 1] / 1e9);
+        double catchUp = secondsUntilReadModelsCaughtUp(stack);
+        long[] freshness = freshness(stack, ids, rate / 2);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("store", store);
+        row.put("raw inserts/s", raw);
+        row.put("commands/s", rate);
+        row.put("ratio", rate / raw);
+        long[] latencies = Arrays.copyOf(timed, timed.length - 1);
+        Arrays.sort(latencies);
+        row.put("p50 ms", percentile(latencies, 0.50));
+        row.put("p99 ms", percentile(latencies, 0.99));
+        row.put("max ms", latencies[latencies.length - 1] / 1e6);
+        row.put("read models caught up s", catchUp);
+        row.put("freshness p50 ms", percentile(freshness, 0.50));
+        row.put("freshness p99 ms", percentile(freshness, 0.99));
+        return row;
+    }
+
+    /** Polls the status read model until every account shows the newest version it was answered with. */
+    private double secondsUntilReadModelsCaughtUp(LocalStackProcess stack) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(10).toNanos();
+        for (Map.Entry<String, Long> account : latest.entrySet()) {
+            long applied;
+            while ((applied = applied(stack, account.getKey())) < account.getValue()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the read model of " + account.getKey() + " did not catch up: "
+                            + "it shows sequence " + applied + ", the last command answered " + account.getValue()
+                            + " (last answer other than 200: " + lastRefusal + ")");
+                }
+                Thread.sleep(50);
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+
+    private long applied(LocalStackProcess stack, String account) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.readModels() + "/accounts/"
+                + account + "/status")).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            lastRefusal = response.statusCode() + " " + response.body();
+            return -1;
+        }
+        return JSON.readTree(response.body()).get("lastAppliedSequence").asLong();
+    }
+
+    private double rawInserts(String mongo) throws Exception {
+        try (MongoClient client = MongoClients.create(mongo)) {
+            MongoCollection<Document> scratch = client.getDatabase("bench").getCollection("rawevents");
+            for (int i = 0; i < 500; i++) {
+                scratch.insertOne(StoreBaselines.event(UUID.randomUUID().toString(), 0)); // warm-up
+            }
+            int perClient = commands / clients;
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long started = System.nanoTime();
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                work.add(pool.submit(() -> {
+                    String account = UUID.randomUUID().toString();
+                    for (int i = 0; i < perClient; i++) {
+                        scratch.insertOne(StoreBaselines.event(account, i));
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            double rate = perClient * clients / ((System.nanoTime() - started) / 1e9);
+            pool.shutdown();
+            scratch.drop();
+            return rate;
+        }
+    }
+
+    private String register(LocalStackProcess stack, int i) throws Exception {
+        JsonNode reply = post(stack.commands() + "/accounts", "{\"name\":\"Bench " + i + "\",\"industry\":\"Manufacturing\","
+                + "\"employeeCount\":100,\"annualRevenue\":1000000,\"region\":\"EMEA\",\"classification\":\"TACTICAL\"}", 201);
+        return reply.get("accountId").asText();
+    }
+
+    /** {@code count} purchases from the clients, at most {@code perSecond}; latencies (ns) and the wall time last. */
+    private long[] load(LocalStackProcess stack, List<String> ids, int count, double perSecond) throws Exception {
+        long[] all = new long[count + 1];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    pace(started, i, perSecond);
+                    long t = System.nanoTime();
+                    purchase(stack, ids.get(i % ids.size()));
+                    all[i] = System.nanoTime() - t;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        all[count] = System.nanoTime() - started;
+        pool.shutdown();
+        return all;
+    }
+
+    /** Response-to-status-topic delay of each command, sent at {@code perSecond}. */
+    private long[] freshness(LocalStackProcess stack, List<String> ids, double perSecond) throws Exception {
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(STATUS_TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(STATUS_TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            AtomicInteger sent = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long started = System.nanoTime();
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                work.add(pool.submit(() -> {
+                    for (int i = sent.getAndIncrement(); i < freshnessCommands; i = sent.getAndIncrement()) {
+                        pace(started, i, perSecond);
+                        String account = ids.get(i % ids.size());
+                        long version = purchase(stack, account);
+                        answeredAt.put(account + "/" + version, System.nanoTime());
+                    }
+                    return null;
+                }));
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!(answeredAt.size() == freshnessCommands && seenAt.keySet().containsAll(answeredAt.keySet()))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(20)).forEach(record -> {
+                    long now = System.nanoTime();
+                    try {
+                        long sequence = JSON.readTree(record.value()).get("lastAppliedSequence").asLong();
+                        seenAt.putIfAbsent(record.key() + "/" + sequence, now);
+                    } catch (Exception unreadable) {
+                        // not a status: not ours to time
+                    }
+                });
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+        return answeredAt.entrySet().stream()
+                .filter(answer -> seenAt.containsKey(answer.getKey()))
+                .mapToLong(answer -> Math.max(0, seenAt.get(answer.getKey()) - answer.getValue()))
+                .sorted().toArray();
+    }
+
+    private long purchase(LocalStackProcess stack, String account) throws Exception {
+        long version = post(stack.commands() + "/accounts/" + account + "/purchases", "{\"amount\":120.50,\"currency\":\"EUR\","
+                + "\"occurredAt\":\"2026-11-30T10:00:00Z\",\"description\":\"benchmark purchase\"}", 200)
+                .get("version").asLong();
+        latest.merge(account, version, Math::max);
+        return version;
+    }
+
+    private JsonNode post(String url, String body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("X-Actor", "bench@harness")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static void pace(long started, int i, double perSecond) throws InterruptedException {
+        if (perSecond == Integer.MAX_VALUE) {
+            return;
+        }
+        long due = started + (long) (i / perSecond * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+    }
+}

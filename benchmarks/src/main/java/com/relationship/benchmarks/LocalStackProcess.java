@@ -1,0 +1,105 @@
+package com.relationship.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The README's first command as a process of its own, on free ports and a data directory of its own. */
+final class LocalStackProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
+    final int mongoPort = freePort();
+    final int kafkaPort = freePort();
+    final int relationshipPort = freePort();
+    final int projectionPort = freePort();
+    private final Process process;
+
+    LocalStackProcess(Path launcherJar, Path dataDir, boolean acknowledgeOnDisk) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Dlocalstack.data-dir=" + dataDir,
+                "-Dlocalstack.mongo-port=" + mongoPort,
+                "-Dlocalstack.kafka-port=" + kafkaPort,
+                "-Dlocalstack.relationship-port=" + relationshipPort,
+                "-Dlocalstack.projection-port=" + projectionPort,
+                "-Dlocalstack.acknowledge-on-disk=" + acknowledgeOnDisk,
+                "-jar", launcherJar.toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        awaitUp();
+    }
+
+    String commands() {
+        return "http://127.0.0.1:" + relationshipPort + "/api/v1";
+    }
+
+    String readModels() {
+        return "http://127.0.0.1:" + projectionPort + "/api/v1";
+    }
+
+    String mongo() {
+        return "mongodb://127.0.0.1:" + mongoPort;
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    private void awaitUp() throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Deque<String> tail = new ArrayDeque<>();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String line;
+        while ((line = lines.readLine()) != null && System.nanoTime() < deadline) {
+            tail.addLast(line);
+            if (tail.size() > 30) {
+                tail.removeFirst();
+            }
+            if (line.contains("Local stack is up")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        lines.lines().forEach(ignored -> { });
+                    } catch (java.io.UncheckedIOException closed) {
+                        // the launcher is gone
+                    }
+                }, "local-stack-output");
+                drain.setDaemon(true);
+                drain.start();
+                return;
+            }
+        }
+        close();
+        throw new IllegalStateException("the local stack did not come up:\n" + String.join("\n", tail));
+    }
+
+    /** SIGTERM: the launcher stops its services, Kafka and MongoDB. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
