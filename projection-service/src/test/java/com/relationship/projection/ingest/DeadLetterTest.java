@@ -16,17 +16,12 @@ import com.relationship.projection.status.AccountHistory;
 import com.relationship.projection.status.AccountStatusProjector;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +39,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,7 +132,7 @@ class DeadLetterTest {
         assertThat(acmeStale.staleReason()).contains("sequence 2").contains("Unknown account event type " + UNKNOWN_TYPE);
         await().atMost(WAIT).until(() -> prometheus().contains("projection_events_parked{application=\"projection-service\"} 2.0"));
 
-        List<ConsumerRecord<String, byte[]>> letters = await().atMost(WAIT).until(() -> readAll(DEAD_LETTERS), l -> l.size() >= 4);
+        List<ConsumerRecord<String, byte[]>> letters = await().atMost(WAIT).until(() -> CommittedRecords.readAll(infra.kafkaBootstrapServers(), DEAD_LETTERS), l -> l.size() >= 4);
         assertThat(topicConfig(DEAD_LETTERS, "retention.ms")).as("a letter is kept until it is re-driven").isEqualTo("-1");
         assertThat(letters).hasSize(4);
         assertThat(letters).allSatisfy(letter -> {
@@ -227,30 +221,12 @@ class DeadLetterTest {
 
     private AccountStatus latestStatus(UUID accountId) throws Exception {
         AccountStatus latest = null;
-        for (ConsumerRecord<String, byte[]> record : readAll(STATUS)) {
+        for (ConsumerRecord<String, byte[]> record : CommittedRecords.readAll(infra.kafkaBootstrapServers(), STATUS)) {
             if (record.key().equals(accountId.toString())) {
                 latest = json.readValue(record.value(), AccountStatus.class);
             }
         }
         return latest;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 
     private AccountStatus status(UUID accountId) throws Exception {

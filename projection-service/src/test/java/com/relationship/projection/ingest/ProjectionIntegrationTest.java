@@ -147,7 +147,7 @@ class ProjectionIntegrationTest {
                 .isSorted().doesNotContain(1L);
 
         // Both poison messages are on the dead-letter topic, with the reason.
-        List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(WAIT).until(() -> readAll(DEAD_LETTERS),
+        List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(WAIT).until(() -> CommittedRecords.readAll(infra.kafkaBootstrapServers(), DEAD_LETTERS),
                 records -> records.size() >= 2);
         assertThat(deadLetters).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(acme.accountId().toString());
@@ -236,30 +236,11 @@ class ProjectionIntegrationTest {
 
     private Map<String, List<AccountStatus>> readStatusTopic() throws IOException {
         Map<String, List<AccountStatus>> byAccount = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : readAll(Topics.ACCOUNT_STATUS)) {
+        for (ConsumerRecord<String, byte[]> record : CommittedRecords.readAll(infra.kafkaBootstrapServers(), Topics.ACCOUNT_STATUS)) {
             byAccount.computeIfAbsent(record.key(), k -> new ArrayList<>())
                     .add(json.readValue(record.value(), AccountStatus.class));
         }
         return byAccount;
-    }
-
-    /** Every record now on the topic, partition by partition, with a plain consumer. */
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 
     private static long endOffsets(String topic) {
