@@ -58,6 +58,7 @@ class EventGoldenFilesTest {
                 new AccountLapsed(ACCOUNT, LifecycleStage.CLIENT, "Switched to a competitor"),
                 new AccountWonBack(ACCOUNT, "New contract after the competitor failed to deliver"),
                 new ProspectDisqualified(ACCOUNT, "No budget this fiscal year"),
+                new ProspectRequalified(ACCOUNT, "Budget approved for next year"),
                 new AccountClassified(ACCOUNT, Classification.TACTICAL, "Revenue only, no future advantage"),
                 new KeyAccountDesignated(ACCOUNT, "Largest growth potential in the region"),
                 new KamStageAdvanced(ACCOUNT, KamStage.PRE_KAM, KamStage.EARLY_KAM),

@@ -11,8 +11,8 @@ import java.util.UUID;
 public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded, ReferralRecorded,
         ComplaintOpened, ComplaintResolved, CoDevelopmentEngagementRecorded, PartnershipAgreementRecorded,
         ComplianceReviewRecorded, LifecycleStageAdvanced, LifecycleStageDowngraded, AccountLapsed,
-        AccountWonBack, ProspectDisqualified, AccountClassified, KeyAccountDesignated, KamStageAdvanced,
-        KeyAccountUncoupled {
+        AccountWonBack, ProspectDisqualified, ProspectRequalified, AccountClassified, KeyAccountDesignated,
+        KamStageAdvanced, KeyAccountUncoupled {
 
     UUID accountId();
 }

@@ -19,8 +19,8 @@ public final class AccountEventTypes {
             AccountRegistered.class, PurchaseRecorded.class, ReferralRecorded.class, ComplaintOpened.class,
             ComplaintResolved.class, CoDevelopmentEngagementRecorded.class, PartnershipAgreementRecorded.class,
             ComplianceReviewRecorded.class, LifecycleStageAdvanced.class, LifecycleStageDowngraded.class,
-            AccountLapsed.class, AccountWonBack.class, ProspectDisqualified.class, AccountClassified.class,
-            KeyAccountDesignated.class, KamStageAdvanced.class, KeyAccountUncoupled.class);
+            AccountLapsed.class, AccountWonBack.class, ProspectDisqualified.class, ProspectRequalified.class,
+            AccountClassified.class, KeyAccountDesignated.class, KamStageAdvanced.class, KeyAccountUncoupled.class);
 
     /** Revisions that are not 1; empty until an event's form first changes. */
     private static final Map<Class<? extends AccountEvent>, Integer> REVISIONS = Map.of();

@@ -17,6 +17,7 @@ import com.relationship.contracts.events.KeyAccountUncoupled;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.LifecycleStageDowngraded;
 import com.relationship.contracts.events.ProspectDisqualified;
+import com.relationship.contracts.events.ProspectRequalified;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
@@ -78,6 +79,8 @@ public final class AccountStatusProjector {
             draft.changeStage(LifecycleStage.CUSTOMER, at, null);
         } else if (event instanceof ProspectDisqualified) {
             draft.changeStage(LifecycleStage.DISQUALIFIED, at, null);
+        } else if (event instanceof ProspectRequalified) {
+            draft.changeStage(LifecycleStage.PROSPECT, at, null);
         } else if (event instanceof AccountClassified classified) {
             draft.classification = classified.classification();
         } else if (event instanceof KeyAccountDesignated) {

@@ -140,6 +140,17 @@ class AccountStatusProjectorTest {
     }
 
     @Test
+    void requalifiedProspect() {
+        AccountStatus status = projector.fold(AccountHistory.registered(ACCOUNT, "Acme")
+                .then(id -> new ProspectDisqualified(id, "No budget"))
+                .then(id -> new ProspectRequalified(id, "Budget approved")).events());
+
+        assertThat(status.stage()).isEqualTo(PROSPECT);
+        assertThat(status.stagePeriods()).containsExactly(new StagePeriod(PROSPECT, at(0), at(1)),
+                new StagePeriod(DISQUALIFIED, at(1), at(2)), new StagePeriod(PROSPECT, at(2), null));
+    }
+
+    @Test
     void kamTrackFromDesignationToUncoupling() {
         AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
                 .then(id -> new KeyAccountDesignated(id, "Potential"));

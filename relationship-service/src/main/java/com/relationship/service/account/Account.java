@@ -49,6 +49,8 @@ public class Account {
     private KamStage kamStage;
     private Evidence evidence;
     private Set<UUID> resolvedComplaints;
+    /** Purchases recorded since the account lapsed: the one that wins it back opens the new tenure. */
+    private int purchasesWhileLapsed;
 
     protected Account() {
         // for Axon: rebuilt from its events
@@ -95,6 +97,7 @@ public class Account {
 
     @CommandHandler
     public Long handle(RecordPurchase command) {
+        requireNotDisqualified();
         require(command.amount() != null && command.amount().signum() > 0, "amount must be greater than zero");
         requireCurrency(command.currency());
         require(command.occurredAt() != null, "occurredAt is required");
@@ -104,6 +107,7 @@ public class Account {
 
     @CommandHandler
     public Long handle(RecordReferral command) {
+        requireNotDisqualified();
         requireText(command.description(), "description");
         return applied(new ReferralRecorded(accountId, command.referralId(), command.description(),
                 command.referredCompany()));
@@ -111,13 +115,20 @@ public class Account {
 
     @CommandHandler
     public Long handle(OpenComplaint command) {
+        requireNotDisqualified();
         requireText(command.summary(), "summary");
         require(command.dueBy() != null, "dueBy is required: when must the complaint be resolved?");
+        if (evidence.openComplaints().contains(command.complaintId())
+                || resolvedComplaints.contains(command.complaintId())) {
+            throw refused(Rule.COMPLAINT_ALREADY_OPENED, "Complaint " + command.complaintId()
+                    + " was opened before; a new issue needs a new complaint id.");
+        }
         return applied(new ComplaintOpened(accountId, command.complaintId(), command.summary(), command.dueBy()));
     }
 
     @CommandHandler
     public Long handle(ResolveComplaint command) {
+        requireNotDisqualified();
         requireText(command.resolution(), "resolution");
         if (resolvedComplaints.contains(command.complaintId())) {
             throw refused(Rule.COMPLAINT_ALREADY_RESOLVED, "Complaint " + command.complaintId()
@@ -132,12 +143,14 @@ public class Account {
 
     @CommandHandler
     public Long handle(RecordCoDevelopmentEngagement command) {
+        requireNotDisqualified();
         requireText(command.description(), "description");
         return applied(new CoDevelopmentEngagementRecorded(accountId, command.engagementId(), command.description()));
     }
 
     @CommandHandler
     public Long handle(RecordPartnershipAgreement command) {
+        requireNotDisqualified();
         requireText(command.description(), "description");
         require(command.signedAt() != null, "signedAt is required");
         return applied(new PartnershipAgreementRecorded(accountId, command.agreementId(), command.description(),
@@ -146,6 +159,7 @@ public class Account {
 
     @CommandHandler
     public Long handle(RecordComplianceReview command) {
+        requireNotDisqualified();
         require(command.outcome() != null, "outcome is required (APPROVED or REJECTED)");
         requireText(command.reviewer(), "reviewer");
         return applied(new ComplianceReviewRecorded(accountId, command.reviewId(), command.outcome(),
@@ -213,7 +227,21 @@ public class Account {
             throw refused(Rule.NOT_A_PROSPECT, "Only a PROSPECT can be disqualified; this account is " + stage
                     + (stage.rank() > 1 ? ": lapse it instead." : "."));
         }
+        if (evidence.purchases() > 0) {
+            throw refused(Rule.PROSPECT_HAS_BOUGHT, "This prospect has a recorded purchase, so it will buy:"
+                    + " advance it to CUSTOMER instead of disqualifying it.");
+        }
         return applied(new ProspectDisqualified(accountId, command.reason().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(RequalifyProspect command) {
+        requireReason(command.reason());
+        if (stage != LifecycleStage.DISQUALIFIED) {
+            throw refused(Rule.NOT_DISQUALIFIED, "Only a DISQUALIFIED prospect can be requalified; this one is "
+                    + stage + ".");
+        }
+        return applied(new ProspectRequalified(accountId, command.reason().strip()));
     }
 
     /** Whether an advance would be accepted now, and if not, what is missing. Reads state only. */
@@ -223,7 +251,7 @@ public class Account {
                     "The account lapsed from " + lapsedFrom + ": win it back to make it a CUSTOMER again.");
         }
         if (stage == LifecycleStage.DISQUALIFIED) {
-            return new Eligibility(stage, null, false, List.of(), "A disqualified prospect does not advance.");
+            return new Eligibility(stage, null, false, List.of(), "A disqualified prospect does not advance: requalify it first, with a reason.");
         }
         return stage.next()
                 .map(next -> {
@@ -238,6 +266,7 @@ public class Account {
 
     @CommandHandler
     public Long handle(ClassifyAccount command) {
+        requireNotDisqualified();
         require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
         requireText(command.rationale(), "rationale");
         if (command.classification() == classification) {
@@ -253,9 +282,7 @@ public class Account {
     @CommandHandler
     public Long handle(DesignateKeyAccount command) {
         requireText(command.rationale(), "rationale");
-        if (stage == LifecycleStage.DISQUALIFIED) {
-            throw refused(Rule.ACCOUNT_DISQUALIFIED, "A disqualified prospect cannot become a key account.");
-        }
+        requireNotDisqualified();
         if (classification != Classification.STRATEGIC) {
             throw refused(Rule.NOT_STRATEGIC, "Only a STRATEGIC account can be designated a key-account candidate;"
                     + " this one is " + classification + ". Classify it STRATEGIC first, with a rationale.");
@@ -269,10 +296,14 @@ public class Account {
     @CommandHandler
     public Long handle(AdvanceKamStage command) {
         require(command.targetStage() != null, "targetStage is required");
+        requireNotDisqualified();
         requireKeyAccount();
+        if (kamStage == KamStage.UNCOUPLING_KAM) {
+            throw refused(Rule.KEY_ACCOUNT_UNCOUPLED, "The key account was uncoupled: designate it again, with a"
+                    + " rationale, to restart the KAM track at PRE_KAM.");
+        }
         KamStage next = kamStage.next().orElseThrow(() -> refused(Rule.NOT_THE_NEXT_KAM_STAGE,
-                kamStage + " is the end of the KAM track forward; " + (kamStage == KamStage.UNCOUPLING_KAM
-                        ? "designate the account again to restart it." : "only uncoupling remains.")));
+                kamStage + " is the end of the KAM track forward; only uncoupling remains."));
         if (command.targetStage() != next) {
             throw refused(Rule.NOT_THE_NEXT_KAM_STAGE, "KAM stages are climbed one at a time: from " + kamStage
                     + " the next is " + next + ", not " + command.targetStage()
@@ -284,6 +315,7 @@ public class Account {
     @CommandHandler
     public Long handle(UncoupleKeyAccount command) {
         requireReason(command.reason());
+        requireNotDisqualified();
         requireKeyAccount();
         if (kamStage == KamStage.UNCOUPLING_KAM) {
             throw refused(Rule.ALREADY_UNCOUPLED, "The key account is already uncoupled.");
@@ -293,6 +325,14 @@ public class Account {
 
     private boolean isOnActiveKamTrack() {
         return kamStage != null && kamStage != KamStage.UNCOUPLING_KAM;
+    }
+
+    /** A disqualified prospect records nothing until it is requalified (docs/domain.md). */
+    private void requireNotDisqualified() {
+        if (stage == LifecycleStage.DISQUALIFIED) {
+            throw refused(Rule.ACCOUNT_DISQUALIFIED, "The account is a disqualified prospect and records nothing:"
+                    + " requalify it first (POST .../lifecycle/requalify with a reason).");
+        }
     }
 
     private void requireKeyAccount() {
@@ -315,6 +355,9 @@ public class Account {
     @EventSourcingHandler
     void on(PurchaseRecorded event) {
         evidence = evidence.withPurchase();
+        if (stage == LifecycleStage.LAPSED) {
+            purchasesWhileLapsed++;
+        }
     }
 
     @EventSourcingHandler
@@ -363,18 +406,24 @@ public class Account {
     void on(AccountLapsed event) {
         lapsedFrom = event.lapsedFrom();
         stage = LifecycleStage.LAPSED;
+        purchasesWhileLapsed = 0;
     }
 
     @EventSourcingHandler
     void on(AccountWonBack event) {
         stage = LifecycleStage.CUSTOMER;
         lapsedFrom = null;
-        evidence = evidence.forNewTenure();
+        evidence = evidence.forNewTenure(purchasesWhileLapsed);
     }
 
     @EventSourcingHandler
     void on(ProspectDisqualified event) {
         stage = LifecycleStage.DISQUALIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(ProspectRequalified event) {
+        stage = LifecycleStage.PROSPECT;
     }
 
     @EventSourcingHandler

@@ -67,17 +67,25 @@ public record Evidence(int purchases, int referrals, int coDevelopmentEngagement
                 latestComplianceReview, open);
     }
 
-    /** A win-back: the tenure starts again; only open complaints carry over. */
-    public Evidence forNewTenure() {
-        return new Evidence(0, 0, 0, 0, null, openComplaints);
+    /**
+     * A win-back: the tenure starts again with the purchases recorded while the account was
+     * lapsed (the purchase that won it back is the new tenure's first); open complaints carry over.
+     */
+    public Evidence forNewTenure(int purchasesWhileLapsed) {
+        return new Evidence(purchasesWhileLapsed, 0, 0, 0, null, openComplaints);
     }
 
-    /** A downgrade to {@code stage}: the evidence that earned the stages above it no longer counts. */
+    /**
+     * A downgrade to {@code stage}: the evidence that earned the stages above it no longer counts.
+     * Down to CUSTOMER, only the first purchase stays: the repeat purchases that made it a CLIENT
+     * must be made again.
+     */
     public Evidence keepingOnlyWhatEarned(LifecycleStage stage) {
+        boolean keepRepeatPurchases = stage.rank() >= LifecycleStage.CLIENT.rank();
         boolean keepSupporter = stage.rank() >= LifecycleStage.SUPPORTER.rank();
         boolean keepAdvocate = stage.rank() >= LifecycleStage.ADVOCATE.rank();
         boolean keepPartner = stage.rank() >= LifecycleStage.PARTNER.rank();
-        return new Evidence(purchases, keepSupporter ? referrals : 0, keepAdvocate ? coDevelopmentEngagements : 0,
+        return new Evidence(keepRepeatPurchases ? purchases : Math.min(purchases, 1), keepSupporter ? referrals : 0, keepAdvocate ? coDevelopmentEngagements : 0,
                 keepPartner ? partnershipAgreements : 0, keepPartner ? latestComplianceReview : null, openComplaints);
     }
 

@@ -74,6 +74,13 @@ public class LifecycleController {
         return commands.send(new DisqualifyProspect(accountId, request.reason()), request.reason());
     }
 
+    @PostMapping("/requalify")
+    @Operation(summary = "Bring a DISQUALIFIED prospect back to PROSPECT")
+    public ResponseEntity<CommandAccepted> requalify(@PathVariable UUID accountId,
+                                                     @Valid @RequestBody ReasonRequest request) {
+        return commands.send(new RequalifyProspect(accountId, request.reason()), request.reason());
+    }
+
     @GetMapping("/eligibility")
     @Operation(summary = "The next stage, whether the account is eligible, and the evidence still missing")
     public Eligibility eligibility(@PathVariable UUID accountId) {

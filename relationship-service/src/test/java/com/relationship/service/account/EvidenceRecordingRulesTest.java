@@ -81,4 +81,18 @@ class EvidenceRecordingRulesTest {
                 .expectException(refusedBy(Rule.INVALID_VALUE, "outcome is required"))
                 .expectNoEvents();
     }
+
+    @Test
+    void aComplaintIdIsOpenedOnce() {
+        UUID complaint = UUID.randomUUID();
+        fixture.given(registered(), new ComplaintOpened(ID, complaint, "late", T))
+                .when(new OpenComplaint(ID, complaint, "late again", T))
+                .expectException(refusedBy(Rule.COMPLAINT_ALREADY_OPENED, "new complaint id"))
+                .expectNoEvents();
+        fixture.given(registered(), new ComplaintOpened(ID, complaint, "late", T),
+                        new ComplaintResolved(ID, complaint, "refund"))
+                .when(new OpenComplaint(ID, complaint, "late again", T))
+                .expectException(refusedBy(Rule.COMPLAINT_ALREADY_OPENED, "new complaint id"))
+                .expectNoEvents();
+    }
 }

@@ -4,6 +4,7 @@ import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.commands.*;
 import com.relationship.contracts.events.*;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,5 +140,32 @@ class KamAndClassificationRulesTest {
         fixture.given(registered(), new KeyAccountDesignated(ID, "x"), new KeyAccountUncoupled(ID, PRE_KAM, "dep"))
                 .when(new ClassifyAccount(ID, Classification.TACTICAL, "revenue only"))
                 .expectEvents(new AccountClassified(ID, Classification.TACTICAL, "revenue only"));
+    }
+
+    @Test
+    void anUncoupledAccountTakesNoKamCommandUntilDesignatedAgain() {
+        var uncoupled = List.<Object>of(registered(), new KeyAccountDesignated(ID, "x"),
+                new KeyAccountUncoupled(ID, PRE_KAM, "dependency"));
+        fixture.given(uncoupled)
+                .when(new AdvanceKamStage(ID, EARLY_KAM))
+                .expectException(refusedBy(Rule.KEY_ACCOUNT_UNCOUPLED, "designate it again"))
+                .expectNoEvents();
+        fixture.given(uncoupled)
+                .when(new DesignateKeyAccount(ID, "dependency solved"))
+                .expectEvents(new KeyAccountDesignated(ID, "dependency solved"));
+    }
+
+    @Test
+    void aDisqualifiedProspectTakesNoKamCommand() {
+        var disqualified = List.<Object>of(registered(), new KeyAccountDesignated(ID, "x"),
+                new ProspectDisqualified(ID, "no budget"));
+        fixture.given(disqualified)
+                .when(new AdvanceKamStage(ID, EARLY_KAM))
+                .expectException(refusedBy(Rule.ACCOUNT_DISQUALIFIED, "requalify"))
+                .expectNoEvents();
+        fixture.given(disqualified)
+                .when(new UncoupleKeyAccount(ID, "no longer needed"))
+                .expectException(refusedBy(Rule.ACCOUNT_DISQUALIFIED, "requalify"))
+                .expectNoEvents();
     }
 }

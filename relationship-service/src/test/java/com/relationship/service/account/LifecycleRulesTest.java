@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import static com.relationship.contracts.account.LifecycleStage.*;
@@ -241,7 +242,7 @@ class LifecycleRulesTest {
 
     @Test
     void aDisqualifiedProspectDoesNotAdvance() {
-        fixture.given(registered(), purchase(), new ProspectDisqualified(ID, "no budget"))
+        fixture.given(registered(), new ProspectDisqualified(ID, "no budget"))
                 .when(new AdvanceLifecycleStage(ID, CUSTOMER))
                 .expectException(refusedBy(Rule.NOT_ON_THE_LADDER, "disqualified"))
                 .expectNoEvents();
@@ -280,6 +281,78 @@ class LifecycleRulesTest {
         fixture.given(downgraded)
                 .when(new AdvanceLifecycleStage(ID, SUPPORTER))
                 .expectException(refusedBy(Rule.EVIDENCE_MISSING, "referral"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDowngradeToCustomerMeansRepeatPurchasesMustBeMadeAgain() {
+        var downgraded = with(historyAt(CLIENT), new LifecycleStageDowngraded(ID, CLIENT, CUSTOMER, "missed renewals"));
+        fixture.given(downgraded)
+                .when(new AdvanceLifecycleStage(ID, CLIENT))
+                .expectException(refusedBy(Rule.EVIDENCE_MISSING, "2 purchases after the first (0 recorded)"))
+                .expectNoEvents();
+        fixture.given(with(downgraded, purchase(), purchase()))
+                .when(new AdvanceLifecycleStage(ID, CLIENT))
+                .expectEvents(advanced(CUSTOMER, CLIENT));
+    }
+
+    @Test
+    void aPurchaseRecordedWhileLapsedIsTheFirstOfTheNewTenure() {
+        var lapsed = with(historyAt(CLIENT), new AccountLapsed(ID, CLIENT, "gone"));
+        fixture.given(with(lapsed, purchase(), new AccountWonBack(ID, "their first order since")))
+                .when(new AdvanceLifecycleStage(ID, CLIENT))
+                .expectException(refusedBy(Rule.EVIDENCE_MISSING, "2 purchases after the first (0 recorded)"))
+                .expectNoEvents();
+        fixture.given(with(lapsed, purchase(), new AccountWonBack(ID, "their first order since"), purchase(), purchase()))
+                .when(new AdvanceLifecycleStage(ID, CLIENT))
+                .expectEvents(advanced(CUSTOMER, CLIENT));
+    }
+
+    @Test
+    void aDisqualifiedProspectRecordsNothingUntilRequalified() {
+        var disqualified = with(List.of(registered()), new ProspectDisqualified(ID, "no budget"));
+        fixture.given(disqualified)
+                .when(new RecordPurchase(ID, UUID.randomUUID(), new BigDecimal("10.00"), "EUR", AccountFixtures.T, "po"))
+                .expectException(refusedBy(Rule.ACCOUNT_DISQUALIFIED, "requalify"))
+                .expectNoEvents();
+        fixture.given(disqualified)
+                .when(new RecordReferral(ID, UUID.randomUUID(), "told a peer", "Peer Co"))
+                .expectException(refusedBy(Rule.ACCOUNT_DISQUALIFIED, "requalify"))
+                .expectNoEvents();
+        fixture.given(disqualified)
+                .when(new OpenComplaint(ID, UUID.randomUUID(), "late demo", AccountFixtures.T))
+                .expectException(refusedBy(Rule.ACCOUNT_DISQUALIFIED, "requalify"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDisqualifiedProspectIsRequalifiedWithAReason() {
+        var disqualified = with(List.of(registered()), new ProspectDisqualified(ID, "no budget"));
+        fixture.given(disqualified)
+                .when(new RequalifyProspect(ID, "new budget approved"))
+                .expectEvents(new ProspectRequalified(ID, "new budget approved"));
+        fixture.given(disqualified)
+                .when(new RequalifyProspect(ID, " "))
+                .expectException(refusedBy(Rule.REASON_REQUIRED, "reason"))
+                .expectNoEvents();
+        fixture.given(with(disqualified, new ProspectRequalified(ID, "new budget"), purchase()))
+                .when(new AdvanceLifecycleStage(ID, CUSTOMER))
+                .expectEvents(advanced(PROSPECT, CUSTOMER));
+    }
+
+    @Test
+    void onlyADisqualifiedProspectCanBeRequalified() {
+        fixture.given(registered())
+                .when(new RequalifyProspect(ID, "again"))
+                .expectException(refusedBy(Rule.NOT_DISQUALIFIED, "this one is PROSPECT"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProspectWithAPurchaseCannotBeDisqualified() {
+        fixture.given(registered(), purchase())
+                .when(new DisqualifyProspect(ID, "no budget"))
+                .expectException(refusedBy(Rule.PROSPECT_HAS_BOUGHT, "advance it to CUSTOMER"))
                 .expectNoEvents();
     }
 }

@@ -129,6 +129,25 @@ abstract class AccountApiScenario {
     }
 
     @Test
+    void aDisqualifiedProspectRecordsNothingUntilRequalified() {
+        String id = register("TACTICAL");
+        String a = "/accounts/" + id;
+        ok(api.post(a + "/lifecycle/disqualify", Map.of("reason", "no budget")));
+        Api.Reply purchase = api.post(a + "/purchases", Map.of("amount", "10.00", "currency", "EUR",
+                "occurredAt", "2026-03-14T09:30:00Z", "description", "pilot"));
+        assertThat(purchase.status()).isEqualTo(409);
+        assertThat(purchase.body().get("type").asText()).isEqualTo("/problems/account-disqualified");
+        assertThat(purchase.body().get("detail").asText()).contains("requalify");
+
+        assertThat(ok(api.post(a + "/lifecycle/requalify", Map.of("reason", "budget approved")))).isEqualTo(2L);
+        assertThat(api.get(a + "/lifecycle/eligibility").body().get("currentStage").asText()).isEqualTo("PROSPECT");
+        JsonNode events = api.get(a + "/events").body();
+        assertThat(events).hasSize(3);
+        assertThat(events.get(2).get("type").asText()).isEqualTo("com.relationship.account.ProspectRequalified.v1");
+        assertThat(events.get(2).get("metadata").get("reason").asText()).isEqualTo("budget approved");
+    }
+
+    @Test
     void anInvalidFieldIs422AndNamesTheField() {
         String id = register("TACTICAL");
         Api.Reply missing = api.post("/accounts/" + id + "/lifecycle/lapse", Map.of());

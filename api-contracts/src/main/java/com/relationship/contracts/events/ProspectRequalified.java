@@ -1,0 +1,7 @@
+package com.relationship.contracts.events;
+
+import java.util.UUID;
+
+/** A disqualified prospect is a PROSPECT again; what it recorded before its disqualification still counts. */
+public record ProspectRequalified(UUID accountId, String reason) implements AccountEvent {
+}
