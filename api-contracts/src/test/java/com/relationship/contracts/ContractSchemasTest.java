@@ -17,6 +17,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.relationship.contracts.events.AccountEventTypes;
 import com.relationship.contracts.events.AccountRegistered;
+import com.relationship.contracts.events.BondEstablished;
+import com.relationship.contracts.events.SatisfactionSurveyed;
 import com.relationship.contracts.events.ComplianceReviewRecorded;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.ReferralRecorded;
@@ -75,6 +77,8 @@ class ContractSchemasTest {
             PurchaseRecorded.class, Set.of("description"),
             ReferralRecorded.class, Set.of("referredCompany"),
             ComplianceReviewRecorded.class, Set.of("notes"),
+            BondEstablished.class, Set.of("validUntil"),
+            SatisfactionSurveyed.class, Set.of("comment"),
             AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason"),
             Firmographics.class, Set.of("annualRevenue"),
             StagePeriod.class, Set.of("leftAt"));

@@ -2,10 +2,14 @@ package com.relationship.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.contracts.events.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +66,13 @@ class EventGoldenFilesTest {
                 new AccountClassified(ACCOUNT, Classification.TACTICAL, "Revenue only, no future advantage"),
                 new KeyAccountDesignated(ACCOUNT, "Largest growth potential in the region"),
                 new KamStageAdvanced(ACCOUNT, KamStage.PRE_KAM, KamStage.EARLY_KAM),
-                new KeyAccountUncoupled(ACCOUNT, KamStage.SYNERGISTIC_KAM, "Dependency above 40% of their revenue"));
+                new KeyAccountUncoupled(ACCOUNT, KamStage.SYNERGISTIC_KAM, "Dependency above 40% of their revenue"),
+                new BondEstablished(ACCOUNT, ITEM, BondKind.STRUCTURAL, "EDI integration of their ordering", AT,
+                        null),
+                new BondDissolved(ACCOUNT, ITEM, BondKind.SOCIAL, "Their head of purchasing left"),
+                new InteractionRecorded(ACCOUNT, ITEM, InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
+                        "J. Smith, head of purchasing", "Quarterly business review", AT),
+                new SatisfactionSurveyed(ACCOUNT, ITEM, 9, SurveyInstrument.NPS, "Fast support", AT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,8 @@ public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded
         ComplaintOpened, ComplaintResolved, CoDevelopmentEngagementRecorded, PartnershipAgreementRecorded,
         ComplianceReviewRecorded, LifecycleStageAdvanced, LifecycleStageDowngraded, AccountLapsed,
         AccountWonBack, ProspectDisqualified, ProspectRequalified, AccountClassified, KeyAccountDesignated,
-        KamStageAdvanced, KeyAccountUncoupled {
+        KamStageAdvanced, KeyAccountUncoupled, BondEstablished, BondDissolved, InteractionRecorded,
+        SatisfactionSurveyed {
 
     UUID accountId();
 }

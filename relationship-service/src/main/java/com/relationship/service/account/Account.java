@@ -1,5 +1,6 @@
 package com.relationship.service.account;
 
+import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
@@ -19,7 +20,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,6 +52,9 @@ public class Account {
     private KamStage kamStage;
     private Evidence evidence;
     private Set<UUID> resolvedComplaints;
+    /** The bonds in force, by id (a bond past its validUntil is still here: the aggregate keeps no clock). */
+    private Map<UUID, BondKind> activeBonds;
+    private Set<UUID> dissolvedBonds;
     /** Purchases recorded since the account lapsed: the one that wins it back opens the new tenure. */
     private int purchasesWhileLapsed;
 
@@ -90,7 +96,7 @@ public class Account {
     /** What the account is now, at {@code version} (its last event's sequence number). Reads state only. */
     public AccountState state(long version) {
         return new AccountState(accountId, version, stage, lapsedFrom, classification, kamStage,
-                evidence.openComplaints());
+                evidence.openComplaints(), Map.copyOf(activeBonds));
     }
 
     // --- evidence -------------------------------------------------------------------------------
@@ -164,6 +170,61 @@ public class Account {
         requireText(command.reviewer(), "reviewer");
         return applied(new ComplianceReviewRecorded(accountId, command.reviewId(), command.outcome(),
                 command.reviewer(), command.notes()));
+    }
+
+    // --- bonds, interactions, satisfaction: what holds the account, and whether it is heard --------
+
+    @CommandHandler
+    public Long handle(EstablishBond command) {
+        requireNotDisqualified();
+        require(command.kind() != null, "kind is required (FINANCIAL, SOCIAL, CUSTOMIZATION or STRUCTURAL)");
+        requireText(command.description(), "description");
+        require(command.occurredAt() != null, "occurredAt is required: since when does the bond hold?");
+        require(command.validUntil() == null || command.validUntil().isAfter(command.occurredAt()),
+                "validUntil must be after occurredAt");
+        if (activeBonds.containsKey(command.bondId()) || dissolvedBonds.contains(command.bondId())) {
+            throw refused(Rule.BOND_ALREADY_ESTABLISHED, "Bond " + command.bondId()
+                    + " was established before; a new bond needs a new bond id.");
+        }
+        return applied(new BondEstablished(accountId, command.bondId(), command.kind(), command.description().strip(),
+                command.occurredAt(), command.validUntil()));
+    }
+
+    @CommandHandler
+    public Long handle(DissolveBond command) {
+        requireReason(command.reason());
+        requireNotDisqualified();
+        if (dissolvedBonds.contains(command.bondId())) {
+            throw refused(Rule.BOND_ALREADY_DISSOLVED, "Bond " + command.bondId() + " is already dissolved.");
+        }
+        BondKind kind = activeBonds.get(command.bondId());
+        if (kind == null) {
+            throw refused(Rule.UNKNOWN_BOND, "Account " + accountId + " has no bond " + command.bondId()
+                    + "; list its events to find the bond id.");
+        }
+        return applied(new BondDissolved(accountId, command.bondId(), kind, command.reason().strip()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordInteraction command) {
+        requireNotDisqualified();
+        require(command.channel() != null, "channel is required (MEETING, CALL, EMAIL, VISIT, PORTAL or EVENT)");
+        require(command.direction() != null, "direction is required (INBOUND, OUTBOUND or TWO_WAY)");
+        requireText(command.contact(), "contact");
+        requireText(command.summary(), "summary");
+        require(command.occurredAt() != null, "occurredAt is required: when did the interaction happen?");
+        return applied(new InteractionRecorded(accountId, command.interactionId(), command.channel(),
+                command.direction(), command.contact().strip(), command.summary().strip(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordSatisfactionSurvey command) {
+        requireNotDisqualified();
+        require(command.score() >= 0 && command.score() <= 10, "score must be between 0 and 10");
+        require(command.instrument() != null, "instrument is required (NPS or CSAT)");
+        require(command.occurredAt() != null, "occurredAt is required: when was the survey answered?");
+        return applied(new SatisfactionSurveyed(accountId, command.surveyId(), command.score(), command.instrument(),
+                command.comment(), command.occurredAt()));
     }
 
     // --- lifecycle ------------------------------------------------------------------------------
@@ -350,6 +411,8 @@ public class Account {
         classification = event.classification();
         evidence = Evidence.none();
         resolvedComplaints = new HashSet<>();
+        activeBonds = new HashMap<>();
+        dissolvedBonds = new HashSet<>();
     }
 
     @EventSourcingHandler
@@ -390,6 +453,19 @@ public class Account {
     void on(ComplianceReviewRecorded event) {
         evidence = evidence.withComplianceReview(event.outcome());
     }
+
+    @EventSourcingHandler
+    void on(BondEstablished event) {
+        activeBonds.put(event.bondId(), event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(BondDissolved event) {
+        activeBonds.remove(event.bondId());
+        dissolvedBonds.add(event.bondId());
+    }
+
+    // InteractionRecorded and SatisfactionSurveyed change no rule's outcome: the read side scores them.
 
     @EventSourcingHandler
     void on(LifecycleStageAdvanced event) {

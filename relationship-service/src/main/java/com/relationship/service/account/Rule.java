@@ -29,6 +29,9 @@ public enum Rule {
     COMPLAINT_ALREADY_RESOLVED,
     COMPLAINT_ALREADY_OPENED,
     ACCOUNT_DISQUALIFIED,
+    BOND_ALREADY_ESTABLISHED,
+    UNKNOWN_BOND,
+    BOND_ALREADY_DISSOLVED,
     // A value in the command is unusable whatever the state (422).
     REASON_REQUIRED(true),
     INVALID_VALUE(true);

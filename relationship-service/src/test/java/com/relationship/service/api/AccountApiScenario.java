@@ -148,6 +148,41 @@ abstract class AccountApiScenario {
     }
 
     @Test
+    void bondsInteractionsAndSurveysAreEventsWithTheirBusinessTime() {
+        String id = register("STRATEGIC");
+        String a = "/accounts/" + id;
+        Api.Reply bond = api.post(a + "/bonds", Map.of("kind", "STRUCTURAL", "description", "EDI integration",
+                "occurredAt", "2026-02-01T00:00:00Z"));
+        assertThat(bond.status()).as(String.valueOf(bond.body())).isEqualTo(200);
+        String bondId = bond.body().get("bondId").asText();
+        ok(api.post(a + "/bonds", Map.of("kind", "FINANCIAL", "description", "volume discount",
+                "validUntil", "2027-01-01T00:00:00Z")));
+        ok(api.post(a + "/bonds/" + bondId + "/dissolution", Map.of("reason", "integration replaced")));
+        ok(api.post(a + "/interactions", Map.of("channel", "MEETING", "direction", "TWO_WAY",
+                "contact", "J. Smith, purchasing", "summary", "Quarterly review", "occurredAt", "2026-03-01T10:00:00Z")));
+        ok(api.post(a + "/satisfaction-surveys", Map.of("score", 9, "instrument", "NPS", "comment", "fast support",
+                "occurredAt", "2026-03-02T10:00:00Z")));
+
+        Api.Reply again = api.post(a + "/bonds/" + bondId + "/dissolution", Map.of("reason", "again"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("type").asText()).isEqualTo("/problems/bond-already-dissolved");
+        Api.Reply outOfRange = api.post(a + "/satisfaction-surveys", Map.of("score", 11, "instrument", "NPS",
+                "occurredAt", "2026-03-02T10:00:00Z"));
+        assertThat(outOfRange.status()).isEqualTo(422);
+
+        JsonNode events = api.get(a + "/events").body();
+        assertThat(events).hasSize(6);
+        assertThat(events.get(1).get("type").asText()).isEqualTo("com.relationship.account.BondEstablished.v1");
+        assertThat(events.get(1).get("payload").get("occurredAt").asText()).isEqualTo("2026-02-01T00:00:00Z");
+        assertThat(events.get(2).get("payload").get("validUntil").asText()).isEqualTo("2027-01-01T00:00:00Z");
+        assertThat(events.get(3).get("payload").get("kind").asText()).isEqualTo("STRUCTURAL");
+        assertThat(events.get(3).get("metadata").get("reason").asText()).isEqualTo("integration replaced");
+        assertThat(events.get(4).get("payload").get("direction").asText()).isEqualTo("TWO_WAY");
+        assertThat(events.get(5).get("payload").get("score").asInt()).isEqualTo(9);
+        assertThat(api.get(a).body().get("activeBonds")).hasSize(1);
+    }
+
+    @Test
     void anInvalidFieldIs422AndNamesTheField() {
         String id = register("TACTICAL");
         Api.Reply missing = api.post("/accounts/" + id + "/lifecycle/lapse", Map.of());

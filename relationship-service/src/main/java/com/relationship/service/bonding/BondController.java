@@ -1,0 +1,66 @@
+package com.relationship.service.bonding;
+
+import com.relationship.contracts.account.BondKind;
+import com.relationship.contracts.commands.DissolveBond;
+import com.relationship.contracts.commands.EstablishBond;
+import com.relationship.service.web.AccountCommands;
+import com.relationship.service.web.CommandAccepted;
+import com.relationship.service.web.FieldLimits;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What binds the account to us: bonds of the four kinds, established and dissolved (docs/domain.md). */
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/bonds")
+@Tag(name = "Bonds", description = "Financial, social, customization and structural bonds: the account's switching costs")
+class BondController {
+
+    private final AccountCommands commands;
+
+    BondController(AccountCommands commands) {
+        this.commands = commands;
+    }
+
+    record BondRequest(@NotNull BondKind kind, @NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
+                       @Schema(description = "since when the bond holds; the time the request arrives when absent")
+                       @PastOrPresent Instant occurredAt,
+                       @Schema(description = "when the bond ends by itself (a discount runs out); open-ended when absent")
+                       Instant validUntil) {
+    }
+
+    record BondEstablishedResponse(UUID accountId, long version, UUID bondId) {
+    }
+
+    record DissolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Establish a bond (FINANCIAL, SOCIAL, CUSTOMIZATION or STRUCTURAL); answers its bondId")
+    ResponseEntity<BondEstablishedResponse> establish(@PathVariable UUID accountId,
+                                                      @Valid @RequestBody BondRequest request) {
+        UUID bondId = commands.newId("bond", accountId);
+        Instant since = request.occurredAt() != null ? request.occurredAt() : Instant.now();
+        CommandAccepted accepted = commands.send(new EstablishBond(accountId, bondId, request.kind(),
+                request.description(), since, request.validUntil())).getBody();
+        return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
+                .body(new BondEstablishedResponse(accountId, accepted.version(), bondId));
+    }
+
+    @PostMapping("/{bondId}/dissolution")
+    @Operation(summary = "Dissolve a bond before its time, with a reason")
+    ResponseEntity<CommandAccepted> dissolve(@PathVariable UUID accountId, @PathVariable UUID bondId,
+                                             @Valid @RequestBody DissolutionRequest request) {
+        return commands.send(new DissolveBond(accountId, bondId, request.reason()), request.reason());
+    }
+}

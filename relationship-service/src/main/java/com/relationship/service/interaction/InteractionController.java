@@ -1,0 +1,65 @@
+package com.relationship.service.interaction;
+
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
+import com.relationship.contracts.account.SurveyInstrument;
+import com.relationship.contracts.commands.RecordInteraction;
+import com.relationship.contracts.commands.RecordSatisfactionSurvey;
+import com.relationship.service.web.AccountCommands;
+import com.relationship.service.web.CommandAccepted;
+import com.relationship.service.web.FieldLimits;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Whether the account is heard: contacts across touch points and what it says about us. Seed 001:
+ * most customers who leave do so because they feel ignored.
+ */
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}")
+@Tag(name = "Interactions", description = "Contacts with the account and its satisfaction surveys")
+class InteractionController {
+
+    private final AccountCommands commands;
+
+    InteractionController(AccountCommands commands) {
+        this.commands = commands;
+    }
+
+    record InteractionRequest(@NotNull InteractionChannel channel, @NotNull InteractionDirection direction,
+                              @NotBlank @Size(min = 1, max = FieldLimits.NAME) String contact,
+                              @NotBlank @Size(min = 1, max = FieldLimits.TEXT) String summary,
+                              @NotNull @PastOrPresent Instant occurredAt) {
+    }
+
+    record SurveyRequest(@NotNull @Min(0) @Max(10) Integer score, @NotNull SurveyInstrument instrument,
+                         @Size(max = FieldLimits.TEXT) String comment, @NotNull @PastOrPresent Instant occurredAt) {
+    }
+
+    @PostMapping("/interactions")
+    @Operation(summary = "Record an interaction (channel, direction, contact, summary, when it happened)")
+    ResponseEntity<CommandAccepted> interaction(@PathVariable UUID accountId,
+                                                @Valid @RequestBody InteractionRequest request) {
+        return commands.send(new RecordInteraction(accountId, commands.newId("interaction", accountId),
+                request.channel(), request.direction(), request.contact(), request.summary(), request.occurredAt()));
+    }
+
+    @PostMapping("/satisfaction-surveys")
+    @Operation(summary = "Record a satisfaction survey result (score 0-10, NPS or CSAT)")
+    ResponseEntity<CommandAccepted> survey(@PathVariable UUID accountId, @Valid @RequestBody SurveyRequest request) {
+        return commands.send(new RecordSatisfactionSurvey(accountId, commands.newId("survey", accountId),
+                request.score(), request.instrument(), request.comment(), request.occurredAt()));
+    }
+}
