@@ -1,0 +1,194 @@
+package com.relationship.projection.churn;
+
+import com.relationship.contracts.account.BondKind;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
+import com.relationship.projection.bonding.Bond;
+import com.relationship.projection.bonding.BondingLevel;
+import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.churn.ChurnInputs.Complaint;
+import com.relationship.projection.churn.ChurnInputs.Dated;
+import com.relationship.projection.churn.ChurnScore.Points;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The churn-risk score (docs/domain.md, "Churn risk"): a pure function of what the account did,
+ * the model and the time. Seed 001: "70% of customers defect due to perceived indifference";
+ * seed 000: switching costs hold collaborative customers. Each factor gives at most its weight;
+ * the weights sum to 100, so the points add up to the score, except that a LAPSED account is
+ * lost (its stage takes the points up to 100) and a DISQUALIFIED prospect has no relationship at
+ * risk (0).
+ */
+public final class ChurnScoring {
+
+    private final ChurnModel model;
+    private final BondingModel bonding;
+
+    public ChurnScoring(ChurnModel model, BondingModel bonding) {
+        this.model = model;
+        this.bonding = bonding;
+    }
+
+    public ChurnScore score(ChurnInputs account, Instant now) {
+        if (account.stage() == LifecycleStage.DISQUALIFIED) {
+            List<Points> none = new ArrayList<>();
+            for (ChurnFactor factor : ChurnFactor.values()) {
+                none.add(new Points(factor, 0, factor == ChurnFactor.STAGE
+                        ? "A disqualified prospect has no relationship at risk." : "Not scored: the prospect is disqualified.",
+                        factor == ChurnFactor.STAGE ? ids(account.stageEventId()) : List.of()));
+            }
+            return new ChurnScore(0, ChurnBand.LOW, none, model.version(), now, null);
+        }
+        BondingLevel bonds = BondingLevel.of(account.bonds(), bonding, now);
+        List<Points> factors = new ArrayList<>(List.of(indifference(account, now), unheardVoice(account, now),
+                satisfaction(account), weakBonds(account, bonds, now), spendTrend(account, now)));
+        int others = factors.stream().mapToInt(Points::points).sum();
+        factors.add(stage(account, others));
+        int score = factors.stream().mapToInt(Points::points).sum();
+        return new ChurnScore(score, band(score), factors, model.version(), now, nextRescoreAt(account, now));
+    }
+
+    ChurnBand band(int score) {
+        return score >= model.highFrom() ? ChurnBand.HIGH : score >= model.mediumFrom() ? ChurnBand.MEDIUM : ChurnBand.LOW;
+    }
+
+    private Points indifference(ChurnInputs account, Instant now) {
+        int weight = model.weight(ChurnFactor.INDIFFERENCE);
+        Duration cadence = cadence(account);
+        Dated last = account.lastTwoWayInteraction();
+        Instant since = last != null ? last.at() : account.registeredAt();
+        double cadences = (double) Duration.between(since, now).toSeconds() / cadence.toSeconds();
+        int points = (int) Math.round(weight * clamp((cadences - 1) / model.indifferenceSpan()));
+        long days = Duration.between(since, now).toDays();
+        String expected = "a " + account.stage() + (account.keyAccount() ? " key account" : "")
+                + " calls for one every " + cadence.toDays() + " days";
+        String reason = last == null
+                ? "No two-way interaction since registration " + days + " days ago; " + expected + "."
+                : (cadences <= 1 ? "Last two-way interaction " + days + " days ago, within the cadence: " + expected + "."
+                : "No two-way interaction for " + days + " days; " + expected + ".");
+        return new Points(ChurnFactor.INDIFFERENCE, points, reason, last == null ? List.of() : ids(last.eventId()));
+    }
+
+    private Points unheardVoice(ChurnInputs account, Instant now) {
+        int weight = model.weight(ChurnFactor.UNHEARD_VOICE);
+        List<Complaint> overdue = account.openComplaints().stream().filter(c -> c.dueBy().isBefore(now))
+                .sorted(Comparator.comparing(Complaint::dueBy)).toList();
+        if (overdue.isEmpty()) {
+            return new Points(ChurnFactor.UNHEARD_VOICE, 0, account.openComplaints().isEmpty()
+                    ? "No open complaint." : account.openComplaints().size() + " open complaint(s), none past due.", List.of());
+        }
+        // Two overdue complaints are already a customer who is not being heard.
+        int points = Math.min(weight, (int) Math.round(overdue.size() * weight / 2.0));
+        long oldest = Duration.between(overdue.get(0).dueBy(), now).toDays();
+        return new Points(ChurnFactor.UNHEARD_VOICE, points, overdue.size() + " complaint(s) open past their due time,"
+                + " the oldest by " + oldest + " days.", overdue.stream().map(Complaint::eventId).toList());
+    }
+
+    private Points satisfaction(ChurnInputs account) {
+        ChurnInputs.Survey survey = account.latestSurvey();
+        if (survey == null) {
+            return new Points(ChurnFactor.SATISFACTION, 0, "No satisfaction survey recorded yet.", List.of());
+        }
+        // 8 and above is satisfied (NPS promoters start at 9, passives at 7); 0 is the most points.
+        int points = (int) Math.round(model.weight(ChurnFactor.SATISFACTION) * clamp((8 - survey.score()) / 8.0));
+        return new Points(ChurnFactor.SATISFACTION, points, "The latest " + survey.instrument() + " survey scored "
+                + survey.score() + " of 10.", ids(survey.eventId()));
+    }
+
+    private Points weakBonds(ChurnInputs account, BondingLevel bonds, Instant now) {
+        int weight = model.weight(ChurnFactor.WEAK_BONDS);
+        List<String> causes = account.bonds().stream().filter(bond -> bond.activeAt(now)).map(Bond::eventId).toList();
+        if (bonds.highestLevel() == null) {
+            return new Points(ChurnFactor.WEAK_BONDS, weight, "No bond holds the account: switching costs are low.",
+                    List.of());
+        }
+        if (bonds.highestLevel() == BondKind.FINANCIAL) {
+            return new Points(ChurnFactor.WEAK_BONDS, (int) Math.round(weight * 2 / 3.0),
+                    "Only financial bonds, which a rival can copy.", causes);
+        }
+        return new Points(ChurnFactor.WEAK_BONDS, 0, "A " + bonds.highestLevel() + " bond raises its switching costs.",
+                causes);
+    }
+
+    private Points spendTrend(ChurnInputs account, Instant now) {
+        Instant periodStart = now.minus(model.spendPeriod());
+        Instant previousStart = periodStart.minus(model.spendPeriod());
+        List<Dated> current = account.purchases().stream()
+                .filter(p -> !p.at().isBefore(periodStart) && !p.at().isAfter(now)).toList();
+        List<Dated> previous = account.purchases().stream()
+                .filter(p -> !p.at().isBefore(previousStart) && p.at().isBefore(periodStart)).toList();
+        long days = model.spendPeriod().toDays();
+        List<String> causes = new ArrayList<>();
+        previous.forEach(p -> causes.add(p.eventId()));
+        current.forEach(p -> causes.add(p.eventId()));
+        if (previous.isEmpty()) {
+            return new Points(ChurnFactor.SPEND_TREND, 0, current.size() + " purchase(s) in the last " + days
+                    + " days and none in the " + days + " before: no fall to measure.", causes);
+        }
+        double fall = clamp((previous.size() - current.size()) / (double) previous.size());
+        int points = (int) Math.round(model.weight(ChurnFactor.SPEND_TREND) * fall);
+        return new Points(ChurnFactor.SPEND_TREND, points, current.size() + " purchase(s) in the last " + days
+                + " days against " + previous.size() + " in the " + days + " before.", causes);
+    }
+
+    private Points stage(ChurnInputs account, int otherPoints) {
+        int weight = model.weight(ChurnFactor.STAGE);
+        List<String> cause = ids(account.stageEventId());
+        return switch (account.stage()) {
+            case LAPSED -> new Points(ChurnFactor.STAGE, 100 - otherPoints, "The account lapsed"
+                    + (account.lapsedFrom() != null ? " from " + account.lapsedFrom() : "")
+                    + ": it is lost until it is won back.", cause);
+            case PROSPECT, CUSTOMER -> new Points(ChurnFactor.STAGE, weight, account.stage()
+                    + " is the switching stage: the relationship has no depth yet.", cause);
+            case CLIENT -> new Points(ChurnFactor.STAGE, (int) Math.round(weight / 2.0),
+                    "A CLIENT buys again but is not yet committed.", cause);
+            default -> new Points(ChurnFactor.STAGE, 0, "A " + account.stage() + " is committed to the relationship.",
+                    cause);
+        };
+    }
+
+    /** The earliest instant at which time alone can move the score; see {@link ChurnScore#nextRescoreAt()}. */
+    private Instant nextRescoreAt(ChurnInputs account, Instant now) {
+        List<Instant> candidates = new ArrayList<>();
+        Duration cadence = cadence(account);
+        Instant since = account.lastTwoWayInteraction() != null ? account.lastTwoWayInteraction().at()
+                : account.registeredAt();
+        Instant silenceStarts = since.plus(cadence);
+        Instant silenceFull = since.plusSeconds((long) (cadence.toSeconds() * (1 + model.indifferenceSpan())));
+        if (silenceStarts.isAfter(now)) {
+            candidates.add(silenceStarts);
+        } else if (silenceFull.isAfter(now)) {
+            Instant step = now.plus(model.rescoreStep());
+            candidates.add(step.isBefore(silenceFull) ? step : silenceFull);
+        }
+        account.openComplaints().stream().map(Complaint::dueBy).filter(due -> !due.isBefore(now)).forEach(candidates::add);
+        Instant bondChange = BondingLevel.nextChange(account.bonds(), bonding, now);
+        if (bondChange != null) {
+            candidates.add(bondChange);
+        }
+        for (Dated purchase : account.purchases()) {
+            candidates.add(purchase.at().plus(model.spendPeriod()));
+            candidates.add(purchase.at().plus(model.spendPeriod()).plus(model.spendPeriod()));
+        }
+        return candidates.stream().filter(at -> at.isAfter(now)).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private Duration cadence(ChurnInputs account) {
+        LifecycleStage stage = account.stage() == LifecycleStage.LAPSED && account.lapsedFrom() != null
+                ? account.lapsedFrom() : account.stage();
+        return model.cadenceFor(stage, account.keyAccount());
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
+    }
+
+    private static List<String> ids(String eventId) {
+        return eventId == null ? List.of() : List.of(eventId);
+    }
+}
