@@ -1,5 +1,7 @@
 package com.relationship.service.account;
 
+import com.relationship.account.AccountState;
+import com.relationship.account.ActiveBond;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
@@ -7,23 +9,24 @@ import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.commands.*;
 import com.relationship.contracts.events.*;
 import com.relationship.service.lifecycle.Eligibility;
-import com.relationship.service.lifecycle.Evidence;
+import com.relationship.service.lifecycle.EvidenceRequirements;
 import com.relationship.service.lifecycle.LifecyclePolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,17 +49,8 @@ public class Account {
 
     @AggregateIdentifier
     private UUID accountId;
-    private LifecycleStage stage;
-    private LifecycleStage lapsedFrom;
-    private Classification classification;
-    private KamStage kamStage;
-    private Evidence evidence;
-    private Set<UUID> resolvedComplaints;
-    /** The bonds in force, by id (a bond past its validUntil is still here: the aggregate keeps no clock). */
-    private Map<UUID, BondKind> activeBonds;
-    private Set<UUID> dissolvedBonds;
-    /** Purchases recorded since the account lapsed: the one that wins it back opens the new tenure. */
-    private int purchasesWhileLapsed;
+    /** Everything the rules read, folded from the events by the one fold, {@link AccountState#evolve}. */
+    private AccountState state;
 
     protected Account() {
         // for Axon: rebuilt from its events
@@ -94,9 +88,11 @@ public class Account {
     }
 
     /** What the account is now, at {@code version} (its last event's sequence number). Reads state only. */
-    public AccountState state(long version) {
-        return new AccountState(accountId, version, stage, lapsedFrom, classification, kamStage,
-                evidence.openComplaints(), Map.copyOf(activeBonds));
+    public AccountSnapshot state(long version) {
+        Map<UUID, BondKind> bonds = new HashMap<>();
+        state.activeBonds().forEach((bondId, bond) -> bonds.put(bondId, bond.kind()));
+        return new AccountSnapshot(accountId, version, state.stage(), state.lapsedFrom(), state.classification(),
+                state.kamStage(), state.openComplaints(), bonds);
     }
 
     // --- evidence -------------------------------------------------------------------------------
@@ -124,8 +120,7 @@ public class Account {
         requireNotDisqualified();
         requireText(command.summary(), "summary");
         require(command.dueBy() != null, "dueBy is required: when must the complaint be resolved?");
-        if (evidence.openComplaints().contains(command.complaintId())
-                || resolvedComplaints.contains(command.complaintId())) {
+        if (state.complaintsOpened().contains(command.complaintId())) {
             throw refused(Rule.COMPLAINT_ALREADY_OPENED, "Complaint " + command.complaintId()
                     + " was opened before; a new issue needs a new complaint id.");
         }
@@ -136,11 +131,11 @@ public class Account {
     public Long handle(ResolveComplaint command) {
         requireNotDisqualified();
         requireText(command.resolution(), "resolution");
-        if (resolvedComplaints.contains(command.complaintId())) {
+        if (state.resolvedComplaints().contains(command.complaintId())) {
             throw refused(Rule.COMPLAINT_ALREADY_RESOLVED, "Complaint " + command.complaintId()
                     + " is already resolved; open a new complaint if the issue is back.");
         }
-        if (!evidence.openComplaints().contains(command.complaintId())) {
+        if (!state.openComplaints().contains(command.complaintId())) {
             throw refused(Rule.UNKNOWN_COMPLAINT, "Account " + accountId + " has no complaint "
                     + command.complaintId() + "; list its events to find the complaint id.");
         }
@@ -182,7 +177,7 @@ public class Account {
         require(command.occurredAt() != null, "occurredAt is required: since when does the bond hold?");
         require(command.validUntil() == null || command.validUntil().isAfter(command.occurredAt()),
                 "validUntil must be after occurredAt");
-        if (activeBonds.containsKey(command.bondId()) || dissolvedBonds.contains(command.bondId())) {
+        if (state.activeBonds().containsKey(command.bondId()) || state.dissolvedBonds().contains(command.bondId())) {
             throw refused(Rule.BOND_ALREADY_ESTABLISHED, "Bond " + command.bondId()
                     + " was established before; a new bond needs a new bond id.");
         }
@@ -194,15 +189,15 @@ public class Account {
     public Long handle(DissolveBond command) {
         requireReason(command.reason());
         requireNotDisqualified();
-        if (dissolvedBonds.contains(command.bondId())) {
+        if (state.dissolvedBonds().contains(command.bondId())) {
             throw refused(Rule.BOND_ALREADY_DISSOLVED, "Bond " + command.bondId() + " is already dissolved.");
         }
-        BondKind kind = activeBonds.get(command.bondId());
-        if (kind == null) {
+        ActiveBond bond = state.activeBonds().get(command.bondId());
+        if (bond == null) {
             throw refused(Rule.UNKNOWN_BOND, "Account " + accountId + " has no bond " + command.bondId()
                     + "; list its events to find the bond id.");
         }
-        return applied(new BondDissolved(accountId, command.bondId(), kind, command.reason().strip()));
+        return applied(new BondDissolved(accountId, command.bondId(), bond.kind(), command.reason().strip()));
     }
 
     @CommandHandler
@@ -234,19 +229,19 @@ public class Account {
         require(command.targetStage() != null, "targetStage is required");
         Eligibility eligibility = eligibility(policy);
         if (eligibility.nextStage() == null) {
-            throw refused(stage == LifecycleStage.PARTNER ? Rule.NO_STAGE_ABOVE : Rule.NOT_ON_THE_LADDER,
+            throw refused(state.stage() == LifecycleStage.PARTNER ? Rule.NO_STAGE_ABOVE : Rule.NOT_ON_THE_LADDER,
                     eligibility.note());
         }
         if (command.targetStage() != eligibility.nextStage()) {
-            throw refused(Rule.NOT_THE_NEXT_STAGE, "Stages are climbed one at a time: from " + stage
+            throw refused(Rule.NOT_THE_NEXT_STAGE, "Stages are climbed one at a time: from " + state.stage()
                     + " the next stage is " + eligibility.nextStage() + ", not " + command.targetStage() + ".");
         }
         if (!eligibility.eligible()) {
             throw new AccountRuleViolation(Rule.EVIDENCE_MISSING, "Moving to " + command.targetStage()
                     + " needs: " + String.join("; ", eligibility.missingEvidence()) + ". Record it first.",
-                    stage, kamStage, eligibility.missingEvidence());
+                    state.stage(), state.kamStage(), eligibility.missingEvidence());
         }
-        return applied(new LifecycleStageAdvanced(accountId, stage, command.targetStage()));
+        return applied(new LifecycleStageAdvanced(accountId, state.stage(), command.targetStage()));
     }
 
     @CommandHandler
@@ -254,29 +249,29 @@ public class Account {
         requireReason(command.reason());
         LifecycleStage target = command.targetStage();
         require(target != null, "targetStage is required");
-        if (!stage.isOnLadder() || !target.isOnLadder() || !stage.isAbove(target)
+        if (!state.stage().isOnLadder() || !target.isOnLadder() || !state.stage().isAbove(target)
                 || target == LifecycleStage.PROSPECT) {
             throw refused(Rule.NOT_A_DOWNGRADE, "A downgrade moves a stage between CUSTOMER and the current stage "
-                    + stage + " down the ladder; " + target + " is not one. To end the relationship, lapse it.");
+                    + state.stage() + " down the ladder; " + target + " is not one. To end the relationship, lapse it.");
         }
-        return applied(new LifecycleStageDowngraded(accountId, stage, target, command.reason().strip()));
+        return applied(new LifecycleStageDowngraded(accountId, state.stage(), target, command.reason().strip()));
     }
 
     @CommandHandler
     public Long handle(LapseAccount command) {
         requireReason(command.reason());
-        if (!stage.isOnLadder() || stage == LifecycleStage.PROSPECT) {
+        if (!state.stage().isOnLadder() || state.stage() == LifecycleStage.PROSPECT) {
             throw refused(Rule.CANNOT_LAPSE, "Only an account that has bought (CUSTOMER to PARTNER) can lapse; this"
-                    + " one is " + stage + (stage == LifecycleStage.PROSPECT ? ": disqualify a prospect instead." : "."));
+                    + " one is " + state.stage() + (state.stage() == LifecycleStage.PROSPECT ? ": disqualify a prospect instead." : "."));
         }
-        return applied(new AccountLapsed(accountId, stage, command.reason().strip()));
+        return applied(new AccountLapsed(accountId, state.stage(), command.reason().strip()));
     }
 
     @CommandHandler
     public Long handle(WinBackAccount command) {
         requireReason(command.reason());
-        if (stage != LifecycleStage.LAPSED) {
-            throw refused(Rule.NOT_LAPSED, "Only a LAPSED account can be won back; this one is " + stage + ".");
+        if (state.stage() != LifecycleStage.LAPSED) {
+            throw refused(Rule.NOT_LAPSED, "Only a LAPSED account can be won back; this one is " + state.stage() + ".");
         }
         return applied(new AccountWonBack(accountId, command.reason().strip()));
     }
@@ -284,11 +279,11 @@ public class Account {
     @CommandHandler
     public Long handle(DisqualifyProspect command) {
         requireReason(command.reason());
-        if (stage != LifecycleStage.PROSPECT) {
-            throw refused(Rule.NOT_A_PROSPECT, "Only a PROSPECT can be disqualified; this account is " + stage
-                    + (stage.rank() > 1 ? ": lapse it instead." : "."));
+        if (state.stage() != LifecycleStage.PROSPECT) {
+            throw refused(Rule.NOT_A_PROSPECT, "Only a PROSPECT can be disqualified; this account is " + state.stage()
+                    + (state.stage().rank() > 1 ? ": lapse it instead." : "."));
         }
-        if (evidence.purchases() > 0) {
+        if (state.evidence().purchases() > 0) {
             throw refused(Rule.PROSPECT_HAS_BOUGHT, "This prospect has a recorded purchase, so it will buy:"
                     + " advance it to CUSTOMER instead of disqualifying it.");
         }
@@ -298,29 +293,29 @@ public class Account {
     @CommandHandler
     public Long handle(RequalifyProspect command) {
         requireReason(command.reason());
-        if (stage != LifecycleStage.DISQUALIFIED) {
+        if (state.stage() != LifecycleStage.DISQUALIFIED) {
             throw refused(Rule.NOT_DISQUALIFIED, "Only a DISQUALIFIED prospect can be requalified; this one is "
-                    + stage + ".");
+                    + state.stage() + ".");
         }
         return applied(new ProspectRequalified(accountId, command.reason().strip()));
     }
 
     /** Whether an advance would be accepted now, and if not, what is missing. Reads state only. */
     public Eligibility eligibility(LifecyclePolicy policy) {
-        if (stage == LifecycleStage.LAPSED) {
-            return new Eligibility(stage, null, false, List.of(),
-                    "The account lapsed from " + lapsedFrom + ": win it back to make it a CUSTOMER again.");
+        if (state.stage() == LifecycleStage.LAPSED) {
+            return new Eligibility(state.stage(), null, false, List.of(),
+                    "The account lapsed from " + state.lapsedFrom() + ": win it back to make it a CUSTOMER again.");
         }
-        if (stage == LifecycleStage.DISQUALIFIED) {
-            return new Eligibility(stage, null, false, List.of(), "A disqualified prospect does not advance: requalify it first, with a reason.");
+        if (state.stage() == LifecycleStage.DISQUALIFIED) {
+            return new Eligibility(state.stage(), null, false, List.of(), "A disqualified prospect does not advance: requalify it first, with a reason.");
         }
-        return stage.next()
+        return state.stage().next()
                 .map(next -> {
-                    List<String> missing = evidence.missingFor(next, policy);
-                    return new Eligibility(stage, next, missing.isEmpty(), missing,
+                    List<String> missing = EvidenceRequirements.missingFor(state.evidence(), next, policy);
+                    return new Eligibility(state.stage(), next, missing.isEmpty(), missing,
                             missing.isEmpty() ? "Eligible: advance to " + next + "." : "Record the missing evidence first.");
                 })
-                .orElseGet(() -> new Eligibility(stage, null, false, List.of(), "PARTNER is the highest stage."));
+                .orElseGet(() -> new Eligibility(state.stage(), null, false, List.of(), "PARTNER is the highest stage."));
     }
 
     // --- classification and KAM -----------------------------------------------------------------
@@ -330,11 +325,11 @@ public class Account {
         requireNotDisqualified();
         require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
         requireText(command.rationale(), "rationale");
-        if (command.classification() == classification) {
-            throw refused(Rule.ALREADY_CLASSIFIED_SO, "The account is already " + classification + ".");
+        if (command.classification() == state.classification()) {
+            throw refused(Rule.ALREADY_CLASSIFIED_SO, "The account is already " + state.classification() + ".");
         }
-        if (command.classification() == Classification.TACTICAL && isOnActiveKamTrack()) {
-            throw refused(Rule.KEY_ACCOUNT_MUST_STAY_STRATEGIC, "The account is a key account at " + kamStage
+        if (command.classification() == Classification.TACTICAL && state.isKeyAccount()) {
+            throw refused(Rule.KEY_ACCOUNT_MUST_STAY_STRATEGIC, "The account is a key account at " + state.kamStage()
                     + ": uncouple it before classifying it TACTICAL.");
         }
         return applied(new AccountClassified(accountId, command.classification(), command.rationale().strip()));
@@ -344,12 +339,12 @@ public class Account {
     public Long handle(DesignateKeyAccount command) {
         requireText(command.rationale(), "rationale");
         requireNotDisqualified();
-        if (classification != Classification.STRATEGIC) {
+        if (state.classification() != Classification.STRATEGIC) {
             throw refused(Rule.NOT_STRATEGIC, "Only a STRATEGIC account can be designated a key-account candidate;"
-                    + " this one is " + classification + ". Classify it STRATEGIC first, with a rationale.");
+                    + " this one is " + state.classification() + ". Classify it STRATEGIC first, with a rationale.");
         }
-        if (isOnActiveKamTrack()) {
-            throw refused(Rule.ALREADY_A_KEY_ACCOUNT, "The account is already on the KAM track at " + kamStage + ".");
+        if (state.isKeyAccount()) {
+            throw refused(Rule.ALREADY_A_KEY_ACCOUNT, "The account is already on the KAM track at " + state.kamStage() + ".");
         }
         return applied(new KeyAccountDesignated(accountId, command.rationale().strip()));
     }
@@ -359,18 +354,18 @@ public class Account {
         require(command.targetStage() != null, "targetStage is required");
         requireNotDisqualified();
         requireKeyAccount();
-        if (kamStage == KamStage.UNCOUPLING_KAM) {
+        if (state.kamStage() == KamStage.UNCOUPLING_KAM) {
             throw refused(Rule.KEY_ACCOUNT_UNCOUPLED, "The key account was uncoupled: designate it again, with a"
                     + " rationale, to restart the KAM track at PRE_KAM.");
         }
-        KamStage next = kamStage.next().orElseThrow(() -> refused(Rule.NOT_THE_NEXT_KAM_STAGE,
-                kamStage + " is the end of the KAM track forward; only uncoupling remains."));
+        KamStage next = state.kamStage().next().orElseThrow(() -> refused(Rule.NOT_THE_NEXT_KAM_STAGE,
+                state.kamStage() + " is the end of the KAM track forward; only uncoupling remains."));
         if (command.targetStage() != next) {
-            throw refused(Rule.NOT_THE_NEXT_KAM_STAGE, "KAM stages are climbed one at a time: from " + kamStage
+            throw refused(Rule.NOT_THE_NEXT_KAM_STAGE, "KAM stages are climbed one at a time: from " + state.kamStage()
                     + " the next is " + next + ", not " + command.targetStage()
                     + (command.targetStage() == KamStage.UNCOUPLING_KAM ? " (use uncouple, with a reason)." : "."));
         }
-        return applied(new KamStageAdvanced(accountId, kamStage, next));
+        return applied(new KamStageAdvanced(accountId, state.kamStage(), next));
     }
 
     @CommandHandler
@@ -378,148 +373,37 @@ public class Account {
         requireReason(command.reason());
         requireNotDisqualified();
         requireKeyAccount();
-        if (kamStage == KamStage.UNCOUPLING_KAM) {
+        if (state.kamStage() == KamStage.UNCOUPLING_KAM) {
             throw refused(Rule.ALREADY_UNCOUPLED, "The key account is already uncoupled.");
         }
-        return applied(new KeyAccountUncoupled(accountId, kamStage, command.reason().strip()));
-    }
-
-    private boolean isOnActiveKamTrack() {
-        return kamStage != null && kamStage != KamStage.UNCOUPLING_KAM;
+        return applied(new KeyAccountUncoupled(accountId, state.kamStage(), command.reason().strip()));
     }
 
     /** A disqualified prospect records nothing until it is requalified (docs/domain.md). */
     private void requireNotDisqualified() {
-        if (stage == LifecycleStage.DISQUALIFIED) {
+        if (state.stage() == LifecycleStage.DISQUALIFIED) {
             throw refused(Rule.ACCOUNT_DISQUALIFIED, "The account is a disqualified prospect and records nothing:"
                     + " requalify it first (POST .../lifecycle/requalify with a reason).");
         }
     }
 
     private void requireKeyAccount() {
-        if (kamStage == null) {
+        if (state.kamStage() == null) {
             throw refused(Rule.NOT_A_KEY_ACCOUNT, "The account is not on the KAM track: designate it first.");
         }
     }
 
-    // --- event sourcing: assign state only ------------------------------------------------------
+    // --- event sourcing: the one fold ---------------------------------------------------------
 
     @EventSourcingHandler
-    void on(AccountRegistered event) {
+    void on(AccountRegistered event, @Timestamp Instant at) {
         accountId = event.accountId();
-        stage = LifecycleStage.PROSPECT;
-        classification = event.classification();
-        evidence = Evidence.none();
-        resolvedComplaints = new HashSet<>();
-        activeBonds = new HashMap<>();
-        dissolvedBonds = new HashSet<>();
+        state = AccountState.registered(event, at);
     }
 
     @EventSourcingHandler
-    void on(PurchaseRecorded event) {
-        evidence = evidence.withPurchase();
-        if (stage == LifecycleStage.LAPSED) {
-            purchasesWhileLapsed++;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(ReferralRecorded event) {
-        evidence = evidence.withReferral();
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintOpened event) {
-        evidence = evidence.withComplaintOpened(event.complaintId());
-    }
-
-    @EventSourcingHandler
-    void on(ComplaintResolved event) {
-        evidence = evidence.withComplaintResolved(event.complaintId());
-        resolvedComplaints.add(event.complaintId());
-    }
-
-    @EventSourcingHandler
-    void on(CoDevelopmentEngagementRecorded event) {
-        evidence = evidence.withCoDevelopmentEngagement();
-    }
-
-    @EventSourcingHandler
-    void on(PartnershipAgreementRecorded event) {
-        evidence = evidence.withPartnershipAgreement();
-    }
-
-    @EventSourcingHandler
-    void on(ComplianceReviewRecorded event) {
-        evidence = evidence.withComplianceReview(event.outcome());
-    }
-
-    @EventSourcingHandler
-    void on(BondEstablished event) {
-        activeBonds.put(event.bondId(), event.kind());
-    }
-
-    @EventSourcingHandler
-    void on(BondDissolved event) {
-        activeBonds.remove(event.bondId());
-        dissolvedBonds.add(event.bondId());
-    }
-
-    // InteractionRecorded and SatisfactionSurveyed change no rule's outcome: the read side scores them.
-
-    @EventSourcingHandler
-    void on(LifecycleStageAdvanced event) {
-        stage = event.to();
-    }
-
-    @EventSourcingHandler
-    void on(LifecycleStageDowngraded event) {
-        stage = event.to();
-        evidence = evidence.keepingOnlyWhatEarned(event.to());
-    }
-
-    @EventSourcingHandler
-    void on(AccountLapsed event) {
-        lapsedFrom = event.lapsedFrom();
-        stage = LifecycleStage.LAPSED;
-        purchasesWhileLapsed = 0;
-    }
-
-    @EventSourcingHandler
-    void on(AccountWonBack event) {
-        stage = LifecycleStage.CUSTOMER;
-        lapsedFrom = null;
-        evidence = evidence.forNewTenure(purchasesWhileLapsed);
-    }
-
-    @EventSourcingHandler
-    void on(ProspectDisqualified event) {
-        stage = LifecycleStage.DISQUALIFIED;
-    }
-
-    @EventSourcingHandler
-    void on(ProspectRequalified event) {
-        stage = LifecycleStage.PROSPECT;
-    }
-
-    @EventSourcingHandler
-    void on(AccountClassified event) {
-        classification = event.classification();
-    }
-
-    @EventSourcingHandler
-    void on(KeyAccountDesignated event) {
-        kamStage = KamStage.PRE_KAM;
-    }
-
-    @EventSourcingHandler
-    void on(KamStageAdvanced event) {
-        kamStage = event.to();
-    }
-
-    @EventSourcingHandler
-    void on(KeyAccountUncoupled event) {
-        kamStage = KamStage.UNCOUPLING_KAM;
+    void on(AccountEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        state = state.evolve(event, sequence, at);
     }
 
     // --- helpers --------------------------------------------------------------------------------
@@ -530,7 +414,9 @@ public class Account {
     }
 
     private AccountRuleViolation refused(Rule rule, String detail) {
-        return new AccountRuleViolation(rule, detail, stage, kamStage);
+        // No state yet while the registration itself is checked.
+        return state == null ? new AccountRuleViolation(rule, detail, null, null)
+                : new AccountRuleViolation(rule, detail, state.stage(), state.kamStage());
     }
 
     private void require(boolean condition, String detail) {

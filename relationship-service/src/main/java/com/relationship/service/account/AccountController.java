@@ -66,8 +66,8 @@ public class AccountController {
 
     @GetMapping("/{accountId}")
     @Operation(summary = "The account's current state and version (also its ETag, for If-Match)")
-    public ResponseEntity<AccountState> account(@PathVariable UUID accountId) {
-        AccountState current = state.of(accountId);
+    public ResponseEntity<AccountSnapshot> account(@PathVariable UUID accountId) {
+        AccountSnapshot current = state.of(accountId);
         return ResponseEntity.ok().eTag(Long.toString(current.version())).body(current);
     }
 

@@ -21,8 +21,8 @@ public class AccountStateQuery {
         this.accounts = accountRepository;
     }
 
-    public AccountState of(UUID accountId) {
-        ResultMessage<AccountState> result = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> {
+    public AccountSnapshot of(UUID accountId) {
+        ResultMessage<AccountSnapshot> result = DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> {
             Aggregate<Account> account = accounts.load(accountId.toString());
             long version = account.version() == null ? 0 : account.version();
             return account.invoke(loaded -> loaded.state(version));

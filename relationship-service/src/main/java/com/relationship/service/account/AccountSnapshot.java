@@ -19,7 +19,7 @@ import java.util.UUID;
  * @param openComplaints the complaints still to be resolved
  * @param activeBonds    the bonds in force, by id, with their kind
  */
-public record AccountState(UUID accountId, long version, LifecycleStage stage, LifecycleStage lapsedFrom,
+public record AccountSnapshot(UUID accountId, long version, LifecycleStage stage, LifecycleStage lapsedFrom,
                            Classification classification, KamStage kamStage, Set<UUID> openComplaints,
                            Map<UUID, BondKind> activeBonds) {
 }
