@@ -17,6 +17,12 @@ import java.util.UUID;
 @Component
 public class AccountHistory {
 
+    /**
+     * History is read from the first event, never from a snapshot: Axon's {@code readEvents(id)}
+     * starts at the latest snapshot once one exists, and an auditor would silently miss the rest.
+     */
+    private static final long FIRST_SEQUENCE = 0;
+
     private final EventStore eventStore;
 
     public AccountHistory(EventStore eventStore) {
@@ -32,7 +38,7 @@ public class AccountHistory {
 
     public List<RecordedEvent> eventsOf(UUID accountId) {
         List<RecordedEvent> events = new ArrayList<>();
-        eventStore.readEvents(accountId.toString()).forEachRemaining(event -> events.add(recorded(event)));
+        eventStore.readEvents(accountId.toString(), FIRST_SEQUENCE).forEachRemaining(event -> events.add(recorded(event)));
         if (events.isEmpty()) {
             throw new UnknownAccountException(accountId);
         }
@@ -46,7 +52,7 @@ public class AccountHistory {
      */
     public OptionalLong lastSequenceWith(UUID accountId, Map<String, ?> metadata) {
         OptionalLong[] found = {OptionalLong.empty()};
-        eventStore.readEvents(accountId.toString()).forEachRemaining(event -> {
+        eventStore.readEvents(accountId.toString(), FIRST_SEQUENCE).forEachRemaining(event -> {
             if (event.getMetaData().entrySet().containsAll(metadata.entrySet())) {
                 found[0] = OptionalLong.of(event.getSequenceNumber());
             }
