@@ -1,5 +1,7 @@
 package com.relationship.service.infra;
 
+import com.relationship.service.audit.ChainedEventStorageStrategy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.relationship.contracts.ContractJson;
@@ -14,7 +16,6 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.StorageStrategy;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -92,7 +93,7 @@ public class AxonInfrastructure {
 
     @Bean
     StorageStrategy eventStorageStrategy(EventStoreProperties properties) {
-        return new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), properties.lookBack());
+        return new ChainedEventStorageStrategy(EventEntryConfiguration.getDefault(), properties.lookBack());
     }
 
     @Bean
