@@ -209,6 +209,7 @@ class BadInputTest extends EmbeddedServiceTest {
         return Stream.of(
                 arguments("/lifecycle/advance", "{\"targetStage\":\"KING\"}", "targetStage", "PROSPECT"),
                 arguments("/lifecycle/advance", "{\"targetStage\":\"customer\"}", "targetStage", "CUSTOMER"),
+                arguments("/lifecycle/advance", "{\"targetStage\":\" CUSTOMER\"}", "targetStage", "CUSTOMER"),
                 arguments("/lifecycle/downgrade", "{\"targetStage\":\"\",\"reason\":\"x\"}", "targetStage", "CLIENT"),
                 arguments("/kam/advance", "{\"targetStage\":\"LATE_KAM\"}", "targetStage", "SYNERGISTIC_KAM"),
                 arguments("/classification", "{\"classification\":\"GOLD\",\"rationale\":\"x\"}", "classification", "STRATEGIC"),
