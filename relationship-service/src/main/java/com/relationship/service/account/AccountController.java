@@ -44,7 +44,7 @@ public class AccountController {
     public record RegisterAccountRequest(UUID accountId, @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String name,
                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String industry,
                                          @NotNull @PositiveOrZero @Max(FieldLimits.MAX_EMPLOYEES) Integer employeeCount,
-                                         @PositiveOrZero @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) BigDecimal annualRevenue,
+                                         @PositiveOrZero @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.REVENUE_DOC) BigDecimal annualRevenue,
                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String region,
                                          @NotNull Classification classification) {
     }

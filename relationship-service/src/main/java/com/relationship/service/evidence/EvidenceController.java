@@ -40,9 +40,9 @@ public class EvidenceController {
 
     @MoneyInCurrency
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record PurchaseRequest(@NotNull @Positive @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) BigDecimal amount,
+    public record PurchaseRequest(@NotNull @Positive @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.AMOUNT_DOC) BigDecimal amount,
                                   @NotNull @Iso4217 @Schema(pattern = FieldLimits.CURRENCY_PATTERN, example = "EUR") String currency,
-                                  @NotNull @PlausibleInstant Instant occurredAt,
+                                  @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant occurredAt,
                                   @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String description)
             implements MoneyInCurrency.Amount {
     }
@@ -53,7 +53,7 @@ public class EvidenceController {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary, @NotNull @PlausibleInstant Instant dueBy) {
+    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary, @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant dueBy) {
     }
 
     public record ComplaintOpenedResponse(UUID accountId, long version, UUID complaintId) {
@@ -69,7 +69,7 @@ public class EvidenceController {
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record AgreementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
-                                   @NotNull @PlausibleInstant Instant signedAt) {
+                                   @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant signedAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
