@@ -2,6 +2,7 @@ package com.relationship.projection.funnel;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +16,7 @@ public class FunnelController {
         this.query = query;
     }
 
-    @GetMapping("/api/v1/funnel")
+    @GetMapping(value = "/api/v1/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Accounts per lifecycle stage and per KAM stage, zeros included")
     public Funnel funnel() {
         return query.funnel();

@@ -14,7 +14,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -36,6 +42,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI INVALID_PARAMETER = URI.create("/problems/invalid-parameter");
     public static final URI READ_MODEL_UNAVAILABLE = URI.create("/problems/read-model-unavailable");
     public static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
+    public static final URI UNKNOWN_PARAMETER = URI.create("/problems/unknown-parameter");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -48,6 +55,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Account not found");
         problem.setProperty("accountId", e.accountId());
         return problem;
+    }
+
+    @ExceptionHandler(KnownQueryParameters.UnknownQueryParameterException.class)
+    ResponseEntity<ProblemDetail> unknownParameter(KnownQueryParameters.UnknownQueryParameterException e,
+                                                   HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "This endpoint takes no "
+                + String.join(", ", e.unknown()) + " parameter: remove it, or check its spelling"
+                + (e.known().isEmpty() ? " (it takes none)." : " (it takes " + String.join(", ", e.known()) + ")."));
+        problem.setType(UNKNOWN_PARAMETER);
+        problem.setTitle("Unknown parameter");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("parameters", e.unknown());
+        problem.setProperty("knownParameters", e.known());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(MongoException.class)
@@ -111,6 +132,50 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid parameter");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Spring MVC's own refusals (404 no such endpoint, 405, 406, ...) get a type of their own instead
+     * of about:blank and the request's path as instance; always application/problem+json, whatever
+     * the Accept header asked for.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
+            return response;
+        }
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create("/problems/" + frameworkSlug(e, statusCode)));
+            if (e instanceof NoResourceFoundException) {
+                problem.setDetail("There is no such endpoint: see /v3/api-docs for the paths.");
+            } else if (e instanceof HttpMediaTypeNotAcceptableException) {
+                problem.setDetail("This API answers application/json, and its errors application/problem+json:"
+                        + " send Accept: application/json, or no Accept header.");
+            }
+        }
+        if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        }
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(response.getHeaders());
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, answer, response.getStatusCode());
+    }
+
+    private static String frameworkSlug(Exception e, HttpStatusCode status) {
+        if (e instanceof NoResourceFoundException) {
+            return "no-such-endpoint";
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return "not-acceptable";
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return "method-not-allowed";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
     }
 
     private static String parameterName(String fallback, MessageSourceResolvable error) {

@@ -15,6 +15,8 @@ import com.relationship.projection.status.AccountStatusProjector;
 import com.relationship.projection.status.AccountStatusStore;
 import com.mongodb.MongoTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /** The REST edge with the read model mocked: JSON shapes (through Boot's Jackson 3) and problem+json errors. */
-@WebMvcTest({AccountStatusController.class, FunnelController.class, ProblemDetailsAdvice.class})
+@WebMvcTest({AccountStatusController.class, FunnelController.class, ProblemDetailsAdvice.class, CanonicalIds.class,
+        KnownQueryParameters.class})
 class AccountStatusApiTest {
 
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
@@ -211,6 +214,62 @@ class AccountStatusApiTest {
     @Test
     void unknownPathIsA404Problem() {
         assertThat(mvc.get().uri("/api/v1/nothing-here")).hasStatus(HttpStatus.NOT_FOUND)
-                .hasContentTypeCompatibleWith(PROBLEM);
+                .hasContentTypeCompatibleWith(PROBLEM)
+                .bodyJson().extractingPath("$.type").isEqualTo("/problems/no-such-endpoint");
+    }
+
+    /** UUID.fromString alone would read "1-1-1-1-1" as 00000001-0001-0001-0001-000000000001: some other account. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1-1-1-1-1", "5b0c1f9e7d534c4e9a512f7c3b7f0a11", "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a110",
+            "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a1g", " ", "null"})
+    void anAccountIdNotInCanonicalFormIsA400Problem(String id) {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", id).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        assertThat(result).bodyJson().extractingPath("$.parameter").isEqualTo("id");
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page=1e3", "page=99999999999", "page=10000001", "size=NaN", "size=1.5",
+            "kamStage=pre_kam", "stage=GOLD%00"})
+    void aQueryParameterOfTheWrongFormOrOutOfRangeIsA400Problem(String query) {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts?" + query).exchange();
+
+        assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void anUnknownQueryParameterIsA400ProblemNamingIt() {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stag=CUSTOMER&size=5").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/unknown-parameter");
+        assertThat(result).bodyJson().extractingPath("$.parameters").asArray().containsExactly("stag");
+        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray()
+                .containsExactly("kamStage", "page", "size", "stage");
+        assertThat(mvc.get().uri("/api/v1/funnel?stage=CUSTOMER")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.type").isEqualTo("/problems/unknown-parameter");
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html", "application/xml", "text/csv"})
+    void aWrongAcceptIsA406Problem(String accept) {
+        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).header("Accept", accept).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.NOT_ACCEPTABLE).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/not-acceptable");
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void aWrongMethodIsA405Problem() {
+        assertThat(mvc.post().uri("/api/v1/accounts/{id}/status", ACCOUNT)).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                .hasContentTypeCompatibleWith(PROBLEM)
+                .bodyJson().extractingPath("$.type").isEqualTo("/problems/method-not-allowed");
     }
 }

@@ -6,6 +6,11 @@ import com.relationship.contracts.commands.RegisterAccount;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/api/v1/accounts")
+@RequestMapping(value = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accounts", description = "Register accounts, classify them, and read their history")
 public class AccountController {
 
@@ -35,16 +40,18 @@ public class AccountController {
         this.state = state;
     }
 
-    public record RegisterAccountRequest(UUID accountId, @NotBlank @Size(min = 1, max = FieldLimits.NAME) String name,
-                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) String industry,
-                                         @NotNull @PositiveOrZero Integer employeeCount,
-                                         @PositiveOrZero BigDecimal annualRevenue,
-                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) String region,
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record RegisterAccountRequest(UUID accountId, @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String name,
+                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String industry,
+                                         @NotNull @PositiveOrZero @Max(FieldLimits.MAX_EMPLOYEES) Integer employeeCount,
+                                         @PositiveOrZero @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.REVENUE_DOC) BigDecimal annualRevenue,
+                                         @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String region,
                                          @NotNull Classification classification) {
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ClassifyRequest(@NotNull Classification classification,
-                                  @NotBlank @Size(min = 1, max = FieldLimits.REASON) String rationale) {
+                                  @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String rationale) {
     }
 
     @PostMapping

@@ -5,6 +5,14 @@ import com.relationship.contracts.commands.*;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.Iso4217;
+import com.relationship.service.web.MoneyInCurrency;
+import com.relationship.service.web.PlainText;
+import com.relationship.service.web.PlausibleInstant;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Positive;
+import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,7 +28,7 @@ import java.util.UUID;
 
 /** The facts that are evidence for the lifecycle: purchases, referrals, complaints, engagements, agreements, reviews. */
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}")
+@RequestMapping(value = "/api/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Evidence", description = "Record what the account did; each fact is evidence for a lifecycle stage")
 public class EvidenceController {
 
@@ -30,33 +38,44 @@ public class EvidenceController {
         this.commands = commands;
     }
 
-    public record PurchaseRequest(@NotNull BigDecimal amount, @NotBlank @Size(min = 1, max = FieldLimits.CODE) String currency,
-                                  @NotNull Instant occurredAt, @Size(max = FieldLimits.TEXT) String description) {
+    @MoneyInCurrency
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record PurchaseRequest(@NotNull @Positive @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.AMOUNT_DOC) BigDecimal amount,
+                                  @NotNull @Iso4217 @Schema(pattern = FieldLimits.CURRENCY_PATTERN, example = "EUR") String currency,
+                                  @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant occurredAt,
+                                  @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String description)
+            implements MoneyInCurrency.Amount {
     }
 
-    public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
-                                  @Size(max = FieldLimits.NAME) String referredCompany) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
+                                  @Size(max = FieldLimits.NAME) @PlainText String referredCompany) {
     }
 
-    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String summary, @NotNull Instant dueBy) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary, @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant dueBy) {
     }
 
     public record ComplaintOpenedResponse(UUID accountId, long version, UUID complaintId) {
     }
 
-    public record ResolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String resolution) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record ResolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String resolution) {
     }
 
-    public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description) {
     }
 
-    public record AgreementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
-                                   @NotNull Instant signedAt) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record AgreementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
+                                   @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant signedAt) {
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome,
-                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) String reviewer,
-                                          @Size(max = FieldLimits.TEXT) String notes) {
+                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String reviewer,
+                                          @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String notes) {
     }
 
     @PostMapping("/purchases")

@@ -7,6 +7,9 @@ import com.relationship.contracts.commands.UncoupleKeyAccount;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.*;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}/kam")
+@RequestMapping(value = "/api/v1/accounts/{accountId}/kam", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Key Account Management", description = "PRE_KAM → EARLY → MID → PARTNERSHIP → SYNERGISTIC, or UNCOUPLING")
 public class KamController {
 
@@ -29,13 +32,16 @@ public class KamController {
         this.commands = commands;
     }
 
-    public record DesignateRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String rationale) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record DesignateRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String rationale) {
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record KamAdvanceRequest(@NotNull KamStage targetStage) {
     }
 
-    public record UncoupleRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record UncoupleRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
     }
 
     @PostMapping("/designate")

@@ -5,6 +5,9 @@ import com.relationship.contracts.commands.*;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,7 +20,7 @@ import org.springframework.web.bind.annotation.*;
 import java.util.UUID;
 
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}/lifecycle")
+@RequestMapping(value = "/api/v1/accounts/{accountId}/lifecycle", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Lifecycle", description = "Move an account along prospect → customer → client → supporter → advocate → partner")
 public class LifecycleController {
 
@@ -29,14 +32,17 @@ public class LifecycleController {
         this.eligibility = eligibility;
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record AdvanceRequest(@NotNull LifecycleStage targetStage) {
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record DowngradeRequest(@NotNull LifecycleStage targetStage,
-                                   @NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
+                                   @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
     }
 
-    public record ReasonRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record ReasonRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
     }
 
     @PostMapping("/advance")

@@ -1,21 +1,54 @@
 package com.relationship.service.web;
 
+import java.time.Instant;
+
 /**
- * The longest text each kind of request field may hold (422 invalid-field beyond, and
- * {@code maxLength} in the OpenAPI document). Together with the body limit of
- * {@link ApiProperties#maxRequestBody()} they keep every event far below what Kafka accepts, so an
- * accepted command can always be published.
+ * Every bound a command's fields are checked against, in one place (422 {@code /problems/invalid-field}
+ * beyond, and {@code maxLength}, {@code maximum} or {@code pattern} in the OpenAPI document where it
+ * can say so). Together with the body limit of {@link ApiProperties#maxRequestBody()} they keep every
+ * event far below what Kafka accepts, so an accepted command can always be published.
  */
 public final class FieldLimits {
 
-    /** Names, industries, regions, reviewers, company names. */
+    /** Names, industries, regions, reviewers, company names: one line, no control characters. */
     public static final int NAME = 200;
-    /** Currency codes (the aggregate checks ISO 4217; this only bounds the size). */
-    public static final int CODE = 16;
-    /** Reasons and rationales auditors read in the history. */
+    /** Reasons and rationales auditors read in the history (line breaks and tabs allowed). */
     public static final int REASON = 1000;
-    /** Descriptions, summaries, resolutions, notes. */
-    public static final int TEXT = 2000;
+    /** Descriptions, summaries, resolutions, notes (line breaks and tabs allowed). */
+    public static final int TEXT = 4000;
+
+    /** An ISO 4217 code: three capital letters that {@link java.util.Currency} knows. */
+    public static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
+
+    /**
+     * Money (purchase amounts, annual revenue) has at most 15 digits before the point: a quadrillion
+     * is beyond any purchase or revenue even in the currencies with the smallest unit, and keeps the
+     * amounts exact in every consumer's decimal type. A purchase has at most its currency's minor
+     * digits after the point ({@link java.util.Currency#getDefaultFractionDigits()}); revenue, which
+     * names no currency, at most {@value #MONEY_FRACTION} (the most any ISO 4217 currency has).
+     */
+    public static final int MONEY_INTEGER = 15;
+    public static final int MONEY_FRACTION = 4;
+
+    /** The largest employer in the world has about 2.3 million people; ten million is a typo. */
+    public static final int MAX_EMPLOYEES = 10_000_000;
+
+    /**
+     * The earliest and latest instant a command may name (purchases, agreements, complaint due
+     * dates). Nothing this service records happened before 1900, and no deadline or contract is set
+     * beyond 2100: outside them a date is a mistake, such as a default of 0001-01-01, a 9999-12-31
+     * "forever", or seconds sent as milliseconds. Fixed dates rather than "now ± n years", so a
+     * request gets the same answer whenever it is sent or retried.
+     */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** What the OpenAPI document says of these bounds (annotation values must be constants). */
+    public static final String INSTANT_DOC = "An ISO 8601 instant with a zone or offset, from 1900-01-01T00:00:00Z to"
+            + " before 2100-01-01T00:00:00Z";
+    public static final String AMOUNT_DOC = "Greater than 0; at most 15 digits before the point and the currency's"
+            + " minor digits after it (2 for EUR, 0 for JPY, 3 for BHD); a JSON number, or a string holding one";
+    public static final String REVENUE_DOC = "0 or more; at most 15 digits before the point and 4 after it";
 
     private FieldLimits() {
     }

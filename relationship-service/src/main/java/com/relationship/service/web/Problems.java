@@ -23,8 +23,18 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -52,8 +62,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccountRuleViolation.class)
     ResponseEntity<ProblemDetail> refused(AccountRuleViolation violation, WebRequest request) {
-        HttpStatus status = violation.rule().isInvalidInput() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
-        ProblemDetail problem = problem(status, violation.rule().slug(), title(violation.rule().name()),
+        // A value the aggregate refuses whatever the state is an invalid field, as at the edge, which
+        // checks every field first: the aggregate's own checks are the safety net, one type for one mistake.
+        ProblemDetail problem = violation.rule().isInvalidInput()
+                ? problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid field", violation.getMessage(),
+                request)
+                : problem(HttpStatus.CONFLICT, violation.rule().slug(), title(violation.rule().name()),
                 violation.getMessage(), request);
         problem.setProperty("rule", violation.rule().name());
         if (violation.stage() != null) {
@@ -170,9 +184,14 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        List<Map<String, String>> fields = invalid.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+        List<Map<String, String>> fields = java.util.stream.Stream.concat(
+                invalid.getBindingResult().getFieldErrors().stream()
+                        .map(error -> Map.of("field", error.getField(),
+                                "message", String.valueOf(error.getDefaultMessage()))),
+                invalid.getBindingResult().getGlobalErrors().stream()
+                        .map(error -> Map.of("field", "(body)", "message", String.valueOf(error.getDefaultMessage()))))
+                .sorted(java.util.Comparator.comparing((Map<String, String> f) -> f.get("field"))
+                        .thenComparing(f -> f.get("message")))
                 .toList();
         String detail = fields.stream().map(f -> f.get("field") + " " + f.get("message"))
                 .collect(Collectors.joining("; ")) + ".";
@@ -182,29 +201,210 @@ public class Problems extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
-    /** Bad JSON syntax is 400; well-formed JSON with a value of the wrong kind is a 422 naming the field. */
+    /**
+     * A body that cannot be read as the request, one problem type per kind, each with the position
+     * ({@code line}, {@code column}) and the {@code field} path where known: 400 for the shape
+     * (not UTF-8, empty, not an object, broken JSON, an unknown field, a value of the wrong JSON
+     * type), 422 for a value of the right type that is not one the field takes (an unknown enum
+     * value, a text that is not a UUID or an instant).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = unreadable.getMostSpecificCause();
-        if (cause instanceof InvalidFormatException invalid) {
+        Throwable cause = unreadable.getCause();
+        ProblemDetail problem;
+        if (cause instanceof JsonBodyCheck.BadBody bad) {
+            problem = switch (bad.kind()) {
+                case NOT_UTF8 -> problem(HttpStatus.BAD_REQUEST, "not-utf8", "Not UTF-8", bad.getMessage(), request);
+                case EMPTY -> emptyBody(request);
+                case NOT_AN_OBJECT -> problem(HttpStatus.BAD_REQUEST, "not-a-json-object", "Not a JSON object",
+                        bad.getMessage(), request);
+            };
+            problem.setProperty("line", bad.position().line());
+            problem.setProperty("column", bad.position().column());
+        } else if (cause == null) {
+            problem = emptyBody(request); // Spring: no body at all, or the JSON null
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = fieldPath(unknown);
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            problem = problem(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+                    "This endpoint takes no field " + field + ": remove it, or check its spelling"
+                            + (known.isEmpty() ? "." : " (the fields here are " + String.join(", ", known) + ")."),
+                    request);
+            problem.setProperty("field", field);
+            problem.setProperty("knownFields", known);
+            located(problem, unknown);
+        } else if (cause instanceof InvalidFormatException coerced && isWrongJsonType(coerced)) {
+            String field = fieldPath(coerced);
+            problem = problem(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong JSON type",
+                    field + " must be " + describe(coerced.getTargetType()) + " (" + jsonTypes(coerced.getTargetType())
+                            + ").", request);
+            problem.setProperty("field", field);
+            located(problem, coerced);
+        } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String field = fieldPath(invalid);
+            List<String> allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(value -> ((Enum<?>) value).name()).toList();
+            problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-enum-value", "Unknown enum value",
+                    field + ": '" + invalid.getValue() + "' is not one of " + String.join(", ", allowed) + ".",
+                    request);
+            problem.setProperty("field", field);
+            problem.setProperty("allowedValues", allowed);
+            located(problem, invalid);
+        } else if (cause instanceof InvalidFormatException invalid) {
             String field = fieldPath(invalid);
             String expected = describe(invalid.getTargetType());
-            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid field",
+            problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid field",
                     field + ": '" + invalid.getValue() + "' is not " + expected + ".", request);
             problem.setProperty("fields", List.of(Map.of("field", field, "message", "must be " + expected)));
-            return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.UNPROCESSABLE_CONTENT);
+            located(problem, invalid);
+        } else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String field = fieldPath(mismatched);
+            String expected = mismatched.getTargetType() == null ? "another JSON type"
+                    : describe(mismatched.getTargetType());
+            problem = problem(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong JSON type",
+                    field + " must be " + expected + " (" + jsonTypes(mismatched.getTargetType()) + ").", request);
+            problem.setProperty("field", field);
+            located(problem, mismatched);
+        } else if (cause instanceof MismatchedInputException trailing) {
+            // JsonBodyCheck let only an object through, so at the top this is what follows the object.
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "The request body is not one JSON object: something follows it; send exactly one object.",
+                    request);
+            located(problem, trailing);
+        } else if (cause instanceof InputCoercionException outOfRange) {
+            String field = fieldPath(outOfRange);
+            problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", "Invalid field",
+                    field + ": the number is out of range.", request);
+            problem.setProperty("fields", List.of(Map.of("field", field, "message", "is out of range")));
+            located(problem, outOfRange);
+        } else if (cause instanceof StreamReadException syntax) {
+            // The parser's own words say what is wrong at that position and name no class of ours.
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "The request body is not valid JSON: " + syntax.getOriginalMessage() + ".", request);
+            located(problem, syntax);
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                    "The request body is not the JSON this endpoint takes: send a JSON object as described in"
+                            + " /v3/api-docs.", request);
+            if (cause instanceof JacksonException jackson) {
+                located(problem, jackson);
+            }
         }
-        String where = cause instanceof DatabindException databind && !databind.getPath().isEmpty()
-                ? " (at " + fieldPath(databind) + ")" : "";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                "The request body is not the JSON this endpoint takes" + where
-                        + ": send a JSON object as described in /v3/api-docs.", request);
-        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.valueOf(problem.getStatus()));
     }
 
-    private static String fieldPath(DatabindException exception) {
+    /**
+     * The parser refused to turn a JSON value of one type into another ({@link StrictJson}): a number
+     * or boolean where text or an enum goes, text where a count goes. That is the wrong JSON type, not
+     * a bad value of the right one.
+     */
+    private static boolean isWrongJsonType(InvalidFormatException invalid) {
+        Class<?> target = invalid.getTargetType();
+        return target != null && (!(invalid.getValue() instanceof String)
+                || (!target.isEnum() && String.valueOf(invalid.getOriginalMessage()).startsWith("Cannot coerce")));
+    }
+
+    private static ProblemDetail emptyBody(WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "empty-body", "Empty body",
+                "The request body is empty: send a JSON object as described in /v3/api-docs.", request);
+    }
+
+    /** Where in the body, and which field, when the parser knows. */
+    private static void located(ProblemDetail problem, JacksonException exception) {
+        TokenStreamLocation location = exception.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            problem.setProperty("line", location.getLineNr());
+            problem.setProperty("column", location.getColumnNr());
+        }
+        if (!exception.getPath().isEmpty() && !problem.getProperties().containsKey("field")
+                && !problem.getProperties().containsKey("fields")) {
+            problem.setProperty("field", fieldPath(exception));
+        }
+    }
+
+    private static String jsonTypes(Class<?> type) {
+        if (type == null) {
+            return "see /v3/api-docs";
+        }
+        if (type.isEnum() || type == String.class || type.getSimpleName().equals("UUID")
+                || type.getSimpleName().equals("Instant")) {
+            return "a JSON string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return type.getSimpleName().equals("BigDecimal") ? "a JSON number, or a string holding one"
+                    : "a JSON number without a fraction";
+        }
+        return "a JSON object";
+    }
+
+    /**
+     * Spring MVC's own refusals (404 no such endpoint, 405, 406, 415, ...) get a type of their own
+     * instead of about:blank, the request's instance and correlation id, and a detail that says
+     * what to send; always as application/problem+json, whatever the Accept header asked for.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)) {
+            return response;
+        }
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            ProblemDetail ours = problem(HttpStatus.valueOf(status.value()), frameworkSlug(failure, status),
+                    problem.getTitle(), frameworkDetail(failure, problem.getDetail()), request);
+            if (problem.getProperties() != null) {
+                problem.getProperties().forEach((name, value) -> {
+                    if (!ours.getProperties().containsKey(name)) {
+                        ours.setProperty(name, value);
+                    }
+                });
+            }
+            problem = ours;
+        }
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(response.getHeaders());
+        answer.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, answer, response.getStatusCode());
+    }
+
+    private static String frameworkSlug(Exception failure, HttpStatusCode status) {
+        if (failure instanceof HttpMediaTypeNotSupportedException) {
+            return "unsupported-media-type";
+        }
+        if (failure instanceof HttpMediaTypeNotAcceptableException) {
+            return "not-acceptable";
+        }
+        if (failure instanceof HttpRequestMethodNotSupportedException) {
+            return "method-not-allowed";
+        }
+        if (failure instanceof NoResourceFoundException || failure instanceof NoHandlerFoundException) {
+            return "no-such-endpoint";
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static String frameworkDetail(Exception failure, String detail) {
+        if (failure instanceof HttpMediaTypeNotSupportedException unsupported) {
+            return (unsupported.getContentType() == null ? "The request has no Content-Type"
+                    : "Content-Type '" + unsupported.getContentType() + "' is not supported")
+                    + ": send the body as application/json (UTF-8).";
+        }
+        if (failure instanceof HttpMediaTypeNotAcceptableException) {
+            return "This endpoint answers application/json, and its errors application/problem+json: send"
+                    + " Accept: application/json, or no Accept header.";
+        }
+        if (failure instanceof NoResourceFoundException || failure instanceof NoHandlerFoundException) {
+            return "There is no such endpoint: see /v3/api-docs for the paths, and check the ids in it.";
+        }
+        return detail;
+    }
+
+    private static String fieldPath(JacksonException exception) {
         return exception.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));

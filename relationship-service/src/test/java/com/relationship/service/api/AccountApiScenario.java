@@ -197,7 +197,7 @@ abstract class AccountApiScenario {
         Api.Reply badCurrency = api.post("/accounts/" + id + "/purchases", Map.of("amount", "10",
                 "currency", "EURO", "occurredAt", "2026-03-14T09:30:00Z"));
         assertThat(badCurrency.status()).isEqualTo(422);
-        assertThat(badCurrency.body().get("type").asText()).isEqualTo("/problems/invalid-value");
+        assertThat(badCurrency.body().get("type").asText()).isEqualTo("/problems/invalid-field");
         assertThat(badCurrency.body().get("detail").asText()).contains("ISO 4217");
 
         assertThat(api.get("/accounts/" + id + "/events").body()).hasSize(1);

@@ -56,6 +56,19 @@ public final class Api {
         }
     }
 
+    /**
+     * Any request as raw bytes, with exactly the headers given (Content-Type and Accept included, or
+     * left out), for sending what a well-behaved client would not: broken or oddly encoded bodies,
+     * wrong media types. It goes through the same {@link #send} as every other call.
+     */
+    public Reply raw(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
@@ -65,7 +78,8 @@ public final class Api {
             HttpResponse<String> response = http.send(request.header("X-Actor", actor)
                     .header("X-Correlation-Id", "test-" + System.nanoTime())
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body().isEmpty() || !type.contains("json") ? null : json.readTree(response.body());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
                     response);
         } catch (IOException e) {
