@@ -6,6 +6,8 @@ import com.relationship.contracts.commands.EstablishBond;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.PlainText;
+import com.relationship.service.web.PlausibleInstant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -22,7 +25,7 @@ import java.util.UUID;
 
 /** What binds the account to us: bonds of the four kinds, established and dissolved (docs/domain.md). */
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}/bonds")
+@RequestMapping(value = "/api/v1/accounts/{accountId}/bonds", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Bonds", description = "Financial, social, customization and structural bonds: the account's switching costs")
 class BondController {
 
@@ -32,17 +35,22 @@ class BondController {
         this.commands = commands;
     }
 
-    record BondRequest(@NotNull BondKind kind, @NotBlank @Size(min = 1, max = FieldLimits.TEXT) String description,
-                       @Schema(description = "since when the bond holds; the time the request arrives when absent")
-                       @PastOrPresent Instant occurredAt,
-                       @Schema(description = "when the bond ends by itself (a discount runs out); open-ended when absent")
-                       Instant validUntil) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record BondRequest(@NotNull BondKind kind,
+                       @NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
+                       @Schema(description = "since when the bond holds; the time the request arrives when absent. "
+                               + FieldLimits.INSTANT_DOC)
+                       @PastOrPresent @PlausibleInstant Instant occurredAt,
+                       @Schema(description = "when the bond ends by itself (a discount runs out); open-ended when absent. "
+                               + FieldLimits.INSTANT_DOC)
+                       @PlausibleInstant Instant validUntil) {
     }
 
     record BondEstablishedResponse(UUID accountId, long version, UUID bondId) {
     }
 
-    record DissolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) String reason) {
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record DissolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
     }
 
     @PostMapping

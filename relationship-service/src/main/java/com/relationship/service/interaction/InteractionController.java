@@ -8,6 +8,9 @@ import com.relationship.contracts.commands.RecordSatisfactionSurvey;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.PlainText;
+import com.relationship.service.web.PlausibleInstant;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -28,7 +32,7 @@ import java.util.UUID;
  * most customers who leave do so because they feel ignored.
  */
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}")
+@RequestMapping(value = "/api/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Interactions", description = "Contacts with the account and its satisfaction surveys")
 class InteractionController {
 
@@ -38,14 +42,19 @@ class InteractionController {
         this.commands = commands;
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record InteractionRequest(@NotNull InteractionChannel channel, @NotNull InteractionDirection direction,
-                              @NotBlank @Size(min = 1, max = FieldLimits.NAME) String contact,
-                              @NotBlank @Size(min = 1, max = FieldLimits.TEXT) String summary,
-                              @NotNull @PastOrPresent Instant occurredAt) {
+                              @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String contact,
+                              @NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary,
+                              @NotNull @PastOrPresent @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC)
+                              Instant occurredAt) {
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record SurveyRequest(@NotNull @Min(0) @Max(10) Integer score, @NotNull SurveyInstrument instrument,
-                         @Size(max = FieldLimits.TEXT) String comment, @NotNull @PastOrPresent Instant occurredAt) {
+                         @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String comment,
+                         @NotNull @PastOrPresent @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC)
+                         Instant occurredAt) {
     }
 
     @PostMapping("/interactions")

@@ -124,7 +124,7 @@ class BadRequestFuzzTest {
         }
     }
 
-    enum Kind { NAME, REASON, TEXT, AMOUNT, REVENUE, COUNT, CURRENCY, INSTANT, ENUM, UUID }
+    enum Kind { NAME, REASON, TEXT, AMOUNT, REVENUE, COUNT, SCORE, CURRENCY, INSTANT, ENUM, UUID }
 
     record Field(String name, Kind kind, boolean required, List<String> values) {
         static Field of(String name, Kind kind, boolean required) {
@@ -151,6 +151,7 @@ class BadRequestFuzzTest {
                 case AMOUNT -> new Raw("12.50");
                 case REVENUE -> new Raw("250000000");
                 case COUNT -> new Raw("120");
+                case SCORE -> new Raw("7");
                 case CURRENCY -> "EUR";
                 case INSTANT -> "2026-03-14T09:30:00Z";
                 case ENUM -> values.get(0);
@@ -209,6 +210,19 @@ class BadRequestFuzzTest {
                 new Endpoint("/accounts/{a}/lifecycle/lapse", List.of(reason)),
                 new Endpoint("/accounts/{a}/lifecycle/win-back", List.of(reason)),
                 new Endpoint("/accounts/{a}/lifecycle/disqualify", List.of(reason)),
+                new Endpoint("/accounts/{a}/lifecycle/requalify", List.of(reason)),
+                new Endpoint("/accounts/{a}/bonds", List.of(Field.choice("kind", com.relationship.contracts.account.BondKind.values()),
+                        Field.of("description", Kind.TEXT, true), Field.of("occurredAt", Kind.INSTANT, false),
+                        Field.of("validUntil", Kind.INSTANT, false))),
+                new Endpoint("/accounts/{a}/bonds/{c}/dissolution", List.of(reason)),
+                new Endpoint("/accounts/{a}/interactions", List.of(
+                        Field.choice("channel", com.relationship.contracts.account.InteractionChannel.values()),
+                        Field.choice("direction", com.relationship.contracts.account.InteractionDirection.values()),
+                        Field.of("contact", Kind.NAME, true), Field.of("summary", Kind.TEXT, true),
+                        Field.of("occurredAt", Kind.INSTANT, true))),
+                new Endpoint("/accounts/{a}/satisfaction-surveys", List.of(Field.of("score", Kind.SCORE, true),
+                        Field.choice("instrument", com.relationship.contracts.account.SurveyInstrument.values()),
+                        Field.of("comment", Kind.TEXT, false), Field.of("occurredAt", Kind.INSTANT, true))),
                 new Endpoint("/accounts/{a}/kam/designate", List.of(Field.of("rationale", Kind.REASON, true))),
                 new Endpoint("/accounts/{a}/kam/advance", List.of(Field.choice("targetStage", kamStage))),
                 new Endpoint("/accounts/{a}/kam/uncouple", List.of(reason)));
@@ -302,7 +316,7 @@ class BadRequestFuzzTest {
         return switch (field.kind()) {
             case NAME, REASON, TEXT, CURRENCY, INSTANT, ENUM, UUID -> Arbitraries.oneOf(structures, numbers);
             case AMOUNT, REVENUE -> structures;
-            case COUNT -> Arbitraries.oneOf(structures, Arbitraries.of("12", "", "1.5", "1e3", "12.0").map(s -> (Object) s),
+            case COUNT, SCORE -> Arbitraries.oneOf(structures, Arbitraries.of("12", "", "1.5", "1e3", "12.0").map(s -> (Object) s),
                     Arbitraries.of("1.5", "1e3", "12.0").map(Raw::new));
         };
     }
@@ -331,6 +345,7 @@ class BadRequestFuzzTest {
                     Arbitraries.of("NaN", "Infinity", "-Infinity", "ten", "", " ", "12,50", "0x10", "1_000").map(s -> (Object) s));
             case REVENUE -> Arbitraries.of("-1", "-0.5", "1e16", "1.23456", "9999999999999999").map(Raw::new);
             case COUNT -> Arbitraries.of("-1", "10000001", "2147483648", "-2147483649", "99999999999999999999").map(Raw::new);
+            case SCORE -> Arbitraries.of("-1", "11", "100", "2147483648", "-2147483649").map(Raw::new);
             case CURRENCY -> Arbitraries.oneOf(Arbitraries.of("EURO", "eur", "XXX", "XAU", "XDR", "ABC", "", " ", "\u20ac",
                             "US", "USD ", "U$D").map(s -> (Object) s),
                     Arbitraries.strings().alpha().ofMinLength(4).ofMaxLength(20).map(s -> (Object) s));
