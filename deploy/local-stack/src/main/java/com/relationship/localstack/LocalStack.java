@@ -48,7 +48,10 @@ final class LocalStack implements AutoCloseable {
 
         // Both at once: each spends most of its start-up waiting on its own class loading and Mongo/Kafka.
         List<ServiceProcess> starting = List.of(
-                startService("relationship", jars.get("relationship"), config.relationshipPort(), "relationship"),
+                // Exactly one writer here, so its aggregate cache cannot go stale (decision 0011); it saves
+                // the embedded store's full scan on every command.
+                startService("relationship", jars.get("relationship"), config.relationshipPort(), "relationship",
+                        "--relationship.event-store.aggregate-cache=true"),
                 startService("projection", jars.get("projection"), config.projectionPort(), "projection",
                         // Its status publishes are Kafka transactions: a stable id lets a restart abort what
                         // a killed run left open at once, instead of after the transaction timeout.

@@ -110,10 +110,13 @@ public class AxonInfrastructure {
 
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, EventStoreProperties properties) {
-        return MongoTokenStore.builder()
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .claimTimeout(properties.tokenClaimTimeout())
-                .build();
+                .claimTimeout(properties.tokenClaimTimeout());
+        if (!properties.nodeId().isBlank()) {
+            builder.nodeId(properties.nodeId());
+        }
+        return builder.build();
     }
 }
