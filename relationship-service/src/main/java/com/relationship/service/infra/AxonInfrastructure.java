@@ -110,13 +110,11 @@ public class AxonInfrastructure {
 
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, EventStoreProperties properties) {
-        MongoTokenStore.Builder builder = MongoTokenStore.builder()
+        return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
-                .claimTimeout(properties.tokenClaimTimeout());
-        if (!properties.nodeId().isBlank()) {
-            builder.nodeId(properties.nodeId());
-        }
-        return builder.build();
+                .claimTimeout(properties.tokenClaimTimeout())
+                .nodeId(properties.effectiveNodeId())
+                .build();
     }
 }

@@ -3,6 +3,7 @@ package com.relationship.service.infra;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -32,4 +33,8 @@ public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
                                    @DefaultValue("2s") Duration serverSelectionTimeout,
                                    @DefaultValue("2s") Duration connectTimeout,
                                    @DefaultValue("10s") Duration socketTimeout) {
+    /** The configured node id, or Axon's own default ({@code pid@hostname}) when blank. */
+    public String effectiveNodeId() {
+        return nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+    }
 }
