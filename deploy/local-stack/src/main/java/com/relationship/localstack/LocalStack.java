@@ -78,15 +78,24 @@ final class LocalStack implements AutoCloseable {
 
     private synchronized ServiceProcess startService(String name, Path jar, int port, String database, String... more) {
         requireNotClosing();
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
-        args.addAll(List.of(more));
+        List<String> args = serviceArguments(infrastructure, port, database, List.of(more));
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
                 port, out);
         services.add(service);
         return service;
+    }
+
+    /**
+     * A service's arguments on this infrastructure: its port, its MongoDB database, the Kafka broker, then
+     * {@code more}. The one place they are built, for the launcher and for tests that start services.
+     */
+    static List<String> serviceArguments(LocalInfrastructure infrastructure, int port, String database, List<String> more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
+        args.addAll(more);
+        return args;
     }
 
     private void requireNotClosing() {
