@@ -263,8 +263,42 @@ for name, (port, db) in SERVICES.items():
     if not os.path.isdir(name):
         note(f"module {name}/ does not exist yet; its image cannot be built until it does")
 replicas = lambda s: int(((services.get(s) or {}).get("deploy") or {}).get("replicas", 1))
-check(replicas("relationship-service") == 1, "compose: ONE relationship-service (Axon command bus is per JVM)")
+
+def app_setting(module, pattern, default=None):
+    path = f"{module}/src/main/resources/application.yml"
+    m = re.search(pattern, open(path).read(), re.S) if os.path.exists(path) else None
+    return m.group(1) if m else default
+
+relay_segments = int(app_setting("relationship-service", r"kafka-relay:\s*\n\s*mode: pooled\s*\n\s*initial-segment-count: (\d+)", 0))
+listener_concurrency = int(app_setting("projection-service", r"listener:.*?concurrency: (\d+)", 1))
+check(relay_segments >= 2, f"relationship-service: the relay has segments to share ({relay_segments})")
+check(replicas("relationship-service") == 2, "compose: TWO relationship-service instances (ScaleOutIT proves two)")
+check(replicas("relationship-service") <= relay_segments,
+      f"compose: no more relationship-service replicas than relay segments ({relay_segments})")
 check(replicas("projection-service") == 2, "compose: TWO projection-service instances")
+check(replicas("projection-service") * listener_concurrency <= int(contract_partitions() or 24),
+      "compose: projection consumers (replicas x listener concurrency) within the partitions")
+for name, (port, db) in SERVICES.items():
+    ports = [str(p) for p in (services.get(name) or {}).get("ports", [])]
+    check(all(":" not in p for p in ports), f"compose {name}: no fixed host port (replicas; the lb publishes {port})")
+
+# Load balancer in front of both services
+lb = services.get("lb")
+NGINX = "deploy/compose/nginx.conf"
+if check(lb is not None, "compose: load balancer service lb"):
+    check("./nginx.conf:/etc/nginx/nginx.conf:ro" in (lb.get("volumes") or []), "compose lb mounts nginx.conf")
+    check(set(map(str, lb.get("ports") or [])) == {"8080:8080", "8081:8081"}, "compose lb publishes 8080 and 8081")
+    for name in SERVICES:
+        check(((lb.get("depends_on") or {}).get(name) or {}).get("condition") == "service_healthy",
+              f"compose lb: waits for {name} healthy")
+if check(os.path.exists(NGINX), f"{NGINX} exists"):
+    conf = open(NGINX).read()
+    for name, (port, db) in SERVICES.items():
+        check(re.search(rf"server {name}:{port} resolve;", conf) is not None,
+              f"nginx.conf: upstream {name}:{port}, re-resolved (every replica, after restarts)")
+        check(f"listen {port};" in conf, f"nginx.conf listens on {port}")
+    check("resolver 127.0.0.11" in conf, "nginx.conf resolves through Docker's DNS")
+    check(re.search(r"hash \$account consistent;", conf) is not None, "nginx.conf routes commands by account id (consistent hash)")
 
 # ---- 3. Kubernetes ------------------------------------------------------------------
 k8s = {p: d for p, d in docs.items() if p.startswith("deploy/k8s/")}
@@ -298,11 +332,42 @@ for name, (port, db) in SERVICES.items():
     check(bool((c.get("resources") or {}).get("limits", {}).get("memory")), f"k8s {name}: memory limit (the heap is sized from it)")
     svc = k8s_services.get(name)
     check(svc is not None and all(labels.get(k) == v for k, v in svc["spec"]["selector"].items()), f"k8s {name}: Service selects its pods")
-check(deployments.get("relationship-service", {}).get("spec", {}).get("replicas") == 1, "k8s: ONE relationship-service")
-check(deployments.get("relationship-service", {}).get("spec", {}).get("strategy", {}).get("type") == "Recreate",
-      "k8s: relationship-service rolls out with Recreate (never two at once)")
-check(deployments.get("projection-service", {}).get("spec", {}).get("replicas") == 2, "k8s: TWO projection-service replicas")
-check("projection-service" in pdbs, "k8s: PodDisruptionBudget for projection-service")
+secrets = {o["metadata"]["name"]: {**(o.get("data") or {}), **(o.get("stringData") or {})}
+           for o in objects if o.get("kind") == "Secret"}
+for name, (port, db) in SERVICES.items():
+    dep = deployments.get(name)
+    if dep is None:
+        continue
+    spec = dep["spec"]
+    pod = spec["template"]["spec"]
+    c = pod["containers"][0]
+    env = {e["name"]: e for e in c.get("env", [])}
+    check(int(spec.get("replicas", 1)) >= 2, f"k8s {name}: at least two replicas")
+    if name == "relationship-service":
+        check(int(spec.get("replicas", 1)) <= relay_segments, f"k8s {name}: no more replicas than relay segments ({relay_segments})")
+    strategy = spec.get("strategy") or {}
+    check(strategy.get("type") == "RollingUpdate" and (strategy.get("rollingUpdate") or {}).get("maxUnavailable") == 0,
+          f"k8s {name}: rolling update that never drops below the replica count")
+    pdb = pdbs.get(name)
+    check(pdb is not None and pdb["spec"].get("minAvailable") == 1
+          and all(spec["template"]["metadata"]["labels"].get(k) == v for k, v in pdb["spec"]["selector"]["matchLabels"].items()),
+          f"k8s {name}: PodDisruptionBudget minAvailable 1 selecting its pods")
+    pre = ((c.get("lifecycle") or {}).get("preStop") or {})
+    m = re.search(r"sleep (\d+)", " ".join(pre.get("exec", {}).get("command", [])))
+    pre_stop = int(m.group(1)) if m else int((pre.get("sleep") or {}).get("seconds", 0))
+    check(pre_stop >= 5, f"k8s {name}: preStop delay before SIGTERM (is {pre_stop} s)")
+    grace = int(pod.get("terminationGracePeriodSeconds", 30))
+    check(grace >= pre_stop + 30 + 5, f"k8s {name}: terminationGracePeriodSeconds {grace} covers preStop {pre_stop} s + 30 s graceful shutdown")
+    ref = ((env.get("SPRING_MONGODB_URI") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+    check(ref.get("key") in secrets.get(ref.get("name"), {}),
+          f"k8s {name}: SPRING_MONGODB_URI from a Secret key that exists ({ref.get('name')}/{ref.get('key')})")
+    uri = secrets.get(ref.get("name"), {}).get(ref.get("key"), "")
+    check(re.search(rf"/{db}(\?|$)", uri) is not None, f"k8s Secret {ref.get('key')} names database {db}")
+    instance = {"relationship-service": "RELATIONSHIP_EVENT_STORE_NODE_ID", "projection-service": "PROJECTION_INSTANCE_ID"}[name]
+    check(((env.get(instance) or {}).get("valueFrom") or {}).get("fieldRef", {}).get("fieldPath") == "metadata.name",
+          f"k8s {name}: {instance} is the pod name (unique per instance)")
+for data in config.values():
+    check(not any("MONGODB_URI" in k for k in data), "k8s: no MongoDB URI in a ConfigMap (credentials live in the Secret)")
 job = by_kind("Job").get("kafka-topics")
 if check(job is not None, "k8s: Job kafka-topics creates the topics"):
     pod = job["spec"]["template"]["spec"]
@@ -318,11 +383,6 @@ if check(job is not None, "k8s: Job kafka-topics creates the topics"):
     jenv = {e["name"]: e for e in c.get("env", [])}
     ref = (jenv.get("BOOTSTRAP_SERVERS", {}).get("valueFrom") or {}).get("configMapKeyRef") or {}
     check(ref.get("key") in config.get(ref.get("name"), {}), "k8s kafka-topics: BOOTSTRAP_SERVERS from the ConfigMap")
-for data in config.values():
-    for k, v in data.items():
-        if "MONGODB_URI" in k:
-            db = "relationship" if k.startswith("RELATIONSHIP") else "projection"
-            check(re.search(rf"/{db}(\?|$)", v) is not None, f"k8s ConfigMap {k} names database {db}")
 
 import shutil, subprocess
 if shutil.which("kubectl"):

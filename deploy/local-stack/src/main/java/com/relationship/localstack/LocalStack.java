@@ -48,7 +48,10 @@ final class LocalStack implements AutoCloseable {
 
         // Both at once: each spends most of its start-up waiting on its own class loading and Mongo/Kafka.
         List<ServiceProcess> starting = List.of(
-                startService("relationship", jars.get("relationship"), config.relationshipPort(), "relationship"),
+                // Exactly one writer here, so its aggregate cache cannot go stale (decision 0011); it saves
+                // the embedded store's full scan on every command.
+                startService("relationship", jars.get("relationship"), config.relationshipPort(), "relationship",
+                        "--relationship.event-store.aggregate-cache=true"),
                 startService("projection", jars.get("projection"), config.projectionPort(), "projection",
                         // Its status publishes are Kafka transactions: a stable id lets a restart abort what
                         // a killed run left open at once, instead of after the transaction timeout.
@@ -75,15 +78,24 @@ final class LocalStack implements AutoCloseable {
 
     private synchronized ServiceProcess startService(String name, Path jar, int port, String database, String... more) {
         requireNotClosing();
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
-        args.addAll(List.of(more));
+        List<String> args = serviceArguments(infrastructure, port, database, List.of(more));
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
                 port, out);
         services.add(service);
         return service;
+    }
+
+    /**
+     * A service's arguments on this infrastructure: its port, its MongoDB database, the Kafka broker, then
+     * {@code more}. The one place they are built, for the launcher and for tests that start services.
+     */
+    static List<String> serviceArguments(LocalInfrastructure infrastructure, int port, String database, List<String> more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
+        args.addAll(more);
+        return args;
     }
 
     private void requireNotClosing() {

@@ -51,10 +51,16 @@ final class ServiceProcess {
      * out of it exits (the launcher says so) instead of limping on.
      */
     static List<String> javaJarCommand(Path jar, List<String> args, String heap) {
+        return javaJarCommand(jar, List.of(), args, heap);
+    }
+
+    /** The same, with more JVM options before {@code -jar} (tests that run several services at once tune them). */
+    static List<String> javaJarCommand(Path jar, List<String> jvmOptions, List<String> args, String heap) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
@@ -149,6 +155,13 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for readiness", e);
         }
+    }
+
+    /** SIGKILL: the service gets no chance to finish anything (fault tests); waits until it is gone. */
+    void kill() {
+        stopping = true;
+        process.toHandle().destroyForcibly();
+        waitForExit(Duration.ofSeconds(30));
     }
 
     /** Sends SIGTERM without waiting, so several services can shut down at the same time. */

@@ -57,9 +57,16 @@ abstract class SystemScenario {
     }
 
     static Reply post(String url, Map<String, ?> body) {
+        return post(url, body, Map.of());
+    }
+
+    /** A POST with more request headers (e.g. {@code Idempotency-Key}). */
+    static Reply post(String url, Map<String, ?> body, Map<String, String> headers) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +76,7 @@ abstract class SystemScenario {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Every request of the system tests goes through here (the one place for headers all of them need). */
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.header("X-Actor", "e2e@test")

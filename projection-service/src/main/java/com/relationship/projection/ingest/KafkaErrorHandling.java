@@ -5,9 +5,13 @@ import com.relationship.projection.infra.ProjectionProperties;
 import com.relationship.projection.status.DeadLetterMark;
 import com.relationship.projection.status.InconsistentEventStreamException;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -27,7 +31,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.FailedRecordProcessor;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,7 +77,7 @@ public class KafkaErrorHandling {
             AccountEventIngestor ingestor) {
         DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
                 recoverer(kafka, properties, metrics, ingestor), backOff(properties), kafka, true);
-        return classify(processor);
+        return classify(processor, properties);
     }
 
     /**
@@ -83,7 +89,7 @@ public class KafkaErrorHandling {
     @Conditional(WithoutTransactions.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
                                           ProjectionMetrics metrics, AccountEventIngestor ingestor) {
-        return classify(new DefaultErrorHandler(recoverer(kafka, properties, metrics, ingestor), backOff(properties)));
+        return classify(new DefaultErrorHandler(recoverer(kafka, properties, metrics, ingestor), backOff(properties)), properties);
     }
 
     static class WithoutTransactions extends NoneNestedConditions {
@@ -96,13 +102,37 @@ public class KafkaErrorHandling {
         }
     }
 
-    private static <T extends FailedRecordProcessor> T classify(T processor) {
+    private static <T extends FailedRecordProcessor> T classify(T processor, ProjectionProperties properties) {
         for (Class<?> poison : POISON) {
             @SuppressWarnings("unchecked")
             Class<? extends Exception> type = (Class<? extends Exception>) poison;
             processor.addNotRetryableExceptions(type);
         }
+        processor.setBackOffFunction((record, failure) -> backOffFor(failure, properties));
         return processor;
+    }
+
+    /**
+     * A record whose offset commit lost a rebalance (another instance joined or left the group, so this
+     * consumer's generation is stale, or its transaction was fenced) is tried again at once: the back-off
+     * runs on the consumer thread, which can rejoin the group only by polling again, so a growing
+     * back-off (up to 30 s a try) held the partitions of a killed instance for a minute and more. The
+     * fold is idempotent, so applying the record again under the new generation is safe.
+     */
+    static BackOff backOffFor(Throwable failure, ProjectionProperties properties) {
+        return lostRebalance(failure) ? REJOIN_AT_ONCE : backOff(properties);
+    }
+
+    private static final BackOff REJOIN_AT_ONCE = new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS);
+
+    static boolean lostRebalance(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommitFailedException || cause instanceof RebalanceInProgressException
+                    || cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ExponentialBackOff backOff(ProjectionProperties properties) {

@@ -115,6 +115,7 @@ public class AxonInfrastructure {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(properties.tokenClaimTimeout())
+                .nodeId(properties.effectiveNodeId())
                 .build();
     }
 }

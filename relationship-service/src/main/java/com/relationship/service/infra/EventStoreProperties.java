@@ -3,6 +3,7 @@ package com.relationship.service.infra;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -10,9 +11,13 @@ import java.time.Duration;
  *                               that became visible late (a Mongo event store has no global
  *                               sequence; Axon's default of 1 s can skip a slow commit forever)
  * @param batchSize              events read per query when loading or replaying
- * @param aggregateCache         keep loaded accounts in memory; safe only while one instance
- *                               handles a given account's commands
+ * @param aggregateCache         keep loaded accounts in memory; only for a single instance (the local
+ *                               stack): with several, another instance's append makes the cached copy
+ *                               stale, and a stale copy can refuse a command wrongly (decision 0011)
  * @param tokenClaimTimeout      after how long another instance may take over a relay segment
+ * @param nodeId                 this instance's name in the token store's claims; must differ between
+ *                               instances. Blank: Axon's default, {@code pid@hostname} (the pod or container
+ *                               name in a deployment, the pid on one machine)
  * @param serverSelectionTimeout how long a MongoDB call waits for a reachable server before it fails
  *                               (the driver's default, 30 s, would hold a command that long in an outage)
  * @param connectTimeout         how long opening a connection to MongoDB may take
@@ -22,9 +27,14 @@ import java.time.Duration;
 @ConfigurationProperties("relationship.event-store")
 public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
                                    @DefaultValue("1000") int batchSize,
-                                   @DefaultValue("true") boolean aggregateCache,
+                                   @DefaultValue("false") boolean aggregateCache,
                                    @DefaultValue("10s") Duration tokenClaimTimeout,
+                                   @DefaultValue("") String nodeId,
                                    @DefaultValue("2s") Duration serverSelectionTimeout,
                                    @DefaultValue("2s") Duration connectTimeout,
                                    @DefaultValue("10s") Duration socketTimeout) {
+    /** The configured node id, or Axon's own default ({@code pid@hostname}) when blank. */
+    public String effectiveNodeId() {
+        return nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+    }
 }

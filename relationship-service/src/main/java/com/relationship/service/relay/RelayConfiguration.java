@@ -19,10 +19,11 @@ public class RelayConfiguration {
      * handlers): the batch is retried, so no event is lost on its way to Kafka. A segment's claim is
      * extended at least every fifth of the claim timeout, and by the coordinator too while a batch
      * waits for Kafka, so a batch (which waits at most the ack timeout) always ends inside its claim.
+     * Each instance claims at most its share of the segments ({@link RelayNodes}).
      */
     @Bean
     ConfigurerModule relayProcessing(RelayProperties relay, EventStoreProperties store, ObjectProvider<RelayPublisher> publisher,
-                                     RelayMetrics metrics) {
+                                     RelayMetrics metrics, ObjectProvider<RelayNodes> nodes) {
         Duration claimExtension = claimExtension(store.tokenClaimTimeout());
         requireAckWithinClaim(relay.ackTimeout(), store.tokenClaimTimeout(), claimExtension);
         return configurer -> configurer.eventProcessing()
@@ -31,7 +32,9 @@ public class RelayConfiguration {
                 .registerErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerPooledStreamingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
                         (c, builder) -> builder.claimExtensionThreshold(claimExtension.toMillis())
-                                .enableCoordinatorClaimExtension())
+                                .enableCoordinatorClaimExtension()
+                                // a fair share per live instance, so segments spread (RelayNodes)
+                                .maxSegmentProvider(nodes.getObject()))
                 .registerHandlerInterceptor(KafkaRelay.PROCESSING_GROUP,
                         c -> new RelayAcknowledgements(publisher.getObject(), relay.ackTimeout(), metrics));
     }

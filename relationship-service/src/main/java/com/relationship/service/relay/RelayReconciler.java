@@ -30,6 +30,9 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * publishes what is missing, in order. An account's missing event followed by a later one is caught
  * earlier still, by the relay itself ({@link RelayPublisher}); this covers an account's last event.
  * <p>
+ * With several instances only the one that {@link RelayNodes#leads() leads} reconciles: one pass
+ * per interval for all of them, and it uses every segment's position, whoever holds it.
+ * <p>
  * It reads the whole event collection once per run (the embedded MongoDB has no index to serve it):
  * lengthen the interval for a large store.
  */
@@ -44,10 +47,12 @@ class RelayReconciler implements SmartLifecycle {
     private final RelayMetrics metrics;
     private final RelayProperties relay;
     private final EventStoreProperties store;
+    private final RelayNodes nodes;
     private ScheduledExecutorService scheduler;
 
     RelayReconciler(MongoTemplate axonMongoTemplate, RelayPositions positions, RelayPublisher publisher,
-                    RelayMetrics metrics, RelayProperties relay, EventStoreProperties store) {
+                    RelayMetrics metrics, RelayProperties relay, EventStoreProperties store, RelayNodes nodes) {
+        this.nodes = nodes;
         this.eventStore = axonMongoTemplate;
         this.positions = positions;
         this.publisher = publisher;
@@ -56,8 +61,11 @@ class RelayReconciler implements SmartLifecycle {
         this.store = store;
     }
 
-    /** One pass; answers how many events it published. */
+    /** One pass (on the leading instance only: the others would publish the same events again); answers how many events it published. */
     int reconcile() {
+        if (!nodes.leads()) {
+            return 0;
+        }
         Optional<Instant> position = metrics.position();
         if (position.isEmpty()) {
             return 0; // the relay has not stored a position yet: everything stored is still ahead of it

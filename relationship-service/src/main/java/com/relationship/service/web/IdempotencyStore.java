@@ -88,8 +88,13 @@ class IdempotencyStore {
                 continue; // expired and removed between our insert and read
             }
             if (existing.getDate("createdAt").toInstant().plus(properties.idempotencyKeyTtl()).isBefore(now)) {
-                keys.replaceOne(new Document("_id", scope), fresh(scope, fingerprint, now), new ReplaceOptions());
-                return new Owned(1, false);
+                // Only the expired generation we read may be replaced: two requests (on two instances) that
+                // both found it expired must not both own the key.
+                Document expired = new Document("_id", scope).append("createdAt", existing.getDate("createdAt"));
+                if (keys.replaceOne(expired, fresh(scope, fingerprint, now), new ReplaceOptions()).getMatchedCount() == 1) {
+                    return new Owned(1, false);
+                }
+                continue; // another request renewed the key first: read it again
             }
             if (!fingerprint.equals(existing.getString("fingerprint"))) {
                 return new Reused();
