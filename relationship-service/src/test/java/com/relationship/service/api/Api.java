@@ -27,17 +27,20 @@ public final class Api {
 
     /** As {@code actor}, with every role: for tests about something other than who may call what. */
     public Api(String base, String actor) {
-        this(base, actor, TestTokens.allRoles(actor));
+        this(base, new Bearer(TestTokens.allRoles(actor)));
     }
 
-    private Api(String base, String actor, String token) {
+    private record Bearer(String token) {
+    }
+
+    private Api(String base, Bearer bearer) {
         this.base = base;
-        this.token = token;
+        this.token = bearer.token();
     }
 
     /** With exactly this token (or none, for null): for tests of the token check itself. */
     public static Api withToken(String base, String token) {
-        return new Api(base, null, token);
+        return new Api(base, new Bearer(token));
     }
 
     public record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
