@@ -32,13 +32,20 @@ public class EndpointRoles {
                 .allow(POST, ACCOUNT + "/co-development-engagements", Role.WRITER)
                 .allow(POST, ACCOUNT + "/partnership-agreements", Role.WRITER)
                 .allow(POST, ACCOUNT + "/compliance-reviews", Role.WRITER)
-                .allow(POST, ACCOUNT + "/lifecycle/{action:advance|downgrade|lapse|win-back|disqualify}", Role.WRITER)
+                .allow(POST, ACCOUNT + "/lifecycle/{action:advance|downgrade|lapse|win-back|disqualify|requalify}",
+                        Role.WRITER)
                 .allow(POST, ACCOUNT + "/kam/{action:designate|advance|uncouple}", Role.WRITER)
+                // bonds, interactions and surveys (issue 8, on main): listed ahead so they are not refused once merged
+                .allow(POST, ACCOUNT + "/bonds", Role.WRITER)
+                .allow(POST, ACCOUNT + "/bonds/{bondId}/dissolution", Role.WRITER)
+                .allow(POST, ACCOUNT + "/interactions", Role.WRITER)
+                .allow(POST, ACCOUNT + "/satisfaction-surveys", Role.WRITER)
                 // reads of the current state
                 .allow(GET, ACCOUNT, Role.READER)
                 .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)
                 // the audit trail
                 .allow(GET, ACCOUNT + "/events", Role.AUDITOR)
+                .allow(GET, ACCOUNT + "/integrity", Role.AUDITOR) // the hash chain (issue 9, on main)
                 .build();
     }
 }
