@@ -7,21 +7,16 @@ import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.projection.funnel.Funnel;
-import com.relationship.projection.funnel.FunnelController;
-import com.relationship.projection.funnel.FunnelQuery;
 import com.relationship.projection.status.AccountHistory;
-import com.relationship.projection.status.AccountStatusController;
 import com.relationship.projection.status.AccountStatusProjector;
-import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
 import com.mongodb.MongoTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -39,22 +34,19 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** The REST edge with the read model mocked: JSON shapes (through Boot's Jackson 3) and problem+json errors. */
-@WebMvcTest({AccountStatusController.class, FunnelController.class, ProblemDetailsAdvice.class, CanonicalIds.class,
-        KnownQueryParameters.class})
-class AccountStatusApiTest {
+/**
+ * The REST edge with the read model mocked: JSON shapes (through Boot's Jackson 3) and problem+json
+ * errors. Every request carries a reader token; who may call what is {@link EndpointAccessTest}'s.
+ */
+class AccountStatusApiTest extends WebSliceTest {
 
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final String READER = "Bearer " + TestTokens.token("reader@test", Role.READER);
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @MockitoBean
-    AccountStatusStore store;
-
-    @MockitoBean
-    FunnelQuery funnelQuery;
+    private MockMvcTester.MockMvcRequestBuilder get() {
+        return mvc.get().header("Authorization", READER);
+    }
 
     private static AccountStatus customer() {
         return new AccountStatusProjector().fold(AccountHistory.registered(ACCOUNT, "Acme Industrial GmbH")
@@ -71,7 +63,7 @@ class AccountStatusApiTest {
     void statusOfAnAccountWithIsoInstantsAndExactMoney() throws Exception {
         given(store.findStatus(ACCOUNT)).willReturn(Optional.of(customer()));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
 
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         String json = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -90,7 +82,7 @@ class AccountStatusApiTest {
     void unknownAccountIsA404ProblemThatSaysWhatToDo() {
         given(store.findStatus(ACCOUNT)).willReturn(Optional.empty());
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/account-not-found");
@@ -103,7 +95,7 @@ class AccountStatusApiTest {
 
     @Test
     void malformedAccountIdIsA400Problem() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/not-a-uuid/status").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/not-a-uuid/status").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
@@ -116,7 +108,7 @@ class AccountStatusApiTest {
         given(store.list(LifecycleStage.CUSTOMER, KamStage.PRE_KAM, 1, 5)).willReturn(List.of(customer()));
         given(store.count(LifecycleStage.CUSTOMER, KamStage.PRE_KAM)).willReturn(6L);
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stage=CUSTOMER&kamStage=PRE_KAM&page=1&size=5").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?stage=CUSTOMER&kamStage=PRE_KAM&page=1&size=5").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.page").isEqualTo(1);
@@ -129,13 +121,13 @@ class AccountStatusApiTest {
     void listDefaultsToTheFirstPageOfTwenty() {
         given(store.list(null, null, 0, 20)).willReturn(List.of());
 
-        assertThat(mvc.get().uri("/api/v1/accounts")).hasStatusOk()
+        assertThat(get().uri("/api/v1/accounts")).hasStatusOk()
                 .bodyJson().extractingPath("$.size").isEqualTo(20);
     }
 
     @Test
     void unknownStageIsA400ProblemNamingTheAllowedValues() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stage=GOLD").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?stage=GOLD").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
@@ -148,7 +140,7 @@ class AccountStatusApiTest {
 
     @Test
     void unknownKamStageIsA400ProblemNamingTheAllowedValues() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?kamStage=LATE_KAM").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?kamStage=LATE_KAM").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("PRE_KAM").contains("UNCOUPLING_KAM");
@@ -157,11 +149,11 @@ class AccountStatusApiTest {
     @Test
     void pageAndSizeOutOfRangeAre400Problems() {
         for (String query : List.of("size=0", "size=201", "page=-1", "size=abc")) {
-            MvcTestResult result = mvc.get().uri("/api/v1/accounts?" + query).exchange();
+            MvcTestResult result = get().uri("/api/v1/accounts?" + query).exchange();
             assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
             assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
         }
-        MvcTestResult tooBig = mvc.get().uri("/api/v1/accounts?size=201").exchange();
+        MvcTestResult tooBig = get().uri("/api/v1/accounts?size=201").exchange();
         assertThat(tooBig).bodyJson().extractingPath("$.detail").asString().contains("size").contains("200");
         verifyNoInteractions(store);
     }
@@ -178,7 +170,7 @@ class AccountStatusApiTest {
         }
         given(funnelQuery.funnel()).willReturn(new Funnel(lifecycle, kam, 2, 1));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/funnel").exchange();
+        MvcTestResult result = get().uri("/api/v1/funnel").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.lifecycleStages.CUSTOMER").isEqualTo(2);
@@ -192,7 +184,7 @@ class AccountStatusApiTest {
     void unreachableReadModelIsA503ProblemWithRetryAfter() {
         given(store.findStatus(any())).willThrow(new MongoTimeoutException("no server"));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
 
         assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith(PROBLEM)
                 .hasHeader("Retry-After", "5");
@@ -203,7 +195,7 @@ class AccountStatusApiTest {
     void unexpectedFailureIsA500ProblemThatLeaksNothing() throws Exception {
         given(store.list(any(), any(), anyInt(), anyInt())).willThrow(new IllegalStateException("secret internals"));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts").exchange();
 
         assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/internal-error");
@@ -211,11 +203,14 @@ class AccountStatusApiTest {
                 .doesNotContain("secret");
     }
 
+    /** A path the endpoint table does not list is refused to every token (not a 404 that confirms nothing is there). */
     @Test
-    void unknownPathIsA404Problem() {
-        assertThat(mvc.get().uri("/api/v1/nothing-here")).hasStatus(HttpStatus.NOT_FOUND)
-                .hasContentTypeCompatibleWith(PROBLEM)
-                .bodyJson().extractingPath("$.type").isEqualTo("/problems/no-such-endpoint");
+    void unlistedPathIsRefusedAsAProblem() {
+        MvcTestResult result = get().uri("/api/v1/nothing-here").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/endpoint-not-listed");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("GET /api/v1/nothing-here");
     }
 
     /** UUID.fromString alone would read "1-1-1-1-1" as 00000001-0001-0001-0001-000000000001: some other account. */
@@ -223,7 +218,7 @@ class AccountStatusApiTest {
     @ValueSource(strings = {"1-1-1-1-1", "5b0c1f9e7d534c4e9a512f7c3b7f0a11", "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a110",
             "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a1g", " ", "null"})
     void anAccountIdNotInCanonicalFormIsA400Problem(String id) {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", id).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", id).exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
@@ -235,7 +230,7 @@ class AccountStatusApiTest {
     @ValueSource(strings = {"page=1e3", "page=99999999999", "page=10000001", "size=NaN", "size=1.5",
             "kamStage=pre_kam", "stage=GOLD%00"})
     void aQueryParameterOfTheWrongFormOrOutOfRangeIsA400Problem(String query) {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?" + query).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?" + query).exchange();
 
         assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
@@ -244,14 +239,14 @@ class AccountStatusApiTest {
 
     @Test
     void anUnknownQueryParameterIsA400ProblemNamingIt() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stag=CUSTOMER&size=5").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?stag=CUSTOMER&size=5").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/unknown-parameter");
         assertThat(result).bodyJson().extractingPath("$.parameters").asArray().containsExactly("stag");
         assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray()
                 .containsExactly("kamStage", "page", "size", "stage");
-        assertThat(mvc.get().uri("/api/v1/funnel?stage=CUSTOMER")).hasStatus(HttpStatus.BAD_REQUEST)
+        assertThat(get().uri("/api/v1/funnel?stage=CUSTOMER")).hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.type").isEqualTo("/problems/unknown-parameter");
         verifyNoInteractions(store);
     }
@@ -259,7 +254,7 @@ class AccountStatusApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"text/html", "application/xml", "text/csv"})
     void aWrongAcceptIsA406Problem(String accept) {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).header("Accept", accept).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).header("Accept", accept).exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_ACCEPTABLE).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/not-acceptable");
@@ -268,7 +263,7 @@ class AccountStatusApiTest {
 
     @Test
     void aWrongMethodIsA405Problem() {
-        assertThat(mvc.post().uri("/api/v1/accounts/{id}/status", ACCOUNT)).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+        assertThat(mvc.post().header("Authorization", READER).uri("/api/v1/accounts/{id}/status", ACCOUNT)).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
                 .hasContentTypeCompatibleWith(PROBLEM)
                 .bodyJson().extractingPath("$.type").isEqualTo("/problems/method-not-allowed");
     }
