@@ -39,6 +39,8 @@ final class LocalStack implements AutoCloseable {
                 "relationship", ServiceJars.find(config.servicesDir(), "relationship-service"),
                 "projection", ServiceJars.find(config.servicesDir(), "projection-service"));
 
+        // Before the services start: they read the public key once, at start-up.
+        LocalTokens.ensureKeys(config.keysDir());
         long started = System.nanoTime();
         startInfrastructure();
         out.printf("Mongo and Kafka ready in %d ms (data in %s)%n", millisSince(started), config.dataDir());
@@ -80,6 +82,7 @@ final class LocalStack implements AutoCloseable {
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
         args.addAll(List.of(more));
+        args.addAll(LocalTokens.serviceArguments(config.keysDir()));
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
                 port, out);
         services.add(service);
