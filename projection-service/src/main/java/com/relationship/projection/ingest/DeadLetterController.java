@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operations on the dead-letter topic. Under {@code /api/v1/admin/}: not for other teams' clients;
- * authentication comes with the security work (until then, keep the path off public ingress).
+ * a token with the {@code admin} role only (see {@link com.relationship.projection.web.EndpointRoles}).
  */
 @RestController
 @Tag(name = "Admin", description = "Operations for whoever runs the projection")

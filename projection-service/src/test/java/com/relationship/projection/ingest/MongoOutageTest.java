@@ -9,6 +9,7 @@ import com.relationship.infra.embedded.EmbeddedMongo;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
+import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -121,7 +122,8 @@ class MongoOutageTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.allRoles("projection-test")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

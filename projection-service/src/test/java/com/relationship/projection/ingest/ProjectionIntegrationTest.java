@@ -17,6 +17,8 @@ import com.relationship.contracts.status.StagePeriod;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -220,6 +222,37 @@ class ProjectionIntegrationTest {
                 + " -Dtest=ProjectionIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.write=true");
     }
 
+    /**
+     * The actuator on the full service: health and the probes open to anyone (a prober has no
+     * token), everything else, Prometheus included, for a token with admin only. Columns: admin,
+     * reader, no token. The read models' table is in web.EndpointAccessTest.
+     */
+    @Test
+    void theActuatorIsOpenForHealthAndAdminOnlyOtherwise() throws Exception {
+        String[][] expected = {
+                {"/actuator/health", "200", "200", "200"},
+                {"/actuator/health/liveness", "200", "200", "200"},
+                {"/actuator/health/readiness", "200", "200", "200"},
+                {"/actuator/prometheus", "200", "403", "401"},
+                {"/actuator/metrics", "200", "403", "401"},
+        };
+        String[] tokens = {TestTokens.token("prometheus", Role.ADMIN), TestTokens.token("rita", Role.READER), null};
+        for (String[] row : expected) {
+            for (int i = 0; i < tokens.length; i++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + row[0]));
+                if (tokens[i] != null) {
+                    request.header("Authorization", "Bearer " + tokens[i]);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(row[0] + " column " + i).isEqualTo(Integer.parseInt(row[i + 1]));
+                if (response.statusCode() >= 400) {
+                    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                            .startsWith("application/problem+json");
+                }
+            }
+        }
+    }
+
     private static long last(List<AccountStatus> statuses) {
         return statuses == null || statuses.isEmpty() ? -1 : statuses.get(statuses.size() - 1).lastAppliedSequence();
     }
@@ -230,7 +263,8 @@ class ProjectionIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.allRoles("projection-test")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -24,6 +24,7 @@ import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
 import com.relationship.projection.status.AccountStatusDocuments;
 import com.relationship.projection.status.AccountStatusProjector;
+import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -184,7 +185,7 @@ class ProjectionKillIT {
         int port = freePort();
         Path log = Path.of("target", "kill-it", name + ".log");
         Files.createDirectories(log.getParent());
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", System.getProperty("projection.jar"),
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + infra.mongoUri(database),
@@ -195,7 +196,9 @@ class ProjectionKillIT {
                 "--projection.topics.status=" + statusTopic,
                 "--projection.topics.dead-letter=" + EVENTS + ".DLT",
                 "--spring.kafka.listener.concurrency=4",
-                "--projection.retry.max-interval=1s")
+                "--projection.retry.max-interval=1s"));
+        command.addAll(TestTokens.serviceArguments()); // the jar has no test configuration: trust the test key
+        Process child = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         children.add(child);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {

@@ -7,19 +7,14 @@ import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.projection.funnel.Funnel;
-import com.relationship.projection.funnel.FunnelController;
-import com.relationship.projection.funnel.FunnelQuery;
 import com.relationship.projection.status.AccountHistory;
-import com.relationship.projection.status.AccountStatusController;
 import com.relationship.projection.status.AccountStatusProjector;
-import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
 import com.mongodb.MongoTimeoutException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -37,21 +32,19 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** The REST edge with the read model mocked: JSON shapes (through Boot's Jackson 3) and problem+json errors. */
-@WebMvcTest({AccountStatusController.class, FunnelController.class, ProblemDetailsAdvice.class})
-class AccountStatusApiTest {
+/**
+ * The REST edge with the read model mocked: JSON shapes (through Boot's Jackson 3) and problem+json
+ * errors. Every request carries a reader token; who may call what is {@link EndpointAccessTest}'s.
+ */
+class AccountStatusApiTest extends WebSliceTest {
 
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final String READER = "Bearer " + TestTokens.token("reader@test", Role.READER);
 
-    @Autowired
-    MockMvcTester mvc;
-
-    @MockitoBean
-    AccountStatusStore store;
-
-    @MockitoBean
-    FunnelQuery funnelQuery;
+    private MockMvcTester.MockMvcRequestBuilder get() {
+        return mvc.get().header("Authorization", READER);
+    }
 
     private static AccountStatus customer() {
         return new AccountStatusProjector().fold(AccountHistory.registered(ACCOUNT, "Acme Industrial GmbH")
@@ -68,7 +61,7 @@ class AccountStatusApiTest {
     void statusOfAnAccountWithIsoInstantsAndExactMoney() throws Exception {
         given(store.findStatus(ACCOUNT)).willReturn(Optional.of(customer()));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
 
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         String json = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -87,7 +80,7 @@ class AccountStatusApiTest {
     void unknownAccountIsA404ProblemThatSaysWhatToDo() {
         given(store.findStatus(ACCOUNT)).willReturn(Optional.empty());
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/account-not-found");
@@ -100,7 +93,7 @@ class AccountStatusApiTest {
 
     @Test
     void malformedAccountIdIsA400Problem() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/not-a-uuid/status").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/not-a-uuid/status").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
@@ -113,7 +106,7 @@ class AccountStatusApiTest {
         given(store.list(LifecycleStage.CUSTOMER, KamStage.PRE_KAM, 1, 5)).willReturn(List.of(customer()));
         given(store.count(LifecycleStage.CUSTOMER, KamStage.PRE_KAM)).willReturn(6L);
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stage=CUSTOMER&kamStage=PRE_KAM&page=1&size=5").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?stage=CUSTOMER&kamStage=PRE_KAM&page=1&size=5").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.page").isEqualTo(1);
@@ -126,13 +119,13 @@ class AccountStatusApiTest {
     void listDefaultsToTheFirstPageOfTwenty() {
         given(store.list(null, null, 0, 20)).willReturn(List.of());
 
-        assertThat(mvc.get().uri("/api/v1/accounts")).hasStatusOk()
+        assertThat(get().uri("/api/v1/accounts")).hasStatusOk()
                 .bodyJson().extractingPath("$.size").isEqualTo(20);
     }
 
     @Test
     void unknownStageIsA400ProblemNamingTheAllowedValues() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?stage=GOLD").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?stage=GOLD").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
@@ -145,7 +138,7 @@ class AccountStatusApiTest {
 
     @Test
     void unknownKamStageIsA400ProblemNamingTheAllowedValues() {
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts?kamStage=LATE_KAM").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts?kamStage=LATE_KAM").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("PRE_KAM").contains("UNCOUPLING_KAM");
@@ -154,11 +147,11 @@ class AccountStatusApiTest {
     @Test
     void pageAndSizeOutOfRangeAre400Problems() {
         for (String query : List.of("size=0", "size=201", "page=-1", "size=abc")) {
-            MvcTestResult result = mvc.get().uri("/api/v1/accounts?" + query).exchange();
+            MvcTestResult result = get().uri("/api/v1/accounts?" + query).exchange();
             assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
             assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
         }
-        MvcTestResult tooBig = mvc.get().uri("/api/v1/accounts?size=201").exchange();
+        MvcTestResult tooBig = get().uri("/api/v1/accounts?size=201").exchange();
         assertThat(tooBig).bodyJson().extractingPath("$.detail").asString().contains("size").contains("200");
         verifyNoInteractions(store);
     }
@@ -175,7 +168,7 @@ class AccountStatusApiTest {
         }
         given(funnelQuery.funnel()).willReturn(new Funnel(lifecycle, kam, 2, 1));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/funnel").exchange();
+        MvcTestResult result = get().uri("/api/v1/funnel").exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.lifecycleStages.CUSTOMER").isEqualTo(2);
@@ -189,7 +182,7 @@ class AccountStatusApiTest {
     void unreachableReadModelIsA503ProblemWithRetryAfter() {
         given(store.findStatus(any())).willThrow(new MongoTimeoutException("no server"));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts/{id}/status", ACCOUNT).exchange();
 
         assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith(PROBLEM)
                 .hasHeader("Retry-After", "5");
@@ -200,7 +193,7 @@ class AccountStatusApiTest {
     void unexpectedFailureIsA500ProblemThatLeaksNothing() throws Exception {
         given(store.list(any(), any(), anyInt(), anyInt())).willThrow(new IllegalStateException("secret internals"));
 
-        MvcTestResult result = mvc.get().uri("/api/v1/accounts").exchange();
+        MvcTestResult result = get().uri("/api/v1/accounts").exchange();
 
         assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/internal-error");
@@ -208,9 +201,13 @@ class AccountStatusApiTest {
                 .doesNotContain("secret");
     }
 
+    /** A path the endpoint table does not list is refused to every token (not a 404 that confirms nothing is there). */
     @Test
-    void unknownPathIsA404Problem() {
-        assertThat(mvc.get().uri("/api/v1/nothing-here")).hasStatus(HttpStatus.NOT_FOUND)
-                .hasContentTypeCompatibleWith(PROBLEM);
+    void unlistedPathIsRefusedAsAProblem() {
+        MvcTestResult result = get().uri("/api/v1/nothing-here").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/endpoint-not-listed");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("GET /api/v1/nothing-here");
     }
 }

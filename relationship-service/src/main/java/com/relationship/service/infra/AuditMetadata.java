@@ -7,14 +7,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The metadata every event carries for auditors: who asked (actor), the request it belongs to
+ * The metadata every event carries for auditors: who asked (actor: the token's subject, and
+ * clientId where the token names a client), the request it belongs to
  * (correlationId), the command that caused it (causationId), and the reason where the command
  * had one. Commands get actor, correlationId and reason from the web edge; this provider copies
  * them onto the events the command applies and adds the command's own id as the cause.
  */
 public class AuditMetadata implements CorrelationDataProvider {
 
+    /** The subject of the verified token that sent the command. */
     public static final String ACTOR = "actor";
+    /** The client (application) the token was issued to ({@code azp} or {@code client_id}), where it names one. */
+    public static final String CLIENT_ID = "clientId";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String REASON = "reason";
@@ -25,6 +29,7 @@ public class AuditMetadata implements CorrelationDataProvider {
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
         copy(message, ACTOR, data);
+        copy(message, CLIENT_ID, data);
         copy(message, REASON, data);
         copy(message, IDEMPOTENCY_KEY, data);
         data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));

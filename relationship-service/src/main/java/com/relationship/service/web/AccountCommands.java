@@ -2,6 +2,7 @@ package com.relationship.service.web;
 
 import com.relationship.contracts.commands.AccountCommand;
 import com.relationship.contracts.commands.RegisterAccount;
+import com.relationship.security.Actor;
 import com.relationship.service.account.Account;
 import com.relationship.service.account.AccountHistory;
 import com.relationship.service.account.AccountRuleViolation;
@@ -133,7 +134,11 @@ public class AccountCommands implements AutoCloseable {
 
     private static MetaData metadata(String reason) {
         Map<String, Object> values = new HashMap<>();
-        values.put(AuditMetadata.ACTOR, orElse(MDC.get(AuditContextFilter.ACTOR), AuditContextFilter.ANONYMOUS));
+        Actor actor = Actor.required(); // the verified token's subject, never a header
+        values.put(AuditMetadata.ACTOR, actor.subject());
+        if (actor.clientId() != null) {
+            values.put(AuditMetadata.CLIENT_ID, actor.clientId());
+        }
         values.put(AuditMetadata.CORRELATION_ID, orElse(MDC.get(AuditContextFilter.CORRELATION_ID),
                 UUID.randomUUID().toString()));
         if (reason != null && !reason.isBlank()) {

@@ -1,9 +1,12 @@
 package com.relationship.service.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,20 +19,34 @@ public class ApiDocumentation {
 
     @Bean
     OpenAPI relationshipServiceApi(@Value("${spring.application.version:0.1.0}") String version) {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI().components(new Components().addSecuritySchemes(BEARER, bearerScheme()))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .info(new Info()
                 .title("relationship-service: account lifecycle commands")
                 .version(version)
                 .description("""
                         Commands that move B2B accounts along the loyalty lifecycle (prospect → customer → client → \
                         supporter → advocate → partner) and the Key Account Management track. Every accepted command \
-                        answers the account id and its new version (the sequence number of its last event). Send \
-                        X-Actor (who is asking) and optionally X-Correlation-Id. Errors are RFC 9457 \
-                        application/problem+json: 400 malformed, 404 unknown account, 409 refused by a domain rule \
+                        answers the account id and its new version (the sequence number of its last event). Every \
+                        call needs a bearer token (a JWT) with the role the endpoint needs: writer for commands, \
+                        reader for the current state and eligibility, auditor for the events; the events record \
+                        the token's subject as their actor. Optionally send X-Correlation-Id. Errors are RFC 9457 \
+                        application/problem+json: 400 malformed, 401 token missing, invalid or expired (with the \
+                        reason), 403 role missing (naming it), 404 unknown account, 409 refused by a domain rule \
                         (type /problems/<rule>), 412 stale If-Match (with currentVersion), 413 body over 64 KiB, \
                         422 invalid field or reused Idempotency-Key, 503 event store unavailable. Every command \
                         takes an optional Idempotency-Key (retry with the same key and body to get the first \
                         answer again, never a second event) and If-Match (the version from an ETag: the command \
                         is applied only if the account is still at that version)."""));
+    }
+
+    private static final String BEARER = "bearer";
+
+    private static SecurityScheme bearerScheme() {
+        return new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("A JWT from the configured identity provider (locally: the local stack's token"
+                        + " command), with the roles this service checks in its roles claim: writer, reader,"
+                        + " auditor, admin.");
     }
 
     /** The headers every command takes, on every POST operation of the document. */

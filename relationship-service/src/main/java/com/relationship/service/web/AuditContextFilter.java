@@ -15,19 +15,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Puts who asked ({@value #ACTOR_HEADER}, until authentication exists) and the request's
- * correlation id ({@value #CORRELATION_HEADER}, made up when absent, echoed back) into the MDC,
- * so every log line and every event of the request carries them.
+ * Puts the request's correlation id ({@value #CORRELATION_HEADER}, made up when absent, echoed
+ * back) into the MDC, so every log line and every event of the request carries it, the 401 and
+ * 403 answers of the token check included (this filter runs first). Who asked is not taken from
+ * any header: it is the verified token's subject ({@link com.relationship.security.Actor}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AuditContextFilter extends OncePerRequestFilter {
 
-    public static final String ACTOR_HEADER = "X-Actor";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
-    public static final String ANONYMOUS = "anonymous";
 
     /** Header values end up in logs and the audit trail: keep them short and printable. */
     private static final Pattern SAFE = Pattern.compile("[\\p{Alnum}@._:/+=-]{1,128}");
@@ -36,15 +34,12 @@ public class AuditContextFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String correlationId = safe(request.getHeader(CORRELATION_HEADER), UUID.randomUUID().toString());
-        String actor = safe(request.getHeader(ACTOR_HEADER), ANONYMOUS);
         MDC.put(CORRELATION_ID, correlationId);
-        MDC.put(ACTOR, actor);
         response.setHeader(CORRELATION_HEADER, correlationId);
         try {
             chain.doFilter(request, response);
         } finally {
             MDC.remove(CORRELATION_ID);
-            MDC.remove(ACTOR);
         }
     }
 

@@ -1,10 +1,10 @@
 package com.relationship.service.web;
 
+import com.relationship.security.TokenSecurityAutoConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,7 +19,7 @@ import java.util.Map;
  * idempotency check can hash it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(TokenSecurityAutoConfiguration.AFTER_AUTHENTICATION + 5) // no body is read for a caller without a valid token
 class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

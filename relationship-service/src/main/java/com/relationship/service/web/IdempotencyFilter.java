@@ -1,6 +1,8 @@
 package com.relationship.service.web;
 
 import com.mongodb.MongoException;
+import com.relationship.security.Actor;
+import com.relationship.security.TokenSecurityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * the account's history (see {@link AccountCommands}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(TokenSecurityAutoConfiguration.AFTER_AUTHENTICATION + 10) // keys are per actor: only after the token check
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -79,8 +79,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (cached == null) {
             throw new IllegalStateException("BodyLimitFilter did not run before IdempotencyFilter");
         }
-        String actor = MDC.get(AuditContextFilter.ACTOR) != null ? MDC.get(AuditContextFilter.ACTOR)
-                : AuditContextFilter.ANONYMOUS;
+        // Runs after Spring Security's chain (see @Order): every command here has a verified actor.
+        String actor = Actor.required().subject();
         String scope = actor + " " + key;
         String fingerprint = fingerprint(request.getMethod() + " " + request.getRequestURI(), cached.body());
         IdempotencyStore.Claim claim;

@@ -3,6 +3,7 @@ package com.relationship.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
+import com.relationship.security.test.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,17 +14,30 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A plain HTTP client for the REST API, as another team's service would call it. */
+/**
+ * A plain HTTP client for the REST API, as another team's service would call it: with a bearer
+ * token from {@link TestTokens}, whose subject becomes the actor of the events it causes.
+ */
 public final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = ContractJson.newObjectMapper();
     private final String base;
-    private final String actor;
+    private final String token;
 
+    /** As {@code actor}, with every role: for tests about something other than who may call what. */
     public Api(String base, String actor) {
+        this(base, actor, TestTokens.allRoles(actor));
+    }
+
+    private Api(String base, String actor, String token) {
         this.base = base;
-        this.actor = actor;
+        this.token = token;
+    }
+
+    /** With exactly this token (or none, for null): for tests of the token check itself. */
+    public static Api withToken(String base, String token) {
+        return new Api(base, null, token);
     }
 
     public record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
@@ -62,12 +76,17 @@ public final class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.header("X-Actor", actor)
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request
                     .header("X-Correlation-Id", "test-" + System.nanoTime())
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-                    response);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // JSON answers parsed; other ones (Prometheus text, the Swagger UI page) only raw
+            JsonNode body = response.body().isEmpty() || !contentType.contains("json") ? null
+                    : json.readTree(response.body());
+            return new Reply(response.statusCode(), contentType, body, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

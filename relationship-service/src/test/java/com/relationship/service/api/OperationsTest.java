@@ -1,6 +1,8 @@
 package com.relationship.service.api;
 
 import com.relationship.contracts.openapi.OpenApiContract;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,7 +26,9 @@ class OperationsTest extends EmbeddedServiceTest {
 
     private String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        // what a Prometheus scrape sends: a token with admin (health would answer without)
+                        .header("Authorization", "Bearer " + TestTokens.token("prometheus", Role.ADMIN)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(200);
         return response.body();

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.service.api.Api;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
 import com.relationship.service.api.EventsOnTopic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -96,7 +98,8 @@ class RelayOrderTest {
 
     private String prometheus() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + TestTokens.token("prometheus", Role.ADMIN)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

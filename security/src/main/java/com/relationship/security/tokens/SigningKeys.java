@@ -101,6 +101,16 @@ public final class SigningKeys {
         }
     }
 
+    /** The key pair of a PKCS#8 PEM private key (for example one shipped as a test resource). */
+    public static SigningKeys fromPrivateKeyPem(String pem) {
+        try {
+            byte[] der = der(pem, PRIVATE_LABEL, Path.of("(text)"));
+            return fromPrivateKey((RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalStateException("not an RSA private key in PKCS#8 PEM form", e);
+        }
+    }
+
     /** The public key of a PEM file written by {@link #loadOrCreate} (or any X.509 RSA public key PEM). */
     public static RSAPublicKey readPublicKey(Path file) throws IOException {
         try {

@@ -1,0 +1,31 @@
+package com.relationship.projection.web;
+
+import com.relationship.security.AccessRules;
+import com.relationship.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may call which endpoint of this service: the one table. It drives the token check and the
+ * role a 403 names (security module); an endpoint missing here is refused to every token, so a
+ * new endpoint is added here too. Health and the API documentation are open, the other actuator
+ * endpoints need {@code admin}, for every service alike.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EndpointRoles {
+
+    @Bean
+    AccessRules accessRules() {
+        return AccessRules.builder()
+                // read models
+                .allow(GET, "/api/v1/accounts", Role.READER)
+                .allow(GET, "/api/v1/accounts/{id}/status", Role.READER)
+                .allow(GET, "/api/v1/funnel", Role.READER)
+                // operations
+                .allow(POST, "/api/v1/admin/dead-letters/redrive", Role.ADMIN)
+                .build();
+    }
+}

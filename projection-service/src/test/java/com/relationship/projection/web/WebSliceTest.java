@@ -1,0 +1,35 @@
+package com.relationship.projection.web;
+
+import com.relationship.projection.funnel.FunnelController;
+import com.relationship.projection.funnel.FunnelQuery;
+import com.relationship.projection.ingest.DeadLetterController;
+import com.relationship.projection.ingest.DeadLetterRedrive;
+import com.relationship.projection.status.AccountStatusController;
+import com.relationship.projection.status.AccountStatusStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Every REST controller of the service with the token check of the security module, the read
+ * models and the re-drive mocked. The test classes that extend it share this one context.
+ */
+@WebMvcTest({AccountStatusController.class, FunnelController.class, DeadLetterController.class,
+        ProblemDetailsAdvice.class})
+@Import(EndpointRoles.class)
+abstract class WebSliceTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    AccountStatusStore store;
+
+    @MockitoBean
+    FunnelQuery funnelQuery;
+
+    @MockitoBean
+    DeadLetterRedrive redrive;
+}

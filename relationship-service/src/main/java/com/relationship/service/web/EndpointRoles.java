@@ -1,0 +1,44 @@
+package com.relationship.service.web;
+
+import com.relationship.security.AccessRules;
+import com.relationship.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * Who may call which endpoint of this service: the one table. It drives the token check and the
+ * role a 403 names (security module); an endpoint missing here is refused to every token, so a
+ * new endpoint is added here too. Health and the API documentation are open, the other actuator
+ * endpoints need {@code admin}, for every service alike.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EndpointRoles {
+
+    private static final String ACCOUNT = "/api/v1/accounts/{accountId}";
+
+    @Bean
+    AccessRules accessRules() {
+        return AccessRules.builder()
+                // commands
+                .allow(POST, "/api/v1/accounts", Role.WRITER)
+                .allow(POST, ACCOUNT + "/classification", Role.WRITER)
+                .allow(POST, ACCOUNT + "/purchases", Role.WRITER)
+                .allow(POST, ACCOUNT + "/referrals", Role.WRITER)
+                .allow(POST, ACCOUNT + "/complaints", Role.WRITER)
+                .allow(POST, ACCOUNT + "/complaints/{complaintId}/resolution", Role.WRITER)
+                .allow(POST, ACCOUNT + "/co-development-engagements", Role.WRITER)
+                .allow(POST, ACCOUNT + "/partnership-agreements", Role.WRITER)
+                .allow(POST, ACCOUNT + "/compliance-reviews", Role.WRITER)
+                .allow(POST, ACCOUNT + "/lifecycle/{action:advance|downgrade|lapse|win-back|disqualify}", Role.WRITER)
+                .allow(POST, ACCOUNT + "/kam/{action:designate|advance|uncouple}", Role.WRITER)
+                // reads of the current state
+                .allow(GET, ACCOUNT, Role.READER)
+                .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)
+                // the audit trail
+                .allow(GET, ACCOUNT + "/events", Role.AUDITOR)
+                .build();
+    }
+}
