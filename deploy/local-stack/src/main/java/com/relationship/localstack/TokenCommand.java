@@ -1,9 +1,12 @@
 package com.relationship.localstack;
 
+import com.relationship.security.Role;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +24,8 @@ import java.util.regex.Pattern;
 final class TokenCommand {
 
     static final String NAME = "token";
-    /**
-     * The roles the services know (issue 7); a token may carry several.
-     * TODO(lead): take them from com.relationship.security.Role#claimValue once sec-core commits it
-     * (a plain enum, fine in the launcher), so the list is written once.
-     */
-    static final List<String> ROLES = List.of("writer", "reader", "auditor", "admin");
+    /** The roles the services know (issue 7), as the roles claim names them; a token may carry several. */
+    static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::claimValue).toList();
     /** A working day. */
     static final Duration DEFAULT_TTL = Duration.ofHours(8);
     /** Long enough for a day at the keyboard, short enough that a token pasted somewhere goes stale. */
