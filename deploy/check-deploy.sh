@@ -50,6 +50,18 @@ SERVICES = {"relationship-service": ("8080", "relationship"),
 SPRING_ENV = {"SERVER_PORT": "server.port",
               "SPRING_MONGODB_URI": "spring.mongodb.uri",
               "SPRING_KAFKA_BOOTSTRAP_SERVERS": "spring.kafka.bootstrap-servers"}
+# Who signs the tokens the services accept (issue 7). Every service gets the issuer (or, for an
+# identity provider without OpenID discovery, the JWK set URI as well), the audience and the roles
+# claim, and both services get the same ones: a token valid on one is valid on the other.
+JWT = "spring.security.oauth2.resourceserver.jwt."
+IDP_ENV = {"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI": JWT + "issuer-uri",
+           "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI": JWT + "jwk-set-uri",
+           "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES": JWT + "audiences",
+           "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUTHORITIES_CLAIM_NAME": JWT + "authorities-claim-name"}
+IDP_REQUIRED = ["SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUTHORITIES_CLAIM_NAME"]
+# The local stack's own key pair; a deployment trusts an identity provider, never a key file.
+IDP_LOCAL_ONLY = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION"
 
 def env_names(prop):
     """Names Spring Boot's SystemEnvironmentPropertyMapper accepts for a property:
@@ -57,7 +69,7 @@ def env_names(prop):
     base = prop.replace(".", "_").upper()
     return {base.replace("-", ""), base.replace("-", "_")}
 
-for env, prop in SPRING_ENV.items():
+for env, prop in {**SPRING_ENV, **IDP_ENV}.items():
     check(env in env_names(prop), f"{env} is an environment form of {prop}")
 
 def boot_version():
@@ -70,7 +82,8 @@ def boot_metadata():
     version = boot_version()
     repo = os.path.expanduser("~/.m2/repository/org/springframework/boot")
     props, found = {}, []
-    for module in ("spring-boot", "spring-boot-autoconfigure", "spring-boot-mongodb", "spring-boot-kafka"):
+    for module in ("spring-boot", "spring-boot-autoconfigure", "spring-boot-mongodb", "spring-boot-kafka",
+                   "spring-boot-security-oauth2-resource-server"):
         jar = f"{repo}/{module}/{version}/{module}-{version}.jar"
         if not os.path.exists(jar):
             continue
@@ -84,8 +97,8 @@ def boot_metadata():
     return version, found, props
 
 version, found, meta = boot_metadata()
-if {"spring-boot-mongodb", "spring-boot-kafka"} <= set(found):
-    for env, prop in SPRING_ENV.items():
+if {"spring-boot-mongodb", "spring-boot-kafka", "spring-boot-security-oauth2-resource-server"} <= set(found):
+    for env, prop in {**SPRING_ENV, **IDP_ENV}.items():
         if prop == "server.port":
             continue  # declared by the web server modules; not worth resolving here
         p = meta.get(prop)
@@ -98,10 +111,22 @@ def check_spring_env(where, names):
     for n in names:
         if n.startswith("SPRING_DATA_MONGODB"):
             check(False, f"{where}: {n} is the Boot 3 name; Boot 4 reads SPRING_MONGODB_*")
+        elif n == IDP_LOCAL_ONLY:
+            check(False, f"{where}: {n} is the local stack's key file; deployments trust an identity provider")
         elif n.startswith(("SPRING_", "SERVER_")):
-            check(n in SPRING_ENV, f"{where}: {n} is one of the known service env vars {sorted(SPRING_ENV)}")
+            check(n in SPRING_ENV or n in IDP_ENV,
+                  f"{where}: {n} is one of the known service env vars {sorted(SPRING_ENV) + sorted(IDP_ENV)}")
     for n in SPRING_ENV:
         check(n in names, f"{where}: sets {n}")
+    check("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI" in names,
+          f"{where}: sets the identity provider's issuer (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI)")
+    for n in IDP_REQUIRED:
+        check(n in names, f"{where}: sets {n}")
+
+def same_identity_provider(where, envs):
+    """The identity env of every service, as configured (values or ConfigMap references), is one."""
+    idp = [{k: v for k, v in e.items() if k in IDP_ENV} for e in envs]
+    check(len(idp) > 1 and all(i == idp[0] for i in idp), f"{where}: both services trust the same identity provider")
 
 def topics_from_contracts():
     path = "api-contracts/src/main/java/com/relationship/contracts/Topics.java"
@@ -262,6 +287,10 @@ for name, (port, db) in SERVICES.items():
         check((deps.get(dep) or {}).get("condition") == "service_completed_successfully", f"compose {name}: waits for {dep}")
     if not os.path.isdir(name):
         note(f"module {name}/ does not exist yet; its image cannot be built until it does")
+same_identity_provider("compose", [env_of(services.get(n) or {}) for n in SERVICES])
+issuer = env_of(services.get("relationship-service") or {}).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") or ""
+check(re.fullmatch(r"\$\{IDP_ISSUER_URI:\?[^}]+\}", issuer) is not None,
+      f"compose: the issuer is the placeholder ${{IDP_ISSUER_URI:?...}}, required from the shell (is {issuer})")
 replicas = lambda s: int(((services.get(s) or {}).get("deploy") or {}).get("replicas", 1))
 
 def app_setting(module, pattern, default=None):
@@ -368,6 +397,14 @@ for name, (port, db) in SERVICES.items():
           f"k8s {name}: {instance} is the pod name (unique per instance)")
 for data in config.values():
     check(not any("MONGODB_URI" in k for k in data), "k8s: no MongoDB URI in a ConfigMap (credentials live in the Secret)")
+def k8s_env(name):
+    c = ((deployments.get(name) or {}).get("spec", {}).get("template", {}).get("spec", {}).get("containers") or [{}])[0]
+    return {e["name"]: json.dumps(e.get("valueFrom") or e.get("value"), sort_keys=True) for e in c.get("env", [])}
+same_identity_provider("k8s", [k8s_env(n) for n in SERVICES])
+check(all(config.get("relationship-lifecycle-config", {}).get(k) for k in ("IDP_ISSUER_URI", "IDP_AUDIENCE", "IDP_ROLES_CLAIM")),
+      "k8s ConfigMap relationship-lifecycle-config has IDP_ISSUER_URI, IDP_AUDIENCE, IDP_ROLES_CLAIM")
+check(re.match(r"https://", config.get("relationship-lifecycle-config", {}).get("IDP_ISSUER_URI", "")) is not None,
+      "k8s ConfigMap IDP_ISSUER_URI is an https:// issuer (OpenID discovery needs one)")
 job = by_kind("Job").get("kafka-topics")
 if check(job is not None, "k8s: Job kafka-topics creates the topics"):
     pod = job["spec"]["template"]["spec"]

@@ -137,7 +137,8 @@ final class CommandPath {
 
     private long applied(LocalStackProcess stack, String account) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.readModels() + "/accounts/"
-                + account + "/status")).timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + account + "/status")).header("Authorization", stack.authorization()).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             lastRefusal = response.statusCode() + " " + response.body();
             return -1;
@@ -174,7 +175,7 @@ final class CommandPath {
     }
 
     private String register(LocalStackProcess stack, int i) throws Exception {
-        JsonNode reply = post(stack.commands() + "/accounts", "{\"name\":\"Bench " + i + "\",\"industry\":\"Manufacturing\","
+        JsonNode reply = post(stack, stack.commands() + "/accounts", "{\"name\":\"Bench " + i + "\",\"industry\":\"Manufacturing\","
                 + "\"employeeCount\":100,\"annualRevenue\":1000000,\"region\":\"EMEA\",\"classification\":\"TACTICAL\"}", 201);
         return reply.get("accountId").asText();
     }
@@ -260,16 +261,16 @@ final class CommandPath {
     }
 
     private long purchase(LocalStackProcess stack, String account) throws Exception {
-        long version = post(stack.commands() + "/accounts/" + account + "/purchases", "{\"amount\":120.50,\"currency\":\"EUR\","
+        long version = post(stack, stack.commands() + "/accounts/" + account + "/purchases", "{\"amount\":120.50,\"currency\":\"EUR\","
                 + "\"occurredAt\":\"2026-11-30T10:00:00Z\",\"description\":\"benchmark purchase\"}", 200)
                 .get("version").asLong();
         latest.merge(account, version, Math::max);
         return version;
     }
 
-    private JsonNode post(String url, String body, int expected) throws Exception {
+    private JsonNode post(LocalStackProcess stack, String url, String body, int expected) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").header("X-Actor", "bench@harness")
+                .header("Content-Type", "application/json").header("Authorization", stack.authorization())
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {

@@ -23,6 +23,7 @@ final class LocalStackProcess implements AutoCloseable {
     final int relationshipPort = freePort();
     final int projectionPort = freePort();
     private final Process process;
+    private final String token;
 
     LocalStackProcess(Path launcherJar, Path dataDir, boolean acknowledgeOnDisk) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -36,6 +37,34 @@ final class LocalStackProcess implements AutoCloseable {
                 "-jar", launcherJar.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         awaitUp();
+        token = mintToken(java, launcherJar, dataDir);
+    }
+
+    /**
+     * The README's recipe on this stack's data directory: {@code local-stack.jar token ...}, its last line.
+     * Long enough for a full run; may send commands and read the read models.
+     */
+    private String mintToken(String java, Path launcherJar, Path dataDir) throws IOException {
+        Process mint = new ProcessBuilder(java, "-Dlocalstack.data-dir=" + dataDir, "-jar", launcherJar.toString(),
+                "token", "--roles", "writer,reader", "--subject", "benchmark", "--ttl", "8h")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = new String(mint.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        try {
+            if (!mint.waitFor(60, TimeUnit.SECONDS) || mint.exitValue() != 0 || lines.isEmpty()) {
+                close();
+                throw new IllegalStateException("the token command did not mint a token: " + lines);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while minting a token", e);
+        }
+        return lines.get(lines.size() - 1);
+    }
+
+    /** {@code Authorization} header value for this stack's services. */
+    String authorization() {
+        return "Bearer " + token;
     }
 
     String commands() {

@@ -23,7 +23,12 @@ final class Banner {
         if (config.infraOnly()) {
             text.append(String.format(" %-22s --spring.mongodb.uri=%s/relationship (or /projection)%n", "Service arguments", mongoUri));
             text.append(String.format(" %-22s --spring.kafka.bootstrap-servers=%s%n", "", kafkaBootstrapServers));
+            for (String argument : LocalTokens.serviceArguments(config.keysDir())) {
+                text.append(String.format(" %-22s %s%n", "", argument));
+            }
         }
+        text.append(String.format(" %-22s %s%n", "A token", TokenCommand.example()));
+        text.append(String.format(" %-22s (with the launcher's data directory setting, if you changed it)%n", ""));
         text.append(" Ctrl-C stops everything; the data is kept for the next run.\n");
         text.append(rule).append('\n');
         return text.toString();

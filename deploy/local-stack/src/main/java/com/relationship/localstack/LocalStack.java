@@ -39,6 +39,8 @@ final class LocalStack implements AutoCloseable {
                 "relationship", ServiceJars.find(config.servicesDir(), "relationship-service"),
                 "projection", ServiceJars.find(config.servicesDir(), "projection-service"));
 
+        // Before the services start: they read the public key once, at start-up.
+        LocalTokens.ensureKeys(config.keysDir());
         long started = System.nanoTime();
         startInfrastructure();
         out.printf("Mongo and Kafka ready in %d ms (data in %s)%n", millisSince(started), config.dataDir());
@@ -78,7 +80,7 @@ final class LocalStack implements AutoCloseable {
 
     private synchronized ServiceProcess startService(String name, Path jar, int port, String database, String... more) {
         requireNotClosing();
-        List<String> args = serviceArguments(infrastructure, port, database, List.of(more));
+        List<String> args = serviceArguments(infrastructure, config.keysDir(), port, database, List.of(more));
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
                 port, out);
         services.add(service);
@@ -89,12 +91,14 @@ final class LocalStack implements AutoCloseable {
      * A service's arguments on this infrastructure: its port, its MongoDB database, the Kafka broker, then
      * {@code more}. The one place they are built, for the launcher and for tests that start services.
      */
-    static List<String> serviceArguments(LocalInfrastructure infrastructure, int port, String database, List<String> more) {
+    static List<String> serviceArguments(LocalInfrastructure infrastructure, Path keysDir, int port, String database,
+                                         List<String> more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
         args.addAll(more);
+        args.addAll(LocalTokens.serviceArguments(keysDir));
         return args;
     }
 

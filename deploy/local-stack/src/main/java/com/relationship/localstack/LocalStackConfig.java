@@ -106,6 +106,11 @@ public record LocalStackConfig(
         return dataDir.resolve("kafka");
     }
 
+    /** The key pair the local tokens are signed with and the services trust (see {@link LocalTokens}). */
+    public Path keysDir() {
+        return dataDir.resolve("keys");
+    }
+
     /** {@code localstack.kafka-port} → {@code LOCALSTACK_KAFKA_PORT}. */
     static String envName(String property) {
         return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');

@@ -1,8 +1,11 @@
 package com.relationship.localstack;
 
+import java.util.List;
+
 /**
  * {@code java -jar local-stack.jar [--infra-only]}: runs MongoDB, Kafka and both services until Ctrl-C.
- * Settings: see {@link LocalStackConfig}.
+ * {@code java -jar local-stack.jar token --roles ... --subject ...}: mints a token for them (see
+ * {@link TokenCommand}). Settings: see {@link LocalStackConfig}.
  */
 public final class LocalStackMain {
 
@@ -10,12 +13,18 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        boolean token = args.length > 0 && args[0].equals(TokenCommand.NAME);
         LocalStackConfig config;
         try {
-            config = LocalStackConfig.fromEnvironment(args);
+            // The token command's own arguments are not launcher arguments; its settings are the launcher's.
+            config = LocalStackConfig.fromEnvironment(token ? new String[0] : args);
         } catch (IllegalArgumentException e) {
             System.err.println("local-stack: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (token) {
+            System.exit(TokenCommand.run(List.of(args).subList(1, args.length), config.keysDir(), System.out, System.err));
             return;
         }
 

@@ -20,7 +20,8 @@ class BannerTest {
         assertThat(banner).contains(
                 "http://localhost:8080", "http://localhost:8080/swagger-ui.html",
                 "http://localhost:8081", "http://localhost:8081/swagger-ui.html",
-                "127.0.0.1:9092", "mongodb://127.0.0.1:27017", "/srv/data", "Ctrl-C");
+                "127.0.0.1:9092", "mongodb://127.0.0.1:27017", "/srv/data", "Ctrl-C",
+                "java -jar deploy/local-stack/target/local-stack.jar token --roles writer,reader --subject alice");
     }
 
     @Test
@@ -29,7 +30,9 @@ class BannerTest {
 
         assertThat(banner)
                 .contains("--infra-only", "--spring.mongodb.uri=mongodb://127.0.0.1:27017/relationship",
-                        "--spring.kafka.bootstrap-servers=127.0.0.1:19092")
+                        "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+                        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:/srv/data/keys/",
+                        "--relationship.security.issuer=local-stack")
                 .doesNotContain("swagger-ui");
     }
 }

@@ -29,6 +29,7 @@ class LocalStackConfigTest {
         assertThat(config.infraOnly()).isFalse();
         assertThat(config.mongoStoreFile()).isEqualTo(Path.of("data", "mongo", "mongo.mv.db").toAbsolutePath());
         assertThat(config.kafkaLogDir()).isEqualTo(Path.of("data", "kafka").toAbsolutePath());
+        assertThat(config.keysDir()).isEqualTo(Path.of("data", "keys").toAbsolutePath());
         assertThat(config.serviceHeap()).isEqualTo("768m");
         assertThat(config.acknowledgeOnDisk()).isTrue();
     }

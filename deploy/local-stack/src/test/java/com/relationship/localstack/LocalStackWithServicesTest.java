@@ -1,5 +1,6 @@
 package com.relationship.localstack;
 
+import com.relationship.security.tokens.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,16 @@ class LocalStackWithServicesTest {
                             + " --spring.kafka.producer.transaction-id-prefix=local-projection-tx-",
                     "[relationship] ready after",
                     "[projection] ready after");
+            // Both trust the key pair the launcher made in its data directory, with the local issuer and audience.
+            String trust = " --spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                    + config.keysDir().resolve(SigningKeys.PUBLIC_KEY_FILE)
+                    + " --spring.security.oauth2.resourceserver.jwt.audiences=" + LocalTokens.AUDIENCE
+                    + " --spring.security.oauth2.resourceserver.jwt.authorities-claim-name=roles"
+                    + " --relationship.security.issuer=" + LocalTokens.ISSUER;
+            assertThat(output().lines().filter(line -> line.contains("] args ")))
+                    .hasSize(2).allSatisfy(line -> assertThat(line).endsWith(trust));
+            assertThat(config.keysDir().resolve(SigningKeys.PUBLIC_KEY_FILE)).isRegularFile();
+            assertThat(config.keysDir().resolve(SigningKeys.PRIVATE_KEY_FILE)).isRegularFile();
         }
 
         String log = output();

@@ -24,11 +24,22 @@ final class ScaleOutCluster implements AutoCloseable {
     private final Path projectionJar;
     private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+    private final Path keysDir;
+    private final String token;
 
-    private ScaleOutCluster(LocalInfrastructure infrastructure, Path relationshipJar, Path projectionJar) {
+    private ScaleOutCluster(LocalInfrastructure infrastructure, Path relationshipJar, Path projectionJar, Path keysDir) {
         this.infrastructure = infrastructure;
         this.relationshipJar = relationshipJar;
         this.projectionJar = projectionJar;
+        this.keysDir = LocalTokens.ensureKeys(keysDir);
+        // One token for every request of the test: commands, the history (auditor), the read models, metrics (admin).
+        this.token = LocalTokens.mint(this.keysDir, "scale-out-test", List.of("writer", "reader", "auditor", "admin"),
+                Duration.ofHours(2)).jwt();
+    }
+
+    /** The bearer token every instance of this cluster accepts. */
+    String token() {
+        return token;
     }
 
     static ScaleOutCluster start(Path dataDir) {
@@ -37,7 +48,7 @@ final class ScaleOutCluster implements AutoCloseable {
         Path projectionJar = ServiceJars.find(services, "projection-service");
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDir.resolve("mongo.mv"),
                 SystemScenario.freePort(), dataDir.resolve("kafka"), SystemScenario.freePort(), true);
-        return new ScaleOutCluster(infrastructure, relationshipJar, projectionJar);
+        return new ScaleOutCluster(infrastructure, relationshipJar, projectionJar, dataDir.resolve("keys"));
     }
 
     /**
@@ -74,7 +85,7 @@ final class ScaleOutCluster implements AutoCloseable {
 
     private ServiceProcess launch(String name, Path jar, String database, List<String> more) {
         int port = ports.computeIfAbsent(name, n -> SystemScenario.freePort());
-        List<String> args = LocalStack.serviceArguments(infrastructure, port, database, more);
+        List<String> args = LocalStack.serviceArguments(infrastructure, keysDir, port, database, more);
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, JVM_OPTIONS, args, HEAP),
                 port, System.out);
         running.put(name, service);

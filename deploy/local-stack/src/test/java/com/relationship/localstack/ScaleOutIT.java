@@ -273,7 +273,7 @@ class ScaleOutIT {
             SystemScenario.Reply reply;
             try {
                 reply = SystemScenario.post(cluster.url(target) + "/api/v1/accounts/" + account + "/purchases", body,
-                        Map.of("Idempotency-Key", key));
+                        Map.of("Idempotency-Key", key), cluster.token());
             } catch (UncheckedIOException failed) {
                 if (!(failed.getCause() instanceof ConnectException) && draining.contains(target)) {
                     droppedWhileDraining.incrementAndGet();
@@ -315,7 +315,7 @@ class ScaleOutIT {
     private String register(ServiceProcess writer, String name) {
         SystemScenario.Reply reply = SystemScenario.post(cluster.url(writer) + "/api/v1/accounts", Map.of("name", name,
                 "industry", "Manufacturing", "employeeCount", 50, "annualRevenue", 1000000, "region", "EMEA",
-                "classification", "TACTICAL"));
+                "classification", "TACTICAL"), cluster.token());
         assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
         return reply.body().get("accountId").asText();
     }
@@ -361,7 +361,7 @@ class ScaleOutIT {
     }
 
     private Map<Long, JsonNode> storedHistory(ServiceProcess writer, String account) {
-        SystemScenario.Reply reply = SystemScenario.get(cluster.url(writer) + "/api/v1/accounts/" + account + "/events");
+        SystemScenario.Reply reply = SystemScenario.get(cluster.url(writer) + "/api/v1/accounts/" + account + "/events", cluster.token());
         assertThat(reply.status()).isEqualTo(200);
         Map<Long, JsonNode> history = new TreeMap<>();
         for (JsonNode event : reply.body()) {
@@ -372,19 +372,19 @@ class ScaleOutIT {
     }
 
     private long lastApplied(ServiceProcess reader, String account) {
-        SystemScenario.Reply reply = SystemScenario.get(cluster.url(reader) + "/api/v1/accounts/" + account + "/status");
+        SystemScenario.Reply reply = SystemScenario.get(cluster.url(reader) + "/api/v1/accounts/" + account + "/status", cluster.token());
         return reply.status() == 200 ? reply.body().get("lastAppliedSequence").asLong() : -1;
     }
 
     private JsonNode status(ServiceProcess reader, String account) {
-        return SystemScenario.get(cluster.url(reader) + "/api/v1/accounts/" + account + "/status").body();
+        return SystemScenario.get(cluster.url(reader) + "/api/v1/accounts/" + account + "/status", cluster.token()).body();
     }
 
     private Map<String, Double> conflictRetries(List<ServiceProcess> writers) {
         Map<String, Double> retries = new TreeMap<>();
         for (ServiceProcess writer : writers) {
             SystemScenario.Reply reply = SystemScenario.get(cluster.url(writer)
-                    + "/actuator/metrics/relationship.commands.conflict.retries");
+                    + "/actuator/metrics/relationship.commands.conflict.retries", cluster.token());
             retries.put(writer.name(), reply.status() == 200 ? reply.body().path("measurements").path(0).path("value").asDouble() : 0);
         }
         return retries;

@@ -4,11 +4,13 @@ import com.relationship.contracts.Topics;
 import com.relationship.infra.embedded.ContainerInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,9 +25,12 @@ class SystemOnContainersIT extends SystemScenario {
     static ServiceProcess projection;
     static int relationshipPort = freePort();
     static int projectionPort = freePort();
+    @TempDir
+    static Path keysDir;
 
     @BeforeAll
     static void start() {
+        LocalTokens.ensureKeys(keysDir);
         infrastructure = ContainerInfrastructure.start();
         infrastructure.createTopic(Topics.ACCOUNT_EVENTS, Topics.PARTITIONS, false);
         infrastructure.createTopic(Topics.ACCOUNT_STATUS, Topics.PARTITIONS, true);
@@ -40,9 +45,11 @@ class SystemOnContainersIT extends SystemScenario {
     }
 
     private static ServiceProcess launch(String name, Path jar, int port, String database, PrintStream out) {
-        return ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, List.of("--server.port=" + port,
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers())), port, out);
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
+        args.addAll(LocalTokens.serviceArguments(keysDir)); // trusting the local key pair, as on the local stack
+        return ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args), port, out);
     }
 
     @AfterAll
@@ -71,5 +78,10 @@ class SystemOnContainersIT extends SystemScenario {
     @Override
     String kafkaBootstrapServers() {
         return infrastructure.kafkaBootstrapServers();
+    }
+
+    @Override
+    Path keysDir() {
+        return keysDir;
     }
 }

@@ -61,6 +61,11 @@ class SystemOnLocalStackIT extends SystemScenario {
         return "127.0.0.1:" + config.kafkaPort();
     }
 
+    @Override
+    Path keysDir() {
+        return config.keysDir();
+    }
+
     @Test
     void aRestartOfTheWholeStackKeepsEveryAccountAndEvent() {
         Map.Entry<String, Long> account = accountAtPartner();

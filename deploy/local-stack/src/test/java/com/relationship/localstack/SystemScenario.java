@@ -6,6 +6,8 @@ import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.Topics;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.security.tokens.SigningKeys;
+import com.relationship.security.tokens.TokenMint;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,33 +56,65 @@ abstract class SystemScenario {
 
     abstract String kafkaBootstrapServers();
 
+    /** The key pair the services were started to trust (the local stack's data directory). */
+    abstract Path keysDir();
+
+    /** Who the scenario's commands are sent as: the token's subject, so the actor of every event. */
+    static final String SUBJECT = "e2e-test";
+    private String token;
+
+    /** A token for {@code subject} with {@code roles}, minted as the launcher's token command mints it. */
+    String token(String subject, String... roles) {
+        return LocalTokens.mint(keysDir(), subject, List.of(roles), Duration.ofHours(1)).jwt();
+    }
+
+    /** The scenario's token: {@value #SUBJECT}, allowed to send commands, read the read models and the history. */
+    String token() {
+        if (token == null) {
+            token = token(SUBJECT, "writer", "reader", "auditor");
+        }
+        return token;
+    }
+
     record Reply(int status, String contentType, JsonNode body) {
     }
 
-    static Reply post(String url, Map<String, ?> body) {
-        return post(url, body, Map.of());
+    Reply post(String url, Map<String, ?> body) {
+        return post(url, body, token());
     }
 
-    /** A POST with more request headers (e.g. {@code Idempotency-Key}). */
-    static Reply post(String url, Map<String, ?> body, Map<String, String> headers) {
+    Reply get(String url) {
+        return get(url, token());
+    }
+
+    /** POSTs {@code body} as JSON with {@code Authorization: Bearer <token>}; no such header when the token is null. */
+    static Reply post(String url, Map<String, ?> body, String token) {
+        return post(url, body, Map.of(), token);
+    }
+
+    /** The same with more request headers (e.g. {@code Idempotency-Key}). */
+    static Reply post(String url, Map<String, ?> body, Map<String, String> headers, String token) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             headers.forEach(request::header);
-            return send(request);
+            return send(request, token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static Reply get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    static Reply get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
 
     /** Every request of the system tests goes through here (the one place for headers all of them need). */
-    private static Reply send(HttpRequest.Builder request) {
+    private static Reply send(HttpRequest.Builder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request.header("X-Actor", "e2e@test")
+            HttpResponse<String> response = HTTP.send(request
                     .header("X-Correlation-Id", "e2e-" + UUID.randomUUID()).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -101,10 +136,18 @@ abstract class SystemScenario {
     }
 
     String register(String name) {
-        Reply reply = post(commands() + "/api/v1/accounts", Map.of("name", name, "industry", "Manufacturing",
-                "employeeCount", 1200, "annualRevenue", 250000000, "region", "EMEA", "classification", "STRATEGIC"));
+        return register(name, token());
+    }
+
+    String register(String name, String token) {
+        Reply reply = post(commands() + "/api/v1/accounts", registration(name), token);
         assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
         return reply.body().get("accountId").asText();
+    }
+
+    private static Map<String, Object> registration(String name) {
+        return Map.of("name", name, "industry", "Manufacturing", "employeeCount", 1200, "annualRevenue", 250000000,
+                "region", "EMEA", "classification", "STRATEGIC");
     }
 
     long accepted(String accountId, String path, Map<String, ?> body) {
@@ -196,7 +239,7 @@ abstract class SystemScenario {
         }
         assertThat(events.keySet()).containsExactlyElementsOf(LongStream.rangeClosed(0, 17).boxed().toList());
         assertThat(events.values()).allSatisfy(event -> {
-            assertThat(event.actor()).isEqualTo("e2e@test");
+            assertThat(event.actor()).isEqualTo(SUBJECT);
             assertThat(event.correlationId()).startsWith("e2e-");
             assertThat(event.causationId()).isNotBlank();
             assertThat(event.type()).startsWith("com.relationship.account.").endsWith(".v1");
@@ -242,6 +285,61 @@ abstract class SystemScenario {
         assertThat(get(commands() + "/api/v1/accounts/" + id + "/events").body()).hasSize(2);
         JsonNode status = statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 1);
         assertThat(status.get("stage").asText()).isEqualTo("PROSPECT");
+    }
+
+    @Test
+    void theActorOfAStoredEventIsTheSubjectOfTheTokenThatSentTheCommandInTheHistoryAndOnKafka() {
+        String alice = token("alice", "writer", "auditor");
+        String id = register("Globex", alice);
+        Reply purchase = post(commands() + "/api/v1/accounts/" + id + "/purchases", Map.of("amount", "120.50",
+                "currency", "EUR", "occurredAt", "2026-11-30T10:00:00Z", "description", "first order"), alice);
+        assertThat(purchase.status()).as(String.valueOf(purchase.body())).isEqualTo(200);
+
+        Reply history = get(commands() + "/api/v1/accounts/" + id + "/events", alice);
+        assertThat(history.status()).as(String.valueOf(history.body())).isEqualTo(200);
+        List<String> storedActors = new ArrayList<>();
+        history.body().forEach(event -> storedActors.add(event.get("metadata").get("actor").asText()));
+        System.out.printf("Stored actors of account %s (token subject alice): %s%n", id, storedActors);
+        assertThat(storedActors).containsExactly("alice", "alice");
+
+        Map<Long, String> actorsOnKafka = new LinkedHashMap<>();
+        AccountEventCodec codec = new AccountEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        EnvelopedAccountEvent event = codec.decode(record.value());
+                        actorsOnKafka.putIfAbsent(event.sequence(), event.actor());
+                    }
+                });
+                assertThat(actorsOnKafka).hasSize(2);
+            });
+        }
+        System.out.printf("Actors on %s for account %s: %s%n", Topics.ACCOUNT_EVENTS, id, actorsOnKafka);
+        assertThat(actorsOnKafka).containsExactly(Map.entry(0L, "alice"), Map.entry(1L, "alice"));
+    }
+
+    @Test
+    void aCommandWithoutATokenOrWithATokenTheStackDidNotSignIsRefusedWith401AndStoresNothing() {
+        String id = register("Hooli");
+        Map<String, Object> referral = Map.of("description", "a reference");
+        String url = commands() + "/api/v1/accounts/" + id + "/referrals";
+        SigningKeys ours = SigningKeys.loadOrCreate(keysDir());
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("another key", new TokenMint(SigningKeys.generate(), LocalTokens.ISSUER, LocalTokens.AUDIENCE)
+                .mint(SUBJECT, List.of("writer"), Duration.ofHours(1)));
+        refused.put("another issuer", new TokenMint(ours, "somebody-else", LocalTokens.AUDIENCE)
+                .mint(SUBJECT, List.of("writer"), Duration.ofHours(1)));
+        refused.put("another audience", new TokenMint(ours, LocalTokens.ISSUER, "another-service")
+                .mint(SUBJECT, List.of("writer"), Duration.ofHours(1)));
+        refused.forEach((what, token) -> {
+            Reply reply = post(url, referral, token);
+            assertThat(reply.status()).as(what + ": " + reply.body()).isEqualTo(401);
+            assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
+        });
+        // The next accepted command gets version 1: none of the refused ones stored an event.
+        assertThat(accepted(id, "/referrals", referral)).isEqualTo(1);
     }
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {

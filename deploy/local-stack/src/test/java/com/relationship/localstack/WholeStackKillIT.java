@@ -61,6 +61,8 @@ class WholeStackKillIT {
     private final int relationshipPort = SystemScenario.freePort();
     private final int projectionPort = SystemScenario.freePort();
     private Process launcher;
+    /** Minted by the launcher's token command on this data directory, as the README does. */
+    private String token;
 
     @AfterEach
     void killWhatIsLeft() {
@@ -72,6 +74,7 @@ class WholeStackKillIT {
     @Test
     void sigkillOfEveryProcessDuringACommandStreamLosesNothingAcknowledged() throws Exception {
         launcher = startLauncher();
+        token = tokenFromTheTokenCommand();
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
             accounts.add(register("Crash Test " + i));
@@ -120,7 +123,7 @@ class WholeStackKillIT {
         for (String account : accounts) {
             long last = stored.get(account).size() - 1;
             await().atMost(EVENTUALLY).until(() -> {
-                SystemScenario.Reply reply = SystemScenario.get(readModels() + "/api/v1/accounts/" + account + "/status");
+                SystemScenario.Reply reply = SystemScenario.get(readModels() + "/api/v1/accounts/" + account + "/status", token);
                 return reply.status() == 200 && reply.body().get("lastAppliedSequence").asLong() == last;
             });
         }
@@ -128,7 +131,7 @@ class WholeStackKillIT {
 
         // The write side carries on from the stored history.
         String first = accounts.get(0);
-        SystemScenario.Reply next = SystemScenario.post(commands() + "/api/v1/accounts/" + first + "/purchases", purchase());
+        SystemScenario.Reply next = SystemScenario.post(commands() + "/api/v1/accounts/" + first + "/purchases", purchase(), token);
         assertThat(next.status()).isEqualTo(200);
         assertThat(next.body().get("version").asLong()).isEqualTo(stored.get(first).size());
     }
@@ -138,7 +141,7 @@ class WholeStackKillIT {
             String account = accounts.get(i % accounts.size());
             SystemScenario.Reply reply;
             try {
-                reply = SystemScenario.post(commands() + "/api/v1/accounts/" + account + "/purchases", purchase());
+                reply = SystemScenario.post(commands() + "/api/v1/accounts/" + account + "/purchases", purchase(), token);
             } catch (RuntimeException gone) {
                 return; // the stack was killed under this request: not acknowledged
             }
@@ -158,14 +161,14 @@ class WholeStackKillIT {
     private String register(String name) {
         SystemScenario.Reply reply = SystemScenario.post(commands() + "/api/v1/accounts", Map.of("name", name,
                 "industry", "Manufacturing", "employeeCount", 50, "annualRevenue", 1000000, "region", "EMEA",
-                "classification", "TACTICAL"));
+                "classification", "TACTICAL"), token);
         assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
         return reply.body().get("accountId").asText();
     }
 
     /** sequence -> event id, from the history the auditors read. */
     private Map<Long, String> storedHistory(String account) {
-        SystemScenario.Reply reply = SystemScenario.get(commands() + "/api/v1/accounts/" + account + "/events");
+        SystemScenario.Reply reply = SystemScenario.get(commands() + "/api/v1/accounts/" + account + "/events", token);
         assertThat(reply.status()).isEqualTo(200);
         Map<Long, String> history = new TreeMap<>();
         for (JsonNode event : reply.body()) {
@@ -234,6 +237,21 @@ class WholeStackKillIT {
 
     private String readModels() {
         return "http://127.0.0.1:" + projectionPort;
+    }
+
+    /**
+     * {@code java -jar local-stack.jar token --roles writer,reader,auditor --subject crash-test} on this
+     * test's data directory: the last line of its output.
+     */
+    private String tokenFromTheTokenCommand() throws Exception {
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + LocalStackConfig.DATA_DIR + "=" + dataDir, "-jar", "target/local-stack.jar",
+                "token", "--roles", "writer,reader,auditor", "--subject", "crash-test")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> lines = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(command.exitValue()).as("token command exit code").isZero();
+        return lines.get(lines.size() - 1);
     }
 
     /** The README's first command, as its own process, on this test's ports and data directory. */
