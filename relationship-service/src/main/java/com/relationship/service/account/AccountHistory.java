@@ -3,6 +3,7 @@ package com.relationship.service.account;
 import com.relationship.contracts.events.AccountEventTypes;
 import com.relationship.service.web.UnknownAccountException;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** An account's stored events, as auditors read them: straight from the event store, in order. */
 @Component
@@ -34,6 +39,21 @@ public class AccountHistory {
      */
     public record RecordedEvent(long sequence, String eventId, String type, Instant timestamp, Object payload,
                                 Map<String, Object> metadata) {
+    }
+
+    /**
+     * The account's events in order, read lazily in the store's batches: a caller that streams
+     * them holds one batch at a time, however long the history. An unknown account has none.
+     */
+    public Stream<RecordedEvent> stream(UUID accountId) {
+        DomainEventStream events = eventStore.readEvents(accountId.toString(), FIRST_SEQUENCE);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false)
+                .map(AccountHistory::recorded);
+    }
+
+    /** Whether the account has any event at all. */
+    public boolean exists(UUID accountId) {
+        return eventStore.lastSequenceNumberFor(accountId.toString()).isPresent();
     }
 
     public List<RecordedEvent> eventsOf(UUID accountId) {

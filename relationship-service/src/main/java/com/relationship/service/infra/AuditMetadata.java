@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The metadata every event carries for auditors: who asked (actor: the token's subject, and
  * clientId where the token names a client), the request it belongs to
- * (correlationId), the command that caused it (causationId), and the reason where the command
+ * (correlationId), the command that caused it (causationId and causationType), and the reason where the command
  * had one. Commands get actor, correlationId and reason from the web edge; this provider copies
  * them onto the events the command applies and adds the command's own id as the cause.
  */
@@ -21,6 +21,8 @@ public class AuditMetadata implements CorrelationDataProvider {
     public static final String CLIENT_ID = "clientId";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+    /** The type of the command that caused the event ({@code RecordPurchase}): with its id, "what made this happen". */
+    public static final String CAUSATION_TYPE = "causationType";
     public static final String REASON = "reason";
     /** The request's Idempotency-Key: lets a retry find the event of an attempt whose answer was lost. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
@@ -34,6 +36,7 @@ public class AuditMetadata implements CorrelationDataProvider {
         copy(message, IDEMPOTENCY_KEY, data);
         data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
         data.put(CAUSATION_ID, message.getIdentifier());
+        data.put(CAUSATION_TYPE, message.getPayloadType().getSimpleName());
         return data;
     }
 

@@ -45,6 +45,7 @@ public class EndpointRoles {
                 .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)
                 // the audit trail
                 .allow(GET, ACCOUNT + "/events", Role.AUDITOR)
+                .allow(GET, ACCOUNT + "/history", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/integrity", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/state", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/timeline", Role.AUDITOR)

@@ -73,6 +73,7 @@ class EndpointAccessTest extends EmbeddedServiceTest {
             {"GET", A + "/lifecycle/eligibility", /*               */ "403", "ok", "403", "403", "403", "401"},
             {"GET", A + "/events", /*                              */ "403", "403", "ok", "403", "403", "401"},
             {"GET", A + "/integrity", /*                           */ "403", "403", "ok", "403", "403", "401"},
+            {"GET", A + "/history", /*                             */ "403", "403", "ok", "403", "403", "401"},
             {"GET", A + "/state?version=0", /*                     */ "403", "403", "ok", "403", "403", "401"},
             {"GET", A + "/timeline", /*                            */ "403", "403", "ok", "403", "403", "401"},
             {"GET", "/actuator/health", /*                         */ "ok", "ok", "ok", "ok", "ok", "ok"},
