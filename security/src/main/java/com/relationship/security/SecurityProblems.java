@@ -86,7 +86,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 Map.of("requiredRole", needed, "tokenRoles", held));
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
                               String title, String detail, Map<String, ?> extensions) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "/problems/" + slug);

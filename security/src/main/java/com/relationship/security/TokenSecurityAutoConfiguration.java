@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every endpoint but health (and the API's documentation) behind a bearer token, for both
@@ -107,6 +108,12 @@ public class TokenSecurityAutoConfiguration {
     }
 
     /** The actor into the MDC, right after Spring Security's chain has authenticated the request. */
+    /** Picked up by Spring Security's WebSecurity for the requests its firewall refuses. */
+    @Bean
+    RequestRejectedHandler problemJsonForRejectedRequests() {
+        return new RejectedRequests();
+    }
+
     @Bean
     FilterRegistrationBean<ActorLogging> actorLogging() {
         FilterRegistrationBean<ActorLogging> registration = new FilterRegistrationBean<>(new ActorLogging());

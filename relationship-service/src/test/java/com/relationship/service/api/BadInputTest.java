@@ -227,7 +227,7 @@ class BadInputTest extends EmbeddedServiceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"not-a-uuid", "1-1-1-1-1", "5b0c1f9e7d534c4e9a512f7c3b7f0a11",
-            "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a110", "%7B5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11%7D", "%20", "%2e%2e",
+            "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a110", "%7B5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11%7D", "%20",
             "5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a1g"})
     void aMalformedIdInThePathIs400(String id) {
         JsonNode problem = refused(400, "/problems/invalid-parameter", account.replaceFirst("/accounts/.*", "/accounts/")
@@ -401,10 +401,19 @@ class BadInputTest extends EmbeddedServiceTest {
                 "{\"reason\":\"" + "x".repeat(70 * 1024) + "\"}");
     }
 
+    /** Encoded dots, slashes and percent signs never reach a controller: Spring Security's firewall refuses the URL. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%2e%2e", "%25", "%2F"})
+    void aUrlTheFirewallRefusesIs400ProblemJson(String id) {
+        refused(400, "/problems/malformed-request-line", account.replaceFirst("/accounts/.*", "/accounts/")
+                + id + "/lifecycle/lapse", "{\"reason\":\"x\"}");
+    }
+
+    /** The endpoint table refuses what it does not list, before any controller (README, "Security"). */
     @Test
-    void anUnknownPathOrMethodIsAProblemToo() {
-        refused(404, "/problems/no-such-endpoint", account + "/lifecycle/promote", "{\"reason\":\"x\"}");
-        refused(405, "/problems/method-not-allowed", () -> api.raw("PUT", account + "/lifecycle/lapse",
+    void anUnknownPathOrMethodIsRefusedAsAProblem() {
+        refused(403, "/problems/endpoint-not-listed", account + "/lifecycle/promote", "{\"reason\":\"x\"}");
+        refused(403, "/problems/endpoint-not-listed", () -> api.raw("PUT", account + "/lifecycle/lapse",
                 "{\"reason\":\"x\"}".getBytes(StandardCharsets.UTF_8), JSON));
     }
 }
