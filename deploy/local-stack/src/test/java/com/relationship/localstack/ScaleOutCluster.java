@@ -31,7 +31,8 @@ final class ScaleOutCluster implements AutoCloseable {
         this.infrastructure = infrastructure;
         this.relationshipJar = relationshipJar;
         this.projectionJar = projectionJar;
-        this.keysDir = LocalTokens.ensureKeys(keysDir);
+        LocalTokens.ensureKeys(keysDir);
+        this.keysDir = keysDir;
         // One token for every request of the test: commands, the history (auditor), the read models, metrics (admin).
         this.token = LocalTokens.mint(this.keysDir, "scale-out-test", List.of("writer", "reader", "auditor", "admin"),
                 Duration.ofHours(2)).jwt();
