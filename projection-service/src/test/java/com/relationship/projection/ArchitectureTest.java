@@ -1,10 +1,11 @@
 package com.relationship.projection;
 
 import com.relationship.projection.ingest.KafkaErrorHandling;
-import com.relationship.projection.ingest.StatusPublisher;
-import com.relationship.projection.status.AccountProjection;
+import com.relationship.projection.readmodel.EventOrdering;
+import com.relationship.projection.readmodel.ProjectionState;
+import com.relationship.projection.readmodel.ReadModel;
 import com.relationship.projection.status.AccountStatusProjector;
-import com.relationship.projection.status.ProjectionState;
+import com.relationship.projection.status.StatusPublisher;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -43,9 +44,24 @@ class ArchitectureTest {
     /** The fold and its ordering rules are plain Java over the contracts: no framework, no I/O. */
     @ArchTest
     static final ArchRule foldIsFrameworkFree = classes()
-            .that().belongToAnyOf(AccountStatusProjector.class, AccountProjection.class, ProjectionState.class)
+            .that().belongToAnyOf(AccountStatusProjector.class, EventOrdering.class, ProjectionState.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
-                    "com.relationship.projection.status..");
+                    "com.relationship.projection.status..", "com.relationship.projection.readmodel..");
+
+    /** The plug-in of a read model knows nothing of Kafka or Spring: the pipeline does that for every model. */
+    @ArchTest
+    static final ArchRule readModelsArePlainJava = classes().that().resideInAPackage("com.relationship.projection.readmodel..")
+            .and().doNotBelongToAnyOf(com.relationship.projection.readmodel.ReadModelStore.class,
+                    com.relationship.projection.readmodel.AppliedEventLedger.class,
+                    com.relationship.projection.readmodel.ReadModelDocuments.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.projection.readmodel..", "org.bson..");
+
+    /** Feature packages depend on the pipeline's plug-in, never the other way. */
+    @ArchTest
+    static final ArchRule readModelPackageDependsOnNoFeature = noClasses().that()
+            .resideInAPackage("com.relationship.projection.readmodel..").should().dependOnClassesThat()
+            .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..ingest..", "..infra..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()

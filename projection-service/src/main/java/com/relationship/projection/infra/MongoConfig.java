@@ -4,10 +4,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.projection.status.AccountStatusDocuments;
-import com.relationship.projection.status.AppliedEventLedger;
-import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.projection.readmodel.AppliedEventLedger;
 import org.bson.Document;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -16,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.TimeUnit;
 
-/** The read model's collection in the database named by {@code spring.mongodb.uri}. */
+/** The read models' database, named by {@code spring.mongodb.uri}, with the configured write concern. */
 @Configuration(proxyBeanMethods = false)
 class MongoConfig {
 
@@ -29,15 +26,16 @@ class MongoConfig {
                 cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
     }
 
+    /** The database every read model's collection is in. */
     @Bean
-    MongoCollection<Document> accountStatusCollection(MongoClient client, MongoConnectionDetails connection,
-                                                      ProjectionProperties properties) {
-        return database(client, connection, properties).getCollection(properties.store().collection());
+    MongoDatabase projectionDatabase(MongoClient client, MongoConnectionDetails connection,
+                                     ProjectionProperties properties) {
+        return database(client, connection, properties);
     }
 
     @Bean
-    AccountStatusStore accountStatusStore(MongoCollection<Document> accountStatusCollection, AccountEventCodec codec) {
-        return new AccountStatusStore(accountStatusCollection, new AccountStatusDocuments(codec));
+    MongoCollection<Document> accountStatusCollection(MongoDatabase projectionDatabase, ProjectionProperties properties) {
+        return projectionDatabase.getCollection(properties.store().collection());
     }
 
     @Bean

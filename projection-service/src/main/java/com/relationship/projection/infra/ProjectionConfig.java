@@ -1,22 +1,23 @@
 package com.relationship.projection.infra;
 
 import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.projection.status.AccountProjection;
-import com.relationship.projection.status.AccountStatusProjector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 /** The framework-free parts, as beans. */
 @Configuration(proxyBeanMethods = false)
 class ProjectionConfig {
 
+    /** The read models' now: time passing moves views by it ({@code TimePasses}); tests replace it with a fixed one. */
     @Bean
-    AccountEventCodec accountEventCodec() {
-        return new AccountEventCodec();
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean
-    AccountProjection accountProjection() {
-        return new AccountProjection(new AccountStatusProjector());
+    AccountEventCodec accountEventCodec() {
+        return new AccountEventCodec();
     }
 }

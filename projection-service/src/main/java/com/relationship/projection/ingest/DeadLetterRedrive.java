@@ -2,8 +2,9 @@ package com.relationship.projection.ingest;
 
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.UnknownAccountEventException;
 import com.relationship.projection.infra.ProjectionProperties;
-import com.relationship.projection.status.AccountProjection;
+import com.relationship.projection.readmodel.EventOrdering;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,17 +53,17 @@ public class DeadLetterRedrive {
     private final KafkaProperties kafka;
     private final String topic;
     private final AccountEventCodec codec;
-    private final AccountEventIngestor ingestor;
+    private final ReadModelListeners listeners;
     private final ProjectionMetrics metrics;
     private final TransactionTemplate transactions;
 
     public DeadLetterRedrive(KafkaProperties kafka, ProjectionProperties properties, AccountEventCodec codec,
-                             AccountEventIngestor ingestor, ProjectionMetrics metrics,
+                             ReadModelListeners listeners, ProjectionMetrics metrics,
                              ObjectProvider<KafkaTransactionManager<?, ?>> transactionManager) {
         this.kafka = kafka;
         this.topic = properties.topics().deadLetter();
         this.codec = codec;
-        this.ingestor = ingestor;
+        this.listeners = listeners;
         this.metrics = metrics;
         KafkaTransactionManager<?, ?> manager = transactionManager.getIfAvailable();
         this.transactions = manager == null ? null : new TransactionTemplate(manager);
@@ -78,10 +79,11 @@ public class DeadLetterRedrive {
             String source = letter.getKey();
             ConsumerRecord<String, byte[]> record = letter.getValue();
             try {
-                EnvelopedAccountEvent event = AccountEventListener.decode(codec, record.key(), record.value());
-                AccountProjection.Kind kind = inTransaction(() -> ingestor.ingest(event, source));
+                EnvelopedAccountEvent event = ReadModelListeners.decode(codec, record.key(), record.value());
+                ReadModelPipeline<?> pipeline = pipelineOf(record);
+                EventOrdering.Kind kind = inTransaction(() -> pipeline.ingest(event, source));
                 inTransaction(() -> {
-                    ingestor.publishStored(event.accountId());
+                    pipeline.publishStored(event.accountId());
                     return null;
                 });
                 switch (kind) {
@@ -91,8 +93,8 @@ public class DeadLetterRedrive {
                     default -> throw new IllegalStateException("Unknown outcome " + kind);
                 }
                 metrics.redriven(kind.name().toLowerCase(Locale.ROOT));
-                log.info("Re-drove dead letter {} (account {}, sequence {}): {}", source, event.accountId(),
-                        event.sequence(), kind);
+                log.info("Re-drove dead letter {} into {} (account {}, sequence {}): {}", source, pipeline.name(),
+                        event.accountId(), event.sequence(), kind);
             } catch (RuntimeException e) {
                 if (!KafkaErrorHandling.isPoison(e)) {
                     throw e; // MongoDB or Kafka down: the caller retries the whole re-drive
@@ -107,6 +109,20 @@ public class DeadLetterRedrive {
         RedriveReport report = new RedriveReport(topic, letters.size(), applied, parked, alreadyApplied, failing);
         log.info("Re-drive of {}: {}", topic, report);
         return report;
+    }
+
+    /**
+     * The read model that dead-lettered the letter ({@link KafkaErrorHandling#READ_MODEL_HEADER}); letters
+     * written before there was more than one read model have no header and are the status's.
+     */
+    private ReadModelPipeline<?> pipelineOf(ConsumerRecord<String, byte[]> letter) {
+        Header header = letter.headers().lastHeader(KafkaErrorHandling.READ_MODEL_HEADER);
+        if (header == null) {
+            return listeners.pipelines().get(0);
+        }
+        String name = new String(header.value(), StandardCharsets.UTF_8);
+        return listeners.pipeline(name).orElseThrow(() -> new UnknownAccountEventException("The letter names read model "
+                + name + ", which this service does not have"));
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -2,8 +2,8 @@ package com.relationship.projection.ingest;
 
 import com.relationship.contracts.events.UnknownAccountEventException;
 import com.relationship.projection.infra.ProjectionProperties;
-import com.relationship.projection.status.DeadLetterMark;
-import com.relationship.projection.status.InconsistentEventStreamException;
+import com.relationship.projection.readmodel.DeadLetterMark;
+import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +26,8 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
@@ -37,6 +39,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What happens when an event cannot be applied:
@@ -65,6 +68,8 @@ public class KafkaErrorHandling {
     public static final String ACCOUNT_HEADER = "projection-dlt-account-id";
     public static final String SEQUENCE_HEADER = "projection-dlt-sequence";
     public static final String EVENT_ID_HEADER = "projection-dlt-event-id";
+    /** The read model that could not apply the message (each has its own consumer group, so each letters its own copy). */
+    public static final String READ_MODEL_HEADER = "projection-dlt-read-model";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaErrorHandling.class);
     private static final Class<?>[] POISON = {UnknownAccountEventException.class,
@@ -74,9 +79,9 @@ public class KafkaErrorHandling {
     @ConditionalOnProperty("spring.kafka.producer.transaction-id-prefix")
     DefaultAfterRollbackProcessor<Object, Object> kafkaAfterRollbackProcessor(
             KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, ProjectionMetrics metrics,
-            AccountEventIngestor ingestor) {
+            ObjectProvider<ReadModelListeners> listeners) {
         DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                recoverer(kafka, properties, metrics, ingestor), backOff(properties), kafka, true);
+                recoverer(kafka, properties, metrics, listeners), backOff(properties), kafka, true);
         return classify(processor, properties);
     }
 
@@ -88,8 +93,8 @@ public class KafkaErrorHandling {
     @Bean
     @Conditional(WithoutTransactions.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
-                                          ProjectionMetrics metrics, AccountEventIngestor ingestor) {
-        return classify(new DefaultErrorHandler(recoverer(kafka, properties, metrics, ingestor), backOff(properties)), properties);
+                                          ProjectionMetrics metrics, ObjectProvider<ReadModelListeners> listeners) {
+        return classify(new DefaultErrorHandler(recoverer(kafka, properties, metrics, listeners), backOff(properties)), properties);
     }
 
     static class WithoutTransactions extends NoneNestedConditions {
@@ -142,22 +147,24 @@ public class KafkaErrorHandling {
     }
 
     private static ConsumerRecordRecoverer recoverer(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
-                                                     ProjectionMetrics metrics, AccountEventIngestor ingestor) {
+                                                     ProjectionMetrics metrics, ObjectProvider<ReadModelListeners> listeners) {
         String deadLetterTopic = properties.topics().deadLetter();
         // Partition -1: let the producer pick by key, so the dead-letter topic needs no particular partition count.
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(deadLetterTopic, -1));
-        deadLetters.setHeadersFunction((record, e) -> headers(EnvelopeProbe.of(record), poisonReason(e)));
+        deadLetters.setHeadersFunction((record, e) -> headers(EnvelopeProbe.of(record), poisonReason(e),
+                pipelineOf(listeners.getObject(), e).name()));
         Clock clock = Clock.systemUTC();
         return (record, e) -> {
             Throwable reason = poisonReason(e);
             EnvelopeProbe probe = EnvelopeProbe.of(record);
-            log.error("Dead-lettering {}-{}@{} (key {}, account {}, sequence {}) to {}: {}", record.topic(),
-                    record.partition(), record.offset(), record.key(), probe.accountId(), probe.sequence(),
-                    deadLetterTopic, reason.getMessage());
+            ReadModelPipeline<?> pipeline = pipelineOf(listeners.getObject(), e);
+            log.error("{}: dead-lettering {}-{}@{} (key {}, account {}, sequence {}) to {}: {}", pipeline.name(),
+                    record.topic(), record.partition(), record.offset(), record.key(), probe.accountId(),
+                    probe.sequence(), deadLetterTopic, reason.getMessage());
             if (probe.accountId() != null) {
                 // First, so a failure here (MongoDB down) retries the record instead of losing the mark.
-                ingestor.markStale(probe.accountId(), new DeadLetterMark(source(record), probe.sequence(),
+                pipeline.markStale(probe.accountId(), new DeadLetterMark(source(record), probe.sequence(),
                         probe.eventId(), reason.getMessage(), clock.instant()));
             }
             deadLetters.accept(record, e);
@@ -165,13 +172,31 @@ public class KafkaErrorHandling {
         };
     }
 
+    /**
+     * The read model whose listener failed: the failure names its consumer group. Only the status
+     * model's container exists without one (a container not made by {@link ReadModelListeners}), so
+     * that is the fallback.
+     */
+    static ReadModelPipeline<?> pipelineOf(ReadModelListeners listeners, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ListenerExecutionFailedException failed && failed.getGroupId() != null) {
+                Optional<ReadModelPipeline<?>> pipeline = listeners.pipelineOfGroup(failed.getGroupId());
+                if (pipeline.isPresent()) {
+                    return pipeline.get();
+                }
+            }
+        }
+        return listeners.pipelines().get(0);
+    }
+
     /** Identifies a letter: where its original was read. */
     static String source(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
-    private static Headers headers(EnvelopeProbe probe, Throwable reason) {
+    private static Headers headers(EnvelopeProbe probe, Throwable reason, String readModel) {
         Headers headers = new RecordHeaders();
+        add(headers, READ_MODEL_HEADER, readModel);
         add(headers, REASON_HEADER, reason.getMessage());
         add(headers, REASON_TYPE_HEADER, reason.getClass().getSimpleName());
         add(headers, ACCOUNT_HEADER, probe.accountId() == null ? null : probe.accountId().toString());

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Part of liveness: DOWN when the status projection's listener container, or one of its consumers,
+ * Part of liveness: DOWN when a read model's listener container, or one of its consumers,
  * is not running while the application is not shutting down (a consumer thread died, or the
  * container stopped itself after a fatal error). Nothing else would notice: the REST API still
  * answers from MongoDB while the read model stops moving, and a restart is what brings it back.
@@ -24,11 +24,13 @@ public class ListenerContainerHealthIndicator extends AbstractHealthIndicator
         implements ApplicationListener<ContextClosedEvent> {
 
     private final KafkaListenerEndpointRegistry registry;
+    private final ReadModelListeners listeners;
     private volatile boolean shuttingDown;
 
-    public ListenerContainerHealthIndicator(KafkaListenerEndpointRegistry registry) {
-        super("Cannot inspect the listener container");
+    public ListenerContainerHealthIndicator(KafkaListenerEndpointRegistry registry, ReadModelListeners listeners) {
+        super("Cannot inspect the listener containers");
         this.registry = registry;
+        this.listeners = listeners;
     }
 
     @Override
@@ -38,27 +40,33 @@ public class ListenerContainerHealthIndicator extends AbstractHealthIndicator
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        MessageListenerContainer container = registry.getListenerContainer(AccountEventListener.CONTAINER_ID);
-        if (container == null) {
-            builder.down().withDetail("container", AccountEventListener.CONTAINER_ID + " is not registered");
-            return;
+        boolean up = true;
+        Map<String, Object> containers = new LinkedHashMap<>();
+        for (ReadModelPipeline<?> pipeline : listeners.pipelines()) {
+            String id = ReadModelListeners.containerId(pipeline.name());
+            MessageListenerContainer container = registry.getListenerContainer(id);
+            if (container == null) {
+                up = false;
+                containers.put(id, id + " is not registered");
+                continue;
+            }
+            List<? extends MessageListenerContainer> consumers = container instanceof ConcurrentMessageListenerContainer<?, ?> c
+                    ? c.getContainers() : List.of(container);
+            Map<String, Object> details = new LinkedHashMap<>();
+            boolean allRunning = container.isRunning() && !consumers.isEmpty();
+            for (int i = 0; i < consumers.size(); i++) {
+                MessageListenerContainer consumer = consumers.get(i);
+                allRunning &= consumer.isRunning();
+                details.put("consumer-" + i, Map.of(
+                        "running", consumer.isRunning(),
+                        "partitions", consumer.getAssignedPartitions() == null ? List.of()
+                                : consumer.getAssignedPartitions().stream().map(Object::toString).sorted().toList()));
+            }
+            up &= allRunning;
+            containers.put(id, Map.of("running", container.isRunning(), "consumers", details));
         }
-        List<? extends MessageListenerContainer> consumers = container instanceof ConcurrentMessageListenerContainer<?, ?> c
-                ? c.getContainers() : List.of(container);
-        Map<String, Object> details = new LinkedHashMap<>();
-        boolean allRunning = container.isRunning() && !consumers.isEmpty();
-        for (int i = 0; i < consumers.size(); i++) {
-            MessageListenerContainer consumer = consumers.get(i);
-            allRunning &= consumer.isRunning();
-            details.put("consumer-" + i, Map.of(
-                    "running", consumer.isRunning(),
-                    "partitions", consumer.getAssignedPartitions() == null ? List.of()
-                            : consumer.getAssignedPartitions().stream().map(Object::toString).sorted().toList()));
-        }
-        (allRunning || shuttingDown ? builder.up() : builder.down())
-                .withDetail("container", AccountEventListener.CONTAINER_ID)
-                .withDetail("running", container.isRunning())
+        (up || shuttingDown ? builder.up() : builder.down())
                 .withDetail("shuttingDown", shuttingDown)
-                .withDetail("consumers", details);
+                .withDetail("containers", containers);
     }
 }

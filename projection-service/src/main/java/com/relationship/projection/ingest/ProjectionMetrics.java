@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The projection's meters (Prometheus names in brackets):
  * <ul>
- *     <li>{@value #APPLIED} {type} - events folded into the read model, by event class
+ *     <li>{@value #APPLIED} {readModel, type} - events folded into each read model, by event class
  *     ({@code projection_events_applied_total})</li>
  *     <li>{@value #DUPLICATES} - redeliveries of events already applied or parked, skipped
  *     ({@code projection_events_duplicates_total})</li>
@@ -108,9 +108,10 @@ public class ProjectionMetrics {
                 .register(registry).increment();
     }
 
-    public void applied(EnvelopedAccountEvent event) {
-        Counter.builder(APPLIED).description("Events folded into the account status read model")
-                .tag("type", event.event().getClass().getSimpleName()).register(registry).increment();
+    public void applied(String readModel, EnvelopedAccountEvent event) {
+        Counter.builder(APPLIED).description("Events folded into a read model, by read model and event class")
+                .tag("readModel", readModel).tag("type", event.event().getClass().getSimpleName())
+                .register(registry).increment();
     }
 
     public void duplicate() {

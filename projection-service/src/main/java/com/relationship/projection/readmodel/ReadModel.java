@@ -27,6 +27,14 @@ public interface ReadModel<V> {
      */
     String name();
 
+    /**
+     * Its consumer group: {@code <base>.<name>}, where {@code base} is {@code spring.kafka.consumer.group-id}.
+     * Rewinding or rebuilding this read model is resetting this group's offsets; no other model notices.
+     */
+    default String consumerGroup(String base) {
+        return base + "." + name();
+    }
+
     /** The MongoDB collection of its documents (one per account, {@code _id} = account id). */
     String collection();
 
@@ -46,11 +54,12 @@ public interface ReadModel<V> {
     /**
      * Writes the view's fields at the top level of its document. The pipeline owns {@code _id},
      * {@code version}, {@code parked}, {@code parkedCount}, {@code deadLetters},
-     * {@code deadLetterCount} and {@code nextChangeAt}; the view must not use them.
+     * {@code deadLetterCount}, {@code hasView}, {@code nextChangeAt} and {@code fingerprint}; the view must
+     * not use them.
      */
     void write(V view, Document into);
 
-    /** The view written by {@link #write}. */
+    /** The view written by {@link #write}; null if the document holds none (only parked events). */
     V read(Document from);
 
     /**

@@ -3,18 +3,16 @@ package com.relationship.projection.status;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
-import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
 import com.relationship.contracts.status.OpenComplaint;
 import com.relationship.contracts.status.StagePeriod;
+import com.relationship.projection.readmodel.ReadModelDocuments;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,107 +22,61 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The Mongo form of an account's read model: one document per account, {@code _id} = account id,
- * the status fields at the top level (so list and funnel queries filter on {@code stage} and
- * {@code kamStage}), a {@code version} for compare-and-set writes and the parked events.
+ * The Mongo form of an account status: its fields at the top level of the read model's document
+ * (so list and funnel queries filter on {@code stage} and {@code kamStage}); the pipeline adds its
+ * own ({@link com.relationship.projection.readmodel.ReadModelDocuments}).
  * <p>
  * Mapped by hand, on purpose: money is {@code Decimal128} (exact, scale kept) and instants are
  * ISO-8601 strings, because a BSON date would cut the events' microseconds to milliseconds and the
- * stored status would then differ from the one published on Kafka. Parked events are kept as the
- * CloudEvent JSON they arrived in, so they are decoded by the same codec when they are applied.
+ * stored status would then differ from the one published on Kafka.
  */
 public final class AccountStatusDocuments {
 
-    public static final String ID = "_id";
-    public static final String VERSION = "version";
+    public static final String ID = ReadModelDocuments.ID;
     public static final String STAGE = "stage";
     public static final String KAM_STAGE = "kamStage";
     public static final String NAME = "name";
-    public static final String PARKED = "parked";
-    public static final String PARKED_COUNT = "parkedCount";
-    public static final String DEAD_LETTERS = "deadLetters";
-    public static final String DEAD_LETTER_COUNT = "deadLetterCount";
 
-    private final AccountEventCodec codec;
-
-    public AccountStatusDocuments(AccountEventCodec codec) {
-        this.codec = codec;
+    private AccountStatusDocuments() {
     }
 
-    public Document toDocument(UUID accountId, ProjectionState state, long version) {
-        Document doc = new Document(ID, accountId.toString()).append(VERSION, version);
-        AccountStatus s = state.status();
-        if (s != null) {
-            doc.append(NAME, s.name())
-                    .append("firmographics", s.firmographics() == null ? null : new Document()
-                            .append("industry", s.firmographics().industry())
-                            .append("employeeCount", s.firmographics().employeeCount())
-                            .append("annualRevenue", decimal(s.firmographics().annualRevenue()))
-                            .append("region", s.firmographics().region()))
-                    .append(STAGE, name(s.stage()))
-                    .append("stageSince", instant(s.stageSince()))
-                    .append("lapsedFrom", name(s.lapsedFrom()))
-                    .append("stagePeriods", s.stagePeriods().stream().map(p -> new Document()
-                            .append("stage", name(p.stage()))
-                            .append("enteredAt", instant(p.enteredAt()))
-                            .append("leftAt", instant(p.leftAt()))).toList())
-                    .append(KAM_STAGE, name(s.kamStage()))
-                    .append("kamStageSince", instant(s.kamStageSince()))
-                    .append("classification", name(s.classification()))
-                    .append("exchangeType", name(s.exchangeType()))
-                    .append("purchaseCount", s.purchaseCount())
-                    .append("purchaseTotals", totals(s.purchaseTotals()))
-                    .append("openComplaints", s.openComplaints().stream().map(c -> new Document()
-                            .append("complaintId", c.complaintId().toString())
-                            .append("summary", c.summary())
-                            .append("dueBy", instant(c.dueBy()))
-                            .append("openedAt", instant(c.openedAt()))).toList())
-                    .append("lastAppliedSequence", s.lastAppliedSequence())
-                    .append("updatedAt", instant(s.updatedAt()));
-        }
-        doc.append(PARKED, state.parked().values().stream().map(e -> new Document()
-                        .append("sequence", e.sequence())
-                        .append("cloudEvent", new String(codec.encode(e), StandardCharsets.UTF_8))).toList())
-                .append(PARKED_COUNT, state.parked().size())
-                .append(DEAD_LETTERS, state.deadLetters().stream().map(m -> new Document()
-                        .append("source", m.source())
-                        .append("sequence", m.sequence())
-                        .append("eventId", m.eventId())
-                        .append("reason", m.reason())
-                        .append("at", instant(m.at()))).toList())
-                .append(DEAD_LETTER_COUNT, state.deadLetters().size());
-        return doc;
-    }
-
-    public long versionOf(Document doc) {
-        return doc.get(VERSION, Number.class).longValue();
-    }
-
-    public ProjectionState stateOf(Document doc) {
-        TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>();
-        for (Document p : doc.getList(PARKED, Document.class, List.of())) {
-            EnvelopedAccountEvent e = codec.decode(p.getString("cloudEvent").getBytes(StandardCharsets.UTF_8));
-            parked.put(e.sequence(), e);
-        }
-        return new ProjectionState(doc.getString(STAGE) == null ? null : statusOf(doc), parked, deadLettersOf(doc));
-    }
-
-    /** The status as served and published: stale while the document lists dead letters. */
-    public AccountStatus visibleStatusOf(Document doc) {
-        return new ProjectionState(statusOf(doc), new TreeMap<>(), deadLettersOf(doc)).visibleStatus();
-    }
-
-    private static List<DeadLetterMark> deadLettersOf(Document doc) {
-        return doc.getList(DEAD_LETTERS, Document.class, List.of()).stream().map(m -> new DeadLetterMark(
-                m.getString("source"), m.get("sequence") == null ? null : m.get("sequence", Number.class).longValue(),
-                m.getString("eventId"), m.getString("reason"), instant(m.getString("at")))).toList();
+    public static void write(AccountStatus s, Document doc) {
+        doc.append(NAME, s.name())
+                .append("firmographics", s.firmographics() == null ? null : new Document()
+                        .append("industry", s.firmographics().industry())
+                        .append("employeeCount", s.firmographics().employeeCount())
+                        .append("annualRevenue", decimal(s.firmographics().annualRevenue()))
+                        .append("region", s.firmographics().region()))
+                .append(STAGE, name(s.stage()))
+                .append("stageSince", instant(s.stageSince()))
+                .append("lapsedFrom", name(s.lapsedFrom()))
+                .append("stagePeriods", s.stagePeriods().stream().map(p -> new Document()
+                        .append("stage", name(p.stage()))
+                        .append("enteredAt", instant(p.enteredAt()))
+                        .append("leftAt", instant(p.leftAt()))).toList())
+                .append(KAM_STAGE, name(s.kamStage()))
+                .append("kamStageSince", instant(s.kamStageSince()))
+                .append("classification", name(s.classification()))
+                .append("exchangeType", name(s.exchangeType()))
+                .append("purchaseCount", s.purchaseCount())
+                .append("purchaseTotals", totals(s.purchaseTotals()))
+                .append("openComplaints", s.openComplaints().stream().map(c -> new Document()
+                        .append("complaintId", c.complaintId().toString())
+                        .append("summary", c.summary())
+                        .append("dueBy", instant(c.dueBy()))
+                        .append("openedAt", instant(c.openedAt()))).toList())
+                .append("lastAppliedSequence", s.lastAppliedSequence())
+                .append("updatedAt", instant(s.updatedAt()));
     }
 
     /**
-     * The folded status in a document, never marked stale ({@link #visibleStatusOf} adds that); the
-     * document must hold one ({@code stage} is set).
+     * The folded status in a document, never marked stale (the read model's {@code visible} adds
+     * that), or null when the document holds none yet ({@code stage} unset: parked events only).
      */
-    public AccountStatus statusOf(Document doc) {
+    public static AccountStatus read(Document doc) {
+        if (doc.getString(STAGE) == null) {
+            return null;
+        }
         Document f = doc.get("firmographics", Document.class);
         return new AccountStatus(UUID.fromString(doc.getString(ID)), doc.getString(NAME),
                 f == null ? null : new Firmographics(f.getString("industry"),

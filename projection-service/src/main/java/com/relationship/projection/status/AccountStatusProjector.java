@@ -24,6 +24,7 @@ import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
 import com.relationship.contracts.status.OpenComplaint;
 import com.relationship.contracts.status.StagePeriod;
+import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import java.util.TreeMap;
 /**
  * The account status read model as a pure fold: (current status, next event) -> new status. No
  * framework, no clock, no I/O, so a rebuild from the event history gives the same status, and the
- * ordering and idempotence rules ({@link AccountProjection}) sit on top of it.
+ * ordering and idempotence rules ({@link com.relationship.projection.readmodel.EventOrdering}) sit on top of it.
  * <p>
  * The time of every change is the envelope's {@code occurredAt} (the CloudEvent {@code time}).
  * Events are facts already checked by the aggregate: the fold applies what they say and does not

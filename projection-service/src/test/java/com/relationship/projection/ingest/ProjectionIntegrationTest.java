@@ -174,7 +174,7 @@ class ProjectionIntegrationTest {
 
         await().atMost(WAIT).untilAsserted(() -> {
             String metrics = get("/actuator/prometheus").body();
-            assertThat(metrics).contains("projection_events_applied_total{application=\"projection-service\",type=\"PurchaseRecorded\"} 3.0")
+            assertThat(metrics).contains("projection_events_applied_total{application=\"projection-service\",readModel=\"account-status\",type=\"PurchaseRecorded\"} 3.0")
                     .contains("projection_events_duplicates_total{application=\"projection-service\"} 1.0")
                     .contains("projection_events_gaps_total{application=\"projection-service\"} 1.0")
                     .contains("projection_events_parked{application=\"projection-service\"} 0.0")
@@ -198,7 +198,8 @@ class ProjectionIntegrationTest {
         assertThat(liveness.statusCode()).isEqualTo(200);
         JsonNode listener = json.readTree(liveness.body()).get("components").get("listenerContainer");
         assertThat(listener.get("status").asText()).isEqualTo("UP");
-        assertThat(listener.get("details").get("running").asBoolean()).isTrue();
+        assertThat(listener.get("details").get("containers").get(ReadModelListeners.CONTAINER_ID).get("running").asBoolean())
+                .isTrue();
         JsonNode all = json.readTree(get("/actuator/health").body()).get("components");
         assertThat(all.get("kafka").get("status").asText()).isEqualTo("UP");
         assertThat(all.get("kafka").get("details").has("clusterId")).isTrue();

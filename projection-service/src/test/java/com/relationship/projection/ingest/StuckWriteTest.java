@@ -1,18 +1,19 @@
 package com.relationship.projection.ingest;
 
 import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.contracts.status.AccountStatus;
+import com.relationship.projection.readmodel.AppliedEventLedger;
+import com.relationship.projection.readmodel.EventOrdering;
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.ReadModelStore;
+import com.relationship.projection.readmodel.ReadModelStore.WriteResult;
 import com.relationship.projection.status.AccountHistory;
-import com.relationship.projection.status.AccountProjection;
-import com.relationship.projection.status.AccountStatusProjector;
-import com.relationship.projection.status.AccountStatusStore;
-import com.relationship.projection.status.AccountStatusStore.WriteResult;
-import com.relationship.projection.status.AppliedEventLedger;
+import com.relationship.projection.status.AccountStatusModel;
+import com.relationship.projection.status.StatusPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,33 +32,33 @@ import static org.mockito.Mockito.mock;
  */
 class StuckWriteTest {
 
-    private final AccountStatusStore store = mock(AccountStatusStore.class);
+    @SuppressWarnings("unchecked")
+    private final ReadModelStore<AccountStatus> store = mock(ReadModelStore.class);
     private final AppliedEventLedger ledger = mock(AppliedEventLedger.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ProjectionMetrics metrics = new ProjectionMetrics(registry);
     private final ProjectionAlerts alerts = new ProjectionAlerts();
     private final ProjectionHealthIndicator health = new ProjectionHealthIndicator(alerts, metrics);
-    private final AccountEventIngestor ingestor = new AccountEventIngestor(store, ledger,
-            new AccountProjection(new AccountStatusProjector()), mock(StatusPublisher.class), metrics, alerts,
-            new ParkedEventsGauge(store, metrics), new ProjectionProperties(null,
-            new ProjectionProperties.Store("s", "l", 5, Duration.ofSeconds(1), "majority", true, Duration.ofSeconds(1)),
-            null, null, null, null));
+    private final AccountStatusModel model = new AccountStatusModel("s", mock(StatusPublisher.class));
+    private final ReadModelPipeline<AccountStatus> ingestor = new ReadModelPipeline<>(model, store, ledger, metrics,
+            alerts, () -> { }, 5);
 
     @Test
     void aRefusedWriteIsCountedAlertedAndRetriedUntilItGoesThrough() {
         EnvelopedAccountEvent registered = AccountHistory.registered(UUID.randomUUID(), "Acme").get(0);
         given(ledger.claim(any(), anyLong(), any())).willReturn(Optional.empty());
         given(store.load(registered.accountId())).willReturn(Optional.empty());
+        given(store.documents()).willReturn(new ReadModelDocuments<>(model, null));
         given(store.compareAndSet(eq(registered.accountId()), eq(0L), any())).willReturn(WriteResult.STUCK);
 
-        assertThatThrownBy(() -> ingestor.ingest(registered)).isInstanceOf(AccountEventIngestor.StuckWriteException.class)
+        assertThatThrownBy(() -> ingestor.ingest(registered)).isInstanceOf(ReadModelPipeline.StuckWriteException.class)
                 .hasMessageContaining(registered.accountId().toString());
         assertThat(registry.counter(ProjectionMetrics.STUCK).count()).isEqualTo(1);
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(alerts.stuckWrites()).containsKey(registered.accountId());
 
         given(store.compareAndSet(eq(registered.accountId()), eq(0L), any())).willReturn(WriteResult.WRITTEN_AFTER_REPAIR);
-        assertThat(ingestor.ingest(registered)).isEqualTo(AccountProjection.Kind.APPLIED);
+        assertThat(ingestor.ingest(registered)).isEqualTo(EventOrdering.Kind.APPLIED);
         assertThat(registry.counter(ProjectionMetrics.REPAIRS).count()).isEqualTo(1);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("repairedWrites", 1L);

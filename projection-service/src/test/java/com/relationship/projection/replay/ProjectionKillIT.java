@@ -1,5 +1,7 @@
 package com.relationship.projection.replay;
 
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.status.AccountStatusModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -22,7 +24,6 @@ import com.relationship.projection.ingest.CommittedRecords;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
-import com.relationship.projection.status.AccountStatusDocuments;
 import com.relationship.projection.status.AccountStatusProjector;
 import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
@@ -80,7 +81,7 @@ class ProjectionKillIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Infrastructure infra = TestInfrastructure.shared();
     private static final AccountEventCodec codec = new AccountEventCodec();
-    private static final AccountStatusDocuments documents = new AccountStatusDocuments(codec);
+    private static final ReadModelDocuments<AccountStatus> documents = new ReadModelDocuments<>(new AccountStatusModel("account_status", null), codec);
     private static final ObjectMapper json = ContractJson.newObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -236,7 +237,7 @@ class ProjectionKillIT {
             TreeMap<String, AccountStatus> statuses = new TreeMap<>();
             for (Document doc : client.getDatabase(database).getCollection("account_status").find()) {
                 assertThat(doc.getInteger("parkedCount")).as("nothing parked for %s", doc.get("_id")).isZero();
-                statuses.put(doc.getString("_id"), documents.visibleStatusOf(doc));
+                statuses.put(doc.getString("_id"), documents.visibleViewOf(doc));
             }
             assertThat(statuses).hasSize(ACCOUNTS);
             return sha256(statuses);

@@ -1,5 +1,9 @@
 package com.relationship.projection.status;
 
+import com.relationship.projection.readmodel.EventOrdering;
+import com.relationship.projection.readmodel.ProjectionState;
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountLapsed;
 import com.relationship.contracts.events.ComplaintOpened;
@@ -22,8 +26,8 @@ class AccountStatusDocumentsTest {
 
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
 
-    private final AccountStatusDocuments documents = new AccountStatusDocuments(new AccountEventCodec());
-    private final AccountProjection projection = new AccountProjection(new AccountStatusProjector());
+    private final ReadModelDocuments<AccountStatus> documents = new ReadModelDocuments<>(new AccountStatusModel("account_status", null), new AccountEventCodec());
+    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
 
     @Test
     void aStateWithEveryFieldAndParkedEventsSurvivesTheRoundTripExactly() {
@@ -36,11 +40,11 @@ class AccountStatusDocumentsTest {
                 .then(id -> new AccountLapsed(id, CUSTOMER, "Gone"))
                 .then(id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal("1"), "EUR",
                         Instant.parse("2026-03-10T00:00:00Z"), "Late order"));
-        ProjectionState state = ProjectionState.EMPTY;
+        ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
         for (int sequence = 0; sequence <= 4; sequence++) {
             state = projection.handle(state, history.get(sequence)).state();
         }
-        ProjectionState withParked = projection.handle(state, history.get(6)).state();
+        ProjectionState<AccountStatus> withParked = projection.handle(state, history.get(6)).state();
         assertThat(withParked.parked()).containsOnlyKeys(6L);
 
         Document doc = documents.toDocument(ACCOUNT, withParked, 7);
@@ -50,7 +54,7 @@ class AccountStatusDocumentsTest {
         assertThat(doc.getString("stageSince")).isEqualTo(AccountHistory.at(2).toString()).contains(".123456Z");
         assertThat(documents.versionOf(doc)).isEqualTo(7);
         assertThat(documents.stateOf(doc)).isEqualTo(withParked);
-        assertThat(documents.stateOf(doc).status().purchaseTotals().get("EUR")).isEqualTo(new BigDecimal("48000.50"));
+        assertThat(documents.stateOf(doc).view().purchaseTotals().get("EUR")).isEqualTo(new BigDecimal("48000.50"));
     }
 
     @Test
@@ -58,13 +62,13 @@ class AccountStatusDocumentsTest {
         AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
                 .then(id -> new KeyAccountDesignated(id, "Potential"))
                 .then(id -> new KeyAccountDesignated(id, "Again"));
-        ProjectionState state = projection.handle(ProjectionState.EMPTY, history.get(2)).state();
+        ProjectionState<AccountStatus> state = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(2)).state();
 
         Document doc = documents.toDocument(ACCOUNT, state, 1);
 
         assertThat(doc.getString("stage")).isNull();
         assertThat(doc.getInteger("parkedCount")).isEqualTo(1);
         assertThat(documents.stateOf(doc).parked()).containsEntry(2L, history.get(2));
-        assertThat(documents.stateOf(doc).status()).isNull();
+        assertThat(documents.stateOf(doc).view()).isNull();
     }
 }

@@ -1,5 +1,6 @@
 package com.relationship.projection.status;
 
+import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;

@@ -1,5 +1,10 @@
 package com.relationship.projection.status;
 
+import com.relationship.projection.readmodel.EventOrdering;
+import com.relationship.projection.readmodel.ProjectionState;
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.ReadModelStore;
+import com.relationship.contracts.status.AccountStatus;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -7,7 +12,7 @@ import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
-import com.relationship.projection.status.AccountStatusStore.WriteResult;
+import com.relationship.projection.readmodel.ReadModelStore.WriteResult;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -34,11 +39,11 @@ class AccountStatusStoreIndexRepairTest {
     private static final String DATABASE = "repair_test";
     private static final String COLLECTION = "account_status";
 
-    private final AccountProjection projection = new AccountProjection(new AccountStatusProjector());
+    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private MemoryBackend backend;
     private MongoServer server;
     private MongoClient client;
-    private AccountStatusStore store;
+    private ReadModelStore<AccountStatus> store;
 
     @BeforeEach
     void start() {
@@ -47,7 +52,7 @@ class AccountStatusStoreIndexRepairTest {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
         MongoCollection<Document> collection = client.getDatabase(DATABASE).getCollection(COLLECTION);
-        store = new AccountStatusStore(collection, new AccountStatusDocuments(new AccountEventCodec()));
+        store = new ReadModelStore<>(collection, new ReadModelDocuments<>(new AccountStatusModel("account_status", null), new AccountEventCodec()), AccountStatusModel::ensureQueryIndexes);
     }
 
     @AfterEach
@@ -63,9 +68,9 @@ class AccountStatusStoreIndexRepairTest {
                         Instant.parse("2026-01-10T00:00:00Z"), "Licence"))
                 .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
         UUID id = history.accountId();
-        ProjectionState registered = projection.handle(ProjectionState.EMPTY, history.get(0)).state();
-        ProjectionState purchased = projection.handle(registered, history.get(1)).state();
-        ProjectionState customer = projection.handle(purchased, history.get(2)).state();
+        ProjectionState<AccountStatus> registered = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(0)).state();
+        ProjectionState<AccountStatus> purchased = projection.handle(registered, history.get(1)).state();
+        ProjectionState<AccountStatus> customer = projection.handle(purchased, history.get(2)).state();
         assertThat(store.compareAndSet(id, 0, registered)).isEqualTo(WriteResult.WRITTEN);
         assertThat(store.compareAndSet(id, 1, purchased)).isEqualTo(WriteResult.WRITTEN);
 
@@ -87,7 +92,7 @@ class AccountStatusStoreIndexRepairTest {
     private void dropIndexEntry(UUID accountId, long version) {
         AbstractMongoCollection<?> collection = (AbstractMongoCollection<?>) backend.resolveDatabase(DATABASE)
                 .resolveCollection(COLLECTION, true);
-        Index index = collection.getIndexes().stream().filter(i -> i.getName().equals(AccountStatusStore.VERSION_INDEX))
+        Index index = collection.getIndexes().stream().filter(i -> i.getName().equals(ReadModelStore.VERSION_INDEX))
                 .findFirst().orElseThrow();
         index.remove(new de.bwaldvogel.mongo.bson.Document("_id", accountId.toString()).append("version", version));
     }

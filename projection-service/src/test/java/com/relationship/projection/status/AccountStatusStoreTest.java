@@ -1,5 +1,9 @@
 package com.relationship.projection.status;
 
+import com.relationship.projection.readmodel.EventOrdering;
+import com.relationship.projection.readmodel.ProjectionState;
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.ReadModelStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -10,7 +14,7 @@ import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.infra.embedded.TestInfrastructure;
-import com.relationship.projection.status.AccountStatusStore.WriteResult;
+import com.relationship.projection.readmodel.ReadModelStore.WriteResult;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountStatusStoreTest {
 
     private static MongoClient client;
-    private final AccountProjection projection = new AccountProjection(new AccountStatusProjector());
+    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private MongoCollection<Document> collection;
-    private AccountStatusStore store;
+    private ReadModelStore<AccountStatus> store;
+    private AccountStatusStore queries;
 
     @BeforeAll
     static void connect() {
@@ -42,7 +47,8 @@ class AccountStatusStoreTest {
     @BeforeEach
     void emptyCollection() {
         collection = client.getDatabase("store_test").getCollection("account_status_" + UUID.randomUUID());
-        store = new AccountStatusStore(collection, new AccountStatusDocuments(new AccountEventCodec()));
+        store = new ReadModelStore<>(collection, new ReadModelDocuments<>(new AccountStatusModel("account_status", null), new AccountEventCodec()), AccountStatusModel::ensureQueryIndexes);
+        queries = new AccountStatusStore(store);
     }
 
     @Test
@@ -50,8 +56,8 @@ class AccountStatusStoreTest {
         AccountHistory history = AccountHistory.registered(UUID.randomUUID(), "Acme")
                 .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
         UUID id = history.accountId();
-        ProjectionState registered = projection.handle(ProjectionState.EMPTY, history.get(0)).state();
-        ProjectionState customer = projection.handle(registered, history.get(1)).state();
+        ProjectionState<AccountStatus> registered = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(0)).state();
+        ProjectionState<AccountStatus> customer = projection.handle(registered, history.get(1)).state();
 
         assertThat(store.compareAndSet(id, 0, registered)).isEqualTo(WriteResult.WRITTEN);
         assertThat(store.compareAndSet(id, 0, registered)).as("second insert loses").isEqualTo(WriteResult.CONFLICT);
@@ -62,7 +68,7 @@ class AccountStatusStoreTest {
             assertThat(v.version()).isEqualTo(2);
             assertThat(v.state()).isEqualTo(customer);
         });
-        assertThat(store.findStatus(id)).contains(customer.status());
+        assertThat(queries.findStatus(id)).contains(customer.view());
     }
 
     @Test
@@ -72,23 +78,23 @@ class AccountStatusStoreTest {
                 .then(id -> new KeyAccountDesignated(id, "Potential")), 1);
         AccountHistory parkedOnly = AccountHistory.registered(UUID.randomUUID(), "Gamma")
                 .then(id -> new KeyAccountDesignated(id, "Potential"));
-        store.compareAndSet(parkedOnly.accountId(), 0, projection.handle(ProjectionState.EMPTY, parkedOnly.get(1)).state());
+        store.compareAndSet(parkedOnly.accountId(), 0, projection.handle(ProjectionState.<AccountStatus>empty(), parkedOnly.get(1)).state());
 
-        assertThat(store.list(null, null, 0, 10)).containsExactly(keyAccount, prospect);
-        assertThat(store.list(null, null, 1, 1)).containsExactly(prospect);
-        assertThat(store.count(null, null)).isEqualTo(2);
-        assertThat(store.list(LifecycleStage.PROSPECT, KamStage.PRE_KAM, 0, 10)).containsExactly(keyAccount);
-        assertThat(store.count(LifecycleStage.CUSTOMER, null)).isZero();
-        assertThat(store.findStatus(parkedOnly.accountId())).isEmpty();
+        assertThat(queries.list(null, null, 0, 10)).containsExactly(keyAccount, prospect);
+        assertThat(queries.list(null, null, 1, 1)).containsExactly(prospect);
+        assertThat(queries.count(null, null)).isEqualTo(2);
+        assertThat(queries.list(LifecycleStage.PROSPECT, KamStage.PRE_KAM, 0, 10)).containsExactly(keyAccount);
+        assertThat(queries.count(LifecycleStage.CUSTOMER, null)).isZero();
+        assertThat(queries.findStatus(parkedOnly.accountId())).isEmpty();
         assertThat(store.countParked()).isEqualTo(1);
     }
 
     private AccountStatus save(AccountHistory history, int upTo) {
-        ProjectionState state = ProjectionState.EMPTY;
+        ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
         for (int sequence = 0; sequence <= upTo; sequence++) {
             state = projection.handle(state, history.get(sequence)).state();
         }
         assertThat(store.compareAndSet(history.accountId(), 0, state).written()).isTrue();
-        return state.status();
+        return state.view();
     }
 }

@@ -4,8 +4,10 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
-import com.relationship.projection.status.AccountProjection.Kind;
-import com.relationship.projection.status.AccountProjection.Outcome;
+import com.relationship.projection.readmodel.EventOrdering;
+import com.relationship.projection.readmodel.EventOrdering.Kind;
+import com.relationship.projection.readmodel.EventOrdering.Outcome;
+import com.relationship.projection.readmodel.ProjectionState;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,11 +22,12 @@ import static com.relationship.contracts.account.LifecycleStage.CUSTOMER;
 import static com.relationship.contracts.account.LifecycleStage.PROSPECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AccountProjectionTest {
+/** The pipeline's ordering rules ({@link EventOrdering}) over the status fold. */
+class EventOrderingTest {
 
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
 
-    private final AccountProjection projection = new AccountProjection(new AccountStatusProjector());
+    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private final AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
             .then(id -> purchase(id, "100.00"))
             .then(id -> new LifecycleStageAdvanced(id, PROSPECT, CUSTOMER))
@@ -33,63 +36,63 @@ class AccountProjectionTest {
 
     @Test
     void inOrderEventsAreApplied() {
-        ProjectionState state = ProjectionState.EMPTY;
+        ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
         for (EnvelopedAccountEvent event : history.events()) {
-            Outcome outcome = projection.handle(state, event);
+            Outcome<AccountStatus> outcome = projection.handle(state, event);
             assertThat(outcome.kind()).isEqualTo(Kind.APPLIED);
             assertThat(outcome.applied()).containsExactly(event);
             state = outcome.state();
         }
-        assertThat(state.status()).isEqualTo(new AccountStatusProjector().fold(history.events()));
+        assertThat(state.view()).isEqualTo(new AccountStatusProjector().fold(history.events()));
         assertThat(state.parked()).isEmpty();
     }
 
     @Test
     void aRedeliveredEventIsADuplicateAndChangesNothing() {
-        ProjectionState state = feed(ProjectionState.EMPTY, history.get(0), history.get(1), history.get(2));
+        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0), history.get(1), history.get(2));
 
         for (int sequence = 0; sequence <= 2; sequence++) {
-            Outcome outcome = projection.handle(state, history.get(sequence));
+            Outcome<AccountStatus> outcome = projection.handle(state, history.get(sequence));
             assertThat(outcome.kind()).isEqualTo(Kind.DUPLICATE);
             assertThat(outcome.state()).isSameAs(state);
             assertThat(outcome.applied()).isEmpty();
         }
-        assertThat(state.status().purchaseCount()).isEqualTo(1);
+        assertThat(state.view().purchaseCount()).isEqualTo(1);
     }
 
     @Test
     void anEventAheadOfAGapIsParkedNotApplied() {
-        ProjectionState state = feed(ProjectionState.EMPTY, history.get(0), history.get(1));
+        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0), history.get(1));
 
-        Outcome outcome = projection.handle(state, history.get(3));
+        Outcome<AccountStatus> outcome = projection.handle(state, history.get(3));
 
         assertThat(outcome.kind()).isEqualTo(Kind.PARKED);
         assertThat(outcome.expected()).isEqualTo(2);
-        assertThat(outcome.state().status()).isEqualTo(state.status());
+        assertThat(outcome.state().view()).isEqualTo(state.view());
         assertThat(outcome.state().parked()).containsOnlyKeys(3L);
     }
 
     @Test
     void theMissingEventReleasesTheParkedOnesInOrder() {
-        ProjectionState state = feed(ProjectionState.EMPTY, history.get(0), history.get(1));
+        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0), history.get(1));
         state = projection.handle(state, history.get(4)).state();
         state = projection.handle(state, history.get(3)).state();
         assertThat(state.parked()).containsOnlyKeys(3L, 4L);
 
-        Outcome outcome = projection.handle(state, history.get(2));
+        Outcome<AccountStatus> outcome = projection.handle(state, history.get(2));
 
         assertThat(outcome.kind()).isEqualTo(Kind.APPLIED);
         assertThat(outcome.applied()).containsExactly(history.get(2), history.get(3), history.get(4));
         assertThat(outcome.state().parked()).isEmpty();
-        assertThat(outcome.state().status()).isEqualTo(new AccountStatusProjector().fold(history.events()));
+        assertThat(outcome.state().view()).isEqualTo(new AccountStatusProjector().fold(history.events()));
     }
 
     @Test
     void aParkedEventRedeliveredIsADuplicate() {
-        ProjectionState state = feed(ProjectionState.EMPTY, history.get(0));
+        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0));
         state = projection.handle(state, history.get(2)).state();
 
-        Outcome again = projection.handle(state, history.get(2));
+        Outcome<AccountStatus> again = projection.handle(state, history.get(2));
 
         assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
         assertThat(again.state().parked()).containsOnlyKeys(2L);
@@ -97,14 +100,14 @@ class AccountProjectionTest {
 
     @Test
     void eventsSeenBeforeTheRegistrationWaitForIt() {
-        ProjectionState state = projection.handle(ProjectionState.EMPTY, history.get(1)).state();
-        assertThat(state.status()).isNull();
+        ProjectionState<AccountStatus> state = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(1)).state();
+        assertThat(state.view()).isNull();
         assertThat(state.parked()).containsOnlyKeys(1L);
 
-        Outcome outcome = projection.handle(state, history.get(0));
+        Outcome<AccountStatus> outcome = projection.handle(state, history.get(0));
 
         assertThat(outcome.applied()).containsExactly(history.get(0), history.get(1));
-        assertThat(outcome.state().status().purchaseCount()).isEqualTo(1);
+        assertThat(outcome.state().view().purchaseCount()).isEqualTo(1);
     }
 
     @Test
@@ -116,21 +119,21 @@ class AccountProjectionTest {
             deliveries.addAll(history.events().subList(0, random.nextInt(history.events().size())));
             Collections.shuffle(deliveries, random);
 
-            ProjectionState state = ProjectionState.EMPTY;
+            ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
             List<Long> appliedOrder = new ArrayList<>();
             for (EnvelopedAccountEvent event : deliveries) {
-                Outcome outcome = projection.handle(state, event);
+                Outcome<AccountStatus> outcome = projection.handle(state, event);
                 outcome.applied().forEach(e -> appliedOrder.add(e.sequence()));
                 state = outcome.state();
             }
 
-            assertThat(state.status()).as("run %d", run).isEqualTo(expected);
+            assertThat(state.view()).as("run %d", run).isEqualTo(expected);
             assertThat(state.parked()).isEmpty();
             assertThat(appliedOrder).as("each event once, in order").containsExactly(0L, 1L, 2L, 3L, 4L);
         }
     }
 
-    private ProjectionState feed(ProjectionState state, EnvelopedAccountEvent... events) {
+    private ProjectionState<AccountStatus> feed(ProjectionState<AccountStatus> state, EnvelopedAccountEvent... events) {
         for (EnvelopedAccountEvent event : events) {
             state = projection.handle(state, event).state();
         }

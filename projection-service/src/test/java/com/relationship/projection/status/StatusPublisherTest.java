@@ -1,7 +1,8 @@
-package com.relationship.projection.ingest;
+package com.relationship.projection.status;
 
 import com.relationship.contracts.Topics;
 import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.projection.ingest.ProjectionMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;

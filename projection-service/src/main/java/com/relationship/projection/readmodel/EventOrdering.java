@@ -1,14 +1,13 @@
-package com.relationship.projection.status;
+package com.relationship.projection.readmodel;
 
 import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.contracts.status.AccountStatus;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The ordering and idempotence rules on top of {@link AccountStatusProjector}, still pure:
+ * The ordering and idempotence rules every read model folds under, still pure:
  * <ul>
  *     <li>an event at or below the last applied sequence is a <b>duplicate</b> (a redelivery) and
  *     changes nothing;</li>
@@ -17,39 +16,42 @@ import java.util.TreeMap;
  *     <li>the next expected event is applied, and then every parked event that now follows on.</li>
  * </ul>
  */
-public final class AccountProjection {
+public final class EventOrdering<V> {
 
-    private final AccountStatusProjector projector;
+    private final ReadModel<V> model;
 
-    public AccountProjection(AccountStatusProjector projector) {
-        this.projector = projector;
+    public EventOrdering(ReadModel<V> model) {
+        this.model = model;
     }
 
-    public Outcome handle(ProjectionState state, EnvelopedAccountEvent event) {
+    public Outcome<V> handle(ProjectionState<V> state, EnvelopedAccountEvent event) {
         long expected = state.nextExpectedSequence();
         if (event.sequence() < expected) {
-            return new Outcome(Kind.DUPLICATE, state, List.of(), expected);
+            return new Outcome<>(Kind.DUPLICATE, state, List.of(), expected);
         }
         if (event.sequence() > expected) {
             if (state.parked().containsKey(event.sequence())) {
-                return new Outcome(Kind.DUPLICATE, state, List.of(), expected);
+                return new Outcome<>(Kind.DUPLICATE, state, List.of(), expected);
             }
             TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>(state.parked());
             parked.put(event.sequence(), event);
-            return new Outcome(Kind.PARKED, state.withStatusAndParked(state.status(), parked), List.of(), expected);
+            return new Outcome<>(Kind.PARKED, state.withView(state.view(), state.lastAppliedSequence(), parked),
+                    List.of(), expected);
         }
         TreeMap<Long, EnvelopedAccountEvent> parked = new TreeMap<>(state.parked());
         List<EnvelopedAccountEvent> applied = new ArrayList<>();
-        AccountStatus status = projector.apply(state.status(), event);
+        V view = model.apply(state.view(), event);
+        long last = event.sequence();
         applied.add(event);
         EnvelopedAccountEvent next;
-        while ((next = parked.remove(status.lastAppliedSequence() + 1)) != null) {
-            status = projector.apply(status, next);
+        while ((next = parked.remove(last + 1)) != null) {
+            view = model.apply(view, next);
+            last = next.sequence();
             applied.add(next);
         }
         // Anything still parked at or below the applied sequence is stale; it cannot be applied again.
-        parked.headMap(status.lastAppliedSequence() + 1).clear();
-        return new Outcome(Kind.APPLIED, state.withStatusAndParked(status, parked), List.copyOf(applied), expected);
+        parked.headMap(last + 1).clear();
+        return new Outcome<>(Kind.APPLIED, state.withView(view, last, parked), List.copyOf(applied), expected);
     }
 
     public enum Kind {
@@ -66,6 +68,6 @@ public final class AccountProjection {
      * @param applied  the events applied, in order: the incoming one first, then any parked ones
      * @param expected the sequence that was expected next when the event arrived
      */
-    public record Outcome(Kind kind, ProjectionState state, List<EnvelopedAccountEvent> applied, long expected) {
+    public record Outcome<V>(Kind kind, ProjectionState<V> state, List<EnvelopedAccountEvent> applied, long expected) {
     }
 }

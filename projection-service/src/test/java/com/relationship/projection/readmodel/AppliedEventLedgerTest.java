@@ -1,4 +1,4 @@
-package com.relationship.projection.status;
+package com.relationship.projection.readmodel;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

@@ -1,10 +1,11 @@
-package com.relationship.projection.ingest;
+package com.relationship.projection.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.projection.ingest.ProjectionMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;

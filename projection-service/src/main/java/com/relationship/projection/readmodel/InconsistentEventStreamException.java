@@ -1,4 +1,4 @@
-package com.relationship.projection.status;
+package com.relationship.projection.readmodel;
 
 /**
  * The events of an account cannot be folded as they are (for example, the first one is not its

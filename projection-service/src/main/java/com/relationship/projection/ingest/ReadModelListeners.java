@@ -1,0 +1,148 @@
+package com.relationship.projection.ingest;
+
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.UnknownAccountEventException;
+import com.relationship.projection.infra.ProjectionProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
+import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One listener container per read model, each in a consumer group of its own, all on the account
+ * events topic (structured-mode CloudEvents). Each record runs in a Kafka transaction of its own: the
+ * listener returns only after the read model is written, and what the model publishes and the
+ * record's offset then commit together, so a crash in between redelivers the event, which the
+ * pipeline recognises as a duplicate (and the model publishes its stored view again). Unreadable
+ * messages and failures go to {@link KafkaErrorHandling}.
+ * <p>
+ * Consumer groups: {@link com.relationship.projection.readmodel.ReadModel#consumerGroup}, from
+ * {@code spring.kafka.consumer.group-id}.
+ * Rewinding or rebuilding one read model is resetting its group's offsets; the others do not notice.
+ */
+@Component
+public class ReadModelListeners implements KafkaListenerConfigurer {
+
+    /** MDC keys carried by every log line written while an event is applied. */
+    public static final String MDC_CORRELATION_ID = "correlationId";
+    public static final String MDC_ACCOUNT_ID = "accountId";
+    public static final String MDC_EVENT_ID = "eventId";
+    public static final String MDC_SEQUENCE = "sequence";
+    public static final String MDC_READ_MODEL = "readModel";
+
+    /** The id of the account status's listener container, for {@link org.springframework.kafka.config.KafkaListenerEndpointRegistry}. */
+    public static final String CONTAINER_ID = "account-status-projection";
+
+    private final List<ReadModelPipeline<?>> pipelines;
+    private final AccountEventCodec codec;
+    private final String topic;
+    private final String baseGroup;
+
+    public ReadModelListeners(List<ReadModelPipeline<?>> pipelines, AccountEventCodec codec,
+                              ProjectionProperties properties, KafkaProperties kafka) {
+        this.pipelines = pipelines;
+        this.codec = codec;
+        this.topic = properties.topics().events();
+        this.baseGroup = kafka.getConsumer().getGroupId() == null ? "projection-service" : kafka.getConsumer().getGroupId();
+    }
+
+    /** The listener container's id of a read model. */
+    public static String containerId(String readModel) {
+        return readModel + "-projection";
+    }
+
+    /** The consumer group of a read model. */
+    public String groupOf(String readModel) {
+        return pipeline(readModel).orElseThrow().model().consumerGroup(baseGroup);
+    }
+
+    /** The pipeline that reads in {@code group}, if any. */
+    public Optional<ReadModelPipeline<?>> pipelineOfGroup(String group) {
+        return pipelines.stream().filter(p -> groupOf(p.name()).equals(group)).findFirst();
+    }
+
+    public Optional<ReadModelPipeline<?>> pipeline(String readModel) {
+        return pipelines.stream().filter(p -> p.name().equals(readModel)).findFirst();
+    }
+
+    public List<ReadModelPipeline<?>> pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
+        DefaultMessageHandlerMethodFactory handlers = new DefaultMessageHandlerMethodFactory();
+        handlers.afterPropertiesSet();
+        for (ReadModelPipeline<?> pipeline : pipelines) {
+            MethodKafkaListenerEndpoint<String, byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
+            endpoint.setId(containerId(pipeline.name()));
+            endpoint.setGroupId(groupOf(pipeline.name()));
+            endpoint.setTopics(topic);
+            endpoint.setBean(new Listener(pipeline, codec));
+            endpoint.setMethod(ON_EVENT);
+            endpoint.setMessageHandlerMethodFactory(handlers);
+            registrar.registerEndpoint(endpoint);
+        }
+    }
+
+    private static final Method ON_EVENT;
+
+    static {
+        try {
+            ON_EVENT = Listener.class.getMethod("onEvent", ConsumerRecord.class);
+        } catch (NoSuchMethodException e) {
+            throw new BeanInitializationException("Listener#onEvent is missing", e);
+        }
+    }
+
+    /** The listener of one read model's container. */
+    public static final class Listener {
+
+        private final ReadModelPipeline<?> pipeline;
+        private final AccountEventCodec codec;
+
+        Listener(ReadModelPipeline<?> pipeline, AccountEventCodec codec) {
+            this.pipeline = pipeline;
+            this.codec = codec;
+        }
+
+        public void onEvent(ConsumerRecord<String, byte[]> record) {
+            EnvelopedAccountEvent event = decode(codec, record.key(), record.value());
+            try (MDC.MDCCloseable c = MDC.putCloseable(MDC_CORRELATION_ID, event.correlationId());
+                 MDC.MDCCloseable a = MDC.putCloseable(MDC_ACCOUNT_ID, event.accountId().toString());
+                 MDC.MDCCloseable e = MDC.putCloseable(MDC_EVENT_ID, event.eventId());
+                 MDC.MDCCloseable s = MDC.putCloseable(MDC_SEQUENCE, Long.toString(event.sequence()));
+                 MDC.MDCCloseable m = MDC.putCloseable(MDC_READ_MODEL, pipeline.name())) {
+                pipeline.ingest(event);
+            }
+        }
+    }
+
+    /**
+     * Decodes a message, or says why it cannot be: whatever the decoder throws on these bytes it throws
+     * again on every delivery (a missing subject, for one, fails inside it as a NullPointerException),
+     * so every failure is poison for the dead-letter topic, never a reason to retry.
+     */
+    static EnvelopedAccountEvent decode(AccountEventCodec codec, String key, byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new UnknownAccountEventException("Empty message (key " + key + "): not a CloudEvent");
+        }
+        try {
+            return codec.decode(value);
+        } catch (UnknownAccountEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnknownAccountEventException("Cannot decode the message (key " + key + "): " + e, e);
+        }
+    }
+}
