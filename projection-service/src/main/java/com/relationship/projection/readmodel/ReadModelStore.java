@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,7 +84,8 @@ public class ReadModelStore<V> {
     public List<UUID> due(Instant now, String fingerprint, UUID after, int limit) {
         ensureIndexes();
         Document filter = new Document("$or", List.of(
-                new Document(NEXT_CHANGE_AT, new Document("$lte", ReadModelDocuments.dateNotBefore(now))),
+                // Stored rounded up, compared with now rounded down: never due before its instant, at most 1 ms late.
+                new Document(NEXT_CHANGE_AT, new Document("$lte", Date.from(now.truncatedTo(ChronoUnit.MILLIS)))),
                 new Document(FINGERPRINT, new Document("$ne", fingerprint))));
         if (after != null) {
             filter.append(ID, new Document("$gt", after.toString()));
