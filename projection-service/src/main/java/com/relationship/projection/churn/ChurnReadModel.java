@@ -2,6 +2,7 @@ package com.relationship.projection.churn;
 
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.bonding.Bonds;
 import com.relationship.projection.churn.ChurnView.Cause;
 import com.relationship.projection.churn.ChurnView.CauseKind;
 import com.relationship.projection.churn.ChurnView.ScoreChange;
@@ -61,7 +62,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
 
     @Override
     public ChurnView apply(ChurnView view, EnvelopedAccountEvent event) {
-        AccountFacts facts = AccountFacts.apply(view == null ? null : view.facts(), event);
+        AccountFacts facts = trimmed(AccountFacts.apply(view == null ? null : view.facts(), event), event.occurredAt());
         ChurnScore score = scoring.score(facts.inputs(), event.occurredAt());
         List<ScoreChange> history = view == null ? List.of() : view.history();
         return new ChurnView(event.accountId(), facts, score,
@@ -86,13 +87,14 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         if (!newModel && !now.isAfter(view.score().at())) {
             return view;
         }
-        ChurnScore score = scoring.score(view.facts().inputs(), now);
+        AccountFacts facts = trimmed(view.facts(), now);
+        ChurnScore score = scoring.score(facts.inputs(), now);
         if (!newModel && score.factors().equals(view.score().factors())
                 && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())) {
             return view;
         }
         Cause cause = new Cause(newModel ? CauseKind.MODEL : CauseKind.TIME, null);
-        return new ChurnView(view.accountId(), view.facts(), score, changed(view.history(), view.score(), score, cause),
+        return new ChurnView(view.accountId(), facts, score, changed(view.history(), view.score(), score, cause),
                 view.lastAppliedSequence());
     }
 
@@ -111,6 +113,24 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     @Override
     public void republish(ChurnView stored) {
         bandChanges.republish(stored);
+    }
+
+    /**
+     * The facts without what can no longer move the score at {@code now}: purchases older than two
+     * spend periods and bonds past their validUntil. Keeps the document from growing with every
+     * purchase an account ever made; {@code facts} itself when nothing is dropped.
+     */
+    private AccountFacts trimmed(AccountFacts facts, Instant now) {
+        ChurnInputs in = facts.inputs();
+        Instant horizon = now.minus(model.spendPeriod()).minus(model.spendPeriod());
+        List<ChurnInputs.Dated> purchases = in.purchases().stream().filter(p -> !p.at().isBefore(horizon)).toList();
+        List<com.relationship.projection.bonding.Bond> bonds = Bonds.notEnded(in.bonds(), now);
+        if (purchases.size() == in.purchases().size() && bonds == in.bonds()) {
+            return facts;
+        }
+        return new AccountFacts(new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
+                in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(), bonds,
+                purchases), facts.lastInteraction());
     }
 
     private List<ScoreChange> changed(List<ScoreChange> history, ChurnScore before, ChurnScore after, Cause cause) {

@@ -148,6 +148,17 @@ class ChurnReadModelTest {
     }
 
     @Test
+    void factsThatCanNoLongerMoveTheScoreAreDroppedSoTheDocumentDoesNotGrowForever() {
+        ChurnView view = fold(events.registered(T0), events.purchase(day(1)),
+                events.bond(day(1), UUID.randomUUID(), BondKind.FINANCIAL, day(10)), events.purchase(day(100)));
+        // Past two spend periods (180 days) after the first purchase it has left "the period before".
+        ChurnView later = model.advance(view, day(182));
+        assertThat(later.facts().inputs().purchases()).extracting(ChurnInputs.Dated::eventId).containsExactly("e3");
+        assertThat(later.facts().inputs().bonds()).isEmpty();
+        assertThat(model.advance(view, day(182)).score()).isEqualTo(later.score());
+    }
+
+    @Test
     void theTrendComparesWithTheLastScoreAtOrBefore30DaysAgo() {
         ChurnView view = model.advance(model.advance(quietProspect(), day(21)), day(42));
         ChurnView.Trend trend = view.trend(day(51));
