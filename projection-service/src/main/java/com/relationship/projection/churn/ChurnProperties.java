@@ -1,0 +1,84 @@
+package com.relationship.projection.churn;
+
+import com.relationship.contracts.account.LifecycleStage;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The churn-risk model as configuration ({@code projection.churn.*}); every default is
+ * {@link ChurnModel#defaults()}. Change any number and change {@code model-version} with it: the
+ * version is stored with every score, so the history shows where the model changed. A bad value fails
+ * the start with the property's name.
+ *
+ * @param modelVersion      stored with every score
+ * @param weights           the most points per factor ({@code indifference}, {@code unheard-voice},
+ *                          {@code satisfaction}, {@code weak-bonds}, {@code spend-trend}, {@code stage});
+ *                          a factor left out keeps its default; together they must make 100
+ * @param cadence           the contact cadence per ladder stage ({@code prospect} ... {@code partner}); a
+ *                          stage left out keeps its default
+ * @param keyAccountCadence the cadence of an account on an active KAM track, when shorter
+ * @param indifferenceSpan  cadences past due at which silence gives full points
+ * @param spendPeriod       "this period" and "the one before" of the spend trend
+ * @param mediumFrom        lowest MEDIUM score
+ * @param highFrom          lowest HIGH score
+ * @param rescoreStep       while silence grows, how often time alone re-scores
+ * @param historyCap        score changes kept per account (the newest)
+ */
+@ConfigurationProperties("projection.churn")
+public record ChurnProperties(@DefaultValue("1") String modelVersion, Map<ChurnFactor, Integer> weights,
+                              Map<LifecycleStage, Duration> cadence, @DefaultValue("7d") Duration keyAccountCadence,
+                              @DefaultValue("2.0") double indifferenceSpan, @DefaultValue("90d") Duration spendPeriod,
+                              @DefaultValue("35") int mediumFrom, @DefaultValue("60") int highFrom,
+                              @DefaultValue("1d") Duration rescoreStep, @DefaultValue("200") int historyCap) {
+
+    private static final String P = "projection.churn.";
+
+    public ChurnProperties {
+        ChurnModel defaults = ChurnModel.defaults();
+        Map<ChurnFactor, Integer> w = new EnumMap<>(defaults.weights());
+        if (weights != null) {
+            w.putAll(weights);
+        }
+        weights = Map.copyOf(w);
+        Map<LifecycleStage, Duration> c = new EnumMap<>(defaults.contactCadence());
+        if (cadence != null) {
+            c.putAll(cadence);
+        }
+        cadence = Map.copyOf(c);
+        require(modelVersion != null && !modelVersion.isBlank(), "model-version must not be blank");
+        weights.forEach((factor, weight) -> require(weight != null && weight >= 0,
+                "weights." + factor.name().toLowerCase().replace('_', '-') + " must be 0 or more, is " + weight));
+        int sum = weights.values().stream().mapToInt(Integer::intValue).sum();
+        require(sum == 100, "weights must sum to 100 (so the factors' points add up to the score), they sum to "
+                + sum + ": " + new EnumMap<>(weights));
+        cadence.forEach((stage, duration) -> require(positive(duration),
+                "cadence." + stage.name().toLowerCase() + " must be positive, is " + duration));
+        require(positive(keyAccountCadence), "key-account-cadence must be positive, is " + keyAccountCadence);
+        require(indifferenceSpan > 0, "indifference-span must be positive, is " + indifferenceSpan);
+        require(positive(spendPeriod), "spend-period must be positive, is " + spendPeriod);
+        require(0 <= mediumFrom && mediumFrom <= 100, "medium-from must be 0 to 100, is " + mediumFrom);
+        require(mediumFrom <= highFrom && highFrom <= 100,
+                "high-from must be from medium-from (" + mediumFrom + ") to 100, is " + highFrom);
+        require(positive(rescoreStep), "rescore-step must be positive, is " + rescoreStep);
+        require(historyCap >= 1, "history-cap must be at least 1, is " + historyCap);
+    }
+
+    public ChurnModel toModel() {
+        return new ChurnModel(modelVersion, weights, cadence, keyAccountCadence, indifferenceSpan, spendPeriod,
+                mediumFrom, highFrom, rescoreStep);
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(P + message);
+        }
+    }
+}

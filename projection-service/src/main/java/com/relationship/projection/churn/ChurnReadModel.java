@@ -1,0 +1,184 @@
+package com.relationship.projection.churn;
+
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.bonding.Bonds;
+import com.relationship.projection.churn.ChurnView.Cause;
+import com.relationship.projection.churn.ChurnView.CauseKind;
+import com.relationship.projection.churn.ChurnView.ScoreChange;
+import com.relationship.projection.readmodel.ReadModel;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The churn risk of each account (issue 8, "Churn risk"). An event re-scores the account at the
+ * event's time; time passing re-scores it at {@link #nextChangeAt} (silence grows, a complaint falls
+ * due, a bond ends), and a new model version re-scores every account once ({@link #fingerprint}).
+ * <p>
+ * The history records an entry only when the score, the band, a factor's points or the model version
+ * changed, each with its cause (the event, time passing, or the model); it keeps the newest
+ * {@code historyCap} entries, the oldest are dropped (so the trend of an account with a long, busy
+ * history may have no entry 30 days back).
+ */
+public final class ChurnReadModel implements ReadModel<ChurnView> {
+
+    private final ChurnModel model;
+    private final ChurnScoring scoring;
+    private final int historyCap;
+    private final ChurnBandChanges bandChanges;
+    private final String fingerprint;
+
+    public ChurnReadModel(ChurnModel model, BondingModel bonding, int historyCap, ChurnBandChanges bandChanges) {
+        if (historyCap < 1) {
+            throw new IllegalArgumentException("historyCap must be at least 1");
+        }
+        this.model = model;
+        this.scoring = new ChurnScoring(model, bonding);
+        this.historyCap = historyCap;
+        this.bandChanges = bandChanges;
+        this.fingerprint = model.version() + ":" + digest(numbers(model) + "|" + bonding.firstBondPoints().entrySet()
+                .stream().sorted(Map.Entry.comparingByKey()).toList() + bonding.extraBondShare() + "/"
+                + bonding.maxExtraBonds() + "/" + bonding.expiringWithin());
+    }
+
+    @Override
+    public String name() {
+        return "churn-risk";
+    }
+
+    @Override
+    public String collection() {
+        return "account_churn_risk";
+    }
+
+    @Override
+    public ChurnView apply(ChurnView view, EnvelopedAccountEvent event) {
+        AccountFacts facts = trimmed(AccountFacts.apply(view == null ? null : view.facts(), event), event.occurredAt());
+        ChurnScore score = scoring.score(facts.inputs(), event.occurredAt());
+        List<ScoreChange> history = view == null ? List.of() : view.history();
+        return new ChurnView(event.accountId(), facts, score,
+                changed(history, view == null ? null : view.score(), score, new Cause(CauseKind.EVENT, event.eventId())),
+                event.sequence());
+    }
+
+    @Override
+    public long lastAppliedSequence(ChurnView view) {
+        return view.lastAppliedSequence();
+    }
+
+    /** {@link ChurnScore#nextRescoreAt()}, or the score's own time (due at once) when it was made by another model version. */
+    @Override
+    public Instant nextChangeAt(ChurnView view) {
+        return model.version().equals(view.score().modelVersion()) ? view.score().nextRescoreAt() : view.score().at();
+    }
+
+    @Override
+    public ChurnView advance(ChurnView view, Instant now) {
+        boolean newModel = !model.version().equals(view.score().modelVersion());
+        if (!newModel && !now.isAfter(view.score().at())) {
+            return view;
+        }
+        AccountFacts facts = trimmed(view.facts(), now);
+        ChurnScore score = scoring.score(facts.inputs(), now);
+        if (!newModel && score.factors().equals(view.score().factors())
+                && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())) {
+            return view;
+        }
+        Cause cause = new Cause(newModel ? CauseKind.MODEL : CauseKind.TIME, null);
+        return new ChurnView(view.accountId(), facts, score, changed(view.history(), view.score(), score, cause),
+                view.lastAppliedSequence());
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public void stored(ChurnView before, ChurnView after) {
+        if (before == null || before.score().band() != after.score().band()) {
+            bandChanges.bandChanged(before, after);
+        }
+    }
+
+    @Override
+    public void republish(ChurnView stored) {
+        bandChanges.republish(stored);
+    }
+
+    /**
+     * The facts without what can no longer move the score at {@code now}: purchases older than two
+     * spend periods and bonds past their validUntil. Keeps the document from growing with every
+     * purchase an account ever made; {@code facts} itself when nothing is dropped.
+     */
+    private AccountFacts trimmed(AccountFacts facts, Instant now) {
+        ChurnInputs in = facts.inputs();
+        Instant horizon = now.minus(model.spendPeriod()).minus(model.spendPeriod());
+        List<ChurnInputs.Dated> purchases = in.purchases().stream().filter(p -> !p.at().isBefore(horizon)).toList();
+        List<com.relationship.projection.bonding.Bond> bonds = Bonds.notEnded(in.bonds(), now);
+        if (purchases.size() == in.purchases().size() && bonds == in.bonds()) {
+            return facts;
+        }
+        return new AccountFacts(new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
+                in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(), bonds,
+                purchases), facts.lastInteraction());
+    }
+
+    private List<ScoreChange> changed(List<ScoreChange> history, ChurnScore before, ChurnScore after, Cause cause) {
+        Map<ChurnFactor, Integer> points = points(after);
+        if (before != null && before.score() == after.score() && before.band() == after.band()
+                && before.modelVersion().equals(after.modelVersion()) && points(before).equals(points)) {
+            return history;
+        }
+        List<ScoreChange> next = new ArrayList<>(history);
+        next.add(new ScoreChange(after.at(), after.score(), after.band(), after.modelVersion(), cause, points));
+        return List.copyOf(next.subList(Math.max(0, next.size() - historyCap), next.size()));
+    }
+
+    private static Map<ChurnFactor, Integer> points(ChurnScore score) {
+        Map<ChurnFactor, Integer> points = new EnumMap<>(ChurnFactor.class);
+        score.factors().forEach(p -> points.put(p.factor(), p.points()));
+        return points;
+    }
+
+    @Override
+    public void write(ChurnView view, Document into) {
+        ChurnDocuments.write(view, into);
+    }
+
+    @Override
+    public ChurnView read(Document from) {
+        return ChurnDocuments.read(from);
+    }
+
+    /** Every number of the model in a fixed order (enum order, not a map's), so equal models digest equally. */
+    private static String numbers(ChurnModel m) {
+        StringBuilder out = new StringBuilder();
+        for (ChurnFactor factor : ChurnFactor.values()) {
+            out.append(factor).append('=').append(m.weight(factor)).append(';');
+        }
+        m.contactCadence().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append(e.getKey()).append('=').append(e.getValue()).append(';'));
+        return out.append(m.keyAccountCadence()).append(';').append(m.indifferenceSpan()).append(';')
+                .append(m.spendPeriod()).append(';').append(m.mediumFrom()).append(';').append(m.highFrom())
+                .append(';').append(m.rescoreStep()).toString();
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
