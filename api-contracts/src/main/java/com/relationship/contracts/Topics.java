@@ -10,6 +10,12 @@ public final class Topics {
     public static final String ACCOUNT_STATUS = "relationship.account-status.v1";
 
     /**
+     * Compacted; the latest change of churn band per account ({@code ChurnRiskChanged}, with its
+     * score, factors and cause): key = account id, value = CloudEvent JSON.
+     */
+    public static final String CHURN_RISK = "relationship.churn-risk.v1";
+
+    /**
      * Partitions of every topic, wherever topics are created (local stack, compose, Kubernetes). An
      * account's events stay in order because its key maps to one partition, which depends on the
      * count: it is fixed when a topic is created.

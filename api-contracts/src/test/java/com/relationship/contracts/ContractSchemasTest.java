@@ -22,6 +22,7 @@ import com.relationship.contracts.events.SatisfactionSurveyed;
 import com.relationship.contracts.events.ComplianceReviewRecorded;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.ReferralRecorded;
+import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.Firmographics;
 import com.relationship.contracts.status.StagePeriod;
@@ -72,16 +73,18 @@ class ContractSchemasTest {
      * as null when not classified, only the current stage period is still open, and a stale reason
      * exists only while the status is stale.
      */
-    static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.of(
-            AccountRegistered.class, Set.of("annualRevenue"),
-            PurchaseRecorded.class, Set.of("description"),
-            ReferralRecorded.class, Set.of("referredCompany"),
-            ComplianceReviewRecorded.class, Set.of("notes"),
-            BondEstablished.class, Set.of("validUntil"),
-            SatisfactionSurveyed.class, Set.of("comment"),
-            AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason"),
-            Firmographics.class, Set.of("annualRevenue"),
-            StagePeriod.class, Set.of("leftAt"));
+    static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.ofEntries(
+            Map.entry(AccountRegistered.class, Set.of("annualRevenue")),
+            Map.entry(PurchaseRecorded.class, Set.of("description")),
+            Map.entry(ReferralRecorded.class, Set.of("referredCompany")),
+            Map.entry(ComplianceReviewRecorded.class, Set.of("notes")),
+            Map.entry(BondEstablished.class, Set.of("validUntil")),
+            Map.entry(SatisfactionSurveyed.class, Set.of("comment")),
+            Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason")),
+            Map.entry(Firmographics.class, Set.of("annualRevenue")),
+            Map.entry(StagePeriod.class, Set.of("leftAt")),
+            Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
+            Map.entry(ChurnRiskChanged.Cause.class, Set.of("eventId")));
 
     private final ObjectMapper mapper = ContractJson.newObjectMapper();
 
@@ -90,6 +93,7 @@ class ContractSchemasTest {
         Map<String, Class<?>> contracts = new LinkedHashMap<>();
         AccountEventTypes.all().forEach(type -> contracts.put(AccountEventTypes.typeOf(type), type));
         contracts.put(AccountStatus.SCHEMA, AccountStatus.class);
+        contracts.put(ChurnRiskChanged.SCHEMA, ChurnRiskChanged.class);
         return contracts;
     }
 
@@ -132,14 +136,14 @@ class ContractSchemasTest {
     }
 
     @Test
-    void thereIsExactlyOneSchemaPerEventTypeAndOneForTheStatus() throws IOException {
+    void thereIsExactlyOneSchemaPerEventTypeOneForTheStatusAndOneForTheChurnRisk() throws IOException {
         Set<String> expected = contracts().keySet().stream().map(name -> name + SUFFIX).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(SCHEMAS)) {
             assertThat(files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()))
                     .as("files in %s", SCHEMAS)
                     .isEqualTo(expected);
         }
-        assertThat(expected).hasSize(AccountEventTypes.all().size() + 1);
+        assertThat(expected).hasSize(AccountEventTypes.all().size() + 2);
     }
 
     @Test
@@ -217,6 +221,11 @@ class ContractSchemasTest {
             return "The value of a record on Kafka topic " + Topics.ACCOUNT_STATUS + " (key = account id) and the"
                     + " body of projection-service's GET /api/v1/accounts/{id}/status. Readers must ignore fields"
                     + " they do not know.";
+        }
+        if (name.equals(ChurnRiskChanged.SCHEMA)) {
+            return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.CHURN_RISK
+                    + " (compacted, key = account id): a change of an account's churn-risk band, with its score,"
+                    + " factors and cause. Readers must ignore fields they do not know.";
         }
         return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.ACCOUNT_EVENTS
                 + ". Readers must ignore fields they do not know.";
