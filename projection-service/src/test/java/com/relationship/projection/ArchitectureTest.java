@@ -1,5 +1,6 @@
 package com.relationship.projection;
 
+import com.relationship.projection.churn.ChurnRiskPublisher;
 import com.relationship.projection.ingest.KafkaErrorHandling;
 import com.relationship.projection.readmodel.EventOrdering;
 import com.relationship.projection.readmodel.ProjectionState;
@@ -32,12 +33,12 @@ class ArchitectureTest {
             .because("the read side only reads; commands go to relationship-service");
 
     /**
-     * Only the status publisher and the dead-letter recoverer produce to Kafka; the publisher refuses
-     * the events topic and the recoverer targets the dead-letter topic (both tested), so nothing here
-     * publishes to relationship.account-events.v1.
+     * Only the status and churn-risk publishers and the dead-letter recoverer produce to Kafka; the
+     * publishers refuse the events topic and the recoverer targets the dead-letter topic, so nothing
+     * here publishes to relationship.account-events.v1.
      */
     @ArchTest
-    static final ArchRule onlyTwoProducers = noClasses().that().doNotBelongToAnyOf(StatusPublisher.class, KafkaErrorHandling.class)
+    static final ArchRule onlyTwoProducers = noClasses().that().doNotBelongToAnyOf(StatusPublisher.class, ChurnRiskPublisher.class, KafkaErrorHandling.class)
             .should().dependOnClassesThat().belongToAnyOf(KafkaOperations.class, ProducerFactory.class, Producer.class)
             .because("nothing on the read side publishes account events");
 
@@ -65,6 +66,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()
-            .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..")
+            .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..", "..bonding..", "..churn..", "..readmodel..")
             .should().dependOnClassesThat().resideInAPackage("com.relationship.projection.web..");
 }

@@ -24,7 +24,7 @@ import com.relationship.projection.bonding.Bonds;
 import com.relationship.projection.churn.ChurnInputs.Complaint;
 import com.relationship.projection.churn.ChurnInputs.Dated;
 import com.relationship.projection.churn.ChurnInputs.Survey;
-import com.relationship.projection.status.InconsistentEventStreamException;
+import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
 import java.time.Instant;
 import java.util.ArrayList;

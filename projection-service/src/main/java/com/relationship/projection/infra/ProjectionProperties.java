@@ -13,7 +13,8 @@ import java.time.Duration;
 @ConfigurationProperties("projection")
 public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValue Store store,
                                    @DefaultValue Publish publish, @DefaultValue Retry retry,
-                                   @DefaultValue Health health, @DefaultValue Metrics metrics) {
+                                   @DefaultValue Health health, @DefaultValue Metrics metrics,
+                                   @DefaultValue Time time) {
 
     /**
      * @param events                the account events consumed
@@ -28,13 +29,16 @@ public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValu
      * @param deadLetterPartitions  partitions of the dead-letter topic when it is created: the same. Letters
      *                              are keyed by account, so one account's letters are in one partition and
      *                              a re-drive reads them in the order they were written
+     * @param churnRisk             the compacted topic changes of churn band are published to (created with
+     *                              {@code statusPartitions} partitions)
      */
     public record TopicNames(@DefaultValue(Topics.ACCOUNT_EVENTS) String events,
                              @DefaultValue(Topics.ACCOUNT_STATUS) String status,
                              @DefaultValue(Topics.ACCOUNT_EVENTS + ".DLT") String deadLetter,
                              @DefaultValue("true") boolean create,
                              @DefaultValue("" + Topics.PARTITIONS) int statusPartitions,
-                             @DefaultValue("" + Topics.PARTITIONS) int deadLetterPartitions) {
+                             @DefaultValue("" + Topics.PARTITIONS) int deadLetterPartitions,
+                             @DefaultValue(Topics.CHURN_RISK) String churnRisk) {
     }
 
     /**
@@ -66,6 +70,14 @@ public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValu
 
     /** Back-off for transient failures (MongoDB or Kafka down): doubles up to the maximum, never gives up. */
     public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
+    }
+
+    /**
+     * @param passInterval how often time passes for the read models that change without an event
+     *                     ({@code TimePasses}: bonds running out, silence raising the churn risk)
+     * @param initialDelay the first pass after start
+     */
+    public record Time(@DefaultValue("1m") Duration passInterval, @DefaultValue("15s") Duration initialDelay) {
     }
 
     /** @param kafkaTimeout how long the Kafka readiness check waits for the cluster to answer */

@@ -4,6 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.status.AccountStatus;
+import com.relationship.projection.bonding.BondingProperties;
+import com.relationship.projection.bonding.BondingReadModel;
+import com.relationship.projection.bonding.BondingStore;
+import com.relationship.projection.bonding.BondingView;
+import com.relationship.projection.churn.ChurnProperties;
+import com.relationship.projection.churn.ChurnReadModel;
+import com.relationship.projection.churn.ChurnRiskPublisher;
+import com.relationship.projection.churn.ChurnRiskStore;
+import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.ingest.ParkedEventsGauge;
 import com.relationship.projection.ingest.ProjectionAlerts;
 import com.relationship.projection.ingest.ProjectionMetrics;
@@ -24,8 +33,9 @@ import org.springframework.core.annotation.Order;
 import java.util.function.Consumer;
 
 /**
- * The read models, each a {@link ReadModel} in a {@link ReadModelPipeline} of its own. The status
- * comes first ({@code @Order}): letters written before there were several read models are its.
+ * The read models, each a {@link ReadModel} in a {@link ReadModelPipeline} of its own: the account
+ * status, the bonding level and the churn risk. The status comes first ({@code @Order}): letters
+ * written before there were several read models are its.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModelsConfig {
@@ -44,6 +54,38 @@ class ReadModelsConfig {
     @Bean
     AccountStatusStore accountStatusStore(ReadModelPipeline<AccountStatus> accountStatusPipeline) {
         return new AccountStatusStore(accountStatusPipeline.store());
+    }
+
+    @Bean
+    BondingReadModel bondingReadModel(BondingProperties bonding) {
+        return new BondingReadModel(bonding.toModel(), bonding.historyCap());
+    }
+
+    @Bean
+    @Order(1)
+    ReadModelPipeline<BondingView> bondingPipeline(BondingReadModel model, Pipelines pipelines) {
+        return pipelines.of(model, BondingStore::ensureQueryIndexes);
+    }
+
+    @Bean
+    BondingStore bondingStore(ReadModelPipeline<BondingView> bondingPipeline) {
+        return new BondingStore(bondingPipeline.store());
+    }
+
+    @Bean
+    ChurnReadModel churnReadModel(ChurnProperties churn, BondingProperties bonding, ChurnRiskPublisher publisher) {
+        return new ChurnReadModel(churn.toModel(), bonding.toModel(), churn.historyCap(), publisher);
+    }
+
+    @Bean
+    @Order(2)
+    ReadModelPipeline<ChurnView> churnPipeline(ChurnReadModel model, Pipelines pipelines) {
+        return pipelines.of(model, ChurnRiskStore::ensureQueryIndexes);
+    }
+
+    @Bean
+    ChurnRiskStore churnRiskStore(ReadModelPipeline<ChurnView> churnPipeline) {
+        return new ChurnRiskStore(churnPipeline.store());
     }
 
     @Bean

@@ -76,7 +76,7 @@ public class DeadLetterRedrive {
         int alreadyApplied = 0;
         List<StillFailing> failing = new ArrayList<>();
         for (Map.Entry<String, ConsumerRecord<String, byte[]>> letter : letters.entrySet()) {
-            String source = letter.getKey();
+            String source = sourceOf(letter.getValue());
             ConsumerRecord<String, byte[]> record = letter.getValue();
             try {
                 EnvelopedAccountEvent event = ReadModelListeners.decode(codec, record.key(), record.value());
@@ -116,20 +116,21 @@ public class DeadLetterRedrive {
      * written before there was more than one read model have no header and are the status's.
      */
     private ReadModelPipeline<?> pipelineOf(ConsumerRecord<String, byte[]> letter) {
-        Header header = letter.headers().lastHeader(KafkaErrorHandling.READ_MODEL_HEADER);
-        if (header == null) {
-            return listeners.pipelines().get(0);
-        }
-        String name = new String(header.value(), StandardCharsets.UTF_8);
+        String name = readModelOf(letter);
         return listeners.pipeline(name).orElseThrow(() -> new UnknownAccountEventException("The letter names read model "
                 + name + ", which this service does not have"));
+    }
+
+    private String readModelOf(ConsumerRecord<String, byte[]> letter) {
+        Header header = letter.headers().lastHeader(KafkaErrorHandling.READ_MODEL_HEADER);
+        return header == null ? listeners.pipelines().get(0).name() : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private <T> T inTransaction(Supplier<T> work) {
         return transactions == null ? work.get() : transactions.execute(status -> work.get());
     }
 
-    /** Every letter now on the topic, by the source it was read from (the last copy of a letter written twice). */
+    /** Every letter now on the topic, by read model and the source it was read from (the last copy of a letter written twice). */
     private Map<String, ConsumerRecord<String, byte[]>> readLetters() {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -146,8 +147,10 @@ public class DeadLetterRedrive {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    letters.remove(sourceOf(record));
-                    letters.put(sourceOf(record), record);
+                    // One letter per original and read model: each model letters its own copy.
+                    String key = readModelOf(record) + " " + sourceOf(record);
+                    letters.remove(key);
+                    letters.put(key, record);
                 }
             }
         }

@@ -168,7 +168,7 @@ public class KafkaErrorHandling {
                         probe.eventId(), reason.getMessage(), clock.instant()));
             }
             deadLetters.accept(record, e);
-            metrics.deadLettered(reason);
+            metrics.deadLettered(pipeline.name(), reason);
         };
     }
 
@@ -251,7 +251,9 @@ public class KafkaErrorHandling {
             NewTopic deadLetter = TopicBuilder.name(properties.topics().deadLetter())
                     .partitions(properties.topics().deadLetterPartitions())
                     .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
-            return new KafkaAdmin.NewTopics(status, deadLetter);
+            NewTopic churnRisk = TopicBuilder.name(properties.topics().churnRisk())
+                    .partitions(properties.topics().statusPartitions()).compact().build();
+            return new KafkaAdmin.NewTopics(status, deadLetter, churnRisk);
         }
     }
 }

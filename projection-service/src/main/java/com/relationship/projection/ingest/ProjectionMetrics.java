@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *     <li>{@value #APPLIED} {readModel, type} - events folded into each read model, by event class
  *     ({@code projection_events_applied_total})</li>
- *     <li>{@value #DUPLICATES} - redeliveries of events already applied or parked, skipped
+ *     <li>{@value #DUPLICATES} {readModel} - redeliveries of events already applied or parked, skipped
  *     ({@code projection_events_duplicates_total})</li>
- *     <li>{@value #GAPS} - events that arrived ahead of a missing one and were parked
+ *     <li>{@value #GAPS} {readModel} - events that arrived ahead of a missing one and were parked
  *     ({@code projection_events_gaps_total})</li>
  *     <li>{@value #PARKED} - events parked now, across all accounts ({@code projection_events_parked})</li>
- *     <li>{@value #DEAD_LETTERED} {reason} - unreadable messages sent to the dead-letter topic
+ *     <li>{@value #DEAD_LETTERED} {readModel, reason} - unreadable messages (each read model letters its own copy) sent to the dead-letter topic
  *     ({@code projection_events_dead_lettered_total})</li>
  *     <li>{@value #CONFLICTS} - compare-and-set writes that lost to another writer and were retried
  *     ({@code projection_store_conflicts_total})</li>
@@ -52,8 +52,6 @@ public class ProjectionMetrics {
     public static final String REDRIVEN = "projection.dead.letters.redriven";
 
     private final MeterRegistry registry;
-    private final Counter duplicates;
-    private final Counter gaps;
     private final Counter conflicts;
     private final Counter published;
     private final Counter inconsistent;
@@ -64,8 +62,6 @@ public class ProjectionMetrics {
 
     public ProjectionMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.duplicates = Counter.builder(DUPLICATES).description("Redelivered events skipped").register(registry);
-        this.gaps = Counter.builder(GAPS).description("Events that arrived ahead of a missing one").register(registry);
         this.conflicts = Counter.builder(CONFLICTS).description("Read-model writes retried after a concurrent write")
                 .register(registry);
         this.published = Counter.builder(PUBLISHED).description("Statuses acknowledged by the status topic")
@@ -114,12 +110,14 @@ public class ProjectionMetrics {
                 .register(registry).increment();
     }
 
-    public void duplicate() {
-        duplicates.increment();
+    public void duplicate(String readModel) {
+        Counter.builder(DUPLICATES).description("Redelivered events skipped, by read model").tag("readModel", readModel)
+                .register(registry).increment();
     }
 
-    public void gap() {
-        gaps.increment();
+    public void gap(String readModel) {
+        Counter.builder(GAPS).description("Events that arrived ahead of a missing one, by read model")
+                .tag("readModel", readModel).register(registry).increment();
     }
 
     public void conflict() {
@@ -130,9 +128,9 @@ public class ProjectionMetrics {
         published.increment();
     }
 
-    public void deadLettered(Throwable reason) {
-        Counter.builder(DEAD_LETTERED).description("Unreadable messages sent to the dead-letter topic")
-                .tag("reason", reason.getClass().getSimpleName()).register(registry).increment();
+    public void deadLettered(String readModel, Throwable reason) {
+        Counter.builder(DEAD_LETTERED).description("Unreadable messages sent to the dead-letter topic, by read model")
+                .tag("readModel", readModel).tag("reason", reason.getClass().getSimpleName()).register(registry).increment();
     }
 
     public void parked(long count) {

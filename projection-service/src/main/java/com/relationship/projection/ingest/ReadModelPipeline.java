@@ -102,7 +102,7 @@ public class ReadModelPipeline<V> {
             Outcome<V> outcome = ordering.handle(current.state(), event);
             ProjectionState<V> next = redrivenFrom == null ? outcome.state() : outcome.state().withoutDeadLetter(redrivenFrom);
             if (outcome.kind() == Kind.DUPLICATE && next.equals(current.state())) {
-                metrics.duplicate();
+                metrics.duplicate(model.name());
                 log.info("{}: skipped duplicate {} of account {} (sequence {}, already applied up to {})", model.name(),
                         event.type(), event.accountId(), event.sequence(), current.state().lastAppliedSequence());
                 republish(current.state());
@@ -217,7 +217,7 @@ public class ReadModelPipeline<V> {
     private void afterWrite(EnvelopedAccountEvent event, ProjectionState<V> before, Outcome<V> outcome,
                             ProjectionState<V> after) {
         if (outcome.kind() == Kind.PARKED) {
-            metrics.gap();
+            metrics.gap(model.name());
             log.warn("{}: gap in the events of account {}: expected sequence {}, got {} ({}, id {}); parked it until "
                             + "the missing events arrive ({} parked for this account{})", model.name(), event.accountId(),
                     outcome.expected(), event.sequence(), event.type(), event.eventId(), after.parked().size(),

@@ -24,6 +24,10 @@ public class EndpointRoles {
                 .allow(GET, "/api/v1/accounts", Role.READER)
                 .allow(GET, "/api/v1/accounts/{id}/status", Role.READER)
                 .allow(GET, "/api/v1/funnel", Role.READER)
+                .allow(GET, "/api/v1/accounts/{id}/bonding", Role.READER)
+                .allow(GET, "/api/v1/accounts/{id}/churn-risk", Role.READER)
+                .allow(GET, "/api/v1/accounts/{id}/churn-risk/history", Role.READER)
+                .allow(GET, "/api/v1/churn-risk", Role.READER)
                 // operations
                 .allow(POST, "/api/v1/admin/dead-letters/redrive", Role.ADMIN)
                 .build();

@@ -1,7 +1,7 @@
 package com.relationship.projection.web;
 
 import com.mongodb.MongoException;
-import com.relationship.projection.status.AccountNotFoundException;
+import com.relationship.projection.readmodel.AccountNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;

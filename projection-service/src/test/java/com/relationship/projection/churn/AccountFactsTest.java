@@ -5,7 +5,7 @@ import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.projection.status.InconsistentEventStreamException;
+import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

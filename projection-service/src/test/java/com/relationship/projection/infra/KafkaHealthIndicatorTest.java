@@ -42,7 +42,7 @@ class KafkaHealthIndicatorTest {
         KafkaProperties kafka = new KafkaProperties();
         kafka.setBootstrapServers(List.of(bootstrapServers));
         ProjectionProperties properties = new ProjectionProperties(null, null, null, null,
-                new ProjectionProperties.Health(Duration.ofMillis(800)), null);
+                new ProjectionProperties.Health(Duration.ofMillis(800)), null, null);
         return new KafkaHealthIndicator(kafka, properties);
     }
 }

@@ -1,5 +1,19 @@
 package com.relationship.projection.ingest;
 
+import com.relationship.contracts.account.BondKind;
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
+import com.relationship.contracts.churn.ChurnBand;
+import com.relationship.contracts.churn.ChurnRiskChanged;
+import com.relationship.contracts.churn.ChurnRiskCodec;
+import com.relationship.contracts.events.AccountEvent;
+import com.relationship.contracts.events.AccountRegistered;
+import com.relationship.contracts.events.BondEstablished;
+import com.relationship.contracts.events.InteractionRecorded;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import com.relationship.contracts.openapi.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +94,22 @@ class ProjectionIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    TimePasses timePasses;
+
+    /** Time passing is moved by the test, never waited for. */
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock(Instant.now());
+        }
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.createTopic(Topics.ACCOUNT_EVENTS, 3, false);
@@ -148,9 +178,13 @@ class ProjectionIntegrationTest {
         assertThat(published.get(beta.accountId().toString())).extracting(AccountStatus::lastAppliedSequence)
                 .isSorted().doesNotContain(1L);
 
-        // Both poison messages are on the dead-letter topic, with the reason.
+        // Both poison messages are on the dead-letter topic, with the reason: once per read model, each
+        // letter naming its read model (each has its own consumer group and re-drives its own letters).
         List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(WAIT).until(() -> CommittedRecords.readAll(infra.kafkaBootstrapServers(), DEAD_LETTERS),
-                records -> records.size() >= 2);
+                records -> records.size() >= 6);
+        assertThat(deadLetters).extracting(r -> new String(r.headers().lastHeader(KafkaErrorHandling.READ_MODEL_HEADER).value(),
+                StandardCharsets.UTF_8)).containsOnly("account-status", "bonding", "churn-risk")
+                .filteredOn("account-status"::equals).hasSize(2);
         assertThat(deadLetters).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(acme.accountId().toString());
             assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
@@ -175,15 +209,122 @@ class ProjectionIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> {
             String metrics = get("/actuator/prometheus").body();
             assertThat(metrics).contains("projection_events_applied_total{application=\"projection-service\",readModel=\"account-status\",type=\"PurchaseRecorded\"} 3.0")
-                    .contains("projection_events_duplicates_total{application=\"projection-service\"} 1.0")
-                    .contains("projection_events_gaps_total{application=\"projection-service\"} 1.0")
+                    .contains("projection_events_duplicates_total{application=\"projection-service\",readModel=\"account-status\"} 1.0")
+                    .contains("projection_events_gaps_total{application=\"projection-service\",readModel=\"churn-risk\"} 1.0")
                     .contains("projection_events_parked{application=\"projection-service\"} 0.0")
-                    .contains("projection_events_dead_lettered_total{application=\"projection-service\",reason=\"UnknownAccountEventException\"} 2.0")
+                    .contains("projection_events_dead_lettered_total{application=\"projection-service\",readModel=\"bonding\",reason=\"UnknownAccountEventException\"} 2.0")
                     .contains("kafka_consumer_fetch_manager_records_lag");
         });
 
         // The read side wrote nothing to the events topic.
         assertThat(endOffsets(Topics.ACCOUNT_EVENTS) - eventsBefore).isEqualTo(produced);
+    }
+
+    /**
+     * Issue 8 end to end: bonds and silence, moved by the clock alone. A discount runs out without a
+     * command; the account goes quiet and its churn band rises from LOW to HIGH as time passes, the
+     * change appears on the churn-risk topic with its factors, and a two-way meeting brings it down.
+     */
+    @Test
+    void bondsRunOutAndSilenceRaisesTheChurnBandAsTheClockMovesAndAMeetingBringsItDown() throws Exception {
+        Instant t0 = Instant.parse("2026-03-01T09:00:00Z");
+        clock.set(t0);
+        UUID account = UUID.randomUUID();
+        UUID discount = UUID.randomUUID();
+        Instant before = t0.minus(Duration.ofDays(1));
+        List<AccountEvent> history = List.of(
+                new AccountRegistered(account, "Quiet Ltd", "Retail", 40, null, "EMEA", null),
+                new PurchaseRecorded(account, UUID.randomUUID(), new BigDecimal("900.00"), "EUR", before, "Licence"),
+                new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
+                new BondEstablished(account, discount, BondKind.FINANCIAL, "10% off for a year", before,
+                        t0.plus(Duration.ofDays(10))),
+                new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
+                        "Dana (buyer)", "Kick-off", before));
+        for (int sequence = 0; sequence < history.size(); sequence++) {
+            send(enveloped(account, sequence, before.plusSeconds(sequence), history.get(sequence)));
+        }
+
+        JsonNode bonding = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/bonding"),
+                b -> b != null && b.get("lastAppliedSequence").asLong() == 4);
+        assertThat(bonding.get("highestLevel").asText()).isEqualTo("FINANCIAL");
+        assertThat(bonding.get("strength").asInt()).isEqualTo(10);
+        assertThat(bonding.get("expiringSoon").get(0).get("bondId").asText()).isEqualTo(discount.toString());
+        JsonNode risk = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/churn-risk"),
+                r -> r != null && r.get("lastAppliedSequence").asLong() == 4);
+        assertThat(risk.get("band").asText()).isEqualTo("LOW");
+        assertPointsSumToTheScore(risk);
+
+        // Eleven days on: the discount ran out without a command.
+        clock.move(Duration.ofDays(11));
+        timePasses.pass();
+        bonding = read("/api/v1/accounts/" + account + "/bonding");
+        assertThat(bonding.get("highestLevel").isNull()).as("no bond holds the account").isTrue();
+        assertThat(bonding.get("history").get(bonding.get("history").size() - 1).get("cause").asText())
+                .contains("bond " + discount + " ran out");
+
+        // Ninety days of silence: time alone moves the band to HIGH, and the change is published.
+        clock.move(Duration.ofDays(80));
+        List<TimePasses.PassReport> reports = timePasses.pass();
+        risk = read("/api/v1/accounts/" + account + "/churn-risk");
+        System.out.printf("churn after 91 quiet days: score %d %s, factors %s; pass %s%n", risk.get("score").asInt(),
+                risk.get("band").asText(), risk.get("factors"), reports);
+        assertThat(risk.get("band").asText()).isEqualTo("HIGH");
+        assertPointsSumToTheScore(risk);
+        assertThat(risk.get("trend").get("change").isNull()).as("no score from 30 days before the first one").isFalse();
+        ChurnRiskChanged high = await().atMost(WAIT).until(() -> lastChurnChange(account),
+                c -> c != null && c.band() == ChurnBand.HIGH);
+        assertThat(high.previousBand()).isEqualTo(ChurnBand.LOW);
+        assertThat(high.cause().kind()).isEqualTo("TIME");
+        assertThat(high.factors()).extracting(ChurnRiskChanged.FactorPoints::factor).contains("INDIFFERENCE", "WEAK_BONDS");
+        assertThat(high.factors().stream().mapToInt(ChurnRiskChanged.FactorPoints::points).sum()).isEqualTo(high.score());
+
+        JsonNode watchList = read("/api/v1/churn-risk?band=HIGH&size=200");
+        assertThat(watchList.get("items").findValuesAsText("accountId")).contains(account.toString());
+
+        // A two-way meeting: the account is heard again, and the band comes down.
+        EnvelopedAccountEvent meeting = enveloped(account, 5, clock.instant(), new InteractionRecorded(account,
+                UUID.randomUUID(), InteractionChannel.VISIT, InteractionDirection.TWO_WAY, "Dana (buyer)",
+                "Quarterly review", clock.instant()));
+        send(meeting);
+        risk = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/churn-risk"),
+                r -> r.get("lastAppliedSequence").asLong() == 5);
+        assertThat(risk.get("band").asText()).isNotEqualTo("HIGH");
+        ChurnRiskChanged down = await().atMost(WAIT).until(() -> lastChurnChange(account),
+                c -> c != null && c.band() != ChurnBand.HIGH);
+        assertThat(down.cause()).isEqualTo(new ChurnRiskChanged.Cause("EVENT", meeting.eventId()));
+
+        JsonNode changes = read("/api/v1/accounts/" + account + "/churn-risk/history").get("changes");
+        assertThat(changes.findValuesAsText("kind")).contains("EVENT", "TIME");
+        assertThat(changes.get(changes.size() - 1).get("cause").get("eventId").asText()).isEqualTo(meeting.eventId());
+    }
+
+    private static void assertPointsSumToTheScore(JsonNode risk) {
+        int sum = 0;
+        for (JsonNode factor : risk.get("factors")) {
+            sum += factor.get("points").asInt();
+            assertThat(factor.get("reason").asText()).isNotBlank();
+        }
+        assertThat(sum).isEqualTo(risk.get("score").asInt());
+    }
+
+    private JsonNode read(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path);
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    private static ChurnRiskChanged lastChurnChange(UUID account) {
+        ChurnRiskChanged last = null;
+        for (ConsumerRecord<String, byte[]> record : CommittedRecords.readAll(infra.kafkaBootstrapServers(), Topics.CHURN_RISK)) {
+            if (record.key().equals(account.toString())) {
+                last = new ChurnRiskCodec().decode(record.value());
+            }
+        }
+        return last;
+    }
+
+    private static EnvelopedAccountEvent enveloped(UUID account, long sequence, Instant at, AccountEvent event) {
+        return new EnvelopedAccountEvent(UUID.randomUUID().toString(), account, sequence, at, "alice",
+                "corr-" + sequence, "cmd-" + sequence, event);
     }
 
     @Test

@@ -18,8 +18,9 @@ class StatusPublisherTest {
     @SuppressWarnings("unchecked")
     void refusesToPublishStatusesToTheEventsTopic() {
         ProjectionProperties properties = new ProjectionProperties(
-                new ProjectionProperties.TopicNames(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_EVENTS, "dlt", false, 1, 1),
-                null, new ProjectionProperties.Publish(Duration.ofSeconds(1)), null, null, null);
+                new ProjectionProperties.TopicNames(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_EVENTS, "dlt", false, 1, 1,
+                        Topics.CHURN_RISK),
+                null, new ProjectionProperties.Publish(Duration.ofSeconds(1)), null, null, null, null);
 
         assertThatThrownBy(() -> new StatusPublisher(mock(KafkaTemplate.class), properties,
                 new ProjectionMetrics(new SimpleMeterRegistry())))

@@ -1,8 +1,8 @@
-package com.relationship.projection.status;
+package com.relationship.projection.readmodel;
 
 import java.util.UUID;
 
-/** No status for the account: unknown id, or its first event is not projected yet. */
+/** No view of the account in a read model: unknown id, or its first event is not projected yet. */
 public class AccountNotFoundException extends RuntimeException {
 
     private final UUID accountId;

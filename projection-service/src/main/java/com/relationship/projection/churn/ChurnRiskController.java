@@ -1,0 +1,95 @@
+package com.relationship.projection.churn;
+
+import com.relationship.contracts.churn.ChurnBand;
+import com.relationship.projection.readmodel.AccountNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The churn-risk read model over REST: one account's risk explained, its history, and the watch list. */
+@RestController
+@RequestMapping(value = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Churn risk", description = "How likely each account is to leave, and why, point by point")
+public class ChurnRiskController {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    public static final int MAX_PAGE = 10_000_000;
+
+    private final ChurnRiskStore store;
+    private final Clock clock;
+
+    public ChurnRiskController(ChurnRiskStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GetMapping("/accounts/{id}/churn-risk")
+    @Operation(summary = "The churn risk of one account, explained",
+            description = "Score 0-100, band, the trend against 30 days ago, and the factors: each with its points (they "
+                    + "add up to the score), a sentence, and the ids of the events behind it. 404 "
+                    + "(/problems/account-not-found) for an unknown account.")
+    public ChurnRisk churnRisk(@PathVariable UUID id) {
+        return ChurnRisk.of(find(id), clock.instant());
+    }
+
+    @GetMapping("/accounts/{id}/churn-risk/history")
+    @Operation(summary = "Why the churn score changed, change by change",
+            description = "Every change of score, band or factor points, oldest first, each with its cause (EVENT with "
+                    + "the event id, TIME, or MODEL) and every factor's points after it (the newest "
+                    + "projection.churn.history-cap changes are kept).")
+    public ChurnHistory history(@PathVariable UUID id) {
+        ChurnView view = find(id);
+        return new ChurnHistory(view.accountId(), view.history());
+    }
+
+    @GetMapping("/churn-risk")
+    @Operation(summary = "The watch list: accounts by churn risk, highest score first")
+    public WatchList watchList(
+            @Parameter(description = "Only accounts in this band") @RequestParam(required = false) ChurnBand band,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+            @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        Instant now = clock.instant();
+        List<ChurnRisk> items = store.watchList(band, page, size).stream().map(view -> ChurnRisk.of(view, now)).toList();
+        return new WatchList(items, page, size, store.count(band));
+    }
+
+    private ChurnView find(UUID id) {
+        return store.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    /**
+     * @param at       the instant the score is for (the last event, or the last pass over time)
+     * @param trend    the score against 30 days ago ({@code then} and {@code change} null when the account
+     *                 has no score that old)
+     * @param factors  the points of every factor; they add up to {@code score}
+     */
+    public record ChurnRisk(UUID accountId, int score, ChurnBand band, ChurnView.Trend trend, List<ChurnScore.Points> factors,
+                            String modelVersion, Instant at, Instant nextRescoreAt, long lastAppliedSequence) {
+
+        static ChurnRisk of(ChurnView view, Instant now) {
+            ChurnScore s = view.score();
+            return new ChurnRisk(view.accountId(), s.score(), s.band(), view.trend(now), s.factors(), s.modelVersion(),
+                    s.at(), s.nextRescoreAt(), view.lastAppliedSequence());
+        }
+    }
+
+    public record ChurnHistory(UUID accountId, List<ChurnView.ScoreChange> changes) {
+    }
+
+    /** One page of the watch list; {@code totalItems} counts every match. */
+    public record WatchList(List<ChurnRisk> items, int page, int size, long totalItems) {
+    }
+}

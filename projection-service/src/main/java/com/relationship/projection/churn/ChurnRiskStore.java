@@ -1,0 +1,58 @@
+package com.relationship.projection.churn;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.relationship.contracts.churn.ChurnBand;
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.ReadModelStore;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the REST API asks of the churn-risk collection: one account's view, and the watch list
+ * (highest score first, then by id, so pages are stable; {@link ChurnView#WATCH_LIST}). Flat
+ * equality filters; the {@code band_score} index serves the list on a real MongoDB, the embedded
+ * server scans.
+ */
+public class ChurnRiskStore {
+
+    private final ReadModelStore<ChurnView> store;
+
+    public ChurnRiskStore(ReadModelStore<ChurnView> store) {
+        this.store = store;
+    }
+
+    public Optional<ChurnView> find(UUID accountId) {
+        return store.findVisible(accountId);
+    }
+
+    /** One page of the watch list, in one band or all. */
+    public List<ChurnView> watchList(ChurnBand band, int page, int size) {
+        return store.collection().find(filter(band))
+                .sort(new Document("score", -1).append(ReadModelDocuments.ID, 1))
+                .skip(Math.multiplyExact(page, size))
+                .limit(size)
+                .map(store.documents()::visibleViewOf)
+                .into(new ArrayList<>());
+    }
+
+    public long count(ChurnBand band) {
+        return store.collection().countDocuments(filter(band));
+    }
+
+    private static Document filter(ChurnBand band) {
+        return band == null ? new Document("band", new Document("$ne", null)) : new Document("band", band.name());
+    }
+
+    public static void ensureQueryIndexes(MongoCollection<Document> collection) {
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending("band"), Indexes.descending("score"),
+                Indexes.ascending(ReadModelDocuments.ID)), new IndexOptions().name("band_score"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.descending("score"), Indexes.ascending(ReadModelDocuments.ID)),
+                new IndexOptions().name("score"));
+    }
+}
