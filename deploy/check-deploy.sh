@@ -41,6 +41,7 @@ for path in sorted(glob.glob("deploy/**/*.y*ml", recursive=True)):
         check(False, f"{path} does not parse: {e}")
 
 EVENTS, STATUS = "relationship.account-events.v1", "relationship.account-status.v1"
+CHURN = "relationship.churn-risk.v1"
 SERVICES = {"relationship-service": ("8080", "relationship"),
             "projection-service": ("8081", "projection")}
 
@@ -138,8 +139,8 @@ contract_topics = topics_from_contracts()
 if contract_topics is None:
     note("api-contracts Topics.java not found; topic names checked against the built-in names only")
 else:
-    check(contract_topics == {EVENTS, STATUS},
-          f"api-contracts Topics declares exactly {EVENTS} and {STATUS} (found {sorted(contract_topics)})")
+    check(contract_topics == {EVENTS, STATUS, CHURN},
+          f"api-contracts Topics declares exactly {EVENTS}, {STATUS} and {CHURN} (found {sorted(contract_topics)})")
 
 # ---- 2. compose ---------------------------------------------------------------------
 COMPOSE = "deploy/compose/compose.yaml"
@@ -234,14 +235,14 @@ def contract_partitions():
 if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
     text = open(TOPIC_SCRIPT).read()
     topics = {m.group(1): m.group(2).split() for m in re.finditer(r"^topic (\S+)(.*)$", text, re.M)}
-    check(set(topics) == {EVENTS, STATUS, DLT}, f"create-topics.sh creates exactly {EVENTS}, {STATUS}, {DLT} (found {sorted(topics)})")
+    check(set(topics) == {EVENTS, STATUS, DLT, CHURN}, f"create-topics.sh creates exactly {EVENTS}, {STATUS}, {DLT}, {CHURN} (found {sorted(topics)})")
     m = re.search(r"^PARTITIONS=(\d+)$", text, re.M)
     check(m is not None and m.group(1) == contract_partitions(),
           f"create-topics.sh: partitions {m and m.group(1)} = api-contracts Topics.PARTITIONS {contract_partitions()}")
     for t in (EVENTS, DLT):
         check("retention.ms=-1" in topics.get(t, []), f"create-topics.sh: {t} keeps everything (retention.ms=-1)")
     for t, configs in topics.items():
-        check(("cleanup.policy=compact" in configs) == (t == STATUS), f"create-topics.sh: only {STATUS} is compacted ({t})")
+        check(("cleanup.policy=compact" in configs) == (t in (STATUS, CHURN)), f"create-topics.sh: only {STATUS} and {CHURN} are compacted ({t})")
     # Run it against stand-ins for the Kafka CLI: it must create, re-configure and verify each topic.
     import tempfile
     with tempfile.TemporaryDirectory() as bin_dir:
@@ -255,7 +256,7 @@ if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
                            env={**os.environ, "KAFKA_BIN": bin_dir, "BOOTSTRAP_SERVERS": "k1:9092"})
         check(r.returncode == 0, f"create-topics.sh runs against stand-in Kafka tools: {r.stderr.strip()}")
         calls = open(log).read() if os.path.exists(log) else ""
-        for t in (EVENTS, STATUS, DLT):
+        for t in (EVENTS, STATUS, DLT, CHURN):
             check(f"--create --if-not-exists --topic {t} --partitions 24 --replication-factor 3" in calls,
                   f"create-topics.sh creates {t} with 24 partitions, RF 3")
             check(f"--alter --entity-type topics --entity-name {t}" in calls, f"create-topics.sh re-applies the settings of {t}")
