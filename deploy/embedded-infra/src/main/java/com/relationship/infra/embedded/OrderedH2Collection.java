@@ -76,7 +76,7 @@ final class OrderedH2Collection extends H2Collection {
     /**
      * How {@link #queryDocuments} answers a query, for tests: {@code "full scan"}, or the index,
      * the number of fixed fields, whether a range or list follows, and {@code "in order"} (streamed,
-     * no sort) or {@code "sorted"}.
+     * no sort), {@code "looked up"} (an {@code $in}, value by value) or {@code "sorted"}.
      */
     synchronized String explain(Document query, Document orderBy) {
         Choice choice = choose(query, orderBy);
@@ -85,7 +85,8 @@ final class OrderedH2Collection extends H2Collection {
         }
         OrderedIndex.Plan plan = choice.plan();
         String next = plan.next() == null ? "" : plan.inList() ? " + list" : " + range";
-        String order = choice.forward() == null ? "sorted" : choice.forward() ? "in order" : "in reverse order";
+        String order = choice.forward() != null ? (choice.forward() ? "in order" : "in reverse order")
+                : plan.inList() ? "looked up" : "sorted";
         return plan.index().getName() + ": " + plan.equalities() + " equal" + next + ", " + order;
     }
 

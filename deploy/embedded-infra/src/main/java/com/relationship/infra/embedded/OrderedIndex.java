@@ -212,11 +212,12 @@ final class OrderedIndex extends AbstractUniqueIndex<Object> {
      * Whether scanning {@code plan} yields documents in the order {@code orderBy} asks for: true
      * for forward, false for reverse, null if neither. Fields fixed by an equality are constant
      * within the scan and drop out of the sort; the rest must be the next stored fields, all in the
-     * index's direction or all against it.
+     * index's direction or all against it. A plan with an {@code $in} list is never streamed: its
+     * values are looked up one by one, as the stock unique index does.
      */
     Boolean order(Plan plan, Document orderBy) {
         if (plan.inList()) {
-            return orderBy == null || orderBy.isEmpty() ? Boolean.TRUE : null;
+            return null; // point lookups, one per value: their positions, sorted by the stock code if asked
         }
         if (orderBy == null || orderBy.isEmpty()) {
             return Boolean.TRUE;

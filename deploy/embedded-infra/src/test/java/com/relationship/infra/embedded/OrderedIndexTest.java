@@ -78,6 +78,8 @@ class OrderedIndexTest {
                     .as("due by time").isEqualTo("nextChangeAt_1: 0 equal + range, in order");
             assertThat(explain(readModel, Filters.and(Filters.eq("stage", "LEAD"), Filters.eq("kamStage", "NONE")),
                     Sorts.ascending("name", "_id"))).as("list by stage").isEqualTo("stage_1_kamStage_1: 2 equal, sorted");
+            assertThat(explain(readModel, Filters.in("_id", List.of("a", "b")), null))
+                    .as("several by id").isEqualTo("_id_: 0 equal + list, looked up");
             assertThat(explain(readModel, Filters.eq("name", "Acme"), null)).as("no index").isEqualTo("full scan");
         }
     }
