@@ -1,7 +1,6 @@
 package com.relationship.infra.embedded;
 
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -26,9 +25,10 @@ import java.util.Set;
  * a crash could still take back). The stock backend lets MVStore auto-commit about once a second,
  * so a kill lost up to a second of acknowledged writes and could store a write half-done.
  * <p>
- * It also answers {@code hello} (see {@link HelloCommand}).
+ * Its indexes are {@link OrderedIndex}es (see {@link OrderedH2Backend}). It also answers
+ * {@code hello} (see {@link HelloCommand}).
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends OrderedH2Backend {
 
     /** Commands that neither change data nor return it: they need no wait. */
     private static final Set<String> NO_DATA = Set.of("ismaster", "hello", "ping", "buildinfo", "whatsmyuri",
@@ -66,7 +66,10 @@ final class DurableH2Backend extends H2Backend {
         compactIfLarge(file, compactAboveBytes);
         MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         store.setRetentionTime(0);
-        return new DurableH2Backend(store);
+        DurableH2Backend backend = new DurableH2Backend(store);
+        // Opening may have filled indexes from the documents (a file of the stock backend): keep them.
+        store.commit();
+        return backend;
     }
 
     /**

@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * i.e. MongoDB 4.2), which is the lowest the 5.8 driver accepts. It also answers {@code hello}, which
  * Spring Boot's Mongo health check sends (see {@link HelloCommand}).
  * <p>
- * Limits that matter to callers (see docs/embedded-mongo.md): no transactions or
- * sessions, only unique indexes are real, and every non-unique query is a full scan.
+ * Limits that matter to callers (see docs/embedded-mongo.md): no transactions or sessions. In
+ * memory, only unique indexes are real and serve only an exact match on all their fields; every
+ * other query is a full scan. On file, every index is an {@link OrderedIndex}: equality on a
+ * prefix plus a range, in index order (see {@link OrderedH2Backend}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -51,9 +53,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * As {@link #persistent(Path, int)}; with {@code acknowledgeOnDisk} false, mongo-java-server's stock
-     * H2 backend instead, which writes the file about once a second: it loses the last writes on a
-     * kill. Only for measuring what acknowledging on disk costs (the benchmarks).
+     * As {@link #persistent(Path, int)}; with {@code acknowledgeOnDisk} false, the file is written the
+     * way mongo-java-server's stock H2 backend writes it, about once a second: it loses the last
+     * writes on a kill. Only for measuring what acknowledging on disk costs (the benchmarks).
      */
     public static EmbeddedMongo persistent(Path storeFile, int port, boolean acknowledgeOnDisk) {
         Path absolute = storeFile.toAbsolutePath();
