@@ -83,15 +83,21 @@ public class ReadModelStore<V> {
      */
     public List<UUID> due(Instant now, String fingerprint, UUID after, int limit) {
         ensureIndexes();
-        Document filter = new Document("$or", List.of(
-                // Stored rounded up, compared with now rounded down: never due before its instant, at most 1 ms late.
-                new Document(NEXT_CHANGE_AT, new Document("$lte", Date.from(now.truncatedTo(ChronoUnit.MILLIS)))),
-                new Document(FINGERPRINT, new Document("$ne", fingerprint))));
-        if (after != null) {
-            filter.append(ID, new Document("$gt", after.toString()));
+        // Two flat queries, merged by id, rather than one $or: an index serves each (the nextChangeAt
+        // range on a real MongoDB and on the embedded server's ordered index); $or is always a scan there.
+        // Stored rounded up, compared with now rounded down: never due before its instant, at most 1 ms late.
+        Document dueByTime = new Document(NEXT_CHANGE_AT,
+                new Document("$lte", Date.from(now.truncatedTo(ChronoUnit.MILLIS))));
+        Document writtenByAnotherModel = new Document(FINGERPRINT, new Document("$ne", fingerprint));
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        for (Document filter : List.of(dueByTime, writtenByAnotherModel)) {
+            if (after != null) {
+                filter.append(ID, new Document("$gt", after.toString()));
+            }
+            collection.find(filter).projection(new Document(ID, 1)).sort(new Document(ID, 1)).limit(limit)
+                    .forEach(d -> ids.add(d.getString(ID)));
         }
-        return collection.find(filter).projection(new Document(ID, 1)).sort(new Document(ID, 1)).limit(limit)
-                .map(d -> UUID.fromString(d.getString(ID))).into(new ArrayList<>());
+        return ids.stream().limit(limit).map(UUID::fromString).toList();
     }
 
     /**
