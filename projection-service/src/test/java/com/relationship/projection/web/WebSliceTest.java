@@ -1,5 +1,10 @@
 package com.relationship.projection.web;
 
+import com.relationship.projection.bonding.BondingController;
+import com.relationship.projection.bonding.BondingStore;
+import com.relationship.projection.churn.ChurnRiskController;
+import com.relationship.projection.churn.ChurnRiskStore;
+import java.time.Clock;
 import com.relationship.projection.funnel.FunnelController;
 import com.relationship.projection.funnel.FunnelQuery;
 import com.relationship.projection.ingest.DeadLetterController;
@@ -17,6 +22,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * models and the re-drive mocked. The test classes that extend it share this one context.
  */
 @WebMvcTest({AccountStatusController.class, FunnelController.class, DeadLetterController.class,
+        BondingController.class, ChurnRiskController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import(EndpointRoles.class)
 abstract class WebSliceTest {
@@ -32,4 +38,13 @@ abstract class WebSliceTest {
 
     @MockitoBean
     DeadLetterRedrive redrive;
+
+    @MockitoBean
+    BondingStore bondingStore;
+
+    @MockitoBean
+    ChurnRiskStore churnRiskStore;
+
+    @MockitoBean
+    Clock clock;
 }

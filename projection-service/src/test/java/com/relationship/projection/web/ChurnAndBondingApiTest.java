@@ -1,0 +1,55 @@
+package com.relationship.projection.web;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** Bad input to the bonding and churn-risk reads is a typed 400, and no read model is asked. */
+class ChurnAndBondingApiTest extends WebSliceTest {
+
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final String READER = "Bearer " + TestTokens.token("reader@test", Role.READER);
+
+    private MockMvcTester.MockMvcRequestBuilder get() {
+        return mvc.get().header("Authorization", READER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/accounts/1-1-1-1-1/bonding", "/api/v1/accounts/5b0c1f9e7d534c4e9a512f7c3b7f0a11/churn-risk",
+            "/api/v1/accounts/null/churn-risk/history", "/api/v1/churn-risk?band=PURPLE", "/api/v1/churn-risk?size=0",
+            "/api/v1/churn-risk?page=-1"})
+    void aMalformedIdOrParameterIsA400Problem(String uri) {
+        MvcTestResult result = get().uri(uri).exchange();
+
+        assertThat(result).as(uri).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).as(uri).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        verifyNoInteractions(bondingStore, churnRiskStore);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/bonding", "/churn-risk", "/churn-risk/history"})
+    void anUnknownAccountIsA404Problem(String read) {
+        MvcTestResult result = get().uri("/api/v1/accounts/" + UUID.randomUUID() + read).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/account-not-found");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownWatchListParameterIsA400ProblemNamingTheKnownOnes() {
+        MvcTestResult result = get().uri("/api/v1/churn-risk?bnd=HIGH").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray().containsExactly("band", "page", "size");
+    }
+}
