@@ -1,5 +1,6 @@
 package com.relationship.projection.churn;
 
+import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
 import com.relationship.projection.infra.ProjectionProperties;
@@ -39,25 +40,24 @@ public class ChurnRiskPublisher implements ChurnBandChanges {
 
     @Override
     public void bandChanged(ChurnView before, ChurnView after) {
-        publish(change(before == null ? null : before.score().band().name(), after));
+        publish(change(before == null ? null : before.score().band(), after));
     }
 
     @Override
     public void republish(ChurnView stored) {
         ChurnView.ScoreChange previous = stored.history().size() < 2 ? null
                 : stored.history().get(stored.history().size() - 2);
-        publish(change(previous == null ? null : previous.band().name(), stored));
+        publish(change(previous == null ? null : previous.band(), stored));
     }
 
     /** The contract form of the view's current score. */
-    static ChurnRiskChanged change(String previousBand, ChurnView view) {
+    static ChurnRiskChanged change(ChurnBand previousBand, ChurnView view) {
         ChurnScore score = view.score();
         ChurnView.ScoreChange last = view.history().isEmpty() ? null : view.history().get(view.history().size() - 1);
         ChurnRiskChanged.Cause cause = last == null ? new ChurnRiskChanged.Cause("EVENT", null)
                 : new ChurnRiskChanged.Cause(last.cause().kind().name(), last.cause().eventId());
-        return new ChurnRiskChanged(view.accountId(), score.score(), score.band(),
-                previousBand == null ? null : com.relationship.contracts.churn.ChurnBand.valueOf(previousBand),
-                score.modelVersion(), score.at(), cause, score.factors().stream()
+        return new ChurnRiskChanged(view.accountId(), score.score(), score.band(), previousBand, score.modelVersion(),
+                score.at(), cause, score.factors().stream()
                 .map(p -> new ChurnRiskChanged.FactorPoints(p.factor().name(), p.points(), p.reason(), p.eventIds()))
                 .toList());
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -89,7 +90,7 @@ public class ReadModelStore<V> {
         Document dueByTime = new Document(NEXT_CHANGE_AT,
                 new Document("$lte", Date.from(now.truncatedTo(ChronoUnit.MILLIS))));
         Document writtenByAnotherModel = new Document(FINGERPRINT, new Document("$ne", fingerprint));
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        TreeSet<String> ids = new TreeSet<>();
         for (Document filter : List.of(dueByTime, writtenByAnotherModel)) {
             if (after != null) {
                 filter.append(ID, new Document("$gt", after.toString()));
