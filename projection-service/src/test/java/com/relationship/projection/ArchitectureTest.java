@@ -42,12 +42,28 @@ class ArchitectureTest {
             .should().dependOnClassesThat().belongToAnyOf(KafkaOperations.class, ProducerFactory.class, Producer.class)
             .because("nothing on the read side publishes account events");
 
-    /** The fold and its ordering rules are plain Java over the contracts: no framework, no I/O. */
+    /**
+     * The folds, the scoring they share and the ordering rules are plain Java over the contracts: no
+     * framework, no I/O. The status reckons its standing with the bonding and churn code itself.
+     */
     @ArchTest
     static final ArchRule foldIsFrameworkFree = classes()
-            .that().belongToAnyOf(AccountStatusProjector.class, EventOrdering.class, ProjectionState.class)
+            .that().belongToAnyOf(AccountStatusProjector.class, EventOrdering.class, ProjectionState.class,
+                    com.relationship.projection.churn.AccountFacts.class, com.relationship.projection.churn.ChurnScoring.class,
+                    com.relationship.projection.bonding.Bonds.class, com.relationship.projection.bonding.BondingLevel.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
-                    "com.relationship.projection.status..", "com.relationship.projection.readmodel..");
+                    "com.relationship.projection.status..", "com.relationship.projection.readmodel..",
+                    "com.relationship.projection.churn..", "com.relationship.projection.bonding..");
+
+    /** What the folds use of the bonding and churn packages is their pure part, never a store, a publisher or Spring. */
+    @ArchTest
+    static final ArchRule foldUsesOnlyThePureScoring = noClasses()
+            .that().belongToAnyOf(AccountStatusProjector.class, com.relationship.projection.churn.AccountFacts.class,
+                    com.relationship.projection.churn.ChurnScoring.class)
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Publisher")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Controller")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Properties");
 
     /** The plug-in of a read model knows nothing of Kafka or Spring: the pipeline does that for every model. */
     @ArchTest

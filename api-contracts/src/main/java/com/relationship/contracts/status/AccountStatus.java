@@ -1,8 +1,10 @@
 package com.relationship.contracts.status;
 
+import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import java.util.UUID;
  * @param kamStage            the Key Account Management stage; null if never designated a key account
  * @param kamStageSince       when it entered that KAM stage; null with kamStage
  * @param classification      STRATEGIC or TACTICAL (docs/domain.md, "Classification"); null if not classified
- * @param exchangeType        how the account trades with us (docs/domain.md, "Account status and exchange type")
+ * @param exchangeType        how the account trades with us, from its stage and the bonds in force
+ *                            (docs/domain.md, "Account status and exchange type")
  * @param purchaseCount       how many purchases were recorded
  * @param purchaseTotals      the exact sum of the purchases per ISO currency code, sorted by code
  * @param openComplaints      the complaints not yet resolved, oldest first
@@ -36,13 +39,25 @@ import java.util.UUID;
  *                            projection's dead-letter topic): the status may be behind the account's
  *                            history until an operator re-drives it. Not part of the fold
  * @param staleReason         why, while {@code stale}; null otherwise
+ * @param bondingLevel        the deepest kind of bond in force; null when no bond holds the account
+ * @param bondStrength        how strongly the bonds in force bind, 0-100 (as at
+ *                            {@code GET /accounts/{id}/bonding})
+ * @param churnScore          the churn-risk score 0-100 (as at {@code GET /accounts/{id}/churn-risk},
+ *                            where each factor's points and reasons are)
+ * @param churnBand           the churn-risk band of that score
+ * @param lastInteraction     the latest interaction of any direction; null when none was recorded
+ * @param standingAt          the instant bonding level, churn risk and exchange type were reckoned at:
+ *                            the last event's time, or later when time alone moved them (a bond ran
+ *                            out, silence grew). Not in the first revision of this form: null there
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
                             KamStage kamStage, Instant kamStageSince, Classification classification,
                             ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
                             List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
-                            boolean stale, String staleReason) {
+                            boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
+                            int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
+                            Instant standingAt) {
 
     /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
     public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
@@ -54,10 +69,38 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         staleReason = stale ? staleReason : null;
     }
 
+    /**
+     * The first form, before bonding level, churn risk and last interaction were added: kept so code
+     * written against it still compiles. The added fields are empty (no bond, score 0, band LOW).
+     */
+    public AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
+                         Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
+                         KamStage kamStage, Instant kamStageSince, Classification classification,
+                         ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
+                         List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
+                         boolean stale, String staleReason) {
+        this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
+                classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
+                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null);
+    }
+
     /** This status marked stale for {@code reason}, or not stale if {@code reason} is null. */
     public AccountStatus withStale(String reason) {
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
-                lastAppliedSequence, updatedAt, reason != null, reason);
+                lastAppliedSequence, updatedAt, reason != null, reason, bondingLevel, bondStrength, churnScore,
+                churnBand, lastInteraction, standingAt);
+    }
+
+    /**
+     * This status with its standing reckoned at {@code at}: how the account is bound, how likely it is
+     * to leave, and so how it trades with us.
+     */
+    public AccountStatus withStanding(BondKind bondingLevel, int bondStrength, int churnScore, ChurnBand churnBand,
+                                      LastInteraction lastInteraction, ExchangeType exchangeType, Instant at) {
+        return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
+                kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
+                lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
+                lastInteraction, at);
     }
 }

@@ -3,9 +3,13 @@ package com.relationship.contracts.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -53,7 +57,10 @@ class AccountStatusGoldenFileTest {
                 Map.of("EUR", new BigDecimal("96001.00"), "USD", new BigDecimal("12000.5")),
                 List.of(new OpenComplaint(COMPLAINT, "Late delivery of batch 12",
                         Instant.parse("2026-07-15T00:00:00Z"), Instant.parse("2026-06-01T09:00:00Z"))),
-                11, lapsed, false, null);
+                11, lapsed, false, null, BondKind.SOCIAL, 20, 72, ChurnBand.HIGH,
+                new LastInteraction(Instant.parse("2026-06-12T14:00:00Z"), InteractionChannel.CALL,
+                        InteractionDirection.OUTBOUND, "6f1d2c3b-0a9e-4d8c-b7a6-5f4e3d2c1b0a"),
+                Instant.parse("2026-07-20T00:00:00Z"));
     }
 
     @Test
@@ -82,8 +89,20 @@ class AccountStatusGoldenFileTest {
 
     @Test
     void readersIgnoreFieldsAddedLater() throws IOException {
-        String json = mapper.writeValueAsString(sample()).replaceFirst("\\{", "{\"bondingLevel\":\"SOCIAL\",");
+        String json = mapper.writeValueAsString(sample()).replaceFirst("\\{", "{\"valueTier\":\"MVC\",");
         assertThat(mapper.readValue(json, AccountStatus.class)).isEqualTo(sample());
+    }
+
+    /** A status published before bonding level, churn risk and last interaction were added still reads. */
+    @Test
+    void theFirstFormStillReads() throws IOException {
+        AccountStatus first = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".first-form.json").toFile(),
+                AccountStatus.class);
+        AccountStatus s = sample();
+        assertThat(first).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
+                s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
+                s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
+                s.updatedAt(), false, null, null, 0, 0, null, null, null));
     }
 
     @Test

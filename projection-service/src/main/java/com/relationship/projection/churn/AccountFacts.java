@@ -20,12 +20,14 @@ import com.relationship.contracts.events.ProspectRequalified;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.SatisfactionSurveyed;
 import com.relationship.contracts.account.KamStage;
+import com.relationship.projection.bonding.Bond;
 import com.relationship.projection.bonding.Bonds;
 import com.relationship.projection.churn.ChurnInputs.Complaint;
 import com.relationship.projection.churn.ChurnInputs.Dated;
 import com.relationship.projection.churn.ChurnInputs.Survey;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +129,24 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
             }
         }
         return out == in && last == facts.lastInteraction() ? facts : new AccountFacts(out, last);
+    }
+
+    /**
+     * These facts without what can no longer move a score at {@code now}: purchases older than two
+     * spend periods and bonds past their validUntil. Keeps a document from growing with every
+     * purchase an account ever made; {@code this} when nothing is dropped.
+     */
+    public AccountFacts trimmed(Instant now, Duration spendPeriod) {
+        ChurnInputs in = inputs;
+        Instant horizon = now.minus(spendPeriod).minus(spendPeriod);
+        List<Dated> purchases = in.purchases().stream().filter(p -> !p.at().isBefore(horizon)).toList();
+        List<Bond> bonds = Bonds.notEnded(in.bonds(), now);
+        if (purchases.size() == in.purchases().size() && bonds == in.bonds()) {
+            return this;
+        }
+        return new AccountFacts(new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
+                in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(), bonds,
+                purchases), lastInteraction);
     }
 
     private static ChurnInputs stage(ChurnInputs in, LifecycleStage to, LifecycleStage lapsedFrom, String eventId) {

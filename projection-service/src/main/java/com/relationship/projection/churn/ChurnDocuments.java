@@ -1,14 +1,7 @@
 package com.relationship.projection.churn;
 
-import com.relationship.contracts.account.InteractionChannel;
-import com.relationship.contracts.account.InteractionDirection;
-import com.relationship.contracts.account.LifecycleStage;
-import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.projection.bonding.BondDocuments;
-import com.relationship.projection.churn.ChurnInputs.Complaint;
-import com.relationship.projection.churn.ChurnInputs.Dated;
-import com.relationship.projection.churn.ChurnInputs.Survey;
 import com.relationship.projection.churn.ChurnView.Cause;
 import com.relationship.projection.churn.ChurnView.CauseKind;
 import com.relationship.projection.churn.ChurnView.ScoreChange;
@@ -40,7 +33,7 @@ final class ChurnDocuments {
                         .toList())
                 .append("modelVersion", s.modelVersion()).append("scoredAt", instant(s.at()))
                 .append("nextRescoreAt", instant(s.nextRescoreAt()))
-                .append("facts", facts(view.facts()))
+                .append("facts", AccountFactsDocuments.write(view.facts()))
                 .append("history", view.history().stream().map(ChurnDocuments::change).toList())
                 .append("lastAppliedSequence", view.lastAppliedSequence());
     }
@@ -51,57 +44,9 @@ final class ChurnDocuments {
                         ChurnFactor.valueOf(p.getString("factor")), p.getInteger("points"), p.getString("reason"),
                         p.getList("eventIds", String.class))).toList(),
                 from.getString("modelVersion"), instant(from, "scoredAt"), instant(from, "nextRescoreAt"));
-        return new ChurnView(UUID.fromString(from.getString("accountId")), facts(from.get("facts", Document.class)),
+        return new ChurnView(UUID.fromString(from.getString("accountId")), AccountFactsDocuments.read(from.get("facts", Document.class)),
                 score, from.getList("history", Document.class, List.of()).stream().map(ChurnDocuments::change).toList(),
                 ((Number) from.get("lastAppliedSequence")).longValue());
-    }
-
-    private static Document facts(AccountFacts facts) {
-        ChurnInputs in = facts.inputs();
-        AccountFacts.LastInteraction last = facts.lastInteraction();
-        return new Document("stage", in.stage().name())
-                .append("lapsedFrom", in.lapsedFrom() == null ? null : in.lapsedFrom().name())
-                .append("stageEventId", in.stageEventId()).append("keyAccount", in.keyAccount())
-                .append("registeredAt", instant(in.registeredAt()))
-                .append("lastTwoWayInteraction", dated(in.lastTwoWayInteraction()))
-                .append("openComplaints", in.openComplaints().stream().map(c -> new Document("complaintId",
-                        c.complaintId().toString()).append("dueBy", instant(c.dueBy())).append("eventId", c.eventId()))
-                        .toList())
-                .append("latestSurvey", in.latestSurvey() == null ? null : new Document("score", in.latestSurvey().score())
-                        .append("instrument", in.latestSurvey().instrument().name())
-                        .append("at", instant(in.latestSurvey().at())).append("eventId", in.latestSurvey().eventId()))
-                .append("bonds", BondDocuments.bonds(in.bonds()))
-                .append("purchases", in.purchases().stream().map(ChurnDocuments::dated).toList())
-                .append("lastInteraction", last == null ? null : new Document("at", instant(last.at()))
-                        .append("channel", last.channel().name()).append("direction", last.direction().name())
-                        .append("eventId", last.eventId()));
-    }
-
-    private static AccountFacts facts(Document d) {
-        Document survey = d.get("latestSurvey", Document.class);
-        Document last = d.get("lastInteraction", Document.class);
-        ChurnInputs in = new ChurnInputs(LifecycleStage.valueOf(d.getString("stage")),
-                d.getString("lapsedFrom") == null ? null : LifecycleStage.valueOf(d.getString("lapsedFrom")),
-                d.getString("stageEventId"), d.getBoolean("keyAccount"), instant(d, "registeredAt"),
-                dated(d.get("lastTwoWayInteraction", Document.class)),
-                d.getList("openComplaints", Document.class).stream().map(c -> new Complaint(
-                        UUID.fromString(c.getString("complaintId")), instant(c, "dueBy"), c.getString("eventId"))).toList(),
-                survey == null ? null : new Survey(survey.getInteger("score"),
-                        SurveyInstrument.valueOf(survey.getString("instrument")), instant(survey, "at"),
-                        survey.getString("eventId")),
-                BondDocuments.bonds(d, "bonds"),
-                d.getList("purchases", Document.class).stream().map(ChurnDocuments::dated).toList());
-        return new AccountFacts(in, last == null ? null : new AccountFacts.LastInteraction(instant(last, "at"),
-                InteractionChannel.valueOf(last.getString("channel")),
-                InteractionDirection.valueOf(last.getString("direction")), last.getString("eventId")));
-    }
-
-    private static Document dated(Dated dated) {
-        return dated == null ? null : new Document("at", instant(dated.at())).append("eventId", dated.eventId());
-    }
-
-    private static Dated dated(Document d) {
-        return d == null ? null : new Dated(instant(d, "at"), d.getString("eventId"));
     }
 
     private static Document change(ScoreChange c) {

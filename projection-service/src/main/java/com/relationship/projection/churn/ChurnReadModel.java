@@ -2,20 +2,15 @@ package com.relationship.projection.churn;
 
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.bonding.BondingModel;
-import com.relationship.projection.bonding.Bonds;
 import com.relationship.projection.churn.ChurnView.Cause;
 import com.relationship.projection.churn.ChurnView.CauseKind;
 import com.relationship.projection.churn.ChurnView.ScoreChange;
 import com.relationship.projection.readmodel.ReadModel;
 import org.bson.Document;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -45,9 +40,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         this.scoring = new ChurnScoring(model, bonding);
         this.historyCap = historyCap;
         this.bandChanges = bandChanges;
-        this.fingerprint = model.version() + ":" + digest(numbers(model) + "|" + bonding.firstBondPoints().entrySet()
-                .stream().sorted(Map.Entry.comparingByKey()).toList() + bonding.extraBondShare() + "/"
-                + bonding.maxExtraBonds() + "/" + bonding.expiringWithin());
+        this.fingerprint = scoring.fingerprint();
     }
 
     @Override
@@ -62,7 +55,8 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
 
     @Override
     public ChurnView apply(ChurnView view, EnvelopedAccountEvent event) {
-        AccountFacts facts = trimmed(AccountFacts.apply(view == null ? null : view.facts(), event), event.occurredAt());
+        AccountFacts facts = AccountFacts.apply(view == null ? null : view.facts(), event)
+                .trimmed(event.occurredAt(), model.spendPeriod());
         ChurnScore score = scoring.score(facts.inputs(), event.occurredAt());
         List<ScoreChange> history = view == null ? List.of() : view.history();
         return new ChurnView(event.accountId(), facts, score,
@@ -87,7 +81,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         if (!newModel && !now.isAfter(view.score().at())) {
             return view;
         }
-        AccountFacts facts = trimmed(view.facts(), now);
+        AccountFacts facts = view.facts().trimmed(now, model.spendPeriod());
         ChurnScore score = scoring.score(facts.inputs(), now);
         if (!newModel && score.factors().equals(view.score().factors())
                 && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())) {
@@ -115,24 +109,6 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         bandChanges.republish(stored);
     }
 
-    /**
-     * The facts without what can no longer move the score at {@code now}: purchases older than two
-     * spend periods and bonds past their validUntil. Keeps the document from growing with every
-     * purchase an account ever made; {@code facts} itself when nothing is dropped.
-     */
-    private AccountFacts trimmed(AccountFacts facts, Instant now) {
-        ChurnInputs in = facts.inputs();
-        Instant horizon = now.minus(model.spendPeriod()).minus(model.spendPeriod());
-        List<ChurnInputs.Dated> purchases = in.purchases().stream().filter(p -> !p.at().isBefore(horizon)).toList();
-        List<com.relationship.projection.bonding.Bond> bonds = Bonds.notEnded(in.bonds(), now);
-        if (purchases.size() == in.purchases().size() && bonds == in.bonds()) {
-            return facts;
-        }
-        return new AccountFacts(new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
-                in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(), bonds,
-                purchases), facts.lastInteraction());
-    }
-
     private List<ScoreChange> changed(List<ScoreChange> history, ChurnScore before, ChurnScore after, Cause cause) {
         Map<ChurnFactor, Integer> points = points(after);
         if (before != null && before.score() == after.score() && before.band() == after.band()
@@ -158,27 +134,5 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     @Override
     public ChurnView read(Document from) {
         return ChurnDocuments.read(from);
-    }
-
-    /** Every number of the model in a fixed order (enum order, not a map's), so equal models digest equally. */
-    private static String numbers(ChurnModel m) {
-        StringBuilder out = new StringBuilder();
-        for (ChurnFactor factor : ChurnFactor.values()) {
-            out.append(factor).append('=').append(m.weight(factor)).append(';');
-        }
-        m.contactCadence().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.append(e.getKey()).append('=').append(e.getValue()).append(';'));
-        return out.append(m.keyAccountCadence()).append(';').append(m.indifferenceSpan()).append(';')
-                .append(m.spendPeriod()).append(';').append(m.mediumFrom()).append(';').append(m.highFrom())
-                .append(';').append(m.rescoreStep()).toString();
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,11 +10,16 @@ import com.relationship.projection.churn.ChurnInputs.Complaint;
 import com.relationship.projection.churn.ChurnInputs.Dated;
 import com.relationship.projection.churn.ChurnScore.Points;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The churn-risk score (docs/domain.md, "Churn risk"): a pure function of what the account did,
@@ -28,10 +33,22 @@ public final class ChurnScoring {
 
     private final ChurnModel model;
     private final BondingModel bonding;
+    private final String fingerprint;
 
     public ChurnScoring(ChurnModel model, BondingModel bonding) {
         this.model = model;
         this.bonding = bonding;
+        this.fingerprint = model.version() + ":" + digest(numbers(model) + "|" + bonding.firstBondPoints().entrySet()
+                .stream().sorted(Map.Entry.comparingByKey()).toList() + bonding.extraBondShare() + "/"
+                + bonding.maxExtraBonds() + "/" + bonding.expiringWithin());
+    }
+
+    /**
+     * The model's version and a digest of every number of the churn and bonding models: changes
+     * whenever a score could, so every read model scoring with it re-scores each account once.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public ChurnScore score(ChurnInputs account, Instant now) {
@@ -86,7 +103,7 @@ public final class ChurnScoring {
         int points = Math.min(weight, (int) Math.round(overdue.size() * weight / 2.0));
         long oldest = Duration.between(overdue.get(0).dueBy(), now).toDays();
         return new Points(ChurnFactor.UNHEARD_VOICE, points, overdue.size() + " complaint(s) open past their due time,"
-                + " the oldest by " + oldest + " days.", overdue.stream().map(Complaint::eventId).toList());
+                + " the oldest by " + oldest + " days.", overdue.stream().map(Complaint::eventId).filter(java.util.Objects::nonNull).toList());
     }
 
     private Points satisfaction(ChurnInputs account) {
@@ -190,5 +207,27 @@ public final class ChurnScoring {
 
     private static List<String> ids(String eventId) {
         return eventId == null ? List.of() : List.of(eventId);
+    }
+
+    /** Every number of the model in a fixed order (enum order, not a map's), so equal models digest equally. */
+    private static String numbers(ChurnModel m) {
+        StringBuilder out = new StringBuilder();
+        for (ChurnFactor factor : ChurnFactor.values()) {
+            out.append(factor).append('=').append(m.weight(factor)).append(';');
+        }
+        m.contactCadence().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append(e.getKey()).append('=').append(e.getValue()).append(';'));
+        return out.append(m.keyAccountCadence()).append(';').append(m.indifferenceSpan()).append(';')
+                .append(m.spendPeriod()).append(';').append(m.mediumFrom()).append(';').append(m.highFrom())
+                .append(';').append(m.rescoreStep()).toString();
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,7 +3,6 @@ package com.relationship.projection.infra;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.contracts.status.AccountStatus;
 import com.relationship.projection.bonding.BondingProperties;
 import com.relationship.projection.bonding.BondingReadModel;
 import com.relationship.projection.bonding.BondingStore;
@@ -22,8 +21,10 @@ import com.relationship.projection.readmodel.ReadModel;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.readmodel.ReadModelStore;
 import com.relationship.projection.status.AccountStatusModel;
+import com.relationship.projection.status.AccountStatusProjector;
 import com.relationship.projection.status.AccountStatusStore;
 import com.relationship.projection.status.StatusPublisher;
+import com.relationship.projection.status.StatusView;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -41,18 +42,20 @@ import java.util.function.Consumer;
 class ReadModelsConfig {
 
     @Bean
-    AccountStatusModel accountStatusModel(ProjectionProperties properties, StatusPublisher publisher) {
-        return new AccountStatusModel(properties.store().collection(), publisher);
+    AccountStatusModel accountStatusModel(ProjectionProperties properties, StatusPublisher publisher,
+                                          ChurnProperties churn, BondingProperties bonding) {
+        return new AccountStatusModel(properties.store().collection(), publisher,
+                new AccountStatusProjector(churn.toModel(), bonding.toModel()));
     }
 
     @Bean
     @Order(0)
-    ReadModelPipeline<AccountStatus> accountStatusPipeline(AccountStatusModel model, Pipelines pipelines) {
+    ReadModelPipeline<StatusView> accountStatusPipeline(AccountStatusModel model, Pipelines pipelines) {
         return pipelines.of(model, AccountStatusModel::ensureQueryIndexes);
     }
 
     @Bean
-    AccountStatusStore accountStatusStore(ReadModelPipeline<AccountStatus> accountStatusPipeline) {
+    AccountStatusStore accountStatusStore(ReadModelPipeline<StatusView> accountStatusPipeline) {
         return new AccountStatusStore(accountStatusPipeline.store());
     }
 

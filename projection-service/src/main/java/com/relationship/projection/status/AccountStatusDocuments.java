@@ -1,11 +1,16 @@
 package com.relationship.projection.status;
 
+import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
+import com.relationship.contracts.status.LastInteraction;
 import com.relationship.contracts.status.OpenComplaint;
 import com.relationship.contracts.status.StagePeriod;
 import com.relationship.projection.readmodel.ReadModelDocuments;
@@ -66,7 +71,17 @@ public final class AccountStatusDocuments {
                         .append("dueBy", instant(c.dueBy()))
                         .append("openedAt", instant(c.openedAt()))).toList())
                 .append("lastAppliedSequence", s.lastAppliedSequence())
-                .append("updatedAt", instant(s.updatedAt()));
+                .append("updatedAt", instant(s.updatedAt()))
+                .append("bondingLevel", name(s.bondingLevel()))
+                .append("bondStrength", s.bondStrength())
+                .append("churnScore", s.churnScore())
+                .append("churnBand", name(s.churnBand()))
+                .append("lastInteraction", s.lastInteraction() == null ? null : new Document()
+                        .append("at", instant(s.lastInteraction().at()))
+                        .append("channel", name(s.lastInteraction().channel()))
+                        .append("direction", name(s.lastInteraction().direction()))
+                        .append("eventId", s.lastInteraction().eventId()))
+                .append("standingAt", instant(s.standingAt()));
     }
 
     /**
@@ -98,7 +113,18 @@ public final class AccountStatusDocuments {
                         UUID.fromString(c.getString("complaintId")), c.getString("summary"),
                         instant(c.getString("dueBy")), instant(c.getString("openedAt")))).toList(),
                 doc.get("lastAppliedSequence", Number.class).longValue(),
-                instant(doc.getString("updatedAt")), false, null);
+                instant(doc.getString("updatedAt")), false, null,
+                enumOf(BondKind::valueOf, doc.getString("bondingLevel")),
+                doc.get("bondStrength", 0), doc.get("churnScore", 0),
+                enumOf(ChurnBand::valueOf, doc.getString("churnBand")),
+                lastInteraction(doc.get("lastInteraction", Document.class)),
+                instant(doc.getString("standingAt")));
+    }
+
+    private static LastInteraction lastInteraction(Document d) {
+        return d == null ? null : new LastInteraction(instant(d.getString("at")),
+                InteractionChannel.valueOf(d.getString("channel")), InteractionDirection.valueOf(d.getString("direction")),
+                d.getString("eventId"));
     }
 
     private static Document totals(Map<String, BigDecimal> totals) {

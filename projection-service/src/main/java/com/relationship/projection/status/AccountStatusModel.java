@@ -5,28 +5,40 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.status.AccountStatus;
+import com.relationship.projection.churn.AccountFactsDocuments;
 import com.relationship.projection.readmodel.ReadModel;
 import org.bson.Document;
+
+import java.time.Instant;
 
 import static com.relationship.projection.status.AccountStatusDocuments.KAM_STAGE;
 import static com.relationship.projection.status.AccountStatusDocuments.STAGE;
 
 /**
  * The account status read model in the pipeline: folded by {@link AccountStatusProjector}, stored
- * as {@link AccountStatusDocuments}, marked stale while dead letters are outstanding, and published
- * to the compacted status topic after every change (and again on a redelivery).
+ * as {@link AccountStatusDocuments} with its scoring facts, moved by time passing when its standing
+ * can change without an event, marked stale while dead letters are outstanding, and published to the
+ * compacted status topic after every change (and again on a redelivery).
  */
-public final class AccountStatusModel implements ReadModel<AccountStatus> {
+public final class AccountStatusModel implements ReadModel<StatusView> {
 
     public static final String NAME = "account-status";
+    private static final String FACTS = "facts";
+    private static final String STANDING_NEXT_CHANGE = "standingNextChangeAt";
 
-    private final AccountStatusProjector projector = new AccountStatusProjector();
+    private final AccountStatusProjector projector;
     private final String collection;
     private final StatusPublisher publisher;
 
-    public AccountStatusModel(String collection, StatusPublisher publisher) {
+    public AccountStatusModel(String collection, StatusPublisher publisher, AccountStatusProjector projector) {
         this.collection = collection;
         this.publisher = publisher;
+        this.projector = projector;
+    }
+
+    /** With the default churn and bonding models. */
+    public AccountStatusModel(String collection, StatusPublisher publisher) {
+        this(collection, publisher, new AccountStatusProjector());
     }
 
     @Override
@@ -46,38 +58,74 @@ public final class AccountStatusModel implements ReadModel<AccountStatus> {
     }
 
     @Override
-    public AccountStatus apply(AccountStatus view, EnvelopedAccountEvent event) {
+    public StatusView apply(StatusView view, EnvelopedAccountEvent event) {
         return projector.apply(view, event);
     }
 
     @Override
-    public long lastAppliedSequence(AccountStatus view) {
-        return view.lastAppliedSequence();
+    public long lastAppliedSequence(StatusView view) {
+        return view.status().lastAppliedSequence();
     }
 
     @Override
-    public void write(AccountStatus view, Document into) {
-        AccountStatusDocuments.write(view, into);
+    public Instant nextChangeAt(StatusView view) {
+        return view.nextChangeAt();
     }
 
     @Override
-    public AccountStatus read(Document from) {
-        return AccountStatusDocuments.read(from);
+    public StatusView advance(StatusView view, Instant now) {
+        return projector.advance(view, now);
+    }
+
+    /** The churn and bonding models: a change of either re-reckons every status once. */
+    @Override
+    public String fingerprint() {
+        return projector.fingerprint();
     }
 
     @Override
-    public AccountStatus visible(AccountStatus view, String staleReason) {
+    public void write(StatusView view, Document into) {
+        AccountStatusDocuments.write(view.status(), into);
+        into.append(FACTS, AccountFactsDocuments.write(view.facts()))
+                .append(STANDING_NEXT_CHANGE, view.nextChangeAt() == null ? null : view.nextChangeAt().toString());
+    }
+
+    /**
+     * The view in a document. A status written before the status kept its facts has none: they are
+     * then taken from the status itself (stage, key account, open complaints), and bonds, surveys,
+     * interactions and purchases recorded before the upgrade count once the status read model is
+     * rebuilt (README, "Rebuilding a read model").
+     */
+    @Override
+    public StatusView read(Document from) {
+        AccountStatus status = AccountStatusDocuments.read(from);
+        if (status == null) {
+            return null;
+        }
+        Document facts = from.get(FACTS, Document.class);
+        if (facts == null) {
+            return projector.standing(status, AccountStatusProjector.factsOf(status), status.updatedAt());
+        }
+        String next = from.getString(STANDING_NEXT_CHANGE);
+        return new StatusView(status, AccountFactsDocuments.read(facts), next == null ? null : Instant.parse(next));
+    }
+
+    @Override
+    public StatusView visible(StatusView view, String staleReason) {
         return view.withStale(staleReason);
     }
 
+    /** Publishes when the status changed; a view whose only change is when to look again publishes nothing. */
     @Override
-    public void stored(AccountStatus before, AccountStatus after) {
-        publisher.publish(after);
+    public void stored(StatusView before, StatusView after) {
+        if (before == null || !before.status().equals(after.status())) {
+            publisher.publish(after.status());
+        }
     }
 
     @Override
-    public void republish(AccountStatus stored) {
-        publisher.publish(stored);
+    public void republish(StatusView stored) {
+        publisher.publish(stored.status());
     }
 
     /** The indexes of the list and funnel queries (ignored by the embedded server, used by a real MongoDB). */

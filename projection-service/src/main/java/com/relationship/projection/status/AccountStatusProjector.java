@@ -23,7 +23,16 @@ import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
 import com.relationship.contracts.status.OpenComplaint;
+import com.relationship.contracts.status.LastInteraction;
 import com.relationship.contracts.status.StagePeriod;
+import com.relationship.projection.bonding.Bond;
+import com.relationship.projection.bonding.BondingLevel;
+import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.churn.AccountFacts;
+import com.relationship.projection.churn.ChurnInputs;
+import com.relationship.projection.churn.ChurnModel;
+import com.relationship.projection.churn.ChurnScore;
+import com.relationship.projection.churn.ChurnScoring;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
 import java.math.BigDecimal;
@@ -31,10 +40,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The account status read model as a pure fold: (current status, next event) -> new status. No
+ * The account status read model as a pure fold: (current view, next event) -> new view. No
  * framework, no clock, no I/O, so a rebuild from the event history gives the same status, and the
  * ordering and idempotence rules ({@link com.relationship.projection.readmodel.EventOrdering}) sit on top of it.
  * <p>
@@ -42,14 +52,111 @@ import java.util.TreeMap;
  * Events are facts already checked by the aggregate: the fold applies what they say and does not
  * re-check the domain rules. Evidence events (referrals, engagements, agreements, reviews) only
  * advance {@code lastAppliedSequence}; the status does not show them yet.
+ * <p>
+ * The standing (bonding level and strength, churn score and band, last interaction, exchange type) is
+ * reckoned from the same facts, by the same code, as the bonding and churn-risk read models
+ * ({@link AccountFacts}, {@link BondingLevel}, {@link ChurnScoring}), at the event's time or, when
+ * time alone moves it, at the time of {@link #advance}: so the status and the churn-risk endpoint
+ * agree on the score whenever both have seen the same events and the same time.
  */
 public final class AccountStatusProjector {
 
+    private final ChurnModel churn;
+    private final BondingModel bonding;
+    private final ChurnScoring scoring;
+
+    public AccountStatusProjector(ChurnModel churn, BondingModel bonding) {
+        this.churn = churn;
+        this.bonding = bonding;
+        this.scoring = new ChurnScoring(churn, bonding);
+    }
+
+    /** With the documented default churn and bonding models. */
+    public AccountStatusProjector() {
+        this(ChurnModel.defaults(), BondingModel.defaults());
+    }
+
     /**
-     * @param current the status after the events before this one; null before the first event
+     * @param current the view after the events before this one; null before the first event
      * @throws InconsistentEventStreamException if the first event of an account is not its registration
      */
-    public AccountStatus apply(AccountStatus current, EnvelopedAccountEvent enveloped) {
+    public StatusView apply(StatusView current, EnvelopedAccountEvent enveloped) {
+        AccountStatus status = folded(current == null ? null : current.status(), enveloped);
+        AccountFacts facts = AccountFacts.apply(current == null ? null : current.facts(), enveloped)
+                .trimmed(enveloped.occurredAt(), churn.spendPeriod());
+        return standing(status, facts, enveloped.occurredAt());
+    }
+
+    /**
+     * The view as time has moved it to {@code now}: a bond ran out, silence grew, a complaint fell
+     * due. {@code view} itself when the standing did not move and neither did its next change.
+     */
+    public StatusView advance(StatusView view, Instant now) {
+        AccountStatus before = view.status();
+        if (before.standingAt() != null && !now.isAfter(before.standingAt())) {
+            return view;
+        }
+        StatusView moved = standing(before, view.facts().trimmed(now, churn.spendPeriod()), now);
+        AccountStatus after = moved.status();
+        boolean sameStanding = after.bondingLevel() == before.bondingLevel()
+                && after.bondStrength() == before.bondStrength() && after.churnScore() == before.churnScore()
+                && after.churnBand() == before.churnBand() && after.exchangeType() == before.exchangeType();
+        if (!sameStanding) {
+            return moved;
+        }
+        if (Objects.equals(moved.nextChangeAt(), view.nextChangeAt())) {
+            return view;
+        }
+        // Nothing shown moved: keep the status (and its standingAt), only look again later.
+        return new StatusView(before, moved.facts(), moved.nextChangeAt());
+    }
+
+    /** Folds a whole history, in order, from nothing: the status as at its last event. */
+    public AccountStatus fold(List<EnvelopedAccountEvent> history) {
+        StatusView view = null;
+        for (EnvelopedAccountEvent event : history) {
+            view = apply(view, event);
+        }
+        return view == null ? null : view.status();
+    }
+
+    /** Changes whenever the churn or bonding model does: every standing is then reckoned again. */
+    public String fingerprint() {
+        return scoring.fingerprint();
+    }
+
+    /**
+     * The facts a status written before the status kept them still tells: its stage, whether it is on
+     * an active KAM track, when it was registered and its open complaints. Bonds, surveys,
+     * interactions and purchases are not in a status; they count again once the read model is rebuilt.
+     */
+    static AccountFacts factsOf(AccountStatus status) {
+        boolean keyAccount = status.kamStage() != null && status.kamStage() != KamStage.UNCOUPLING_KAM;
+        Instant registeredAt = status.stagePeriods().isEmpty() ? status.stageSince()
+                : status.stagePeriods().get(0).enteredAt();
+        return new AccountFacts(new ChurnInputs(status.stage(), status.lapsedFrom(), null, keyAccount, registeredAt,
+                null, status.openComplaints().stream().map(c -> new ChurnInputs.Complaint(c.complaintId(), c.dueBy(),
+                null)).toList(), null, List.of(), List.of()), null);
+    }
+
+    /** {@code status} with its standing reckoned from {@code facts} at {@code at}. */
+    StatusView standing(AccountStatus status, AccountFacts facts, Instant at) {
+        List<Bond> bonds = facts.inputs().bonds();
+        BondingLevel level = BondingLevel.of(bonds, bonding, at);
+        ChurnScore score = scoring.score(facts.inputs(), at);
+        AccountFacts.LastInteraction last = facts.lastInteraction();
+        AccountStatus reckoned = status.withStanding(level.highestLevel(), level.strength(), score.score(),
+                score.band(), last == null ? null : new LastInteraction(last.at(), last.channel(), last.direction(),
+                        last.eventId()), ExchangeTypes.of(status.stage(), level.highestLevel()), at);
+        return new StatusView(reckoned, facts, earliest(score.nextRescoreAt(), BondingLevel.nextChange(bonds, bonding, at)));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    /** The status after {@code enveloped}, its standing as before (reckoned afterwards). */
+    private static AccountStatus folded(AccountStatus current, EnvelopedAccountEvent enveloped) {
         AccountEvent event = enveloped.event();
         Instant at = enveloped.occurredAt();
         if (event instanceof AccountRegistered registered) {
@@ -98,34 +205,13 @@ public final class AccountStatusProjector {
         return draft.build();
     }
 
-    /** Folds a whole history, in order, from nothing. */
-    public AccountStatus fold(List<EnvelopedAccountEvent> history) {
-        AccountStatus status = null;
-        for (EnvelopedAccountEvent event : history) {
-            status = apply(status, event);
-        }
-        return status;
-    }
-
-    /**
-     * The exchange type (docs/domain.md), from the lifecycle stage alone for now. When the bonding read model
-     * exists, bonds will refine it: a CUSTOMER held by structural bonds is more than transactional.
-     */
-    public static ExchangeType exchangeTypeOf(LifecycleStage stage) {
-        return switch (stage) {
-            case PROSPECT, CUSTOMER, LAPSED, DISQUALIFIED -> ExchangeType.TRANSACTIONAL;
-            case CLIENT, SUPPORTER -> ExchangeType.VALUE_ADDED;
-            case ADVOCATE, PARTNER -> ExchangeType.COLLABORATIVE;
-        };
-    }
-
     private static AccountStatus registered(AccountRegistered e, EnvelopedAccountEvent enveloped) {
         Instant at = enveloped.occurredAt();
         Classification classification = e.classification();
         return new AccountStatus(e.accountId(), e.name(),
                 new Firmographics(e.industry(), e.employeeCount(), e.annualRevenue(), e.region()),
                 LifecycleStage.PROSPECT, at, null, List.of(new StagePeriod(LifecycleStage.PROSPECT, at, null)),
-                null, null, classification, exchangeTypeOf(LifecycleStage.PROSPECT), 0, Map.of(), List.of(),
+                null, null, classification, ExchangeType.TRANSACTIONAL, 0, Map.of(), List.of(),
                 enveloped.sequence(), at, false, null);
     }
 
@@ -184,8 +270,10 @@ public final class AccountStatusProjector {
 
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
-                    lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, exchangeTypeOf(stage),
-                    purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null);
+                    lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),
+                    purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null,
+                    from.bondingLevel(), from.bondStrength(), from.churnScore(), from.churnBand(),
+                    from.lastInteraction(), from.standingAt());
         }
     }
 }

@@ -24,15 +24,15 @@ import static com.relationship.projection.status.AccountStatusDocuments.STAGE;
  */
 public class AccountStatusStore {
 
-    private final ReadModelStore<AccountStatus> store;
+    private final ReadModelStore<StatusView> store;
 
-    public AccountStatusStore(ReadModelStore<AccountStatus> store) {
+    public AccountStatusStore(ReadModelStore<StatusView> store) {
         this.store = store;
     }
 
     /** The account's status, if it has one (an account known only from parked events has none yet). */
     public Optional<AccountStatus> findStatus(UUID accountId) {
-        return store.findVisible(accountId);
+        return store.findVisible(accountId).map(StatusView::status);
     }
 
     /** One page of statuses, by name then id. */
@@ -42,6 +42,7 @@ public class AccountStatusStore {
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
                 .map(store.documents()::visibleViewOf)
+                .map(StatusView::status)
                 .into(new ArrayList<>());
     }
 

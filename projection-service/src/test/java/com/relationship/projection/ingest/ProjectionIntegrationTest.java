@@ -27,6 +27,7 @@ import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
+import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.StagePeriod;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
@@ -253,6 +254,13 @@ class ProjectionIntegrationTest {
                 r -> r != null && r.get("lastAppliedSequence").asLong() == 4);
         assertThat(risk.get("band").asText()).isEqualTo("LOW");
         assertPointsSumToTheScore(risk);
+        AccountStatus status = await().atMost(WAIT).until(() -> status(account), st -> st != null && st.lastAppliedSequence() == 4);
+        assertThat(status.bondingLevel()).isEqualTo(BondKind.FINANCIAL);
+        assertThat(status.bondStrength()).isEqualTo(10);
+        assertThat(status.churnBand()).isEqualTo(ChurnBand.LOW);
+        assertThat(status.churnScore()).isEqualTo(risk.get("score").asInt());
+        assertThat(status.lastInteraction().channel()).isEqualTo(InteractionChannel.MEETING);
+        assertThat(status.exchangeType()).isEqualTo(ExchangeType.TRANSACTIONAL);
 
         // Eleven days on: the discount ran out without a command.
         clock.move(Duration.ofDays(11));
@@ -261,6 +269,7 @@ class ProjectionIntegrationTest {
         assertThat(bonding.get("highestLevel").isNull()).as("no bond holds the account").isTrue();
         assertThat(bonding.get("history").get(bonding.get("history").size() - 1).get("cause").asText())
                 .contains("bond " + discount + " ran out");
+        assertThat(status(account).bondingLevel()).as("the status's bonding level moved with time too").isNull();
 
         // Ninety days of silence: time alone moves the band to HIGH, and the change is published.
         clock.move(Duration.ofDays(80));
@@ -277,6 +286,14 @@ class ProjectionIntegrationTest {
         assertThat(high.cause().kind()).isEqualTo("TIME");
         assertThat(high.factors()).extracting(ChurnRiskChanged.FactorPoints::factor).contains("INDIFFERENCE", "WEAK_BONDS");
         assertThat(high.factors().stream().mapToInt(ChurnRiskChanged.FactorPoints::points).sum()).isEqualTo(high.score());
+        AccountStatus quiet = status(account);
+        assertThat(quiet.churnBand()).isEqualTo(ChurnBand.HIGH);
+        assertThat(quiet.churnScore()).isEqualTo(risk.get("score").asInt());
+        assertThat(quiet.standingAt()).isEqualTo(clock.instant());
+        AccountStatus published = await().atMost(WAIT).until(() -> readStatusTopic().get(account.toString()),
+                statuses -> statuses != null && statuses.get(statuses.size() - 1).churnBand() == ChurnBand.HIGH)
+                .stream().reduce((first, second) -> second).orElseThrow();
+        assertThat(published).as("the status topic carries the standing time moved").isEqualTo(quiet);
 
         JsonNode watchList = read("/api/v1/churn-risk?band=HIGH&size=200");
         assertThat(watchList.get("items").findValuesAsText("accountId")).contains(account.toString());
@@ -292,6 +309,9 @@ class ProjectionIntegrationTest {
         ChurnRiskChanged down = await().atMost(WAIT).until(() -> lastChurnChange(account),
                 c -> c != null && c.band() != ChurnBand.HIGH);
         assertThat(down.cause()).isEqualTo(new ChurnRiskChanged.Cause("EVENT", meeting.eventId()));
+        AccountStatus heard = await().atMost(WAIT).until(() -> status(account), st -> st.lastAppliedSequence() == 5);
+        assertThat(heard.churnBand().name()).isEqualTo(risk.get("band").asText());
+        assertThat(heard.lastInteraction().eventId()).isEqualTo(meeting.eventId());
 
         JsonNode changes = read("/api/v1/accounts/" + account + "/churn-risk/history").get("changes");
         assertThat(changes.findValuesAsText("kind")).contains("EVENT", "TIME");

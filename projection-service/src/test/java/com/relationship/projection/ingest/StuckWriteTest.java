@@ -1,5 +1,6 @@
 package com.relationship.projection.ingest;
 
+import com.relationship.projection.status.StatusView;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.projection.readmodel.AppliedEventLedger;
@@ -33,14 +34,14 @@ import static org.mockito.Mockito.mock;
 class StuckWriteTest {
 
     @SuppressWarnings("unchecked")
-    private final ReadModelStore<AccountStatus> store = mock(ReadModelStore.class);
+    private final ReadModelStore<StatusView> store = mock(ReadModelStore.class);
     private final AppliedEventLedger ledger = mock(AppliedEventLedger.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final ProjectionMetrics metrics = new ProjectionMetrics(registry);
     private final ProjectionAlerts alerts = new ProjectionAlerts();
     private final ProjectionHealthIndicator health = new ProjectionHealthIndicator(alerts, metrics);
     private final AccountStatusModel model = new AccountStatusModel("s", mock(StatusPublisher.class));
-    private final ReadModelPipeline<AccountStatus> ingestor = new ReadModelPipeline<>(model, store, ledger, metrics,
+    private final ReadModelPipeline<StatusView> ingestor = new ReadModelPipeline<>(model, store, ledger, metrics,
             alerts, () -> { }, 5);
 
     @Test

@@ -1,5 +1,6 @@
 package com.relationship.projection.replay;
 
+import com.relationship.projection.status.StatusView;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.status.AccountStatusModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +82,7 @@ class ProjectionKillIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Infrastructure infra = TestInfrastructure.shared();
     private static final AccountEventCodec codec = new AccountEventCodec();
-    private static final ReadModelDocuments<AccountStatus> documents = new ReadModelDocuments<>(new AccountStatusModel("account_status", null), codec);
+    private static final ReadModelDocuments<StatusView> documents = new ReadModelDocuments<>(new AccountStatusModel("account_status", null), codec);
     private static final ObjectMapper json = ContractJson.newObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -237,7 +238,7 @@ class ProjectionKillIT {
             TreeMap<String, AccountStatus> statuses = new TreeMap<>();
             for (Document doc : client.getDatabase(database).getCollection("account_status").find()) {
                 assertThat(doc.getInteger("parkedCount")).as("nothing parked for %s", doc.get("_id")).isZero();
-                statuses.put(doc.getString("_id"), documents.visibleViewOf(doc));
+                statuses.put(doc.getString("_id"), documents.visibleViewOf(doc).status());
             }
             assertThat(statuses).hasSize(ACCOUNTS);
             return sha256(statuses);

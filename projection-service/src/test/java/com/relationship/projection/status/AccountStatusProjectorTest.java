@@ -202,17 +202,6 @@ class AccountStatusProjectorTest {
         assertThat(projector.fold(history.events())).isEqualTo(projector.fold(history.events()));
     }
 
-    @ParameterizedTest
-    @EnumSource(LifecycleStage.class)
-    void exchangeTypeFollowsTheStage(LifecycleStage stage) {
-        ExchangeType expected = switch (stage) {
-            case CLIENT, SUPPORTER -> ExchangeType.VALUE_ADDED;
-            case ADVOCATE, PARTNER -> ExchangeType.COLLABORATIVE;
-            default -> ExchangeType.TRANSACTIONAL;
-        };
-        assertThat(AccountStatusProjector.exchangeTypeOf(stage)).isEqualTo(expected);
-    }
-
     private static PurchaseRecorded purchase(UUID accountId, String amount, String currency) {
         return new PurchaseRecorded(accountId, UUID.randomUUID(), new BigDecimal(amount), currency,
                 Instant.parse("2026-01-10T00:00:00Z"), "Licence");

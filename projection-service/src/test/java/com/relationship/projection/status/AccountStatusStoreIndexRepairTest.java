@@ -39,11 +39,11 @@ class AccountStatusStoreIndexRepairTest {
     private static final String DATABASE = "repair_test";
     private static final String COLLECTION = "account_status";
 
-    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
+    private final EventOrdering<StatusView> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private MemoryBackend backend;
     private MongoServer server;
     private MongoClient client;
-    private ReadModelStore<AccountStatus> store;
+    private ReadModelStore<StatusView> store;
 
     @BeforeEach
     void start() {
@@ -68,9 +68,9 @@ class AccountStatusStoreIndexRepairTest {
                         Instant.parse("2026-01-10T00:00:00Z"), "Licence"))
                 .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
         UUID id = history.accountId();
-        ProjectionState<AccountStatus> registered = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(0)).state();
-        ProjectionState<AccountStatus> purchased = projection.handle(registered, history.get(1)).state();
-        ProjectionState<AccountStatus> customer = projection.handle(purchased, history.get(2)).state();
+        ProjectionState<StatusView> registered = projection.handle(ProjectionState.<StatusView>empty(), history.get(0)).state();
+        ProjectionState<StatusView> purchased = projection.handle(registered, history.get(1)).state();
+        ProjectionState<StatusView> customer = projection.handle(purchased, history.get(2)).state();
         assertThat(store.compareAndSet(id, 0, registered)).isEqualTo(WriteResult.WRITTEN);
         assertThat(store.compareAndSet(id, 1, purchased)).isEqualTo(WriteResult.WRITTEN);
 

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountStatusStoreTest {
 
     private static MongoClient client;
-    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
+    private final EventOrdering<StatusView> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private MongoCollection<Document> collection;
-    private ReadModelStore<AccountStatus> store;
+    private ReadModelStore<StatusView> store;
     private AccountStatusStore queries;
 
     @BeforeAll
@@ -56,8 +56,8 @@ class AccountStatusStoreTest {
         AccountHistory history = AccountHistory.registered(UUID.randomUUID(), "Acme")
                 .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
         UUID id = history.accountId();
-        ProjectionState<AccountStatus> registered = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(0)).state();
-        ProjectionState<AccountStatus> customer = projection.handle(registered, history.get(1)).state();
+        ProjectionState<StatusView> registered = projection.handle(ProjectionState.<StatusView>empty(), history.get(0)).state();
+        ProjectionState<StatusView> customer = projection.handle(registered, history.get(1)).state();
 
         assertThat(store.compareAndSet(id, 0, registered)).isEqualTo(WriteResult.WRITTEN);
         assertThat(store.compareAndSet(id, 0, registered)).as("second insert loses").isEqualTo(WriteResult.CONFLICT);
@@ -68,7 +68,7 @@ class AccountStatusStoreTest {
             assertThat(v.version()).isEqualTo(2);
             assertThat(v.state()).isEqualTo(customer);
         });
-        assertThat(queries.findStatus(id)).contains(customer.view());
+        assertThat(queries.findStatus(id)).contains(customer.view().status());
     }
 
     @Test
@@ -78,7 +78,7 @@ class AccountStatusStoreTest {
                 .then(id -> new KeyAccountDesignated(id, "Potential")), 1);
         AccountHistory parkedOnly = AccountHistory.registered(UUID.randomUUID(), "Gamma")
                 .then(id -> new KeyAccountDesignated(id, "Potential"));
-        store.compareAndSet(parkedOnly.accountId(), 0, projection.handle(ProjectionState.<AccountStatus>empty(), parkedOnly.get(1)).state());
+        store.compareAndSet(parkedOnly.accountId(), 0, projection.handle(ProjectionState.<StatusView>empty(), parkedOnly.get(1)).state());
 
         assertThat(queries.list(null, null, 0, 10)).containsExactly(keyAccount, prospect);
         assertThat(queries.list(null, null, 1, 1)).containsExactly(prospect);
@@ -90,11 +90,11 @@ class AccountStatusStoreTest {
     }
 
     private AccountStatus save(AccountHistory history, int upTo) {
-        ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
+        ProjectionState<StatusView> state = ProjectionState.<StatusView>empty();
         for (int sequence = 0; sequence <= upTo; sequence++) {
             state = projection.handle(state, history.get(sequence)).state();
         }
         assertThat(store.compareAndSet(history.accountId(), 0, state).written()).isTrue();
-        return state.view();
+        return state.view().status();
     }
 }

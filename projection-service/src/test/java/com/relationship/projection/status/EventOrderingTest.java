@@ -27,7 +27,7 @@ class EventOrderingTest {
 
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
 
-    private final EventOrdering<AccountStatus> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
+    private final EventOrdering<StatusView> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private final AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
             .then(id -> purchase(id, "100.00"))
             .then(id -> new LifecycleStageAdvanced(id, PROSPECT, CUSTOMER))
@@ -36,35 +36,35 @@ class EventOrderingTest {
 
     @Test
     void inOrderEventsAreApplied() {
-        ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
+        ProjectionState<StatusView> state = ProjectionState.<StatusView>empty();
         for (EnvelopedAccountEvent event : history.events()) {
-            Outcome<AccountStatus> outcome = projection.handle(state, event);
+            Outcome<StatusView> outcome = projection.handle(state, event);
             assertThat(outcome.kind()).isEqualTo(Kind.APPLIED);
             assertThat(outcome.applied()).containsExactly(event);
             state = outcome.state();
         }
-        assertThat(state.view()).isEqualTo(new AccountStatusProjector().fold(history.events()));
+        assertThat(state.view().status()).isEqualTo(new AccountStatusProjector().fold(history.events()));
         assertThat(state.parked()).isEmpty();
     }
 
     @Test
     void aRedeliveredEventIsADuplicateAndChangesNothing() {
-        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0), history.get(1), history.get(2));
+        ProjectionState<StatusView> state = feed(ProjectionState.<StatusView>empty(), history.get(0), history.get(1), history.get(2));
 
         for (int sequence = 0; sequence <= 2; sequence++) {
-            Outcome<AccountStatus> outcome = projection.handle(state, history.get(sequence));
+            Outcome<StatusView> outcome = projection.handle(state, history.get(sequence));
             assertThat(outcome.kind()).isEqualTo(Kind.DUPLICATE);
             assertThat(outcome.state()).isSameAs(state);
             assertThat(outcome.applied()).isEmpty();
         }
-        assertThat(state.view().purchaseCount()).isEqualTo(1);
+        assertThat(state.view().status().purchaseCount()).isEqualTo(1);
     }
 
     @Test
     void anEventAheadOfAGapIsParkedNotApplied() {
-        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0), history.get(1));
+        ProjectionState<StatusView> state = feed(ProjectionState.<StatusView>empty(), history.get(0), history.get(1));
 
-        Outcome<AccountStatus> outcome = projection.handle(state, history.get(3));
+        Outcome<StatusView> outcome = projection.handle(state, history.get(3));
 
         assertThat(outcome.kind()).isEqualTo(Kind.PARKED);
         assertThat(outcome.expected()).isEqualTo(2);
@@ -74,25 +74,25 @@ class EventOrderingTest {
 
     @Test
     void theMissingEventReleasesTheParkedOnesInOrder() {
-        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0), history.get(1));
+        ProjectionState<StatusView> state = feed(ProjectionState.<StatusView>empty(), history.get(0), history.get(1));
         state = projection.handle(state, history.get(4)).state();
         state = projection.handle(state, history.get(3)).state();
         assertThat(state.parked()).containsOnlyKeys(3L, 4L);
 
-        Outcome<AccountStatus> outcome = projection.handle(state, history.get(2));
+        Outcome<StatusView> outcome = projection.handle(state, history.get(2));
 
         assertThat(outcome.kind()).isEqualTo(Kind.APPLIED);
         assertThat(outcome.applied()).containsExactly(history.get(2), history.get(3), history.get(4));
         assertThat(outcome.state().parked()).isEmpty();
-        assertThat(outcome.state().view()).isEqualTo(new AccountStatusProjector().fold(history.events()));
+        assertThat(outcome.state().view().status()).isEqualTo(new AccountStatusProjector().fold(history.events()));
     }
 
     @Test
     void aParkedEventRedeliveredIsADuplicate() {
-        ProjectionState<AccountStatus> state = feed(ProjectionState.<AccountStatus>empty(), history.get(0));
+        ProjectionState<StatusView> state = feed(ProjectionState.<StatusView>empty(), history.get(0));
         state = projection.handle(state, history.get(2)).state();
 
-        Outcome<AccountStatus> again = projection.handle(state, history.get(2));
+        Outcome<StatusView> again = projection.handle(state, history.get(2));
 
         assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
         assertThat(again.state().parked()).containsOnlyKeys(2L);
@@ -100,14 +100,14 @@ class EventOrderingTest {
 
     @Test
     void eventsSeenBeforeTheRegistrationWaitForIt() {
-        ProjectionState<AccountStatus> state = projection.handle(ProjectionState.<AccountStatus>empty(), history.get(1)).state();
+        ProjectionState<StatusView> state = projection.handle(ProjectionState.<StatusView>empty(), history.get(1)).state();
         assertThat(state.view()).isNull();
         assertThat(state.parked()).containsOnlyKeys(1L);
 
-        Outcome<AccountStatus> outcome = projection.handle(state, history.get(0));
+        Outcome<StatusView> outcome = projection.handle(state, history.get(0));
 
         assertThat(outcome.applied()).containsExactly(history.get(0), history.get(1));
-        assertThat(outcome.state().view().purchaseCount()).isEqualTo(1);
+        assertThat(outcome.state().view().status().purchaseCount()).isEqualTo(1);
     }
 
     @Test
@@ -119,21 +119,21 @@ class EventOrderingTest {
             deliveries.addAll(history.events().subList(0, random.nextInt(history.events().size())));
             Collections.shuffle(deliveries, random);
 
-            ProjectionState<AccountStatus> state = ProjectionState.<AccountStatus>empty();
+            ProjectionState<StatusView> state = ProjectionState.<StatusView>empty();
             List<Long> appliedOrder = new ArrayList<>();
             for (EnvelopedAccountEvent event : deliveries) {
-                Outcome<AccountStatus> outcome = projection.handle(state, event);
+                Outcome<StatusView> outcome = projection.handle(state, event);
                 outcome.applied().forEach(e -> appliedOrder.add(e.sequence()));
                 state = outcome.state();
             }
 
-            assertThat(state.view()).as("run %d", run).isEqualTo(expected);
+            assertThat(state.view().status()).as("run %d", run).isEqualTo(expected);
             assertThat(state.parked()).isEmpty();
             assertThat(appliedOrder).as("each event once, in order").containsExactly(0L, 1L, 2L, 3L, 4L);
         }
     }
 
-    private ProjectionState<AccountStatus> feed(ProjectionState<AccountStatus> state, EnvelopedAccountEvent... events) {
+    private ProjectionState<StatusView> feed(ProjectionState<StatusView> state, EnvelopedAccountEvent... events) {
         for (EnvelopedAccountEvent event : events) {
             state = projection.handle(state, event).state();
         }
