@@ -3,12 +3,14 @@ package com.relationship.service.audit;
 import com.relationship.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -39,7 +41,8 @@ class IntegrityCheckController {
             description = "Answers 202 with the check (state RUNNING) and its Location; follow it there. One check"
                     + " runs at a time: while one runs, a POST answers 409 naming it. Checks are kept in the memory"
                     + " of the instance that runs them, the latest " + IntegrityChecks.KEPT + ".")
-    ResponseEntity<IntegrityCheck> start() {
+    @ResponseStatus(HttpStatus.ACCEPTED) // what the document says; the ResponseEntity sets it as well
+    ResponseEntity<IntegrityCheck> startIntegrityCheck() {
         IntegrityCheck check = checks.start(Actor.required().subject());
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + check.checkId())).body(check);
     }
@@ -48,13 +51,13 @@ class IntegrityCheckController {
     @Operation(summary = "A check's state and counts: accounts and events verified so far, intact, broken, and"
             + " the broken accounts with the sequence where each breaks and why (the first "
             + IntegrityChecks.BROKEN_LISTED + ")")
-    IntegrityCheck check(@PathVariable UUID checkId) {
+    IntegrityCheck integrityCheck(@PathVariable UUID checkId) {
         return checks.find(checkId).orElseThrow(() -> new UnknownIntegrityCheck(checkId));
     }
 
     @GetMapping
     @Operation(summary = "The checks this instance remembers, newest first")
-    List<IntegrityCheck> latest() {
+    List<IntegrityCheck> integrityChecks() {
         return checks.latest();
     }
 }

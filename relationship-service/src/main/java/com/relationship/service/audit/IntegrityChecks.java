@@ -92,51 +92,59 @@ public class IntegrityChecks implements DisposableBean {
     }
 
     private void verifyAll(Run run) {
+        State outcome = State.FAILED;
+        String failure;
+        try {
+            failure = readAll(run);
+            if (failure == null) {
+                outcome = State.COMPLETED;
+            }
+        } catch (MongoException unavailable) {
+            log.error("Integrity check {} stopped: the event store could not be read", run.id, unavailable);
+            failure = "The event store stopped answering during the check; the counts are what was verified"
+                    + " before that. Start it again once the store is back.";
+        } catch (RuntimeException failed) {
+            log.error("Integrity check {} failed", run.id, failed);
+            failure = "The check failed unexpectedly; the counts are what was verified before that. The service"
+                    + " log has the cause under check id " + run.id + ".";
+        }
+        synchronized (this) { // whoever sees it ended can start the next one
+            run.end(outcome, failure);
+            running = null;
+        }
+    }
+
+    /** Reads the store once, account after account; answers why it stopped early, or null once all is read. */
+    private String readAll(Run run) {
+        run.eventsInStore(store.eventCollection().estimatedDocumentCount());
         String account = null;
         ChainVerifier chain = null;
         long accountEvents = 0;
-        try {
-            run.eventsInStore(store.eventCollection().estimatedDocumentCount());
-            try (MongoCursor<Document> events = store.eventCollection().find()
-                    .sort(Sorts.ascending(fields.aggregateIdentifierProperty(), fields.sequenceNumberProperty()))
-                    .batchSize(BATCH).iterator()) {
-                while (events.hasNext()) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        run.end(State.FAILED, "The service stopped before the check had read every account;"
-                                + " start it again.");
-                        return;
-                    }
-                    Document stored = events.next();
-                    String next = stored.getString(fields.aggregateIdentifierProperty());
-                    if (chain == null || !Objects.equals(next, account)) {
-                        if (chain != null) {
-                            run.verified(account, chain, accountEvents);
-                        }
-                        account = next;
-                        chain = new ChainVerifier(fields);
-                        accountEvents = 0;
-                    }
-                    accountEvents++;
-                    chain.accept(stored); // after a break it only skips: the account's other events are still read
+        try (MongoCursor<Document> events = store.eventCollection().find()
+                .sort(Sorts.ascending(fields.aggregateIdentifierProperty(), fields.sequenceNumberProperty()))
+                .batchSize(BATCH).iterator()) {
+            while (events.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return "The service stopped before the check had read every account; start it again.";
                 }
-            }
-            if (chain != null) {
-                run.verified(account, chain, accountEvents);
-            }
-            run.end(State.COMPLETED, null);
-        } catch (MongoException unavailable) {
-            log.error("Integrity check {} stopped: the event store could not be read", run.id, unavailable);
-            run.end(State.FAILED, "The event store stopped answering during the check; the counts are what was"
-                    + " verified before that. Start it again once the store is back.");
-        } catch (RuntimeException failed) {
-            log.error("Integrity check {} failed", run.id, failed);
-            run.end(State.FAILED, "The check failed unexpectedly; the counts are what was verified before that."
-                    + " The service log has the cause under check id " + run.id + ".");
-        } finally {
-            synchronized (this) {
-                running = null;
+                Document stored = events.next();
+                String next = stored.getString(fields.aggregateIdentifierProperty());
+                if (chain == null || !Objects.equals(next, account)) {
+                    if (chain != null) {
+                        run.verified(account, chain, accountEvents);
+                    }
+                    account = next;
+                    chain = new ChainVerifier(fields);
+                    accountEvents = 0;
+                }
+                accountEvents++;
+                chain.accept(stored); // after a break it only skips: the account's other events are still read
             }
         }
+        if (chain != null) {
+            run.verified(account, chain, accountEvents);
+        }
+        return null;
     }
 
     /** Stops a running check; it ends FAILED. */

@@ -152,9 +152,12 @@ class IntegrityChecksTest {
         }
         long perAccountNanos = System.nanoTime() - started;
         assertThat(check.brokenAccounts()).containsExactlyInAnyOrderElementsOf(oneByOne);
+        // Measured again with the JIT warm: the first check ran in a cold JVM.
+        IntegrityCheck again = completed(checks, checks.start("adam"));
+        assertThat(again.brokenAccounts()).isEqualTo(check.brokenAccounts());
         System.out.printf("integrity check of %d accounts, %d events (embedded MongoDB on file): one sorted pass"
-                        + " %d events/s; one query per account %d events/s%n", check.accountsVerified(),
-                check.eventsVerified(), check.eventsPerSecond(),
+                        + " %d events/s (first, cold JVM: %d); one query per account %d events/s%n",
+                again.accountsVerified(), again.eventsVerified(), again.eventsPerSecond(), check.eventsPerSecond(),
                 Math.round(check.eventsVerified() * 1e9 / perAccountNanos));
     }
 
@@ -216,8 +219,7 @@ class IntegrityChecksTest {
             assertThat(failed.state()).isEqualTo(State.FAILED);
             assertThat(failed.failure()).contains("stopped answering").doesNotContain("Exception");
             assertThat(failed.finishedAt()).isNotNull();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(checks.start("adam").state())
-                    .isEqualTo(State.RUNNING)); // the next one may start once the first has let go
+            assertThat(checks.start("adam").state()).as("once one has ended, the next starts").isEqualTo(State.RUNNING);
             assertThat(checks.latest()).hasSize(2).extracting(IntegrityCheck::checkId).last()
                     .isEqualTo(first.checkId());
         } finally {
