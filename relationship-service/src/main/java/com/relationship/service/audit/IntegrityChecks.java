@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
  * <p>One check at a time, on a thread of its own, never a request's. Checks are kept in this
  * instance's memory (the latest {@value #KEPT}), not in the store: a restart forgets them, and with
  * several instances a check is seen, and the one-at-a-time rule holds, on the instance that runs it
- * only. Events appended while a check runs may or may not be read by it; stored events never change,
+ * only. Events appended while a check runs may or may not be read by it; the service only appends,
  * so that can only leave newer events out, never make an intact chain look broken.
  */
 @Component
