@@ -8,7 +8,10 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +32,8 @@ public class ApiDocumentation {
                         supporter → advocate → partner) and the Key Account Management track. Every accepted command \
                         answers the account id and its new version (the sequence number of its last event). Every \
                         call needs a bearer token (a JWT) with the role the endpoint needs: writer for commands, \
-                        reader for the current state and eligibility, auditor for the events; the events record \
-                        the token's subject as their actor. Optionally send X-Correlation-Id. Errors are RFC 9457 \
+                        reader for the current state and eligibility, auditor for the events, admin for the \
+                        integrity check of every account; the events record the token's subject as their actor. Optionally send X-Correlation-Id. Errors are RFC 9457 \
                         application/problem+json: 400 malformed, 401 token missing, invalid or expired (with the \
                         reason), 403 role missing (naming it), 404 unknown account, 409 refused by a domain rule \
                         (type /problems/<rule>), 412 stale If-Match (with currentVersion), 413 body over 64 KiB, \
@@ -59,8 +62,8 @@ public class ApiDocumentation {
                                 + " first answer again and stores nothing; with another body it is refused (422)."
                                 + " Remembered per actor for relationship.api.idempotency-key-ttl (24 h).")
                         .schema(new StringSchema().maxLength(200)));
-                if (handler.getMethod().getName().equals("register")) {
-                    return operation; // a new account has no version to be conditional on
+                if (!onAnAccount(handler)) {
+                    return operation; // a new account, or the whole store: no version to be conditional on
                 }
                 operation.addParametersItem(new HeaderParameter().name("If-Match").required(false)
                         .description("The account version (its ETag, such as \"7\") the command is conditional on:"
@@ -69,5 +72,12 @@ public class ApiDocumentation {
             }
             return operation;
         };
+    }
+
+    private static boolean onAnAccount(HandlerMethod handler) {
+        RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+        PostMapping method = handler.getMethodAnnotation(PostMapping.class);
+        String path = (type == null ? "" : String.join("", type.path())) + String.join("", method.path());
+        return path.contains("{accountId}");
     }
 }

@@ -18,6 +18,7 @@ import static org.springframework.http.HttpMethod.POST;
 public class EndpointRoles {
 
     private static final String ACCOUNT = "/api/v1/accounts/{accountId}";
+    private static final String INTEGRITY_CHECKS = "/api/v1/admin/integrity-checks";
 
     @Bean
     AccessRules accessRules() {
@@ -49,6 +50,10 @@ public class EndpointRoles {
                 .allow(GET, ACCOUNT + "/integrity", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/state", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/timeline", Role.AUDITOR)
+                // operations over the whole store
+                .allow(POST, INTEGRITY_CHECKS, Role.ADMIN)
+                .allow(GET, INTEGRITY_CHECKS, Role.ADMIN)
+                .allow(GET, INTEGRITY_CHECKS + "/{checkId}", Role.ADMIN)
                 .build();
     }
 }

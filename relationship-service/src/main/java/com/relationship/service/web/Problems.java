@@ -2,6 +2,8 @@ package com.relationship.service.web;
 
 import com.relationship.service.account.AccountRuleViolation;
 import com.relationship.service.account.StaleAccountVersion;
+import com.relationship.service.audit.IntegrityCheckRunning;
+import com.relationship.service.audit.UnknownIntegrityCheck;
 import com.relationship.service.infra.StoreOutcome;
 import com.mongodb.MongoException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -48,7 +50,8 @@ import java.util.stream.Collectors;
  * Every error as RFC 9457 {@code application/problem+json}, with a {@code type} per kind of
  * refusal and a {@code detail} a person can act on: 400 malformed request, 404 unknown account,
  * 409 a rule of the domain refused it (with the account's current stage), 412 If-Match is stale
- * (with the current version), 422 a field is invalid.
+ * (with the current version), 422 a field is invalid; for admins, 404 unknown integrity check and
+ * 409 one is already running.
  */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
@@ -105,6 +108,22 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unknownAccount(UnknownAccountException notFound, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
                 notFound.getMessage(), request));
+    }
+
+    @ExceptionHandler(UnknownIntegrityCheck.class)
+    ResponseEntity<ProblemDetail> unknownCheck(UnknownIntegrityCheck notFound, WebRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "integrity-check-not-found", "Integrity check not found",
+                notFound.getMessage(), request));
+    }
+
+    /** No second check was started: the one running is named, to follow it instead. */
+    @ExceptionHandler(IntegrityCheckRunning.class)
+    ResponseEntity<ProblemDetail> checkRunning(IntegrityCheckRunning running, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "integrity-check-running", "Integrity check running",
+                running.getMessage(), request);
+        problem.setProperty("runningCheckId", running.running().checkId());
+        problem.setProperty("runningCheck", running.location());
+        return respond(problem);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
