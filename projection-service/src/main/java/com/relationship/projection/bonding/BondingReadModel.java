@@ -66,6 +66,14 @@ public final class BondingReadModel implements ReadModel<BondingView> {
         return BondingLevel.nextChange(view.bonds(), model, view.level().at());
     }
 
+    /** The bonds and the level they make; not when the level was reckoned nor the history of changes. */
+    @Override
+    public Object comparable(BondingView view) {
+        BondingLevel l = view.level();
+        return List.of(view.accountId(), view.bonds(), l.activeBonds(), String.valueOf(l.highestLevel()), l.strength(),
+                l.expiringSoon(), view.lastAppliedSequence());
+    }
+
     /**
      * The view at {@code now}: bonds past their validUntil dropped, one history entry per instant at
      * which the level changed on the way (a bond running out, one starting, one entering "expiring

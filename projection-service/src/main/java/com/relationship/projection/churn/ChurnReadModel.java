@@ -92,6 +92,13 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
                 view.lastAppliedSequence());
     }
 
+    /** The score and its factors, reasons and causes; not when it was made nor the history of changes. */
+    @Override
+    public Object comparable(ChurnView view) {
+        ChurnScore s = view.score();
+        return List.of(view.accountId(), s.score(), s.band(), s.factors(), s.modelVersion(), view.lastAppliedSequence());
+    }
+
     @Override
     public String fingerprint() {
         return fingerprint;

@@ -133,7 +133,7 @@ public class ReadModelListeners implements KafkaListenerConfigurer {
      * again on every delivery (a missing subject, for one, fails inside it as a NullPointerException),
      * so every failure is poison for the dead-letter topic, never a reason to retry.
      */
-    static EnvelopedAccountEvent decode(AccountEventCodec codec, String key, byte[] value) {
+    public static EnvelopedAccountEvent decode(AccountEventCodec codec, String key, byte[] value) {
         if (value == null || value.length == 0) {
             throw new UnknownAccountEventException("Empty message (key " + key + "): not a CloudEvent");
         }

@@ -85,6 +85,17 @@ public interface ReadModel<V> {
     }
 
     /**
+     * What a rebuild compares of a view ({@code com.relationship.projection.rebuild}): what it says of
+     * the account, after both live and rebuilt views were moved to the same instant with
+     * {@link #advance}. Not when it was last looked at, nor the history of how time moved it: the live
+     * view's time-driven history depends on when the passes over time ran, the rebuilt one's on when
+     * the rebuild ran. Serialised as JSON for a digest; the view itself by default.
+     */
+    default Object comparable(V view) {
+        return view;
+    }
+
+    /**
      * The view as served and published while the account has dead letters outstanding
      * ({@code staleReason} non-null) or not ({@code null}). The status marks itself stale.
      */

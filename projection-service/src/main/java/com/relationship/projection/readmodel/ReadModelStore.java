@@ -57,6 +57,11 @@ public class ReadModelStore<V> {
         this.ownIndexes = ownIndexes;
     }
 
+    /** A store of the same read model over another collection (a rebuild's shadow), with the same indexes. */
+    public ReadModelStore<V> on(MongoCollection<Document> other) {
+        return new ReadModelStore<>(other, documents, ownIndexes);
+    }
+
     public MongoCollection<Document> collection() {
         return collection;
     }

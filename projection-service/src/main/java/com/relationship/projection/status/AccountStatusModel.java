@@ -110,6 +110,14 @@ public final class AccountStatusModel implements ReadModel<StatusView> {
         return new StatusView(status, AccountFactsDocuments.read(facts), next == null ? null : Instant.parse(next));
     }
 
+    /** The status as published, but for when its standing was last reckoned. */
+    @Override
+    public Object comparable(StatusView view) {
+        AccountStatus s = view.status();
+        return s.withStanding(s.bondingLevel(), s.bondStrength(), s.churnScore(), s.churnBand(), s.lastInteraction(),
+                s.exchangeType(), null);
+    }
+
     @Override
     public StatusView visible(StatusView view, String staleReason) {
         return view.withStale(staleReason);

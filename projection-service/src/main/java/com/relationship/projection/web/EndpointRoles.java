@@ -30,6 +30,10 @@ public class EndpointRoles {
                 .allow(GET, "/api/v1/churn-risk", Role.READER)
                 // operations
                 .allow(POST, "/api/v1/admin/dead-letters/redrive", Role.ADMIN)
+                .allow(POST, "/api/v1/admin/rebuilds", Role.ADMIN)
+                .allow(GET, "/api/v1/admin/rebuilds", Role.ADMIN)
+                .allow(GET, "/api/v1/admin/rebuilds/{rebuildId}", Role.ADMIN)
+                .allow(POST, "/api/v1/admin/rebuilds/{rebuildId}/swap", Role.ADMIN)
                 .build();
     }
 }

@@ -101,6 +101,9 @@ class ProjectionIntegrationTest {
     @Autowired
     TimePasses timePasses;
 
+    @Autowired
+    List<ReadModelPipeline<?>> pipelines;
+
     /** Time passing is moved by the test, never waited for. */
     @TestConfiguration
     static class Clocks {
@@ -318,6 +321,87 @@ class ProjectionIntegrationTest {
         assertThat(changes.get(changes.size() - 1).get("cause").get("eventId").asText()).isEqualTo(meeting.eventId());
     }
 
+    /**
+     * Issue 9, "Rebuilds proven equal to live": a random workload over a few hundred accounts, time moved
+     * so the live views were changed by passes over time, then every read model rebuilt from the topic:
+     * equal digests for every account. Then one live document is corrupted: the next rebuild names it,
+     * and a swap puts the rebuilt collection in place, the listener going on from where the rebuild read.
+     */
+    @Test
+    void aRebuildFromTheTopicEqualsTheLiveReadModelsAndNamesACorruptedDocumentWhichASwapRepairs() throws Exception {
+        clock.set(Instant.parse("2026-04-01T09:00:00Z"));
+        java.util.Random random = new java.util.Random(9);
+        Map<UUID, Long> lastSequence = new HashMap<>();
+        List<EnvelopedAccountEvent> workload = new ArrayList<>();
+        for (int a = 0; a < 300; a++) {
+            UUID account = UUID.randomUUID();
+            List<AccountEvent> history = RandomHistories.of(account, random, clock.instant());
+            Instant at = clock.instant().minus(Duration.ofDays(60));
+            for (int sequence = 0; sequence < history.size(); sequence++) {
+                at = at.plus(Duration.ofHours(1 + random.nextInt(48)));
+                workload.add(enveloped(account, sequence, at, history.get(sequence)));
+            }
+            lastSequence.put(account, (long) history.size() - 1);
+        }
+        sendAll(workload);
+        await().atMost(WAIT).until(() -> lastSequence.entrySet().stream().allMatch(e -> pipelines.stream()
+                .allMatch(p -> p.store().load(e.getKey()).map(v -> v.state().lastAppliedSequence() == e.getValue()).orElse(false))));
+        clock.move(Duration.ofDays(40));
+        timePasses.pass();
+
+        JsonNode rebuild = rebuilt();
+        System.out.println("rebuild: " + rebuild);
+        for (JsonNode model : rebuild.get("models")) {
+            assertThat(model.get("differing").asLong()).as(model.get("readModel").asText() + ": " + model).isZero();
+            assertThat(model.get("compared").asLong()).as(model.get("readModel").asText()).isGreaterThanOrEqualTo(300);
+            assertThat(model.get("onlyLive").asLong()).as("every live account has its events on the topic").isZero();
+        }
+        assertThat(rebuild.get("models").findValuesAsText("readModel")).containsExactly("account-status", "bonding", "churn-risk");
+
+        UUID corrupted = lastSequence.keySet().iterator().next();
+        AccountStatus truth = status(corrupted);
+        try (var client = com.mongodb.client.MongoClients.create(infra.mongoUri())) {
+            client.getDatabase("projection_it").getCollection("account_status").updateOne(
+                    new org.bson.Document("_id", corrupted.toString()),
+                    new org.bson.Document("$set", new org.bson.Document("purchaseCount", 999)));
+        }
+        assertThat(status(corrupted).purchaseCount()).isEqualTo(999);
+        JsonNode second = rebuilt();
+        JsonNode statusReport = second.get("models").get(0);
+        assertThat(statusReport.get("differing").asLong()).isEqualTo(1);
+        assertThat(statusReport.get("differences").get(0).get("accountId").asText()).isEqualTo(corrupted.toString());
+        assertThat(second.get("models").get(1).get("differing").asLong()).as("the other read models are intact").isZero();
+
+        HttpResponse<String> swap = post("/api/v1/admin/rebuilds/" + second.get("id").asText() + "/swap", "");
+        assertThat(swap.statusCode()).as(swap.body()).isEqualTo(200);
+        assertThat(json.readTree(swap.body()).get("swap").get("replacedCollections").get("account-status").asText())
+                .startsWith("account_status_replaced_");
+        assertThat(status(corrupted)).isEqualTo(truth);
+        long next = lastSequence.get(corrupted) + 1;
+        send(enveloped(corrupted, next, clock.instant(), purchase(corrupted, "5.00")));
+        AccountStatus after = await().atMost(WAIT).until(() -> status(corrupted), st -> st.lastAppliedSequence() == next);
+        assertThat(after.purchaseCount()).isEqualTo(truth.purchaseCount() + 1);
+        assertThat(post("/api/v1/admin/rebuilds/" + second.get("id").asText() + "/swap", "").statusCode())
+                .as("a rebuild is swapped in once").isEqualTo(409);
+    }
+
+    /** Starts a rebuild of every read model and waits for it to complete. */
+    private JsonNode rebuilt() throws Exception {
+        HttpResponse<String> started = post("/api/v1/admin/rebuilds", "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode done = await().atMost(WAIT).until(() -> read(location), r -> r != null && !r.get("state").asText().equals("RUNNING"));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        return done;
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.allRoles("projection-test"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void assertPointsSumToTheScore(JsonNode risk) {
         int sum = 0;
         for (JsonNode factor : risk.get("factors")) {
@@ -452,6 +536,21 @@ class ProjectionIntegrationTest {
     private static void send(EnvelopedAccountEvent... events) throws Exception {
         for (EnvelopedAccountEvent event : events) {
             sendRaw(event.accountId().toString(), codec.encode(event));
+        }
+    }
+
+    /** Sends many at once (one round trip per batch, not per record), each in its account's partition. */
+    private static void sendAll(List<EnvelopedAccountEvent> events) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (EnvelopedAccountEvent event : events) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ACCOUNT_EVENTS,
+                    event.accountId().toString(), codec.encode(event));
+            record.headers().add("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            sent.add(producer.send(record));
+        }
+        producer.flush();
+        for (java.util.concurrent.Future<?> future : sent) {
+            future.get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -2,6 +2,8 @@ package com.relationship.projection.web;
 
 import com.relationship.security.Role;
 import com.relationship.security.test.TestTokens;
+import com.relationship.projection.rebuild.RebuildReport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -9,6 +11,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +20,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
 
 /**
  * Who may call what on projection-service: every endpoint against every role, a token without a
@@ -39,6 +45,10 @@ class EndpointAccessTest extends WebSliceTest {
             {"GET", ACCOUNT + "/churn-risk/history", "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/churn-risk?band=HIGH", "403", "ok", "403", "403", "403", "401"},
             {"POST", "/api/v1/admin/dead-letters/redrive", "403", "403", "403", "ok", "403", "401"},
+            {"POST", "/api/v1/admin/rebuilds", /*  */ "403", "403", "403", "ok", "403", "401"},
+            {"GET", "/api/v1/admin/rebuilds", /*   */ "403", "403", "403", "ok", "403", "401"},
+            {"GET", "/api/v1/admin/rebuilds/r1",   "403", "403", "403", "ok", "403", "401"},
+            {"POST", "/api/v1/admin/rebuilds/r1/swap", "403", "403", "403", "ok", "403", "401"},
             {"GET", "/api/v1/not-an-endpoint", /*  */ "403", "403", "403", "403", "403", "401"},
             {"GET", "/v3/api-docs", /*             */ "ok", "ok", "ok", "ok", "ok", "ok"},
     };
@@ -52,6 +62,15 @@ class EndpointAccessTest extends WebSliceTest {
         CALLERS.put("admin", () -> TestTokens.token("adam", Role.ADMIN));
         CALLERS.put("no roles claim", () -> TestTokens.withoutRolesClaim("nora"));
         CALLERS.put("no token", () -> null);
+    }
+
+    @BeforeEach
+    void aRebuildExists() {
+        RebuildReport report = new RebuildReport("r1", RebuildReport.State.COMPLETED, List.of("bonding"), "topic",
+                Instant.EPOCH, Instant.EPOCH, 0, 0, 0, null, List.of(), null, null);
+        given(rebuilds.start(any())).willReturn(report);
+        given(rebuilds.find("r1")).willReturn(Optional.of(report));
+        given(rebuilds.swap("r1")).willReturn(report);
     }
 
     @Test

@@ -12,6 +12,8 @@ import com.relationship.projection.ingest.DeadLetterRedrive;
 import com.relationship.projection.status.AccountStatusController;
 import com.relationship.projection.status.AccountStatusStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.relationship.projection.rebuild.RebuildController;
+import com.relationship.projection.rebuild.Rebuilds;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -22,7 +24,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * models and the re-drive mocked. The test classes that extend it share this one context.
  */
 @WebMvcTest({AccountStatusController.class, FunnelController.class, DeadLetterController.class,
-        BondingController.class, ChurnRiskController.class,
+        BondingController.class, ChurnRiskController.class, RebuildController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import(EndpointRoles.class)
 abstract class WebSliceTest {
@@ -47,4 +49,7 @@ abstract class WebSliceTest {
 
     @MockitoBean
     Clock clock;
+
+    @MockitoBean
+    Rebuilds rebuilds;
 }
