@@ -5,13 +5,8 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.UnknownAccountEventException;
 import com.relationship.projection.infra.ProjectionProperties;
 import com.relationship.projection.readmodel.EventOrdering;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,28 +126,14 @@ public class DeadLetterRedrive {
 
     /** Every letter now on the topic, by read model and the source it was read from (the last copy of a letter written twice). */
     private Map<String, ConsumerRecord<String, byte[]>> readLetters() {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "projection-service-redrive-" + UUID.randomUUID());
         Map<String, ConsumerRecord<String, byte[]>> letters = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    // One letter per original and read model: each model letters its own copy.
-                    String key = readModelOf(record) + " " + sourceOf(record);
-                    letters.remove(key);
-                    letters.put(key, record);
-                }
-            }
-        }
+        TopicToEnd.read(kafka, topic, "projection-service-redrive-" + UUID.randomUUID(), extent -> {
+        }, record -> {
+            // One letter per original and read model: each model letters its own copy.
+            String key = readModelOf(record) + " " + sourceOf(record);
+            letters.remove(key);
+            letters.put(key, record);
+        });
         return letters;
     }
 

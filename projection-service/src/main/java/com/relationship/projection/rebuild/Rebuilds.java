@@ -8,6 +8,7 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.infra.ProjectionProperties;
 import com.relationship.projection.ingest.ReadModelListeners;
 import com.relationship.projection.ingest.ReadModelPipeline;
+import com.relationship.projection.ingest.TopicToEnd;
 import com.relationship.projection.readmodel.DeadLetterMark;
 import com.relationship.projection.readmodel.ProjectionState;
 import com.relationship.projection.readmodel.ReadModel;
@@ -19,13 +20,8 @@ import com.relationship.projection.rebuild.RebuildReport.State;
 import com.relationship.projection.rebuild.RebuildReport.Swap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,44 +233,22 @@ public class Rebuilds {
 
     /** Reads the events topic from its first offset up to its end when the rebuild started, feeding every fold. */
     private void readHistory(Run run, List<ShadowFold<?>> folds) {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "projection-service-rebuild-" + run.id);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            run.endOffsets = Map.copyOf(end);
-            run.toRead.set(partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum());
-            List<TopicPartition> remaining = new ArrayList<>(partitions.stream().filter(p -> end.get(p) > begin.get(p)).toList());
-            while (!remaining.isEmpty()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.get(partition)) {
-                        continue; // arrived after the rebuild started: the live listener has it
-                    }
-                    run.read.incrementAndGet();
-                    EnvelopedAccountEvent event;
-                    try {
-                        event = ReadModelListeners.decode(codec, record.key(), record.value());
-                    } catch (RuntimeException undecodable) {
-                        run.undecodable.incrementAndGet();
-                        continue;
-                    }
-                    for (ShadowFold<?> fold : folds) {
-                        fold.accept(event);
-                    }
-                }
-                remaining.removeIf(p -> consumer.position(p) >= end.get(p));
+        TopicToEnd.read(kafka, topic, "projection-service-rebuild-" + run.id, extent -> {
+            run.endOffsets = extent.end();
+            run.toRead.set(extent.records());
+        }, record -> {
+            run.read.incrementAndGet();
+            EnvelopedAccountEvent event;
+            try {
+                event = ReadModelListeners.decode(codec, record.key(), record.value());
+            } catch (RuntimeException undecodable) {
+                run.undecodable.incrementAndGet();
+                return;
             }
-        }
+            for (ShadowFold<?> fold : folds) {
+                fold.accept(event);
+            }
+        });
     }
 
     /**
