@@ -66,8 +66,8 @@ class AccountEventCodecTest {
     }
 
     @Test
-    void aReasonInAnyScriptComesBackAsWritten() {
-        String reason = "Caf\u00e9 ferm\u00e9 \u2014 \"d\u00e9m\u00e9nagement\" \u6e2f";
+    void aMultilineReasonInAnyScriptComesBackAsWritten() {
+        String reason = "Caf\u00e9 ferm\u00e9\n\u2014 \"d\u00e9m\u00e9nagement\" \u6e2f";
         EnvelopedAccountEvent lapsed = new EnvelopedAccountEvent("evt-4", account, 9, Instant.parse("2026-05-03T00:00:00Z"),
                 "bob", "corr", "cmd", null, reason, new AccountLapsed(account, LifecycleStage.CLIENT, reason));
         assertThat(codec.decode(codec.encode(lapsed)).reason()).isEqualTo(reason);
