@@ -54,6 +54,8 @@ public final class AccountEventCodec {
             withOptional(builder, AccountEventEnvelope.ACTOR, e.actor());
             withOptional(builder, AccountEventEnvelope.CORRELATION_ID, e.correlationId());
             withOptional(builder, AccountEventEnvelope.CAUSATION_ID, e.causationId());
+            withOptional(builder, AccountEventEnvelope.CLIENT_ID, e.clientId());
+            withOptional(builder, AccountEventEnvelope.REASON, e.reason());
             return builder.build();
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("Cannot serialise " + e.type(), ex);
@@ -90,7 +92,8 @@ public final class AccountEventCodec {
             Instant time = ce.getTime() == null ? null : ce.getTime().toInstant();
             return new EnvelopedAccountEvent(ce.getId(), UUID.fromString(ce.getSubject()),
                     Long.parseLong(sequence.toString()), time, text(ce, AccountEventEnvelope.ACTOR),
-                    text(ce, AccountEventEnvelope.CORRELATION_ID), text(ce, AccountEventEnvelope.CAUSATION_ID), event);
+                    text(ce, AccountEventEnvelope.CORRELATION_ID), text(ce, AccountEventEnvelope.CAUSATION_ID),
+                    text(ce, AccountEventEnvelope.CLIENT_ID), text(ce, AccountEventEnvelope.REASON), event);
         } catch (IOException | IllegalArgumentException ex) {
             throw new UnknownAccountEventException("Cannot read " + ce.getType() + " " + ce.getId() + ": "
                     + ex.getMessage(), ex);

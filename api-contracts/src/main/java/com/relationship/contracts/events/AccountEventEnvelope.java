@@ -20,6 +20,16 @@ public final class AccountEventEnvelope {
     public static final String CORRELATION_ID = "correlationid";
     /** The id of the command message that caused the event. */
     public static final String CAUSATION_ID = "causationid";
+    /**
+     * The client (application) the caller's token was issued to, where the token names one: with
+     * {@link #ACTOR}, who and through which application. Absent when the token names no client.
+     */
+    public static final String CLIENT_ID = "clientid";
+    /**
+     * Why, in the caller's words: the reason or rationale the command was given (a lapse, a
+     * downgrade, a classification, ...). Absent when the command takes none.
+     */
+    public static final String REASON = "reason";
 
     private AccountEventEnvelope() {
     }

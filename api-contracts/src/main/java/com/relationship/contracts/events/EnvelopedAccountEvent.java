@@ -12,9 +12,18 @@ import java.util.UUID;
  * @param actor         who asked for it
  * @param correlationId shared by everything one request set off
  * @param causationId   the id of the command that caused it
+ * @param clientId      the client (application) the caller's token was issued to; null when it names none
+ * @param reason        why, as the command's caller put it; null when the command takes no reason
  */
 public record EnvelopedAccountEvent(String eventId, UUID accountId, long sequence, Instant occurredAt,
-                                    String actor, String correlationId, String causationId, AccountEvent event) {
+                                    String actor, String correlationId, String causationId, String clientId,
+                                    String reason, AccountEvent event) {
+
+    /** An event without a client id or reason: what every message published before they travelled says. */
+    public EnvelopedAccountEvent(String eventId, UUID accountId, long sequence, Instant occurredAt,
+                                 String actor, String correlationId, String causationId, AccountEvent event) {
+        this(eventId, accountId, sequence, occurredAt, actor, correlationId, causationId, null, null, event);
+    }
 
     public String type() {
         return AccountEventTypes.typeOf(event.getClass());

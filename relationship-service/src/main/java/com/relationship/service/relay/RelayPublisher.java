@@ -230,7 +230,8 @@ class RelayPublisher {
         MetaData metadata = message.getMetaData();
         EnvelopedAccountEvent enveloped = new EnvelopedAccountEvent(message.getIdentifier(), event.accountId(),
                 message.getSequenceNumber(), message.getTimestamp(), text(metadata, AuditMetadata.ACTOR),
-                text(metadata, AuditMetadata.CORRELATION_ID), text(metadata, AuditMetadata.CAUSATION_ID), event);
+                text(metadata, AuditMetadata.CORRELATION_ID), text(metadata, AuditMetadata.CAUSATION_ID),
+                text(metadata, AuditMetadata.CLIENT_ID), text(metadata, AuditMetadata.REASON), event);
         return new ProducerRecord<>(properties.topic(), null, message.getTimestamp().toEpochMilli(),
                 event.accountId().toString(), codec.encode(enveloped),
                 List.of(new RecordHeader("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));

@@ -291,6 +291,7 @@ abstract class AccountApiScenario {
             assertThat(event.actor()).isEqualTo("bob@kam");
             assertThat(event.correlationId()).startsWith("test-");
             assertThat(event.causationId()).isNotBlank();
+            assertThat(event.reason()).as("these commands take no reason").isNull();
             assertThat(event.occurredAt()).isNotNull();
         });
         assertThat(events.get(1).event()).isInstanceOf(PurchaseRecorded.class);

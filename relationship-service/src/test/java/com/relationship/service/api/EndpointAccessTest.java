@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -36,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * from {@code EndpointRoles}, so a change to either shows up as a failure. "ok" means the request
  * got past the token check (any answer but 401 and 403, and no 5xx: a 404 or 422 is the endpoint
  * answering). Also: each kind of bad token is a 401 problem with a reason and no internals; the
- * actor of the events is the token's subject, in the store and on Kafka; a request without a
+ * actor of the events is the token's subject, in the store and on Kafka, with the token's client and
+ * the command's reason; a request without a
  * valid token never reaches the idempotency filter.
  */
 class EndpointAccessTest extends EmbeddedServiceTest {
@@ -188,25 +190,37 @@ class EndpointAccessTest extends EmbeddedServiceTest {
         System.out.println("no roles claim -> 403 " + noRoles.raw().body());
     }
 
-    /** The actor is who signed in, whatever the caller claims in a header, in the store and on Kafka. */
+    /**
+     * The actor is who signed in, whatever the caller claims in a header, in the store and on Kafka;
+     * the token's client and the command's reason travel with it (a dashboard shows who, through what
+     * and why), and a command without a reason sends none.
+     */
     @Test
-    void theActorOfTheEventsIsTheTokensSubjectInTheStoreAndOnKafka() {
+    void theActorClientAndReasonOfTheEventsAreTheSameInTheStoreAndOnKafka() {
         Api erin = Api.withToken("http://127.0.0.1:" + port + "/api/v1",
                 TestTokens.forClient("erin@crm", "crm-sync", Role.WRITER, Role.AUDITOR));
         Api.Reply registered = erin.post("/accounts", REGISTER, Map.of("X-Actor", "mallory"));
         assertThat(registered.status()).isEqualTo(201);
         String id = registered.body().get("accountId").asText();
+        assertThat(erin.post("/accounts/" + id + "/lifecycle/disqualify", Map.of("reason", "  No budget this year "))
+                .status()).isEqualTo(200);
 
         JsonNode stored = erin.get("/accounts/" + id + "/events").body();
-        assertThat(stored).hasSize(1);
+        assertThat(stored).hasSize(2);
         JsonNode metadata = stored.get(0).get("metadata");
         assertThat(metadata.get("actor").asText()).isEqualTo("erin@crm");
         assertThat(metadata.get("clientId").asText()).isEqualTo("crm-sync");
+        assertThat(stored.get(1).get("metadata").get("reason").asText()).isEqualTo("No budget this year");
 
-        EnvelopedAccountEvent onKafka = firstOnTopic(id);
-        assertThat(onKafka.actor()).isEqualTo("erin@crm");
-        System.out.println("actor in the store: " + metadata.get("actor").asText() + " (client "
-                + metadata.get("clientId").asText() + "), on Kafka: " + onKafka.actor());
+        List<EnvelopedAccountEvent> onKafka = onTopic(id, 2);
+        assertThat(onKafka).allSatisfy(event -> {
+            assertThat(event.actor()).isEqualTo("erin@crm");
+            assertThat(event.clientId()).isEqualTo("crm-sync");
+        });
+        assertThat(onKafka.get(0).reason()).isNull();
+        assertThat(onKafka.get(1).reason()).isEqualTo("No budget this year");
+        System.out.println("in the store: " + metadata.get("actor").asText() + " (client "
+                + metadata.get("clientId").asText() + "), on Kafka: " + onKafka);
     }
 
     /** Keys are scoped per actor, so the idempotency filter must only ever see authenticated requests. */
@@ -238,12 +252,13 @@ class EndpointAccessTest extends EmbeddedServiceTest {
                 .doesNotContain("com.nimbusds").doesNotContain("java.");
     }
 
-    private EnvelopedAccountEvent firstOnTopic(String accountId) {
+    /** The account's first {@code count} events on the topic, by sequence (a re-send counts once). */
+    private List<EnvelopedAccountEvent> onTopic(String accountId, int count) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AccountEventCodec codec = new AccountEventCodec();
-        List<EnvelopedAccountEvent> found = new ArrayList<>();
+        Map<Long, EnvelopedAccountEvent> found = new TreeMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ACCOUNT_EVENTS, Duration.ofSeconds(5))
@@ -253,12 +268,13 @@ class EndpointAccessTest extends EmbeddedServiceTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (accountId.equals(record.key())) {
-                        found.add(codec.decode(record.value()));
+                        EnvelopedAccountEvent event = codec.decode(record.value());
+                        found.putIfAbsent(event.sequence(), event);
                     }
                 });
-                return !found.isEmpty();
+                return found.size() >= count;
             });
         }
-        return found.get(0);
+        return List.copyOf(found.values()).subList(0, count);
     }
 }
