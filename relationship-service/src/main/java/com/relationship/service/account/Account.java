@@ -8,9 +8,6 @@ import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.commands.*;
 import com.relationship.contracts.events.*;
-import com.relationship.service.lifecycle.Eligibility;
-import com.relationship.service.lifecycle.EvidenceRequirements;
-import com.relationship.service.lifecycle.LifecyclePolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -121,8 +118,7 @@ public class Account {
         requireText(command.summary(), "summary");
         require(command.dueBy() != null, "dueBy is required: when must the complaint be resolved?");
         if (state.complaintsOpened().contains(command.complaintId())) {
-            throw refused(Rule.COMPLAINT_ALREADY_OPENED, "Complaint " + command.complaintId()
-                    + " was opened before; a new issue needs a new complaint id.");
+            throw refused(Rule.COMPLAINT_ALREADY_OPENED, command.complaintId());
         }
         return applied(new ComplaintOpened(accountId, command.complaintId(), command.summary(), command.dueBy()));
     }
@@ -132,12 +128,10 @@ public class Account {
         requireNotDisqualified();
         requireText(command.resolution(), "resolution");
         if (state.resolvedComplaints().contains(command.complaintId())) {
-            throw refused(Rule.COMPLAINT_ALREADY_RESOLVED, "Complaint " + command.complaintId()
-                    + " is already resolved; open a new complaint if the issue is back.");
+            throw refused(Rule.COMPLAINT_ALREADY_RESOLVED, command.complaintId());
         }
         if (!state.openComplaints().contains(command.complaintId())) {
-            throw refused(Rule.UNKNOWN_COMPLAINT, "Account " + accountId + " has no complaint "
-                    + command.complaintId() + "; list its events to find the complaint id.");
+            throw refused(Rule.UNKNOWN_COMPLAINT, accountId, command.complaintId());
         }
         return applied(new ComplaintResolved(accountId, command.complaintId(), command.resolution()));
     }
@@ -178,8 +172,7 @@ public class Account {
         require(command.validUntil() == null || command.validUntil().isAfter(command.occurredAt()),
                 "validUntil must be after occurredAt");
         if (state.activeBonds().containsKey(command.bondId()) || state.dissolvedBonds().contains(command.bondId())) {
-            throw refused(Rule.BOND_ALREADY_ESTABLISHED, "Bond " + command.bondId()
-                    + " was established before; a new bond needs a new bond id.");
+            throw refused(Rule.BOND_ALREADY_ESTABLISHED, command.bondId());
         }
         return applied(new BondEstablished(accountId, command.bondId(), command.kind(), command.description().strip(),
                 command.occurredAt(), command.validUntil()));
@@ -190,12 +183,11 @@ public class Account {
         requireReason(command.reason());
         requireNotDisqualified();
         if (state.dissolvedBonds().contains(command.bondId())) {
-            throw refused(Rule.BOND_ALREADY_DISSOLVED, "Bond " + command.bondId() + " is already dissolved.");
+            throw refused(Rule.BOND_ALREADY_DISSOLVED, command.bondId());
         }
         ActiveBond bond = state.activeBonds().get(command.bondId());
         if (bond == null) {
-            throw refused(Rule.UNKNOWN_BOND, "Account " + accountId + " has no bond " + command.bondId()
-                    + "; list its events to find the bond id.");
+            throw refused(Rule.UNKNOWN_BOND, accountId, command.bondId());
         }
         return applied(new BondDissolved(accountId, command.bondId(), bond.kind(), command.reason().strip()));
     }
@@ -229,16 +221,17 @@ public class Account {
         require(command.targetStage() != null, "targetStage is required");
         Eligibility eligibility = eligibility(policy);
         if (eligibility.nextStage() == null) {
-            throw refused(state.stage() == LifecycleStage.PARTNER ? Rule.NO_STAGE_ABOVE : Rule.NOT_ON_THE_LADDER,
+            // The eligibility's note is that rule's own sentence for the account's situation.
+            throw refusedSaying(state.stage() == LifecycleStage.PARTNER ? Rule.NO_STAGE_ABOVE : Rule.NOT_ON_THE_LADDER,
                     eligibility.note());
         }
         if (command.targetStage() != eligibility.nextStage()) {
-            throw refused(Rule.NOT_THE_NEXT_STAGE, "Stages are climbed one at a time: from " + state.stage()
-                    + " the next stage is " + eligibility.nextStage() + ", not " + command.targetStage() + ".");
+            throw refused(Rule.NOT_THE_NEXT_STAGE, state.stage(), eligibility.nextStage(),
+                    command.targetStage());
         }
         if (!eligibility.eligible()) {
-            throw new AccountRuleViolation(Rule.EVIDENCE_MISSING, "Moving to " + command.targetStage()
-                    + " needs: " + String.join("; ", eligibility.missingEvidence()) + ". Record it first.",
+            throw new AccountRuleViolation(Rule.EVIDENCE_MISSING, Rule.EVIDENCE_MISSING.says(command.targetStage(),
+                    String.join("; ", eligibility.missingEvidence())),
                     state.stage(), state.kamStage(), eligibility.missingEvidence());
         }
         return applied(new LifecycleStageAdvanced(accountId, state.stage(), command.targetStage()));
@@ -251,8 +244,7 @@ public class Account {
         require(target != null, "targetStage is required");
         if (!state.stage().isOnLadder() || !target.isOnLadder() || !state.stage().isAbove(target)
                 || target == LifecycleStage.PROSPECT) {
-            throw refused(Rule.NOT_A_DOWNGRADE, "A downgrade moves a stage between CUSTOMER and the current stage "
-                    + state.stage() + " down the ladder; " + target + " is not one. To end the relationship, lapse it.");
+            throw refused(Rule.NOT_A_DOWNGRADE, state.stage(), target);
         }
         return applied(new LifecycleStageDowngraded(accountId, state.stage(), target, command.reason().strip()));
     }
@@ -261,8 +253,8 @@ public class Account {
     public Long handle(LapseAccount command) {
         requireReason(command.reason());
         if (!state.stage().isOnLadder() || state.stage() == LifecycleStage.PROSPECT) {
-            throw refused(Rule.CANNOT_LAPSE, "Only an account that has bought (CUSTOMER to PARTNER) can lapse; this"
-                    + " one is " + state.stage() + (state.stage() == LifecycleStage.PROSPECT ? ": disqualify a prospect instead." : "."));
+            throw refusedIn(Rule.CANNOT_LAPSE, state.stage() == LifecycleStage.PROSPECT ? 1 : 0,
+                    state.stage());
         }
         return applied(new AccountLapsed(accountId, state.stage(), command.reason().strip()));
     }
@@ -271,7 +263,7 @@ public class Account {
     public Long handle(WinBackAccount command) {
         requireReason(command.reason());
         if (state.stage() != LifecycleStage.LAPSED) {
-            throw refused(Rule.NOT_LAPSED, "Only a LAPSED account can be won back; this one is " + state.stage() + ".");
+            throw refused(Rule.NOT_LAPSED, state.stage());
         }
         return applied(new AccountWonBack(accountId, command.reason().strip()));
     }
@@ -280,12 +272,10 @@ public class Account {
     public Long handle(DisqualifyProspect command) {
         requireReason(command.reason());
         if (state.stage() != LifecycleStage.PROSPECT) {
-            throw refused(Rule.NOT_A_PROSPECT, "Only a PROSPECT can be disqualified; this account is " + state.stage()
-                    + (state.stage().rank() > 1 ? ": lapse it instead." : "."));
+            throw refusedIn(Rule.NOT_A_PROSPECT, state.stage().rank() > 1 ? 1 : 0, state.stage());
         }
         if (state.evidence().purchases() > 0) {
-            throw refused(Rule.PROSPECT_HAS_BOUGHT, "This prospect has a recorded purchase, so it will buy:"
-                    + " advance it to CUSTOMER instead of disqualifying it.");
+            throw refused(Rule.PROSPECT_HAS_BOUGHT);
         }
         return applied(new ProspectDisqualified(accountId, command.reason().strip()));
     }
@@ -294,28 +284,14 @@ public class Account {
     public Long handle(RequalifyProspect command) {
         requireReason(command.reason());
         if (state.stage() != LifecycleStage.DISQUALIFIED) {
-            throw refused(Rule.NOT_DISQUALIFIED, "Only a DISQUALIFIED prospect can be requalified; this one is "
-                    + state.stage() + ".");
+            throw refused(Rule.NOT_DISQUALIFIED, state.stage());
         }
         return applied(new ProspectRequalified(accountId, command.reason().strip()));
     }
 
-    /** Whether an advance would be accepted now, and if not, what is missing. Reads state only. */
+    /** Whether an advance would be accepted now, and if not, what is missing: {@link Eligibility#of}, over the fold. */
     public Eligibility eligibility(LifecyclePolicy policy) {
-        if (state.stage() == LifecycleStage.LAPSED) {
-            return new Eligibility(state.stage(), null, false, List.of(),
-                    "The account lapsed from " + state.lapsedFrom() + ": win it back to make it a CUSTOMER again.");
-        }
-        if (state.stage() == LifecycleStage.DISQUALIFIED) {
-            return new Eligibility(state.stage(), null, false, List.of(), "A disqualified prospect does not advance: requalify it first, with a reason.");
-        }
-        return state.stage().next()
-                .map(next -> {
-                    List<String> missing = EvidenceRequirements.missingFor(state.evidence(), next, policy);
-                    return new Eligibility(state.stage(), next, missing.isEmpty(), missing,
-                            missing.isEmpty() ? "Eligible: advance to " + next + "." : "Record the missing evidence first.");
-                })
-                .orElseGet(() -> new Eligibility(state.stage(), null, false, List.of(), "PARTNER is the highest stage."));
+        return Eligibility.of(state, policy);
     }
 
     // --- classification and KAM -----------------------------------------------------------------
@@ -326,11 +302,10 @@ public class Account {
         require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
         requireText(command.rationale(), "rationale");
         if (command.classification() == state.classification()) {
-            throw refused(Rule.ALREADY_CLASSIFIED_SO, "The account is already " + state.classification() + ".");
+            throw refused(Rule.ALREADY_CLASSIFIED_SO, state.classification());
         }
         if (command.classification() == Classification.TACTICAL && state.isKeyAccount()) {
-            throw refused(Rule.KEY_ACCOUNT_MUST_STAY_STRATEGIC, "The account is a key account at " + state.kamStage()
-                    + ": uncouple it before classifying it TACTICAL.");
+            throw refused(Rule.KEY_ACCOUNT_MUST_STAY_STRATEGIC, state.kamStage());
         }
         return applied(new AccountClassified(accountId, command.classification(), command.rationale().strip()));
     }
@@ -340,11 +315,10 @@ public class Account {
         requireText(command.rationale(), "rationale");
         requireNotDisqualified();
         if (state.classification() != Classification.STRATEGIC) {
-            throw refused(Rule.NOT_STRATEGIC, "Only a STRATEGIC account can be designated a key-account candidate;"
-                    + " this one is " + state.classification() + ". Classify it STRATEGIC first, with a rationale.");
+            throw refused(Rule.NOT_STRATEGIC, state.classification());
         }
         if (state.isKeyAccount()) {
-            throw refused(Rule.ALREADY_A_KEY_ACCOUNT, "The account is already on the KAM track at " + state.kamStage() + ".");
+            throw refused(Rule.ALREADY_A_KEY_ACCOUNT, state.kamStage());
         }
         return applied(new KeyAccountDesignated(accountId, command.rationale().strip()));
     }
@@ -355,15 +329,13 @@ public class Account {
         requireNotDisqualified();
         requireKeyAccount();
         if (state.kamStage() == KamStage.UNCOUPLING_KAM) {
-            throw refused(Rule.KEY_ACCOUNT_UNCOUPLED, "The key account was uncoupled: designate it again, with a"
-                    + " rationale, to restart the KAM track at PRE_KAM.");
+            throw refused(Rule.KEY_ACCOUNT_UNCOUPLED);
         }
-        KamStage next = state.kamStage().next().orElseThrow(() -> refused(Rule.NOT_THE_NEXT_KAM_STAGE,
-                state.kamStage() + " is the end of the KAM track forward; only uncoupling remains."));
+        KamStage next = state.kamStage().next().orElseThrow(() -> refusedIn(Rule.NOT_THE_NEXT_KAM_STAGE,
+                2, state.kamStage()));
         if (command.targetStage() != next) {
-            throw refused(Rule.NOT_THE_NEXT_KAM_STAGE, "KAM stages are climbed one at a time: from " + state.kamStage()
-                    + " the next is " + next + ", not " + command.targetStage()
-                    + (command.targetStage() == KamStage.UNCOUPLING_KAM ? " (use uncouple, with a reason)." : "."));
+            throw refusedIn(Rule.NOT_THE_NEXT_KAM_STAGE, command.targetStage() == KamStage.UNCOUPLING_KAM ? 1 : 0,
+                    state.kamStage(), next, command.targetStage());
         }
         return applied(new KamStageAdvanced(accountId, state.kamStage(), next));
     }
@@ -374,7 +346,7 @@ public class Account {
         requireNotDisqualified();
         requireKeyAccount();
         if (state.kamStage() == KamStage.UNCOUPLING_KAM) {
-            throw refused(Rule.ALREADY_UNCOUPLED, "The key account is already uncoupled.");
+            throw refused(Rule.ALREADY_UNCOUPLED);
         }
         return applied(new KeyAccountUncoupled(accountId, state.kamStage(), command.reason().strip()));
     }
@@ -382,14 +354,13 @@ public class Account {
     /** A disqualified prospect records nothing until it is requalified (docs/domain.md). */
     private void requireNotDisqualified() {
         if (state.stage() == LifecycleStage.DISQUALIFIED) {
-            throw refused(Rule.ACCOUNT_DISQUALIFIED, "The account is a disqualified prospect and records nothing:"
-                    + " requalify it first (POST .../lifecycle/requalify with a reason).");
+            throw refused(Rule.ACCOUNT_DISQUALIFIED);
         }
     }
 
     private void requireKeyAccount() {
         if (state.kamStage() == null) {
-            throw refused(Rule.NOT_A_KEY_ACCOUNT, "The account is not on the KAM track: designate it first.");
+            throw refused(Rule.NOT_A_KEY_ACCOUNT);
         }
     }
 
@@ -413,7 +384,17 @@ public class Account {
         return AggregateLifecycle.getVersion();
     }
 
-    private AccountRuleViolation refused(Rule rule, String detail) {
+    /** The rule refuses, in its usual sentence with these facts ({@link Rule#says}). */
+    private AccountRuleViolation refused(Rule rule, Object... facts) {
+        return refusedSaying(rule, rule.says(facts));
+    }
+
+    /** The rule refuses, in its sentence for situation {@code which}. */
+    private AccountRuleViolation refusedIn(Rule rule, int which, Object... facts) {
+        return refusedSaying(rule, rule.saysIn(which, facts));
+    }
+
+    private AccountRuleViolation refusedSaying(Rule rule, String detail) {
         // No state yet while the registration itself is checked.
         return state == null ? new AccountRuleViolation(rule, detail, null, null)
                 : new AccountRuleViolation(rule, detail, state.stage(), state.kamStage());
@@ -421,7 +402,7 @@ public class Account {
 
     private void require(boolean condition, String detail) {
         if (!condition) {
-            throw refused(Rule.INVALID_VALUE, detail);
+            throw refusedSaying(Rule.INVALID_VALUE, detail);
         }
     }
 
@@ -431,7 +412,7 @@ public class Account {
 
     private void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw refused(Rule.REASON_REQUIRED, "A reason is required: auditors read it in the account's history.");
+            throw refused(Rule.REASON_REQUIRED);
         }
     }
 
@@ -440,7 +421,7 @@ public class Account {
             require(currency != null && Currency.getInstance(currency).getCurrencyCode().equals(currency),
                     "currency must be an ISO 4217 code such as EUR or USD");
         } catch (IllegalArgumentException notAnIsoCode) {
-            throw refused(Rule.INVALID_VALUE, "currency '" + currency + "' is not an ISO 4217 code such as EUR or USD");
+            throw refusedSaying(Rule.INVALID_VALUE, "currency '" + currency + "' is not an ISO 4217 code such as EUR or USD");
         }
     }
 

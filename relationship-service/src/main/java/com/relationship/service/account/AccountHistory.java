@@ -1,7 +1,7 @@
 package com.relationship.service.account;
 
 import com.relationship.contracts.events.AccountEventTypes;
-import com.relationship.service.web.UnknownAccountException;
+import com.relationship.service.account.UnknownAccountException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -4,51 +4,89 @@ package com.relationship.service.account;
  * Every rule of the account that can refuse a command. The name is the rule's public identity:
  * the web edge turns it into a problem type ({@code NOT_THE_NEXT_STAGE} becomes
  * {@code /problems/not-the-next-stage}).
+ * <p>
+ * Each rule says why it refused, in sentences a person can act on (the problem's {@code detail}):
+ * {@code %s} are the facts of the case, filled in order; a rule with several sentences has one per
+ * situation, the first the usual one. The aggregate picks the sentence and gives the facts; the words
+ * live here, with the rule, not in the command handlers.
  */
 public enum Rule {
     // The command is fine, the account's state refuses it (409).
-    NOT_THE_NEXT_STAGE,
-    EVIDENCE_MISSING,
-    NO_STAGE_ABOVE,
-    NOT_ON_THE_LADDER,
-    NOT_A_DOWNGRADE,
-    CANNOT_LAPSE,
-    NOT_LAPSED,
-    NOT_A_PROSPECT,
-    PROSPECT_HAS_BOUGHT,
-    NOT_DISQUALIFIED,
-    ALREADY_CLASSIFIED_SO,
-    KEY_ACCOUNT_MUST_STAY_STRATEGIC,
-    NOT_STRATEGIC,
-    ALREADY_A_KEY_ACCOUNT,
-    NOT_A_KEY_ACCOUNT,
-    NOT_THE_NEXT_KAM_STAGE,
-    ALREADY_UNCOUPLED,
-    KEY_ACCOUNT_UNCOUPLED,
-    UNKNOWN_COMPLAINT,
-    COMPLAINT_ALREADY_RESOLVED,
-    COMPLAINT_ALREADY_OPENED,
-    ACCOUNT_DISQUALIFIED,
-    BOND_ALREADY_ESTABLISHED,
-    UNKNOWN_BOND,
-    BOND_ALREADY_DISSOLVED,
+    /** from, next, asked. */
+    NOT_THE_NEXT_STAGE("Stages are climbed one at a time: from %s the next stage is %s, not %s."),
+    /** target, what is missing. */
+    EVIDENCE_MISSING("Moving to %s needs: %s. Record it first."),
+    NO_STAGE_ABOVE("PARTNER is the highest stage."),
+    /** 0: lapsed (from which stage); 1: disqualified. */
+    NOT_ON_THE_LADDER("The account lapsed from %s: win it back to make it a CUSTOMER again.",
+            "A disqualified prospect does not advance: requalify it first, with a reason."),
+    /** current, asked. */
+    NOT_A_DOWNGRADE("A downgrade moves a stage between CUSTOMER and the current stage %s down the ladder; %s is"
+            + " not one. To end the relationship, lapse it."),
+    /** 0: any stage off the ladder; 1: a prospect. */
+    CANNOT_LAPSE("Only an account that has bought (CUSTOMER to PARTNER) can lapse; this one is %s.",
+            "Only an account that has bought (CUSTOMER to PARTNER) can lapse; this one is %s: disqualify a"
+                    + " prospect instead."),
+    NOT_LAPSED("Only a LAPSED account can be won back; this one is %s."),
+    /** 0: not on the ladder; 1: an account that has bought. */
+    NOT_A_PROSPECT("Only a PROSPECT can be disqualified; this account is %s.",
+            "Only a PROSPECT can be disqualified; this account is %s: lapse it instead."),
+    PROSPECT_HAS_BOUGHT("This prospect has a recorded purchase, so it will buy: advance it to CUSTOMER instead of"
+            + " disqualifying it."),
+    NOT_DISQUALIFIED("Only a DISQUALIFIED prospect can be requalified; this one is %s."),
+    ALREADY_CLASSIFIED_SO("The account is already %s."),
+    KEY_ACCOUNT_MUST_STAY_STRATEGIC("The account is a key account at %s: uncouple it before classifying it TACTICAL."),
+    NOT_STRATEGIC("Only a STRATEGIC account can be designated a key-account candidate; this one is %s. Classify it"
+            + " STRATEGIC first, with a rationale."),
+    ALREADY_A_KEY_ACCOUNT("The account is already on the KAM track at %s."),
+    NOT_A_KEY_ACCOUNT("The account is not on the KAM track: designate it first."),
+    /** 0: from, next, asked; 1: the same when uncoupling was asked; 2: the end of the track (stage). */
+    NOT_THE_NEXT_KAM_STAGE("KAM stages are climbed one at a time: from %s the next is %s, not %s.",
+            "KAM stages are climbed one at a time: from %s the next is %s, not %s (use uncouple, with a reason).",
+            "%s is the end of the KAM track forward; only uncoupling remains."),
+    ALREADY_UNCOUPLED("The key account is already uncoupled."),
+    KEY_ACCOUNT_UNCOUPLED("The key account was uncoupled: designate it again, with a rationale, to restart the KAM"
+            + " track at PRE_KAM."),
+    /** account, complaint. */
+    UNKNOWN_COMPLAINT("Account %s has no complaint %s; list its events to find the complaint id."),
+    COMPLAINT_ALREADY_RESOLVED("Complaint %s is already resolved; open a new complaint if the issue is back."),
+    COMPLAINT_ALREADY_OPENED("Complaint %s was opened before; a new issue needs a new complaint id."),
+    ACCOUNT_DISQUALIFIED("The account is a disqualified prospect and records nothing: requalify it first"
+            + " (POST .../lifecycle/requalify with a reason)."),
+    BOND_ALREADY_ESTABLISHED("Bond %s was established before; a new bond needs a new bond id."),
+    /** account, bond. */
+    UNKNOWN_BOND("Account %s has no bond %s; list its events to find the bond id."),
+    BOND_ALREADY_DISSOLVED("Bond %s is already dissolved."),
     // A value in the command is unusable whatever the state (422).
-    REASON_REQUIRED(true),
-    INVALID_VALUE(true);
+    REASON_REQUIRED(true, "A reason is required: auditors read it in the account's history."),
+    /** what is wrong with which field: the check says it. */
+    INVALID_VALUE(true, "%s");
 
     private final boolean invalidInput;
+    private final java.util.List<String> sentences;
 
-    Rule() {
-        this(false);
+    Rule(String... sentences) {
+        this(false, sentences);
     }
 
-    Rule(boolean invalidInput) {
+    Rule(boolean invalidInput, String... sentences) {
         this.invalidInput = invalidInput;
+        this.sentences = java.util.List.of(sentences);
     }
 
     /** True when the command itself is at fault, false when the account's current state refuses it. */
     public boolean isInvalidInput() {
         return invalidInput;
+    }
+
+    /** The rule's usual sentence with the facts of the case. */
+    public String says(Object... facts) {
+        return saysIn(0, facts);
+    }
+
+    /** The rule's sentence for situation {@code which} (see the rule's comment) with the facts of the case. */
+    public String saysIn(int which, Object... facts) {
+        return String.format(java.util.Locale.ROOT, sentences.get(which), facts);
     }
 
     /** {@code EVIDENCE_MISSING} as {@code evidence-missing}. */

@@ -3,7 +3,7 @@ package com.relationship.service.audit;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.relationship.service.web.UnknownAccountException;
+import com.relationship.service.account.UnknownAccountException;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.bson.Document;

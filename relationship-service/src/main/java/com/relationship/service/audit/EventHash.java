@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * (crypto-shredding) stays verifiable without its key. {@code docs/verify-chain.py} is the
  * same rule in Python, for auditors who check the raw store themselves.
  */
-public final class EventHash {
+final class EventHash {
 
     /** The "previous hash" of an account's first event. */
     public static final String GENESIS = "";

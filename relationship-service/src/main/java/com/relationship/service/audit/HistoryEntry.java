@@ -14,7 +14,7 @@ import java.util.Map;
  * @param causationId   the id of the command that caused it
  * @param causationType the type of that command ({@code RecordPurchase})
  */
-public record HistoryEntry(long sequence, String eventId, String type, int revision, Instant time, String actor,
+record HistoryEntry(long sequence, String eventId, String type, int revision, Instant time, String actor,
                            String clientId, String reason, String correlationId, String causationId,
                            String causationType, Object payload) {
 

@@ -2,7 +2,7 @@ package com.relationship.service.audit;
 
 import com.relationship.service.account.AccountHistory;
 import com.relationship.service.account.AccountHistory.RecordedEvent;
-import com.relationship.service.web.UnknownAccountException;
+import com.relationship.service.account.UnknownAccountException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

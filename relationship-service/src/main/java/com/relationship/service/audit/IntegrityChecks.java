@@ -39,7 +39,7 @@ import java.util.concurrent.Executors;
  * so that can only leave newer events out, never make an intact chain look broken.
  */
 @Component
-public class IntegrityChecks implements DisposableBean {
+class IntegrityChecks implements DisposableBean {
 
     /** How many broken accounts a check lists; it counts the rest. */
     public static final int BROKEN_LISTED = 1_000;

@@ -15,7 +15,7 @@ import java.util.UUID;
  * how long it stayed, and the event, actor and reason that moved it in and out. Answers "when did
  * it become a client, and who moved it?".
  */
-public record Timeline(UUID accountId, List<Period> lifecycle, List<Period> kam) {
+record Timeline(UUID accountId, List<Period> lifecycle, List<Period> kam) {
 
     /**
      * @param leftAt   null while the account is still in the stage

@@ -30,7 +30,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(value = "/api/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Evidence", description = "Record what the account did; each fact is evidence for a lifecycle stage")
-public class EvidenceController {
+class EvidenceController {
 
     private final AccountCommands commands;
 

@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
-public class AxonInfrastructure {
+class AxonInfrastructure {
 
     /** Axon's {@code jackson} serializer picks this mapper up by name; it is the contracts' JSON form. */
     @Bean

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * relay publishes them when it is back, so an instance that cannot reach Kafka still takes work.
  */
 @Component("kafka")
-public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
     private final AdminClient admin;
 

@@ -24,7 +24,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(value = "/api/v1/accounts/{accountId}/kam", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Key Account Management", description = "PRE_KAM → EARLY → MID → PARTNERSHIP → SYNERGISTIC, or UNCOUPLING")
-public class KamController {
+class KamController {
 
     private final AccountCommands commands;
 

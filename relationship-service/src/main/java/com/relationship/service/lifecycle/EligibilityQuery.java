@@ -1,35 +1,31 @@
 package com.relationship.service.lifecycle;
 
-import com.relationship.service.account.Account;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.command.Repository;
+import com.relationship.service.account.Eligibility;
+import com.relationship.service.account.LifecyclePolicy;
+import com.relationship.service.audit.AccountReplay;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
 /**
- * Answers "may this account move up now?" with the aggregate's own rules, so the answer can never
- * disagree with what an advance command would do. Loads the account read-only; writes nothing.
+ * Answers "may this account move up now?" from the account's history, read from its first event and
+ * folded by the one fold ({@code AccountState#evolve}), with the rule the aggregate applies before an
+ * advance ({@link Eligibility#of}): the answer can never disagree with what an advance would do.
+ * Reads only; no unit of work, no aggregate load.
  */
 @Component
-public class EligibilityQuery {
+class EligibilityQuery {
 
-    private final Repository<Account> accounts;
+    private final AccountReplay replay;
     private final LifecyclePolicy policy;
 
-    public EligibilityQuery(Repository<Account> accountRepository, LifecyclePolicy policy) {
-        this.accounts = accountRepository;
+    EligibilityQuery(AccountReplay replay, LifecyclePolicy policy) {
+        this.replay = replay;
         this.policy = policy;
     }
 
-    public Eligibility of(UUID accountId) {
-        ResultMessage<Eligibility> result = DefaultUnitOfWork.startAndGet(null).executeWithResult(() ->
-                accounts.load(accountId.toString()).invoke(account -> account.eligibility(policy)));
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
-        return result.getPayload();
+    /** @throws com.relationship.service.account.UnknownAccountException when no such account is registered */
+    Eligibility of(UUID accountId) {
+        return Eligibility.of(replay.now(accountId), policy);
     }
 }

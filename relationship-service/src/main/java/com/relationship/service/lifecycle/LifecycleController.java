@@ -2,6 +2,7 @@ package com.relationship.service.lifecycle;
 
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.commands.*;
+import com.relationship.service.account.Eligibility;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
@@ -22,7 +23,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(value = "/api/v1/accounts/{accountId}/lifecycle", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Lifecycle", description = "Move an account along prospect → customer → client → supporter → advocate → partner")
-public class LifecycleController {
+class LifecycleController {
 
     private final AccountCommands commands;
     private final EligibilityQuery eligibility;

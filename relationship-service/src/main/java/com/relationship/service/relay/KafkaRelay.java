@@ -23,7 +23,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
-public class KafkaRelay {
+class KafkaRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
     private static final String BATCH = KafkaRelay.class.getName() + ".batch";

@@ -12,7 +12,7 @@ import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RelayProperties.class)
-public class RelayConfiguration {
+class RelayConfiguration {
 
     /**
      * A relay error must stop the relay, not be logged and skipped (Axon's default for event

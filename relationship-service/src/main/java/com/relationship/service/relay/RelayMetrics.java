@@ -39,7 +39,7 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * counted as waiting until its token is stored.
  */
 @Component
-public class RelayMetrics {
+class RelayMetrics {
 
     private static final Duration RECOUNT_EVERY = Duration.ofSeconds(5);
 

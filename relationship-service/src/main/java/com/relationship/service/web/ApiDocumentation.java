@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** What /v3/api-docs and the Swagger UI say about this API. */
 @Configuration(proxyBeanMethods = false)
-public class ApiDocumentation {
+class ApiDocumentation {
 
     @Bean
     OpenAPI relationshipServiceApi(@Value("${spring.application.version:0.1.0}") String version) {

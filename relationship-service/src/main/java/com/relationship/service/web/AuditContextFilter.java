@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class AuditContextFilter extends OncePerRequestFilter {
+class AuditContextFilter extends OncePerRequestFilter {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String CORRELATION_ID = "correlationId";

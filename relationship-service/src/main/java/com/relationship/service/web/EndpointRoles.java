@@ -15,7 +15,7 @@ import static org.springframework.http.HttpMethod.POST;
  * endpoints need {@code admin}, for every service alike.
  */
 @Configuration(proxyBeanMethods = false)
-public class EndpointRoles {
+class EndpointRoles {
 
     private static final String ACCOUNT = "/api/v1/accounts/{accountId}";
     private static final String INTEGRITY_CHECKS = "/api/v1/admin/integrity-checks";

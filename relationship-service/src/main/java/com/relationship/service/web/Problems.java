@@ -2,8 +2,7 @@ package com.relationship.service.web;
 
 import com.relationship.service.account.AccountRuleViolation;
 import com.relationship.service.account.StaleAccountVersion;
-import com.relationship.service.audit.IntegrityCheckRunning;
-import com.relationship.service.audit.UnknownIntegrityCheck;
+import com.relationship.service.account.UnknownAccountException;
 import com.relationship.service.infra.StoreOutcome;
 import com.mongodb.MongoException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -54,7 +53,7 @@ import java.util.stream.Collectors;
  * 409 one is already running.
  */
 @RestControllerAdvice
-public class Problems extends ResponseEntityExceptionHandler {
+class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     private static final Pattern ACCOUNT_PATH = Pattern.compile("/accounts/([0-9a-fA-F-]{36})");
@@ -108,22 +107,6 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unknownAccount(UnknownAccountException notFound, WebRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found",
                 notFound.getMessage(), request));
-    }
-
-    @ExceptionHandler(UnknownIntegrityCheck.class)
-    ResponseEntity<ProblemDetail> unknownCheck(UnknownIntegrityCheck notFound, WebRequest request) {
-        return respond(problem(HttpStatus.NOT_FOUND, "integrity-check-not-found", "Integrity check not found",
-                notFound.getMessage(), request));
-    }
-
-    /** No second check was started: the one running is named, to follow it instead. */
-    @ExceptionHandler(IntegrityCheckRunning.class)
-    ResponseEntity<ProblemDetail> checkRunning(IntegrityCheckRunning running, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "integrity-check-running", "Integrity check running",
-                running.getMessage(), request);
-        problem.setProperty("runningCheckId", running.running().checkId());
-        problem.setProperty("runningCheck", running.location());
-        return respond(problem);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
@@ -383,6 +366,20 @@ public class Problems extends ResponseEntityExceptionHandler {
                 });
             }
             problem = ours;
+        } else {
+            // A feature's own ErrorResponseException: its type and detail stand; add where and which request.
+            ProblemDetail own = problem;
+            ProblemDetail where = problem(HttpStatus.valueOf(status.value()), "unused", null, null, request);
+            if (own.getInstance() == null) {
+                own.setInstance(where.getInstance());
+            }
+            if (where.getProperties() != null) {
+                where.getProperties().forEach((name, value) -> {
+                    if (own.getProperties() == null || !own.getProperties().containsKey(name)) {
+                        own.setProperty(name, value);
+                    }
+                });
+            }
         }
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(response.getHeaders());

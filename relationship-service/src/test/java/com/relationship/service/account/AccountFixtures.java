@@ -5,7 +5,7 @@ import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.*;
 import com.relationship.service.infra.AccountCommandTargetResolver;
-import com.relationship.service.lifecycle.LifecyclePolicy;
+import com.relationship.service.account.LifecyclePolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;

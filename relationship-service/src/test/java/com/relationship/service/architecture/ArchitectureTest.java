@@ -15,6 +15,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     /** Controllers send commands through the CommandGateway (via AccountCommands); they never hold an aggregate. */
+    /** Feature packages depend on each other in one direction only: no package is part of a cycle. */
+    @ArchTest
+    static final ArchRule noPackageCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("com.relationship.service.(*)..").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule controllersNeverTouchTheAggregate = noClasses()
             .that().areAnnotatedWith(RestController.class)

@@ -1,8 +1,11 @@
-package com.relationship.service.account;
+package com.relationship.service.accounts;
 
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.commands.ClassifyAccount;
 import com.relationship.contracts.commands.RegisterAccount;
+import com.relationship.service.account.AccountHistory;
+import com.relationship.service.account.AccountSnapshot;
+import com.relationship.service.account.AccountStateQuery;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
@@ -28,7 +31,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(value = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accounts", description = "Register accounts, classify them, and read their history")
-public class AccountController {
+class AccountController {
 
     private final AccountCommands commands;
     private final AccountHistory history;

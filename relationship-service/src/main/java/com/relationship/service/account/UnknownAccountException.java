@@ -1,4 +1,4 @@
-package com.relationship.service.web;
+package com.relationship.service.account;
 
 import java.util.UUID;
 

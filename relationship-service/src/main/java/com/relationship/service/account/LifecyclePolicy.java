@@ -1,4 +1,4 @@
-package com.relationship.service.lifecycle;
+package com.relationship.service.account;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

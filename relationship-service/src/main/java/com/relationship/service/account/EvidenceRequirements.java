@@ -1,4 +1,4 @@
-package com.relationship.service.lifecycle;
+package com.relationship.service.account;
 
 import com.relationship.account.Evidence;
 import com.relationship.contracts.account.ComplianceOutcome;
@@ -12,7 +12,7 @@ import java.util.List;
  * eligibility answer and the refusal say what to record. The counting itself is the fold's
  * ({@link Evidence}).
  */
-public final class EvidenceRequirements {
+final class EvidenceRequirements {
 
     private EvidenceRequirements() {
     }
