@@ -1,13 +1,20 @@
 package com.relationship.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.relationship.contracts.Topics;
+import com.relationship.infra.embedded.Infrastructure;
+import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.contracts.events.PurchaseRecorded;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,8 +31,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the integrity check and the NDJSON history all answer it correctly. The times are printed as
  * figures for the performance notes, not asserted: a timed assertion would fail on a slow machine
  * without telling anything about the code.
+ * <p>
+ * A context of its own, with its own database and events topic, closed afterwards: the relay sends
+ * one event of an account per round, so 10,000 events of one account would otherwise queue ahead of
+ * every later test's events on the shared topic for minutes.
  */
-class LongHistoryTest extends EmbeddedServiceTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class LongHistoryTest {
+
+    private static final String TOPIC = "long-history.account-events";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infrastructure = TestInfrastructure.shared();
+        infrastructure.createTopic(TOPIC, Topics.PARTITIONS, false);
+        registry.add("spring.mongodb.uri", () -> infrastructure.mongoUri("relationship_long_history"));
+        registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+        registry.add("relationship.relay.topic", () -> TOPIC);
+    }
 
     private static final int EVENTS = 10_000;
 
