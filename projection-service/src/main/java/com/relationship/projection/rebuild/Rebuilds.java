@@ -293,8 +293,11 @@ public class Rebuilds {
                 continue;
             }
             compared++;
-            String liveDigest = digest(model, live.view(), now);
-            String rebuiltDigest = digest(model, shadowState.view(), now);
+            // The shadow was moved to now already; the live view is moved here, once.
+            Object liveSays = live.view() == null ? null : model.comparable(model.advance(live.view(), now));
+            Object rebuiltSays = shadowState.view() == null ? null : model.comparable(shadowState.view());
+            String liveDigest = ViewDigest.of(liveSays);
+            String rebuiltDigest = ViewDigest.of(rebuiltSays);
             if (liveDigest.equals(rebuiltDigest)) {
                 equal++;
             } else {
@@ -303,8 +306,7 @@ public class Rebuilds {
                     differences.add(new Difference(accountId, live.lastAppliedSequence(), liveDigest, rebuiltDigest));
                 }
                 log.warn("Rebuild of {}: account {} differs at sequence {}:\n live    {}\n rebuilt {}", model.name(),
-                        accountId, live.lastAppliedSequence(), comparableJson(model, live.view(), now),
-                        comparableJson(model, shadowState.view(), now));
+                        accountId, live.lastAppliedSequence(), ViewDigest.json(liveSays), ViewDigest.json(rebuiltSays));
             }
         }
         List<UUID> onlyShadowIds = new ArrayList<>();
@@ -322,14 +324,6 @@ public class Rebuilds {
     /** The shadow as time has moved it to the comparison's instant, as the live views were moved by the passes. */
     private static <V> ProjectionState<V> movedTo(ReadModel<V> model, ProjectionState<V> state, Instant now) {
         return state.view() == null ? state : state.withView(model.advance(state.view(), now));
-    }
-
-    private static <V> String digest(ReadModel<V> model, V view, Instant now) {
-        return view == null ? ViewDigest.of(null) : ViewDigest.of(model.comparable(model.advance(view, now)));
-    }
-
-    private static <V> String comparableJson(ReadModel<V> model, V view, Instant now) {
-        return view == null ? "none" : ViewDigest.json(model.comparable(model.advance(view, now)));
     }
 
     private static void write(MongoCollection<Document> shadow, List<Document> batch, Document doc) {

@@ -43,8 +43,11 @@ final class ViewDigest {
         }
     }
 
-    /** The canonical JSON itself, for a person comparing two views that differ. */
+    /** The canonical JSON itself, for a person comparing two views that differ; "none" for no view. */
     static String json(Object value) {
+        if (value == null) {
+            return "none";
+        }
         try {
             return CANONICAL.writeValueAsString(value);
         } catch (JsonProcessingException e) {

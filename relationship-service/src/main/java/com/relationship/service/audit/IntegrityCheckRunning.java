@@ -20,7 +20,7 @@ class IntegrityCheckRunning extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(IntegrityCheck running) {
-        String location = IntegrityCheckController.PATH + "/" + running.checkId();
+        String location = locationOf(running);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Integrity check "
                 + running.checkId() + " is still running (started " + running.startedAt() + " by "
                 + running.startedBy() + ", " + running.accountsVerified() + " accounts verified so far): follow it"
@@ -38,7 +38,11 @@ class IntegrityCheckRunning extends ErrorResponseException {
 
     /** Where the running check is followed. */
     public String location() {
-        return IntegrityCheckController.PATH + "/" + running.checkId();
+        return locationOf(running);
+    }
+
+    private static String locationOf(IntegrityCheck check) {
+        return IntegrityCheckController.PATH + "/" + check.checkId();
     }
 
     @Override

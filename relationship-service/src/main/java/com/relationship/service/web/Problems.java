@@ -368,18 +368,7 @@ class Problems extends ResponseEntityExceptionHandler {
             problem = ours;
         } else {
             // A feature's own ErrorResponseException: its type and detail stand; add where and which request.
-            ProblemDetail own = problem;
-            ProblemDetail where = problem(HttpStatus.valueOf(status.value()), "unused", null, null, request);
-            if (own.getInstance() == null) {
-                own.setInstance(where.getInstance());
-            }
-            if (where.getProperties() != null) {
-                where.getProperties().forEach((name, value) -> {
-                    if (own.getProperties() == null || !own.getProperties().containsKey(name)) {
-                        own.setProperty(name, value);
-                    }
-                });
-            }
+            locate(problem, request);
         }
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(response.getHeaders());
@@ -444,19 +433,32 @@ class Problems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(slug));
         problem.setTitle(title);
+        locate(problem, request);
+        return problem;
+    }
+
+    /** Adds what every problem says of its request, unless it says so already: the path, the account, the correlation id. */
+    private static void locate(ProblemDetail problem, WebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
             String path = servlet.getRequest().getRequestURI();
-            problem.setInstance(URI.create(path));
+            if (problem.getInstance() == null) {
+                problem.setInstance(URI.create(path));
+            }
             Matcher account = ACCOUNT_PATH.matcher(path);
             if (account.find()) {
-                problem.setProperty("accountId", account.group(1));
+                setIfAbsent(problem, "accountId", account.group(1));
             }
         }
         String correlationId = org.slf4j.MDC.get(AuditContextFilter.CORRELATION_ID);
         if (correlationId != null) {
-            problem.setProperty("correlationId", correlationId);
+            setIfAbsent(problem, "correlationId", correlationId);
         }
-        return problem;
+    }
+
+    private static void setIfAbsent(ProblemDetail problem, String name, Object value) {
+        if (problem.getProperties() == null || !problem.getProperties().containsKey(name)) {
+            problem.setProperty(name, value);
+        }
     }
 
     private static String title(String ruleName) {
