@@ -1,12 +1,13 @@
 package com.relationship.service.infra;
 
 import com.relationship.service.audit.ChainedEventStorageStrategy;
+import com.relationship.service.upcasting.EventProperties;
+import com.relationship.service.upcasting.PurchaseRecordedUpcaster;
+import com.relationship.service.upcasting.StoredRevisions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.relationship.contracts.ContractJson;
-import com.relationship.contracts.events.AccountEvent;
-import com.relationship.contracts.events.AccountEventTypes;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -22,6 +23,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -36,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * can rely on, and the defaults it would pick (1 s look-back, 100-event batches) are wrong for us.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventStoreProperties.class)
+@EnableConfigurationProperties({EventStoreProperties.class, EventProperties.class})
 class AxonInfrastructure {
 
     /** Axon's {@code jackson} serializer picks this mapper up by name; it is the contracts' JSON form. */
@@ -45,12 +47,10 @@ class AxonInfrastructure {
         return ContractJson.newObjectMapper();
     }
 
-    /** Stored events carry the revision {@link AccountEventTypes} gives them (no Axon annotation in the contracts). */
+    /** Stored events carry the revision {@link StoredRevisions} gives them (no Axon annotation in the contracts). */
     @Bean
     RevisionResolver revisionResolver() {
-        return payloadType -> AccountEvent.class.isAssignableFrom(payloadType)
-                ? String.valueOf(AccountEventTypes.revisionOf(payloadType))
-                : null;
+        return new StoredRevisions();
     }
 
     @Bean
@@ -96,14 +96,21 @@ class AxonInfrastructure {
         return new ChainedEventStorageStrategy(EventEntryConfiguration.getDefault(), properties.lookBack());
     }
 
+    /**
+     * Old stored forms are read as today's by the engine's upcaster chain, so every reader of the
+     * store gets them upcast: the aggregate, history and replays, and the relay. Set here, on the
+     * engine we build ourselves; Axon's configurer would only hand its chain to an engine it built.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, StorageStrategy eventStorageStrategy,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer, EventStoreProperties properties) {
+                                          Serializer serializer, EventStoreProperties properties,
+                                          EventProperties events) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .storageStrategy(eventStorageStrategy)
                 .eventSerializer(eventSerializer)
+                .upcasterChain(new EventUpcasterChain(new PurchaseRecordedUpcaster(events.defaultCurrency())))
                 .snapshotSerializer(serializer)
                 .batchSize(properties.batchSize())
                 .build();
