@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -54,6 +55,12 @@ public class AccountHistory {
     /** Whether the account has any event at all. */
     public boolean exists(UUID accountId) {
         return eventStore.lastSequenceNumberFor(accountId.toString()).isPresent();
+    }
+
+    /** The sequence number of the account's last event, if it has any (one indexed lookup). */
+    public OptionalLong lastSequence(UUID accountId) {
+        Optional<Long> last = eventStore.lastSequenceNumberFor(accountId.toString());
+        return last.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
     public List<RecordedEvent> eventsOf(UUID accountId) {

@@ -5,12 +5,15 @@ import com.relationship.contracts.events.AccountEvent;
 import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.service.account.AccountHistory;
 import com.relationship.service.account.AccountHistory.RecordedEvent;
+import com.relationship.service.account.UnknownAccountException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * An account's past, replayed from its whole stored history with the one fold
@@ -26,23 +29,33 @@ public class AccountReplay {
         this.history = history;
     }
 
-    /** The account after its last event recorded at or before {@code asOf}. */
+    /**
+     * The account after its last event recorded at or before {@code asOf}. The history is read
+     * lazily and no further than the first event after the instant: an earlier instant costs less.
+     */
     public AccountState asOf(UUID accountId, Instant asOf) {
-        List<RecordedEvent> events = history.eventsOf(accountId);
-        if (events.get(0).timestamp().isAfter(asOf)) {
-            throw NotThen.beforeRegistration(accountId, asOf, events.get(0).timestamp());
+        try (Stream<RecordedEvent> events = history.stream(accountId)) {
+            Iterator<RecordedEvent> stored = events.iterator();
+            if (!stored.hasNext()) {
+                throw new UnknownAccountException(accountId);
+            }
+            RecordedEvent registration = stored.next();
+            if (registration.timestamp().isAfter(asOf)) {
+                throw NotThen.beforeRegistration(accountId, asOf, registration.timestamp());
+            }
+            return foldOnto(step(null, registration), stored, event -> !event.timestamp().isAfter(asOf));
         }
-        return fold(events, event -> !event.timestamp().isAfter(asOf));
     }
 
-    /** The account right after the event at sequence {@code version}. */
+    /** The account right after the event at sequence {@code version}, read no further than it. */
     public AccountState atVersion(UUID accountId, long version) {
-        List<RecordedEvent> events = history.eventsOf(accountId);
-        long last = events.get(events.size() - 1).sequence();
+        long last = history.lastSequence(accountId).orElseThrow(() -> new UnknownAccountException(accountId));
         if (version < 0 || version > last) {
             throw NotThen.noSuchVersion(accountId, version, last);
         }
-        return fold(events, event -> event.sequence() <= version);
+        try (Stream<RecordedEvent> events = history.stream(accountId)) {
+            return foldOnto(null, events.iterator(), event -> event.sequence() <= version);
+        }
     }
 
     /** The account now, folded the same way. */
@@ -64,8 +77,14 @@ public class AccountReplay {
     }
 
     static AccountState fold(List<RecordedEvent> events, Predicate<RecordedEvent> included) {
-        AccountState state = null;
-        for (RecordedEvent event : events) {
+        return foldOnto(null, events.iterator(), included);
+    }
+
+    /** {@code state} evolved by the events that follow, up to the first one not {@code included}. */
+    private static AccountState foldOnto(AccountState state, Iterator<RecordedEvent> events,
+                                         Predicate<RecordedEvent> included) {
+        while (events.hasNext()) {
+            RecordedEvent event = events.next();
             if (!included.test(event)) {
                 break;
             }

@@ -5,6 +5,8 @@ import com.relationship.contracts.Topics;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.contracts.events.PurchaseRecorded;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -59,8 +61,12 @@ class LongHistoryTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @Test
     void aTenThousandEventAccountIsReplayedVerifiedAndStreamedWhole() {
+        processing.eventProcessor("kafka-relay").ifPresent(EventProcessor::shutDown);
         Api api = new Api("http://127.0.0.1:" + port + "/api/v1", "ada@audit");
         String accountId = api.post("/accounts", Map.of("name", "Long Ltd", "industry", "Retail", "employeeCount", 10,
                 "region", "EMEA", "classification", "TACTICAL")).body().get("accountId").asText();
@@ -97,10 +103,16 @@ class LongHistoryTest {
         assertThat(ndjson.strip().split("\n")).hasSize(EVENTS);
     }
 
+    /** Asks twice, prints both times (the first includes compiling the read path), answers the second. */
     private static <T> T timed(String what, Supplier<T> call) {
         long started = System.nanoTime();
+        call.get();
+        long first = System.nanoTime() - started;
+        started = System.nanoTime();
         T answer = call.get();
-        System.out.printf("long history: %s answered in %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
+        long second = System.nanoTime() - started;
+        System.out.printf("long history: %s answered in %d ms, again in %d ms%n", what, first / 1_000_000,
+                second / 1_000_000);
         return answer;
     }
 }

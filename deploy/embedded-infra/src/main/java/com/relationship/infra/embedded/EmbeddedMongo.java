@@ -38,7 +38,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Data lives in the heap and is gone after {@link #close()}: for tests. {@code port} 0 picks a free port. */
     public static EmbeddedMongo inMemory(int port) {
-        EmbeddedMongo mongo = new EmbeddedMongo(new HelloCommand.InMemory(), port);
+        EmbeddedMongo mongo = new EmbeddedMongo(new HelloCommand.InOrderedMemory(), port);
         log.info("In-memory MongoDB listening on {}", mongo.connectionString());
         return mongo;
     }

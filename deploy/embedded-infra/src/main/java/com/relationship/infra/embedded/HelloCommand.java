@@ -21,7 +21,23 @@ final class HelloCommand {
         return "hello".equalsIgnoreCase(command) ? "isMaster" : command;
     }
 
+    /** The stock memory backend: only unique indexes, used only for an exact match on all their fields. */
     static final class InMemory extends MemoryBackend {
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            return super.handleCommand(channel, database, asIsMaster(command), query);
+        }
+    }
+
+    /**
+     * The ordered-index backend of the file store ({@link OrderedH2Backend}) on an MVStore held in
+     * memory: the queries run as on the local stack's file, without the file.
+     */
+    static final class InOrderedMemory extends OrderedH2Backend {
+        InOrderedMemory() {
+            super(new MVStore.Builder().open());
+        }
+
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
             return super.handleCommand(channel, database, asIsMaster(command), query);

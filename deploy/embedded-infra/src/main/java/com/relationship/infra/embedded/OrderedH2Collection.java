@@ -23,7 +23,8 @@ import java.util.List;
  * its range only; when the scan's order is the order the query sorts by (or it sorts by nothing),
  * documents are taken lazily, batch by batch, so a batch costs about its own size whatever the
  * store holds. Otherwise the range's documents are sorted as the stock collection sorts them.
- * The matcher still checks the whole query on every document, so the index only narrows the search.
+ * The matcher still checks the whole query on every document, so the index only narrows the search
+ * (its {@code $nin} lists of strings against hash sets: {@link HashedNotIn}).
  */
 final class OrderedH2Collection extends H2Collection {
 
@@ -127,7 +128,7 @@ final class OrderedH2Collection extends H2Collection {
         private final OrderedIndex index;
         private final KeyValue to;
         private final boolean reverse;
-        private final Document query;
+        private final HashedNotIn query;
         private final Document fieldSelector;
         private KeyValue from;
         private int toSkip;
@@ -141,7 +142,7 @@ final class OrderedH2Collection extends H2Collection {
             this.from = from;
             this.to = to;
             this.reverse = reverse;
-            this.query = query;
+            this.query = HashedNotIn.of(query);
             this.fieldSelector = fieldSelector;
             this.toSkip = Math.max(skip, 0);
             this.toReturn = Math.max(limit, 0);
@@ -173,7 +174,7 @@ final class OrderedH2Collection extends H2Collection {
                 while (cursor.hasNext()) {
                     KeyValue key = cursor.next();
                     Document document = getDocument(cursor.getValue());
-                    if (document == null || !documentMatchesQuery(document, query)) {
+                    if (document == null || !query.matches(document, OrderedH2Collection.this::documentMatchesQuery)) {
                         continue;
                     }
                     if (toSkip > 0) {
