@@ -1,6 +1,5 @@
 package com.relationship.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,10 +11,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +48,10 @@ final class CommandPath {
     private final int accounts;
     private final int commands;
     private final int freshnessCommands;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The stack being measured's client (one, so its connections are reused). */
+    private RestClient rest;
     /** The newest version each account's commands were answered with. */
     private final Map<String, Long> latest = new ConcurrentHashMap<>();
-    private volatile String lastRefusal = "none";
 
     CommandPath(boolean quick) {
         this.clients = 8;
@@ -90,6 +85,7 @@ final class CommandPath {
 
     private Map<String, Object> measure(LocalStackProcess stack, String store) throws Exception {
         latest.clear(); // each store runs on a stack of its own
+        rest = new RestClient(stack);
         double raw = rawInserts(stack.mongo());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
@@ -126,7 +122,7 @@ final class CommandPath {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the read model of " + account.getKey() + " did not catch up: "
                             + "it shows sequence " + applied + ", the last command answered " + account.getValue()
-                            + " (last answer other than 200: " + lastRefusal + ")");
+                            + " (-1: no status yet)");
                 }
                 Thread.sleep(50);
             }
@@ -136,14 +132,7 @@ final class CommandPath {
 
 
     private long applied(LocalStackProcess stack, String account) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.readModels() + "/accounts/"
-                + account + "/status")).header("Authorization", stack.authorization()).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            lastRefusal = response.statusCode() + " " + response.body();
-            return -1;
-        }
-        return JSON.readTree(response.body()).get("lastAppliedSequence").asLong();
+        return rest.applied(account);
     }
 
     private double rawInserts(String mongo) throws Exception {
@@ -175,9 +164,7 @@ final class CommandPath {
     }
 
     private String register(LocalStackProcess stack, int i) throws Exception {
-        JsonNode reply = post(stack, stack.commands() + "/accounts", "{\"name\":\"Bench " + i + "\",\"industry\":\"Manufacturing\","
-                + "\"employeeCount\":100,\"annualRevenue\":1000000,\"region\":\"EMEA\",\"classification\":\"TACTICAL\"}", 201);
-        return reply.get("accountId").asText();
+        return rest.register(i);
     }
 
     /** {@code count} purchases from the clients, at most {@code perSecond}; latencies (ns) and the wall time last. */
@@ -261,22 +248,9 @@ final class CommandPath {
     }
 
     private long purchase(LocalStackProcess stack, String account) throws Exception {
-        long version = post(stack, stack.commands() + "/accounts/" + account + "/purchases", "{\"amount\":120.50,\"currency\":\"EUR\","
-                + "\"occurredAt\":\"2026-11-30T10:00:00Z\",\"description\":\"benchmark purchase\"}", 200)
-                .get("version").asLong();
+        long version = rest.purchase(account);
         latest.merge(account, version, Math::max);
         return version;
-    }
-
-    private JsonNode post(LocalStackProcess stack, String url, String body, int expected) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").header("Authorization", stack.authorization())
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     private static void pace(long started, int i, double perSecond) throws InterruptedException {

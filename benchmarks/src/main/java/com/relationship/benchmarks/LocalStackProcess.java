@@ -42,11 +42,11 @@ final class LocalStackProcess implements AutoCloseable {
 
     /**
      * The README's recipe on this stack's data directory: {@code local-stack.jar token ...}, its last line.
-     * Long enough for a full run; may send commands and read the read models.
+     * Long enough for a full run; may send commands, read the read models and run the admin operations.
      */
     private String mintToken(String java, Path launcherJar, Path dataDir) throws IOException {
         Process mint = new ProcessBuilder(java, "-Dlocalstack.data-dir=" + dataDir, "-jar", launcherJar.toString(),
-                "token", "--roles", "writer,reader", "--subject", "benchmark", "--ttl", "8h")
+                "token", "--roles", "writer,reader,admin", "--subject", "benchmark", "--ttl", "8h")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new String(mint.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         try {
@@ -73,6 +73,16 @@ final class LocalStackProcess implements AutoCloseable {
 
     String readModels() {
         return "http://127.0.0.1:" + projectionPort + "/api/v1";
+    }
+
+    /** relationship-service's admin operations. */
+    String admin() {
+        return commands() + "/admin";
+    }
+
+    /** projection-service's admin operations. */
+    String readModelAdmin() {
+        return readModels() + "/admin";
     }
 
     String mongo() {

@@ -1,0 +1,71 @@
+package com.relationship.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The calls the benchmarks make to a running stack, with its token; an unexpected status is an error. */
+final class RestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalStackProcess stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    RestClient(LocalStackProcess stack) {
+        this.stack = stack;
+    }
+
+    /** A new account (TACTICAL, EMEA); its id. */
+    String register(int i) throws Exception {
+        return post(stack.commands() + "/accounts", "{\"name\":\"Bench " + i + "\",\"industry\":\"Manufacturing\","
+                + "\"employeeCount\":100,\"annualRevenue\":1000000,\"region\":\"EMEA\",\"classification\":\"TACTICAL\"}",
+                201).body().get("accountId").asText();
+    }
+
+    /** A purchase of the account; the version it was stored at. */
+    long purchase(String account) throws Exception {
+        return post(stack.commands() + "/accounts/" + account + "/purchases", "{\"amount\":120.50,\"currency\":\"EUR\","
+                + "\"occurredAt\":\"2026-11-30T10:00:00Z\",\"description\":\"benchmark purchase\"}", 200)
+                .body().get("version").asLong();
+    }
+
+    /** The sequence the status read model has applied for the account, -1 while it has none. */
+    long applied(String account) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.readModels() + "/accounts/"
+                + account + "/status")).GET());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("lastAppliedSequence").asLong() : -1;
+    }
+
+    record Answer(int status, JsonNode body, String location) {
+    }
+
+    Answer post(String url, String body, int expected) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return answer(url, response, expected);
+    }
+
+    Answer get(String url) throws Exception {
+        return answer(url, send(HttpRequest.newBuilder(URI.create(url)).GET()), 200);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.header("Authorization", stack.authorization()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Answer answer(String url, HttpResponse<String> response, int expected) throws Exception {
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        String location = response.headers().firstValue("Location")
+                .map(l -> URI.create(url).resolve(l).toString()).orElse(null);
+        return new Answer(response.statusCode(), JSON.readTree(response.body()), location);
+    }
+}
