@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.Topics;
+import com.relationship.contracts.asyncapi.AsyncApiContract;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.security.tokens.SigningKeys;
@@ -267,6 +268,38 @@ abstract class SystemScenario {
             });
         }
         assertThat(latest.get(id).get("stage").asText()).isEqualTo("PARTNER");
+    }
+
+    /**
+     * Every record on the three public topics, as the running system wrote it, is a message of
+     * the AsyncAPI document in api-contracts: its channel, its message, its key and its payload.
+     */
+    @Test
+    void everyRecordOnThePublicTopicsIsAMessageOfTheAsyncApiDocument() {
+        String id = accountAtPartner().getKey();
+        statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 17);
+        AsyncApiContract contract = AsyncApiContract.load();
+        for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS, Topics.CHURN_RISK)) {
+            List<String> errors = new ArrayList<>();
+            Map<String, Integer> recordsByKey = new LinkedHashMap<>();
+            try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
+                // Everything on the topic up to now: its end offsets once the account is at partner.
+                Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+                await().atMost(EVENTUALLY).until(() -> {
+                    consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                        recordsByKey.merge(record.key(), 1, Integer::sum);
+                        errors.addAll(contract.validate(topic, record.key(), record.value()));
+                    });
+                    return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+                });
+            }
+            // The churn topic has a record once an account first gets a band: any account's will do.
+            assertThat(topic.equals(Topics.CHURN_RISK) ? recordsByKey.keySet() : List.of(recordsByKey.getOrDefault(id, 0)))
+                    .as("records on %s", topic).isNotEmpty().doesNotContain(0);
+            System.out.printf("AsyncAPI: %d records of %d accounts on %s, %d not as documented%n",
+                    recordsByKey.values().stream().mapToInt(Integer::intValue).sum(), recordsByKey.size(), topic, errors.size());
+            assertThat(errors).as("records on %s against %s", topic, AsyncApiContract.DOCUMENT).isEmpty();
+        }
     }
 
     @Test

@@ -17,9 +17,8 @@ import java.nio.file.Path;
  * Spring Boot's Mongo health check sends (see {@link HelloCommand}).
  * <p>
  * Limits that matter to callers (see docs/embedded-mongo.md): no transactions or sessions. In
- * memory, only unique indexes are real and serve only an exact match on all their fields; every
- * other query is a full scan. On file, every index is an {@link OrderedIndex}: equality on a
- * prefix plus a range, in index order (see {@link OrderedH2Backend}).
+ * memory and on file alike, every index is an {@link OrderedIndex}: equality on a prefix plus a
+ * range, in index order (see {@link OrderedH2Backend}); other queries are full scans.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -36,7 +35,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.port = server.getLocalAddress().getPort();
     }
 
-    /** Data lives in the heap and is gone after {@link #close()}: for tests. {@code port} 0 picks a free port. */
+    /**
+     * Data lives in the heap and is gone after {@link #close()}: for tests. The same backend and
+     * indexes as {@link #persistent}, so tests query as the local stack does. {@code port} 0 picks a free port.
+     */
     public static EmbeddedMongo inMemory(int port) {
         EmbeddedMongo mongo = new EmbeddedMongo(new HelloCommand.InOrderedMemory(), port);
         log.info("In-memory MongoDB listening on {}", mongo.connectionString());
