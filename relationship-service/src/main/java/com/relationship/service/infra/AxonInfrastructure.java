@@ -11,7 +11,10 @@ import com.relationship.contracts.ContractJson;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -113,6 +116,18 @@ class AxonInfrastructure {
                 .upcasterChain(new EventUpcasterChain(new PurchaseRecordedUpcaster(events.defaultCurrency())))
                 .snapshotSerializer(serializer)
                 .batchSize(properties.batchSize())
+                .build();
+    }
+
+    /** Axon's own event store bean, with a cache sized for our tracking tokens ({@link EventStoreProperties#cachedEvents}). */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, org.axonframework.config.Configuration axon,
+                                  EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(properties.cachedEvents())
                 .build();
     }
 

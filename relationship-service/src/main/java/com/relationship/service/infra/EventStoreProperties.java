@@ -23,6 +23,11 @@ import java.time.Duration;
  * @param connectTimeout         how long opening a connection to MongoDB may take
  * @param socketTimeout          how long a MongoDB call waits for the answer to a request it sent; after
  *                               that the outcome of a write is unknown
+ * @param cachedEvents           how many of the latest events the event store keeps in memory for the
+ *                               relay's stream. Each holds its tracking token, and a Mongo token holds
+ *                               every event id of its look-back: during a burst thousands, so Axon's
+ *                               default cache of 10,000 events held gigabytes (JFR: 2 GB live, half-second
+ *                               collections, while 10,000 events were relayed). The relay reads 100 at a time.
  */
 @ConfigurationProperties("relationship.event-store")
 public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
@@ -32,7 +37,8 @@ public record EventStoreProperties(@DefaultValue("5s") Duration lookBack,
                                    @DefaultValue("") String nodeId,
                                    @DefaultValue("2s") Duration serverSelectionTimeout,
                                    @DefaultValue("2s") Duration connectTimeout,
-                                   @DefaultValue("10s") Duration socketTimeout) {
+                                   @DefaultValue("10s") Duration socketTimeout,
+                                   @DefaultValue("1000") int cachedEvents) {
     /** The configured node id, or Axon's own default ({@code pid@hostname}) when blank. */
     public String effectiveNodeId() {
         return nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
