@@ -59,10 +59,7 @@ final class AuditRates {
     }
 
     Results.Table run() throws Exception {
-        Path launcher = Path.of("deploy", "local-stack", "target", "local-stack.jar");
-        if (!Files.exists(launcher)) {
-            throw new IllegalStateException(launcher + " is missing: build it first (./mvnw -q -DskipTests package)");
-        }
+        Path launcher = LocalStackProcess.launcher();
         List<Map<String, Object>> rows = new ArrayList<>();
         try (LocalStackProcess stack = new LocalStackProcess(launcher, Files.createTempDirectory("audit-rates"), true)) {
             RestClient rest = new RestClient(stack);

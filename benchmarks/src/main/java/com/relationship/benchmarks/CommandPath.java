@@ -61,10 +61,7 @@ final class CommandPath {
     }
 
     Results.Table run() throws Exception {
-        Path launcher = Path.of("deploy", "local-stack", "target", "local-stack.jar");
-        if (!Files.exists(launcher)) {
-            throw new IllegalStateException(launcher + " is missing: build it first (./mvnw -q -DskipTests package)");
-        }
+        Path launcher = LocalStackProcess.launcher();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (boolean onDisk : List.of(true, false)) {
             Path data = Files.createTempDirectory("command-path");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,6 +39,15 @@ final class LocalStackProcess implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         awaitUp();
         token = mintToken(java, launcherJar, dataDir);
+    }
+
+    /** The launcher jar the README's first command builds; an error naming the command when it is missing. */
+    static Path launcher() {
+        Path launcher = Path.of("deploy", "local-stack", "target", "local-stack.jar");
+        if (!Files.exists(launcher)) {
+            throw new IllegalStateException(launcher + " is missing: build it first (./mvnw -q -DskipTests package)");
+        }
+        return launcher;
     }
 
     /**
