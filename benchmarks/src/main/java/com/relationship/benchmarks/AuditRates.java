@@ -64,7 +64,7 @@ final class AuditRates {
         try (LocalStackProcess stack = new LocalStackProcess(launcher, Files.createTempDirectory("audit-rates"), true)) {
             RestClient rest = new RestClient(stack);
             Map<String, Long> latest = seed(rest);
-            awaitReadModels(rest, latest);
+            rest.secondsUntilApplied(latest, OPERATION_TIMEOUT);
             long events = latest.values().stream().mapToLong(last -> last + 1).sum();
             rows.add(integrityCheck(stack, rest, events));
             rows.add(rebuild(stack, rest, events));
@@ -108,36 +108,20 @@ final class AuditRates {
         return latest;
     }
 
-    private static void awaitReadModels(RestClient rest, Map<String, Long> latest) throws Exception {
-        long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();
-        for (Map.Entry<String, Long> account : latest.entrySet()) {
-            while (rest.applied(account.getKey()) < account.getValue()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the read models did not catch up with " + account.getKey());
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
     private Map<String, Object> integrityCheck(LocalStackProcess stack, RestClient rest, long events) throws Exception {
-        long started = System.nanoTime();
-        RestClient.Answer accepted = rest.post(stack.admin() + "/integrity-checks", "", 202);
-        JsonNode check = awaitDone(rest, accepted.location());
-        double seconds = (System.nanoTime() - started) / 1e9;
+        RestClient.Finished finished = rest.runToEnd(stack.admin() + "/integrity-checks", "", OPERATION_TIMEOUT);
+        JsonNode check = finished.report();
         double raw = rawStoreRead(stack);
         long verified = check.get("eventsVerified").asLong();
-        return row("integrity check (relationship-service)", verified, seconds, check.get("eventsPerSecond"),
+        return row("integrity check (relationship-service)", verified, finished.seconds(), check.get("eventsPerSecond"),
                 "read the event store in (account, sequence) order", raw,
                 check.get("intact").asLong() + " intact, " + check.get("broken").asLong() + " broken"
                         + (verified == events ? "" : "; " + events + " events were stored"));
     }
 
     private Map<String, Object> rebuild(LocalStackProcess stack, RestClient rest, long events) throws Exception {
-        long started = System.nanoTime();
-        RestClient.Answer accepted = rest.post(stack.readModelAdmin() + "/rebuilds", "{}", 202);
-        JsonNode report = awaitDone(rest, accepted.location());
-        double seconds = (System.nanoTime() - started) / 1e9;
+        RestClient.Finished finished = rest.runToEnd(stack.readModelAdmin() + "/rebuilds", "{}", OPERATION_TIMEOUT);
+        JsonNode report = finished.report();
         double raw = rawConsumeAndUpsert(stack);
         long equal = 0;
         long differing = 0;
@@ -145,7 +129,7 @@ final class AuditRates {
             equal += model.get("equal").asLong();
             differing += model.get("differing").asLong();
         }
-        return row("rebuild of all read models (projection-service)", report.get("recordsRead").asLong(), seconds,
+        return row("rebuild of all read models (projection-service)", report.get("recordsRead").asLong(), finished.seconds(),
                 report.get("eventsPerSecond"), "consume the topic + bulk upsert", raw,
                 equal + " equal, " + differing + " differing (over " + report.get("models").size() + " read models)"
                         + "; " + events + " events stored");
@@ -164,22 +148,6 @@ final class AuditRates {
         row.put("ratio", events / seconds / raw);
         row.put("outcome", outcome);
         return row;
-    }
-
-    /** Polls an operation's Location until it is no longer RUNNING; a FAILED one is an error. */
-    private static JsonNode awaitDone(RestClient rest, String location) throws Exception {
-        long deadline = System.nanoTime() + OPERATION_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode state = rest.get(location).body();
-            switch (state.get("state").asText()) {
-                case "RUNNING" -> Thread.sleep(50);
-                case "COMPLETED" -> {
-                    return state;
-                }
-                default -> throw new IllegalStateException(location + " ended " + state);
-            }
-        }
-        throw new IllegalStateException(location + " still running after " + OPERATION_TIMEOUT);
     }
 
     /** Documents per second reading the event store whole, in the order of its unique index. */

@@ -91,7 +91,7 @@ final class CommandPath {
         load(stack, ids, commands / 4, Integer.MAX_VALUE); // warm-up
         long[] timed = load(stack, ids, commands, Integer.MAX_VALUE);
         double rate = commands / (timed[timed.length - 1] / 1e9);
-        double catchUp = secondsUntilReadModelsCaughtUp(stack);
+        double catchUp = rest.secondsUntilApplied(latest, Duration.ofMinutes(10));
         long[] freshness = freshness(stack, ids, rate / 2);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("store", store);
@@ -107,29 +107,6 @@ final class CommandPath {
         row.put("freshness p50 ms", percentile(freshness, 0.50));
         row.put("freshness p99 ms", percentile(freshness, 0.99));
         return row;
-    }
-
-    /** Polls the status read model until every account shows the newest version it was answered with. */
-    private double secondsUntilReadModelsCaughtUp(LocalStackProcess stack) throws Exception {
-        long started = System.nanoTime();
-        long deadline = started + Duration.ofMinutes(10).toNanos();
-        for (Map.Entry<String, Long> account : latest.entrySet()) {
-            long applied;
-            while ((applied = applied(stack, account.getKey())) < account.getValue()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the read model of " + account.getKey() + " did not catch up: "
-                            + "it shows sequence " + applied + ", the last command answered " + account.getValue()
-                            + " (-1: no status yet)");
-                }
-                Thread.sleep(50);
-            }
-        }
-        return (System.nanoTime() - started) / 1e9;
-    }
-
-
-    private long applied(LocalStackProcess stack, String account) throws Exception {
-        return rest.applied(account);
     }
 
     private double rawInserts(String mongo) throws Exception {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** The calls the benchmarks make to a running stack, with its token; an unexpected status is an error. */
 final class RestClient {
@@ -40,6 +41,52 @@ final class RestClient {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.readModels() + "/accounts/"
                 + account + "/status")).GET());
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("lastAppliedSequence").asLong() : -1;
+    }
+
+    /**
+     * Polls the status read model until every account shows at least the version it was last
+     * answered with; how long that took, in seconds.
+     */
+    double secondsUntilApplied(Map<String, Long> latest, Duration timeout) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        for (Map.Entry<String, Long> account : latest.entrySet()) {
+            long applied;
+            while ((applied = applied(account.getKey())) < account.getValue()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the read model of " + account.getKey() + " did not catch up: "
+                            + "it shows sequence " + applied + ", the last command answered " + account.getValue()
+                            + " (-1: no status yet)");
+                }
+                Thread.sleep(50);
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** An admin operation's final report and how long it took, from its request to its end. */
+    record Finished(JsonNode report, double seconds) {
+    }
+
+    /**
+     * Starts an admin operation (a POST answering 202 with a Location) and polls the Location every
+     * 50 ms until it is no longer RUNNING; a FAILED one is an error.
+     */
+    Finished runToEnd(String url, String body, Duration timeout) throws Exception {
+        long started = System.nanoTime();
+        String location = post(url, body, 202).location();
+        long deadline = started + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode state = get(location).body();
+            switch (state.get("state").asText()) {
+                case "RUNNING" -> Thread.sleep(50);
+                case "COMPLETED" -> {
+                    return new Finished(state, (System.nanoTime() - started) / 1e9);
+                }
+                default -> throw new IllegalStateException(location + " ended " + state);
+            }
+        }
+        throw new IllegalStateException(location + " still running after " + timeout);
     }
 
     record Answer(int status, JsonNode body, String location) {

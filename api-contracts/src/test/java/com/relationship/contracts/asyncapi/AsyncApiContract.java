@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The AsyncAPI document of every topic ({@value #DOCUMENT} in api-contracts), and the check of a
@@ -37,6 +38,7 @@ public final class AsyncApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private final JsonNode document;
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     private AsyncApiContract(JsonNode document) {
         this.document = document;
@@ -105,7 +107,8 @@ public final class AsyncApiContract {
         if (instance == null) {
             return List.of(what + ": missing");
         }
-        Schema schema = schemas.getSchema(inline(schemaNode, document));
+        // Compiled once per message part: a system test checks every record of a topic.
+        Schema schema = compiled.computeIfAbsent(what, part -> schemas.getSchema(inline(schemaNode, document)));
         List<Error> errors = schema.validate(instance, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
         return errors.stream().map(e -> what + ": " + e.getMessage()).toList();
     }

@@ -54,7 +54,7 @@ public class AccountHistory {
 
     /** Whether the account has any event at all. */
     public boolean exists(UUID accountId) {
-        return eventStore.lastSequenceNumberFor(accountId.toString()).isPresent();
+        return lastSequence(accountId).isPresent();
     }
 
     /** The sequence number of the account's last event, if it has any (one indexed lookup). */

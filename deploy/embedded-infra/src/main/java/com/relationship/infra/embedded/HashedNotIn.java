@@ -34,13 +34,16 @@ final class HashedNotIn {
 
     private final Document rest;
     private final List<Clause> clauses;
+    private final BiPredicate<Document, Document> stock;
 
-    private HashedNotIn(Document rest, List<Clause> clauses) {
+    private HashedNotIn(Document rest, List<Clause> clauses, BiPredicate<Document, Document> stock) {
         this.rest = rest;
         this.clauses = clauses;
+        this.stock = stock;
     }
 
-    static HashedNotIn of(Document query) {
+    /** @param stock the collection's own matcher, for what is not taken out */
+    static HashedNotIn of(Document query, BiPredicate<Document, Document> stock) {
         List<Clause> clauses = new ArrayList<>();
         Document rest = takeClauses(query, clauses);
         Object and = rest.get(AND);
@@ -60,11 +63,11 @@ final class HashedNotIn {
                 rest.put(AND, restParts);
             }
         }
-        return new HashedNotIn(rest, clauses);
+        return new HashedNotIn(rest, clauses, stock);
     }
 
-    /** Whether {@code document} matches the whole query; {@code stock} is the collection's own matcher. */
-    boolean matches(Document document, BiPredicate<Document, Document> stock) {
+    /** Whether {@code document} matches the whole query. */
+    boolean matches(Document document) {
         for (Clause clause : clauses) {
             Object value = document.get(clause.field());
             if (value == null) {

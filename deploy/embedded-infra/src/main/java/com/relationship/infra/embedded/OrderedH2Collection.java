@@ -142,7 +142,7 @@ final class OrderedH2Collection extends H2Collection {
             this.from = from;
             this.to = to;
             this.reverse = reverse;
-            this.query = HashedNotIn.of(query);
+            this.query = HashedNotIn.of(query, OrderedH2Collection.this::documentMatchesQuery);
             this.fieldSelector = fieldSelector;
             this.toSkip = Math.max(skip, 0);
             this.toReturn = Math.max(limit, 0);
@@ -174,7 +174,7 @@ final class OrderedH2Collection extends H2Collection {
                 while (cursor.hasNext()) {
                     KeyValue key = cursor.next();
                     Document document = getDocument(cursor.getValue());
-                    if (document == null || !query.matches(document, OrderedH2Collection.this::documentMatchesQuery)) {
+                    if (document == null || !query.matches(document)) {
                         continue;
                     }
                     if (toSkip > 0) {
