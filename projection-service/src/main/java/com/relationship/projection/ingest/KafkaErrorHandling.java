@@ -6,7 +6,9 @@ import com.relationship.projection.readmodel.DeadLetterMark;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -33,12 +35,16 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.FailedRecordProcessor;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.listener.SeekUtils;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,10 +61,11 @@ import java.util.Optional;
  *     <b>without limit</b>, so the partition waits rather than skips an event. The maximum interval
  *     stays well below {@code max.poll.interval.ms}.</li>
  * </ul>
- * With Kafka transactions (the default: {@code spring.kafka.producer.transaction-id-prefix}) the
- * failed record's transaction is rolled back and the after-rollback processor does the above, the
- * dead letter, the stale status and the record's offset in one new transaction; without, the
- * container's error handler does.
+ * The listeners take batches ({@link ReadModelListeners}): a poison record is dead-lettered by the
+ * listener itself ({@link DeadLetters}) in the batch's transaction, and the rest of the batch goes on.
+ * Any other failure rolls the batch back (with Kafka transactions, the default:
+ * {@code spring.kafka.producer.transaction-id-prefix}) and the after-rollback processor retries it; without
+ * transactions the container's error handler retries from the failed record.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaErrorHandling {
@@ -76,13 +83,43 @@ public class KafkaErrorHandling {
             InconsistentEventStreamException.class, ConflictingEventException.class};
 
     @Bean
+    DeadLetters deadLetters(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
+                            ProjectionMetrics metrics, ObjectProvider<ReadModelListeners> listeners) {
+        return new DeadLetters(recoverer(kafka, properties, metrics, listeners));
+    }
+
+    @Bean
     @ConditionalOnProperty("spring.kafka.producer.transaction-id-prefix")
     DefaultAfterRollbackProcessor<Object, Object> kafkaAfterRollbackProcessor(
-            KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, ProjectionMetrics metrics,
-            ObjectProvider<ReadModelListeners> listeners) {
-        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                recoverer(kafka, properties, metrics, listeners), backOff(properties), kafka, true);
+            KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, DeadLetters deadLetters) {
+        DefaultAfterRollbackProcessor<Object, Object> processor = new BatchAfterRollback(
+                deadLetters.recoverer(), backOff(properties), kafka);
         return classify(processor, properties);
+    }
+
+    /**
+     * A rolled-back batch is sought back to its first record and retried after the growing back-off,
+     * without limit (a poison record never gets here: the listener dead-letters it in its batch). One
+     * that lost a rebalance is retried at once, as {@link #backOffFor} does for a record: the consumer
+     * rejoins the group only by polling again. Spring Kafka's batch path takes the processor's own
+     * back-off, not the back-off function, hence this override.
+     */
+    static final class BatchAfterRollback extends DefaultAfterRollbackProcessor<Object, Object> {
+
+        BatchAfterRollback(ConsumerRecordRecoverer recoverer, BackOff backOff, KafkaTemplate<String, byte[]> kafka) {
+            super(recoverer, backOff, kafka, true);
+        }
+
+        @Override
+        public void processBatch(ConsumerRecords<Object, Object> records, List<ConsumerRecord<Object, Object>> recordList,
+                                 Consumer<Object, Object> consumer, MessageListenerContainer container,
+                                 Exception exception, boolean recoverable, ContainerProperties.EOSMode eosMode) {
+            if (lostRebalance(exception)) {
+                SeekUtils.doSeeksToBegin(List.copyOf(recordList), consumer, logger);
+                return;
+            }
+            super.processBatch(records, recordList, consumer, container, exception, recoverable, eosMode);
+        }
     }
 
     /**
@@ -92,9 +129,8 @@ public class KafkaErrorHandling {
      */
     @Bean
     @Conditional(WithoutTransactions.class)
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
-                                          ProjectionMetrics metrics, ObjectProvider<ReadModelListeners> listeners) {
-        return classify(new DefaultErrorHandler(recoverer(kafka, properties, metrics, listeners), backOff(properties)), properties);
+    DefaultErrorHandler kafkaErrorHandler(ProjectionProperties properties, DeadLetters deadLetters) {
+        return classify(new DefaultErrorHandler(deadLetters.recoverer(), backOff(properties)), properties);
     }
 
     static class WithoutTransactions extends NoneNestedConditions {

@@ -51,7 +51,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * Issue 6, test 4 and the inconsistency rule, on one partition (so "consumption goes on" means the
+ * Issue 6, test 4 and the inconsistency rule, on one partition and in one batch (so "consumption goes on" means the
  * same partition too): a corrupt message, a CloudEvent without subject, an unknown event type from a
  * "newer writer" and a different event at an applied sequence are dead-lettered with their reasons;
  * the accounts they belong to turn stale; another account's events on the partition are applied
@@ -107,9 +107,14 @@ class DeadLetterTest {
         EnvelopedAccountEvent conflicting = new EnvelopedAccountEvent(UUID.randomUUID().toString(), beta.accountId(), 1,
                 AccountHistory.at(1), "mallory", "corr-x", "cmd-x", purchase(beta.accountId(), "999"));
 
+        // One producer transaction: its records become visible to the read_committed listeners at once,
+        // so each read model takes them as one batch, the poison records in its middle.
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "dlt-test-" + UUID.randomUUID()),
                 new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
             send(producer, acme.get(0), acme.get(1));
             sendRaw(producer, corruptAccount.toString(), "{\"specversion\":\"1.0\",\"id\":".getBytes(StandardCharsets.UTF_8));
             sendRaw(producer, noSubjectAccount.toString(), withoutSubject(realCodec.encode(
@@ -118,6 +123,7 @@ class DeadLetterTest {
             send(producer, acme.get(3), acme.get(4));
             send(producer, beta.get(0), beta.get(1), beta.get(2));
             send(producer, conflicting);
+            producer.commitTransaction();
         }
 
         // The other account on the partition is applied; the conflicting event did not change it.

@@ -10,7 +10,6 @@ import com.mongodb.client.MongoClient;
 import com.relationship.contracts.ContractJson;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -68,7 +67,7 @@ class AxonInfrastructure {
 
     @Bean
     Cache accountCache(EventStoreProperties properties) {
-        return properties.aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+        return properties.aggregateCache() ? new BoundedAggregateCache(properties.aggregateCacheSize()) : NoCache.INSTANCE;
     }
 
     /**
@@ -128,6 +127,7 @@ class AxonInfrastructure {
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .cachedEvents(properties.cachedEvents())
+                .fetchDelay(properties.fetchDelay().toMillis())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,8 @@ class RelayConfiguration {
      */
     @Bean
     ConfigurerModule relayProcessing(RelayProperties relay, EventStoreProperties store, ObjectProvider<RelayPublisher> publisher,
-                                     RelayMetrics metrics, ObjectProvider<RelayNodes> nodes) {
+                                     RelayMetrics metrics, ObjectProvider<RelayNodes> nodes,
+                                     ObjectProvider<PromptRelaySource> source) {
         Duration claimExtension = claimExtension(store.tokenClaimTimeout());
         requireAckWithinClaim(relay.ackTimeout(), store.tokenClaimTimeout(), claimExtension);
         return configurer -> configurer.eventProcessing()
@@ -31,12 +33,19 @@ class RelayConfiguration {
                         c -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerPooledStreamingEventProcessorConfiguration(KafkaRelay.PROCESSING_GROUP,
-                        (c, builder) -> builder.claimExtensionThreshold(claimExtension.toMillis())
+                        (c, builder) -> builder.messageSource(source.getObject())
+                                .claimExtensionThreshold(claimExtension.toMillis())
                                 .enableCoordinatorClaimExtension()
                                 // a fair share per live instance, so segments spread (RelayNodes)
                                 .maxSegmentProvider(nodes.getObject()))
                 .registerHandlerInterceptor(KafkaRelay.PROCESSING_GROUP,
                         c -> new RelayAcknowledgements(publisher.getObject(), relay.ackTimeout(), metrics));
+    }
+
+    /** The event store, read with an availability callback (closed with the context, stopping its ticks). */
+    @Bean
+    PromptRelaySource relaySource(EventStore eventStore, RelayProperties relay) {
+        return new PromptRelaySource(eventStore, relay.pollInterval());
     }
 
     static Duration claimExtension(Duration claimTimeout) {
