@@ -376,7 +376,11 @@ class ProjectionIntegrationTest {
         assertThat(swap.statusCode()).as(swap.body()).isEqualTo(200);
         assertThat(json.readTree(swap.body()).get("swap").get("replacedCollections").get("account-status").asText())
                 .startsWith("account_status_replaced_");
-        assertThat(status(corrupted)).isEqualTo(truth);
+        // When the standing was last reckoned is not compared (AccountStatusModel#comparable): the live
+        // view kept the instant of the pass that last moved it, the rebuilt one the rebuild's instant.
+        AccountStatus repaired = status(corrupted);
+        assertThat(repaired).usingRecursiveComparison().ignoringFields("standingAt").isEqualTo(truth);
+        assertThat(repaired.standingAt()).isAfterOrEqualTo(truth.standingAt());
         long next = lastSequence.get(corrupted) + 1;
         send(enveloped(corrupted, next, clock.instant(), purchase(corrupted, "5.00")));
         AccountStatus after = await().atMost(WAIT).until(() -> status(corrupted), st -> st.lastAppliedSequence() == next);
