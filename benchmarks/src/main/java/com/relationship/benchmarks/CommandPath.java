@@ -167,10 +167,14 @@ final class CommandPath {
         return all;
     }
 
-    /** Response-to-status-topic delay of each command, sent at {@code perSecond}. */
+    /**
+     * Response-to-status-topic delay of each command, sent at {@code perSecond}: until the first status
+     * of its account at or past its version (a read model publishes an account's latest view once per
+     * batch it applies, so an earlier version may be folded into a later one).
+     */
     private long[] freshness(LocalStackProcess stack, List<String> ids, double perSecond) throws Exception {
-        Map<String, Long> seenAt = new ConcurrentHashMap<>();
-        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        Map<String, List<long[]>> seen = new ConcurrentHashMap<>(); // account -> (sequence, nanoTime) in arrival order
+        Map<String, long[]> answered = new ConcurrentHashMap<>(); // account/version -> (version, nanoTime)
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -192,19 +196,20 @@ final class CommandPath {
                         pace(started, i, perSecond);
                         String account = ids.get(i % ids.size());
                         long version = purchase(stack, account);
-                        answeredAt.put(account + "/" + version, System.nanoTime());
+                        answered.put(account + "/" + version, new long[]{version, System.nanoTime()});
                     }
                     return null;
                 }));
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (!(answeredAt.size() == freshnessCommands && seenAt.keySet().containsAll(answeredAt.keySet()))
-                    && System.nanoTime() < deadline) {
+            while (!(answered.size() == freshnessCommands && answered.keySet().stream()
+                    .allMatch(key -> seenAt(seen, key, answered.get(key)[0]) != null)) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(20)).forEach(record -> {
                     long now = System.nanoTime();
                     try {
                         long sequence = JSON.readTree(record.value()).get("lastAppliedSequence").asLong();
-                        seenAt.putIfAbsent(record.key() + "/" + sequence, now);
+                        seen.computeIfAbsent(record.key(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                .add(new long[]{sequence, now});
                     } catch (Exception unreadable) {
                         // not a status: not ours to time
                     }
@@ -215,10 +220,24 @@ final class CommandPath {
             }
             pool.shutdown();
         }
-        return answeredAt.entrySet().stream()
-                .filter(answer -> seenAt.containsKey(answer.getKey()))
-                .mapToLong(answer -> Math.max(0, seenAt.get(answer.getKey()) - answer.getValue()))
+        return answered.entrySet().stream()
+                .filter(answer -> seenAt(seen, answer.getKey(), answer.getValue()[0]) != null)
+                .mapToLong(answer -> Math.max(0, seenAt(seen, answer.getKey(), answer.getValue()[0]) - answer.getValue()[1]))
                 .sorted().toArray();
+    }
+
+    /** When the account's first status at or past {@code version} arrived; null if none has yet. */
+    private static Long seenAt(Map<String, List<long[]>> seen, String answerKey, long version) {
+        List<long[]> statuses = seen.get(answerKey.substring(0, answerKey.indexOf('/')));
+        if (statuses == null) {
+            return null;
+        }
+        for (long[] status : statuses) {
+            if (status[0] >= version) {
+                return status[1];
+            }
+        }
+        return null;
     }
 
     private long purchase(LocalStackProcess stack, String account) throws Exception {

@@ -95,6 +95,17 @@ final class LocalStackProcess implements AutoCloseable {
         return readModels() + "/admin";
     }
 
+    /** The launcher's process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The process id of the launcher's service whose command line names {@code jarName} (relationship-service...). */
+    java.util.Optional<Long> descendant(String jarName) {
+        return process.descendants().filter(p -> p.info().commandLine().map(c -> c.contains(jarName)).orElse(false))
+                .map(ProcessHandle::pid).findFirst();
+    }
+
     String mongo() {
         return "mongodb://127.0.0.1:" + mongoPort;
     }

@@ -41,8 +41,20 @@ public class ChurnRiskStore {
                 .into(new ArrayList<>());
     }
 
+    /**
+     * How many accounts the watch list holds, in one band or all. For all, the sum over the bands:
+     * each an equality the {@code band_score} index counts alone, where "any band" ({@code $ne: null})
+     * would read every document.
+     */
     public long count(ChurnBand band) {
-        return store.collection().countDocuments(filter(band));
+        if (band != null) {
+            return store.collection().countDocuments(filter(band));
+        }
+        long count = 0;
+        for (ChurnBand each : ChurnBand.values()) {
+            count += store.collection().countDocuments(filter(each));
+        }
+        return count;
     }
 
     private static Document filter(ChurnBand band) {

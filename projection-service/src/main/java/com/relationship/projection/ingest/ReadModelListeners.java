@@ -5,6 +5,8 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.UnknownAccountEventException;
 import com.relationship.projection.infra.ProjectionProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +19,7 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,6 +124,8 @@ public class ReadModelListeners implements KafkaListenerConfigurer {
     /** The listener of one read model's container. */
     public static final class Listener {
 
+        private static final Logger log = LoggerFactory.getLogger(Listener.class);
+
         private final ReadModelPipeline<?> pipeline;
         private final AccountEventCodec codec;
         private final String group;
@@ -134,8 +139,14 @@ public class ReadModelListeners implements KafkaListenerConfigurer {
             this.deadLetters = deadLetters;
         }
 
-        /** One poll's records, in partition order. */
+        /**
+         * One poll's records, in partition order: the whole batch at once when it is the common case
+         * ({@link ReadModelPipeline#ingestBatch}), otherwise, or when that fails, record by record.
+         */
         public void onEvents(List<ConsumerRecord<String, byte[]>> records) {
+            if (records.size() > 1 && ingestedTogether(records)) {
+                return;
+            }
             for (ConsumerRecord<String, byte[]> record : records) {
                 try {
                     onEvent(record);
@@ -146,6 +157,25 @@ public class ReadModelListeners implements KafkaListenerConfigurer {
                     }
                     deadLetters.getObject().deadLetter(record, e, group);
                 }
+            }
+        }
+
+        /** False, having written nothing or only what the record-by-record path recognises as applied, to fall back. */
+        private boolean ingestedTogether(List<ConsumerRecord<String, byte[]>> records) {
+            List<EnvelopedAccountEvent> events = new ArrayList<>(records.size());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    events.add(decode(codec, record.key(), record.value()));
+                } catch (RuntimeException poison) {
+                    return false; // dead-lettered on the record-by-record path
+                }
+            }
+            try (MDC.MDCCloseable m = MDC.putCloseable(MDC_READ_MODEL, pipeline.name())) {
+                return pipeline.ingestBatch(events);
+            } catch (RuntimeException e) {
+                log.warn("{}: a batch of {} records could not be applied together ({}); applying it record by record",
+                        pipeline.name(), records.size(), e.toString());
+                return false;
             }
         }
 

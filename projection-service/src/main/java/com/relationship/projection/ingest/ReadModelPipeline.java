@@ -9,12 +9,17 @@ import com.relationship.projection.readmodel.EventOrdering.Outcome;
 import com.relationship.projection.readmodel.ProjectionState;
 import com.relationship.projection.readmodel.ReadModel;
 import com.relationship.projection.readmodel.ReadModelStore;
+import com.relationship.projection.readmodel.ReadModelStore.PendingWrite;
 import com.relationship.projection.readmodel.ReadModelStore.Versioned;
 import com.relationship.projection.readmodel.ReadModelStore.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -116,6 +121,74 @@ public class ReadModelPipeline<V> {
         }
         throw new ConcurrentProjectionUpdateException(model.name() + ": account " + event.accountId() + " kept changing under "
                 + maxAttempts + " attempts to apply sequence " + event.sequence() + "; the event will be retried");
+    }
+
+    /**
+     * A poll's events the quick way, when they are the common case: each account's events of the batch
+     * folded together, its document read once and written once, all accounts in one query and one bulk
+     * write, the ledger in two round trips, and one publish per account of its view after the batch
+     * (the change topics carry an account's latest view, so the views between are not missed). Three
+     * read models doing all that per event folded ~200 events/s each on the local stack (issue 10).
+     * <p>
+     * Nothing is written, and false returned, when the batch is not the common case: an event claims a
+     * sequence another event holds, one is ahead of a gap or closes one. Nor is it all written when a
+     * write loses to another instance. The caller then ingests the batch event by event, which has the
+     * rules for those cases; what this wrote is then recognised as applied.
+     */
+    public boolean ingestBatch(List<EnvelopedAccountEvent> events) {
+        if (!ledger.claimAll(events)) {
+            return false;
+        }
+        Map<UUID, List<EnvelopedAccountEvent>> byAccount = new LinkedHashMap<>();
+        events.forEach(event -> byAccount.computeIfAbsent(event.accountId(), id -> new ArrayList<>()).add(event));
+        Map<UUID, Versioned<V>> stored = store.loadAll(byAccount.keySet());
+        List<PendingWrite<V>> writes = new ArrayList<>();
+        List<Runnable> afterWrites = new ArrayList<>();
+        for (Map.Entry<UUID, List<EnvelopedAccountEvent>> account : byAccount.entrySet()) {
+            Versioned<V> current = stored.getOrDefault(account.getKey(), new Versioned<>(ProjectionState.empty(), 0));
+            ProjectionState<V> state = current.state();
+            List<EnvelopedAccountEvent> applied = new ArrayList<>();
+            int duplicates = 0;
+            for (EnvelopedAccountEvent event : account.getValue()) {
+                Outcome<V> outcome = ordering.handle(state, event);
+                if (outcome.kind() == Kind.PARKED || outcome.applied().size() > 1) {
+                    return false;
+                }
+                duplicates += outcome.kind() == Kind.DUPLICATE ? 1 : 0;
+                applied.addAll(outcome.applied());
+                state = outcome.state();
+            }
+            ProjectionState<V> next = state;
+            int skipped = duplicates;
+            if (applied.isEmpty()) {
+                afterWrites.add(() -> {
+                    for (int i = 0; i < skipped; i++) {
+                        metrics.duplicate(model.name());
+                    }
+                    log.info("{}: skipped {} duplicate(s) of account {} (already applied up to {})", model.name(),
+                            skipped, account.getKey(), current.state().lastAppliedSequence());
+                    republish(current.state());
+                });
+                continue;
+            }
+            writes.add(new PendingWrite<>(account.getKey(), current.version(), next));
+            afterWrites.add(() -> {
+                for (int i = 0; i < skipped; i++) {
+                    metrics.duplicate(model.name());
+                }
+                applied.forEach(event -> metrics.applied(model.name(), event));
+                alerts.written(account.getKey());
+                stored(current.state(), next);
+            });
+        }
+        if (!store.compareAndSetAll(writes)) {
+            metrics.conflict();
+            log.info("{}: a write of a batch of {} events over {} accounts lost (another instance wrote, or the store "
+                    + "refused); applying the batch event by event", model.name(), events.size(), byAccount.size());
+            return false;
+        }
+        afterWrites.forEach(Runnable::run);
+        return true;
     }
 
     /**

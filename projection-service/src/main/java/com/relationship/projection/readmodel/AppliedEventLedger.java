@@ -1,10 +1,18 @@
 package com.relationship.projection.readmodel;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,5 +56,49 @@ public class AppliedEventLedger {
         Document held = collection.find(new Document("_id", key)).first();
         String heldId = held == null ? null : held.getString("eventId");
         return heldId == null || heldId.equals(eventId) ? Optional.empty() : Optional.of(heldId);
+    }
+
+    /**
+     * {@link #claim} for a batch in two round trips rather than up to two per event: one unordered
+     * insert of every entry, then one read of the entries that were there already.
+     *
+     * @return whether every event now holds its (account, sequence); false when a different event
+     *         holds one (the caller then claims event by event, to dead-letter that one)
+     */
+    public boolean claimAll(List<EnvelopedAccountEvent> events) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        List<Document> entries = new ArrayList<>(events.size());
+        for (EnvelopedAccountEvent event : events) {
+            String key = event.accountId() + ":" + event.sequence();
+            if (wanted.putIfAbsent(key, event.eventId()) != null) {
+                if (!wanted.get(key).equals(event.eventId())) {
+                    return false;
+                }
+                continue;
+            }
+            entries.add(new Document("_id", key).append("accountId", event.accountId().toString())
+                    .append("sequence", event.sequence()).append("eventId", event.eventId()));
+        }
+        List<String> present = new ArrayList<>();
+        try {
+            collection.insertMany(entries, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                present.add(entries.get(error.getIndex()).getString("_id"));
+            }
+        }
+        if (present.isEmpty()) {
+            return true;
+        }
+        for (Document held : collection.find(new Document("_id", new Document("$in", present)))) {
+            String heldId = held.getString("eventId");
+            if (heldId != null && !heldId.equals(wanted.get(held.getString("_id")))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,11 +1,16 @@
 package com.relationship.projection.readmodel;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +18,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -74,6 +82,54 @@ public class ReadModelStore<V> {
     public Optional<Versioned<V>> load(UUID accountId) {
         Document doc = collection.find(new Document(ID, accountId.toString())).first();
         return Optional.ofNullable(doc).map(d -> new Versioned<>(documents.stateOf(d), documents.versionOf(d)));
+    }
+
+    /** {@link #load} of several accounts in one query; an account without a document is not in the map. */
+    public Map<UUID, Versioned<V>> loadAll(Collection<UUID> accountIds) {
+        Map<UUID, Versioned<V>> loaded = new HashMap<>();
+        List<String> ids = accountIds.stream().map(UUID::toString).toList();
+        for (Document doc : collection.find(new Document(ID, new Document("$in", ids)))) {
+            loaded.put(UUID.fromString(doc.getString(ID)), new Versioned<>(documents.stateOf(doc), documents.versionOf(doc)));
+        }
+        return loaded;
+    }
+
+    /**
+     * {@link #compareAndSet} of several accounts in one unordered bulk write: each a first insert
+     * ({@code expectedVersion} 0) or a replace of the expected version. True when every one was
+     * written; false when any was not (a duplicate insert, a replace that matched nothing), and then
+     * nothing says which: the caller goes back to writing account by account, from what is stored.
+     */
+    public boolean compareAndSetAll(List<PendingWrite<V>> writes) {
+        ensureIndexes();
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        int replaces = 0;
+        for (PendingWrite<V> write : writes) {
+            Document next = documents.toDocument(write.accountId(), write.state(), write.expectedVersion() + 1);
+            if (write.expectedVersion() == 0) {
+                models.add(new InsertOneModel<>(next));
+            } else {
+                models.add(new ReplaceOneModel<>(new Document(ID, write.accountId().toString())
+                        .append(VERSION, write.expectedVersion()), next));
+                replaces++;
+            }
+        }
+        if (models.isEmpty()) {
+            return true;
+        }
+        try {
+            return collection.bulkWrite(models, new BulkWriteOptions().ordered(false)).getMatchedCount() == replaces;
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** One account's write of a batch: its new state over the version it was read at. */
+    public record PendingWrite<V>(UUID accountId, long expectedVersion, ProjectionState<V> state) {
     }
 
     /** The account's view as served (stale while letters are outstanding), if it has one yet. */

@@ -46,9 +46,19 @@ public class AccountStatusStore {
                 .into(new ArrayList<>());
     }
 
-    /** How many statuses match. */
+    /**
+     * How many statuses match. Without a stage, the sum over the stages: each an equality an index
+     * counts alone, where "any stage" ({@code $ne: null}) would read every status.
+     */
     public long count(LifecycleStage stage, KamStage kamStage) {
-        return store.collection().countDocuments(filter(stage, kamStage));
+        if (stage != null) {
+            return store.collection().countDocuments(filter(stage, kamStage));
+        }
+        long count = 0;
+        for (LifecycleStage each : LifecycleStage.values()) {
+            count += store.collection().countDocuments(filter(each, kamStage));
+        }
+        return count;
     }
 
     private static Document filter(LifecycleStage stage, KamStage kamStage) {

@@ -14,6 +14,7 @@ import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * mongo-java-server's H2 collection, answering queries from its {@link OrderedIndex}es. The stock
@@ -72,6 +73,44 @@ final class OrderedH2Collection extends H2Collection {
         }
         cursorRegistry.add(scan);
         return new QueryResult(firstBatch, scan);
+    }
+
+    /**
+     * Counted from an index alone when the query is only equalities of plain values on an index's
+     * leading fields (the status list's and watch list's totals, the funnel's cells): the index's
+     * range then holds exactly the matches, and no document is read. Otherwise the stock count, which
+     * reads the matches {@link #queryDocuments} finds.
+     */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        OrderedIndex.Plan plan = query == null || query.isEmpty() ? null : exactPlan(query);
+        if (plan == null) {
+            return super.count(query, skip, limit);
+        }
+        long count = Math.max(0, plan.index().count(plan) - Math.max(skip, 0));
+        return (int) (limit > 0 ? Math.min(limit, count) : count);
+    }
+
+    /** How {@link #count} answers a query, for tests: {@code "counted from <index>"} or {@code "read the matches"}. */
+    synchronized String explainCount(Document query) {
+        OrderedIndex.Plan plan = query == null || query.isEmpty() ? null : exactPlan(query);
+        return plan == null ? "read the matches" : "counted from " + plan.index().getName();
+    }
+
+    /** The plan whose range holds exactly the query's matches, or null if none does. */
+    private OrderedIndex.Plan exactPlan(Document query) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            Object value = condition.getValue();
+            if (condition.getKey().startsWith("$") || !QueryBounds.usable(value)) {
+                return null;
+            }
+        }
+        Choice choice = choose(query, null);
+        if (choice == null) {
+            return null;
+        }
+        OrderedIndex.Plan plan = choice.plan();
+        return plan.next() == null && plan.equalities() == query.size() ? plan : null;
     }
 
     /**

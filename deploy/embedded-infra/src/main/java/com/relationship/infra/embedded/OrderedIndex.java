@@ -326,6 +326,31 @@ final class OrderedIndex extends AbstractUniqueIndex<Object> {
         return new ArrayList<>(positions);
     }
 
+    /**
+     * How many entries the plan's range holds, from the map's positions of its two bounds (each a
+     * descent of the B-tree, whatever the range holds); for a plan of equalities only, with no range
+     * or list after them. A bound is a stored key itself when the equalities fix every field of the
+     * index (a unique one's), otherwise it ends in {@link OrderedKeyType.Edge}s and falls between keys.
+     */
+    long count(Plan plan) {
+        if (plan.next() != null) {
+            throw new IllegalArgumentException("only a plan of equalities is counted from its bounds");
+        }
+        return positionAfter(last(plan)) - positionOf(first(plan));
+    }
+
+    /** The position of the first entry at or after {@code bound}. */
+    private long positionOf(KeyValue bound) {
+        long index = entries.getKeyIndex(bound);
+        return index < 0 ? -index - 1 : index;
+    }
+
+    /** The position of the first entry after {@code bound}. */
+    private long positionAfter(KeyValue bound) {
+        long index = entries.getKeyIndex(bound);
+        return index < 0 ? -index - 1 : index + 1;
+    }
+
     @Override
     public synchronized boolean canHandle(Document query) {
         Plan plan = plan(QueryBounds.of(query));

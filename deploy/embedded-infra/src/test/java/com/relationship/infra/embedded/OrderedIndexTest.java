@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -51,7 +52,7 @@ class OrderedIndexTest {
             MongoCollection<Document> statuses = client.getDatabase("projection").getCollection("statuses");
             statuses.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
             statuses.createIndex(Indexes.ascending("nextChangeAt"));
-            statuses.createIndex(Indexes.ascending("stage", "kamStage"));
+            statuses.createIndex(Indexes.ascending("stage", "kamStage", "name", "_id"));
             append(events, 0, 20);
             tokens.insertOne(new Document("processorName", "relay").append("segment", 0).append("owner", "me"));
             statuses.insertOne(new Document("_id", "a").append("version", 1L).append("stage", "LEAD"));
@@ -77,10 +78,67 @@ class OrderedIndexTest {
             assertThat(explain(readModel, Filters.lte("nextChangeAt", new Date()), null))
                     .as("due by time").isEqualTo("nextChangeAt_1: 0 equal + range, in order");
             assertThat(explain(readModel, Filters.and(Filters.eq("stage", "LEAD"), Filters.eq("kamStage", "NONE")),
-                    Sorts.ascending("name", "_id"))).as("list by stage").isEqualTo("stage_1_kamStage_1: 2 equal, sorted");
+                    Sorts.ascending("name", "_id"))).as("list by stage")
+                    .isEqualTo("stage_1_kamStage_1_name_1__id_1: 2 equal, in order");
             assertThat(explain(readModel, Filters.in("_id", List.of("a", "b")), null))
                     .as("several by id").isEqualTo("_id_: 0 equal + list, looked up");
             assertThat(explain(readModel, Filters.eq("name", "Acme"), null)).as("no index").isEqualTo("full scan");
+        }
+    }
+
+    /**
+     * The driver's countDocuments (an aggregation) and the count command, for an equality on an index's
+     * leading fields, are counted from the index's range alone; any other count reads its matches.
+     * Both give the true count, with skip and limit.
+     */
+    @Test
+    void countsOfEqualitiesOnAnIndexAreTakenFromTheIndexAndAreExact() {
+        DurableH2Backend backend = DurableH2Backend.open(dir.resolve("mongo.mv.db"));
+        try (EmbeddedMongo mongo = new EmbeddedMongo(backend, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> statuses = client.getDatabase("projection").getCollection("statuses");
+            statuses.createIndex(Indexes.ascending("stage", "kamStage", "name", "_id"));
+            String[] stages = {"PROSPECT", "CUSTOMER", "CLIENT"};
+            List<Document> documents = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Document status = new Document("_id", "a-" + i).append("stage", stages[i % 3]).append("name", "n" + (i % 17));
+                if (i % 5 == 0) {
+                    status.append("kamStage", "EXPLORATORY_KAM");
+                }
+                documents.add(status);
+            }
+            statuses.insertMany(documents);
+            statuses.deleteOne(Filters.eq("_id", "a-0"));
+            statuses.updateOne(Filters.eq("_id", "a-1"), new Document("$set", new Document("stage", "CLIENT")));
+
+            OrderedH2Collection collection = collection(backend, "projection", "statuses");
+            assertThat(collection.explainCount(new de.bwaldvogel.mongo.bson.Document("stage", "CUSTOMER")))
+                    .isEqualTo("counted from stage_1_kamStage_1_name_1__id_1");
+            assertThat(collection.explainCount(new de.bwaldvogel.mongo.bson.Document("stage", "CUSTOMER")
+                    .append("kamStage", "EXPLORATORY_KAM"))).isEqualTo("counted from stage_1_kamStage_1_name_1__id_1");
+            assertThat(collection.explainCount(new de.bwaldvogel.mongo.bson.Document("kamStage", "EXPLORATORY_KAM")))
+                    .as("not a leading field").isEqualTo("read the matches");
+            assertThat(collection.explainCount(new de.bwaldvogel.mongo.bson.Document("stage",
+                    new de.bwaldvogel.mongo.bson.Document("$ne", null)))).as("not an equality").isEqualTo("read the matches");
+
+            for (String stage : stages) {
+                long expected = documents.stream().filter(d -> !d.get("_id").equals("a-0"))
+                        .filter(d -> (d.get("_id").equals("a-1") ? "CLIENT" : d.getString("stage")).equals(stage)).count();
+                assertThat(statuses.countDocuments(Filters.eq("stage", stage))).as(stage).isEqualTo(expected);
+                Document command = client.getDatabase("projection").runCommand(new Document("count", "statuses")
+                        .append("query", new Document("stage", stage)));
+                assertThat(command.get("n", Number.class).longValue()).as("count command " + stage).isEqualTo(expected);
+            }
+            assertThat(statuses.countDocuments(Filters.and(Filters.eq("stage", "CUSTOMER"),
+                    Filters.eq("kamStage", "EXPLORATORY_KAM")))).isEqualTo(20);
+            assertThat(statuses.countDocuments(new Document("stage", "CUSTOMER").append("kamStage", "EXPLORATORY_KAM")))
+                    .isEqualTo(20);
+            assertThat(statuses.countDocuments(Filters.eq("stage", "CUSTOMER"), new CountOptions().skip(90).limit(5)))
+                    .as("99 customers, 90 skipped, at most 5").isEqualTo(5);
+            assertThat(statuses.countDocuments(Filters.eq("stage", "CUSTOMER"), new CountOptions().skip(97)))
+                    .isEqualTo(2);
+            assertThat(statuses.countDocuments(Filters.eq("stage", "PARTNER"))).isZero();
+            assertThat(statuses.countDocuments(Filters.eq("kamStage", "EXPLORATORY_KAM"))).as("a-0 was one").isEqualTo(59);
         }
     }
 
