@@ -15,7 +15,6 @@ import java.util.List;
 
 import static com.relationship.projection.status.AccountStatusDocuments.ID;
 import static com.relationship.projection.status.AccountStatusDocuments.KAM_STAGE;
-import static com.relationship.projection.status.AccountStatusDocuments.NAME;
 import static com.relationship.projection.status.AccountStatusDocuments.STAGE;
 
 /**
@@ -153,9 +152,10 @@ public final class AccountStatusModel implements ReadModel<StatusView> {
         List<String> present = new ArrayList<>();
         collection.listIndexes().forEach(index -> present.add(index.getString("name")));
         RETIRED_INDEXES.stream().filter(present::contains).forEach(collection::dropIndex);
-        collection.createIndex(Indexes.ascending(NAME, ID), new IndexOptions().name("name"));
-        collection.createIndex(Indexes.ascending(STAGE, NAME, ID), new IndexOptions().name("stage_name"));
-        collection.createIndex(Indexes.ascending(KAM_STAGE, NAME, ID), new IndexOptions().name("kamStage_name"));
-        collection.createIndex(Indexes.ascending(STAGE, KAM_STAGE, NAME, ID), new IndexOptions().name("stage_kamStage_name"));
+        String name = AccountStatusDocuments.NAME; // the account's name, not this read model's (NAME)
+        collection.createIndex(Indexes.ascending(name, ID), new IndexOptions().name("name"));
+        collection.createIndex(Indexes.ascending(STAGE, name, ID), new IndexOptions().name("stage_name"));
+        collection.createIndex(Indexes.ascending(KAM_STAGE, name, ID), new IndexOptions().name("kamStage_name"));
+        collection.createIndex(Indexes.ascending(STAGE, KAM_STAGE, name, ID), new IndexOptions().name("stage_kamStage_name"));
     }
 }

@@ -51,6 +51,21 @@ class AccountStatusStoreTest {
         queries = new AccountStatusStore(store);
     }
 
+    /**
+     * Every filter of the list has an index that yields its page in the list's order (name, then id)
+     * and counts its matches alone: the stage, the KAM stage, both, or none.
+     */
+    @Test
+    void theListHasAnIndexInItsOrderForEachOfItsFilters() {
+        store.ensureIndexes();
+        java.util.List<Document> keys = new java.util.ArrayList<>();
+        collection.listIndexes().forEach(index -> keys.add(index.get("key", Document.class)));
+        assertThat(keys).contains(new Document("name", 1).append("_id", 1),
+                new Document("stage", 1).append("name", 1).append("_id", 1),
+                new Document("kamStage", 1).append("name", 1).append("_id", 1),
+                new Document("stage", 1).append("kamStage", 1).append("name", 1).append("_id", 1));
+    }
+
     @Test
     void compareAndSetWinsOnceThenNeedsTheNewVersion() {
         AccountHistory history = AccountHistory.registered(UUID.randomUUID(), "Acme")
