@@ -26,8 +26,9 @@ import java.util.Optional;
 /**
  * One listener container per read model, each in a consumer group of its own, all on the account
  * events topic (structured-mode CloudEvents). The listener takes what one poll returned (a batch, up
- * to {@code max.poll.records}) and applies it record by record in partition order, in one Kafka
- * transaction: what the model publishes for the whole batch and the batch's offsets commit together,
+ * to {@code max.poll.records}) and applies it in one Kafka transaction, all together when it can
+ * ({@link ReadModelPipeline#ingestBatch}: each account's events folded and written once), otherwise
+ * record by record in partition order: what the model publishes for the whole batch and the batch's offsets commit together,
  * so a crash in between redelivers the batch, whose applied events the pipeline recognises as
  * duplicates (and the model publishes their stored views again). One transaction per batch instead of
  * one per record is what lets the read models keep up with a burst (issue 10: a transaction costs
