@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.relationship.contracts.events.AccountEventCodec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,19 +31,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The command path and freshness on the running local stack, with durable acknowledgement on and off
- * (issue 6's price, issue 10's items 2, 3 and 7):
+ * (issue 6's price, issue 10's items 2, 3, 4 and 7):
  * <ol>
  *     <li>raw baseline in the same run against the same server: event-sized inserts from N clients into
  *     a scratch database of the stack's own MongoDB;</li>
  *     <li>purchases over REST from N clients across many accounts: commands/s, p50/p99/max, and the
  *     ratio to the raw rate;</li>
  *     <li>freshness at half that rate: from each command's response to its status on the status topic
- *     (what a dashboard sees), p50/p99.</li>
+ *     (what a dashboard sees), p50/p99; and to its event on the events topic (the relay's lag under
+ *     that load).</li>
  * </ol>
  */
 final class CommandPath {
 
     private static final String STATUS_TOPIC = "relationship.account-status.v1";
+    private static final String EVENTS_TOPIC = "relationship.account-events.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int clients;
@@ -71,11 +75,11 @@ final class CommandPath {
         }
         return new Results.Table("command-path", "Command path and freshness on the local stack",
                 List.of("store", "raw inserts/s", "commands/s", "ratio", "p50 ms", "p99 ms", "max ms",
-                        "read models caught up s", "freshness p50 ms", "freshness p99 ms"), rows,
+                        "read models caught up s", "relay p50 ms", "relay p99 ms", "freshness p50 ms", "freshness p99 ms"), rows,
                 clients + " clients, purchases over " + accounts + " accounts (" + commands + " timed after a warm-up); "
                         + "raw inserts: " + clients + " clients inserting event-sized documents into the same MongoDB; "
                         + "freshness: " + freshnessCommands + " commands at half the measured rate, response to the "
-                        + "status on " + STATUS_TOPIC + ", once the read models had caught up with the timed burst (how long "
+                        + "status on " + STATUS_TOPIC + " (and 'relay': to its event on " + EVENTS_TOPIC + "), once the read models had caught up with the timed burst (how long "
                         + "that took after its last answer: 'read models caught up'). Client, launcher and both services "
                         + "share this machine's cores.");
     }
@@ -92,7 +96,7 @@ final class CommandPath {
         long[] timed = load(stack, ids, commands, Integer.MAX_VALUE);
         double rate = commands / (timed[timed.length - 1] / 1e9);
         double catchUp = rest.secondsUntilApplied(latest, Duration.ofMinutes(10));
-        long[] freshness = freshness(stack, ids, rate / 2);
+        Freshness freshness = freshness(stack, ids, rate / 2);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("store", store);
         row.put("raw inserts/s", raw);
@@ -104,8 +108,10 @@ final class CommandPath {
         row.put("p99 ms", percentile(latencies, 0.99));
         row.put("max ms", latencies[latencies.length - 1] / 1e6);
         row.put("read models caught up s", catchUp);
-        row.put("freshness p50 ms", percentile(freshness, 0.50));
-        row.put("freshness p99 ms", percentile(freshness, 0.99));
+        row.put("relay p50 ms", percentile(freshness.toEvent(), 0.50));
+        row.put("relay p99 ms", percentile(freshness.toEvent(), 0.99));
+        row.put("freshness p50 ms", percentile(freshness.toStatus(), 0.50));
+        row.put("freshness p99 ms", percentile(freshness.toStatus(), 0.99));
         return row;
     }
 
@@ -167,22 +173,32 @@ final class CommandPath {
         return all;
     }
 
+    /** Each command's delay (ns, sorted) from its response to its status, and to its event on the events topic. */
+    private record Freshness(long[] toStatus, long[] toEvent) {
+    }
+
     /**
-     * Response-to-status-topic delay of each command, sent at {@code perSecond}: until the first status
-     * of its account at or past its version (a read model publishes an account's latest view once per
-     * batch it applies, so an earlier version may be folded into a later one).
+     * Commands sent at {@code perSecond}, each timed from its response until the first status of its
+     * account at or past its version (a read model publishes an account's latest view once per batch
+     * it applies, so an earlier version may be folded into a later one), and until the relay put its
+     * event on the events topic: the part of the delay that is the relay's.
      */
-    private long[] freshness(LocalStackProcess stack, List<String> ids, double perSecond) throws Exception {
-        Map<String, List<long[]>> seen = new ConcurrentHashMap<>(); // account -> (sequence, nanoTime) in arrival order
+    private Freshness freshness(LocalStackProcess stack, List<String> ids, double perSecond) throws Exception {
+        Map<String, List<long[]>> statuses = new ConcurrentHashMap<>(); // account -> (sequence, nanoTime) in arrival order
+        Map<String, List<long[]>> events = new ConcurrentHashMap<>();
         Map<String, long[]> answered = new ConcurrentHashMap<>(); // account/version -> (version, nanoTime)
+        AccountEventCodec codec = new AccountEventCodec();
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(STATUS_TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(STATUS_TOPIC, p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(STATUS_TOPIC, EVENTS_TOPIC)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -203,15 +219,17 @@ final class CommandPath {
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (!(answered.size() == freshnessCommands && answered.keySet().stream()
-                    .allMatch(key -> seenAt(seen, key, answered.get(key)[0]) != null)) && System.nanoTime() < deadline) {
+                    .allMatch(key -> seenAt(statuses, key, answered.get(key)[0]) != null)) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(20)).forEach(record -> {
                     long now = System.nanoTime();
                     try {
-                        long sequence = JSON.readTree(record.value()).get("lastAppliedSequence").asLong();
-                        seen.computeIfAbsent(record.key(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        boolean status = record.topic().equals(STATUS_TOPIC);
+                        long sequence = status ? JSON.readTree(record.value()).get("lastAppliedSequence").asLong()
+                                : codec.decode(record.value()).sequence();
+                        (status ? statuses : events).computeIfAbsent(record.key(), k -> new CopyOnWriteArrayList<>())
                                 .add(new long[]{sequence, now});
                     } catch (Exception unreadable) {
-                        // not a status: not ours to time
+                        // not a status or event of ours: not ours to time
                     }
                 });
             }
@@ -220,13 +238,18 @@ final class CommandPath {
             }
             pool.shutdown();
         }
+        return new Freshness(delays(answered, statuses), delays(answered, events));
+    }
+
+    /** For each answer seen on a topic: how long after the answer, in ns, sorted. */
+    private static long[] delays(Map<String, long[]> answered, Map<String, List<long[]>> seen) {
         return answered.entrySet().stream()
                 .filter(answer -> seenAt(seen, answer.getKey(), answer.getValue()[0]) != null)
                 .mapToLong(answer -> Math.max(0, seenAt(seen, answer.getKey(), answer.getValue()[0]) - answer.getValue()[1]))
                 .sorted().toArray();
     }
 
-    /** When the account's first status at or past {@code version} arrived; null if none has yet. */
+    /** When the account's first record (status or event) at or past {@code version} arrived; null if none has yet. */
     private static Long seenAt(Map<String, List<long[]>> seen, String answerKey, long version) {
         List<long[]> statuses = seen.get(answerKey.substring(0, answerKey.indexOf('/')));
         if (statuses == null) {
