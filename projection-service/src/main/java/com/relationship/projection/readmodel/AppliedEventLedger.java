@@ -10,6 +10,8 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,27 +61,38 @@ public class AppliedEventLedger {
     }
 
     /**
-     * {@link #claim} for a batch in two round trips rather than up to two per event: one unordered
-     * insert of every entry, then one read of the entries that were there already.
+     * {@link #claim} for a batch in at most three round trips rather than up to two per event: one
+     * read of the entries already there (the read models share the ledger, so after the first of them
+     * claimed a batch the others find every entry and write nothing), one unordered insert of the
+     * rest, and a read of any that another reader inserted in between.
      *
      * @return whether every event now holds its (account, sequence); false when a different event
      *         holds one (the caller then claims event by event, to dead-letter that one)
      */
     public boolean claimAll(List<EnvelopedAccountEvent> events) {
         Map<String, String> wanted = new LinkedHashMap<>();
-        List<Document> entries = new ArrayList<>(events.size());
+        for (EnvelopedAccountEvent event : events) {
+            String previous = wanted.putIfAbsent(event.accountId() + ":" + event.sequence(), event.eventId());
+            if (previous != null && !previous.equals(event.eventId())) {
+                return false;
+            }
+        }
+        Map<String, String> held = held(wanted.keySet());
+        if (!agrees(held, wanted)) {
+            return false;
+        }
+        List<Document> entries = new ArrayList<>();
         for (EnvelopedAccountEvent event : events) {
             String key = event.accountId() + ":" + event.sequence();
-            if (wanted.putIfAbsent(key, event.eventId()) != null) {
-                if (!wanted.get(key).equals(event.eventId())) {
-                    return false;
-                }
-                continue;
+            if (!held.containsKey(key) && wanted.remove(key) != null) {
+                entries.add(new Document("_id", key).append("accountId", event.accountId().toString())
+                        .append("sequence", event.sequence()).append("eventId", event.eventId()));
             }
-            entries.add(new Document("_id", key).append("accountId", event.accountId().toString())
-                    .append("sequence", event.sequence()).append("eventId", event.eventId()));
         }
-        List<String> present = new ArrayList<>();
+        if (entries.isEmpty()) {
+            return true;
+        }
+        List<String> insertedMeanwhile = new ArrayList<>();
         try {
             collection.insertMany(entries, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -87,18 +100,30 @@ public class AppliedEventLedger {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                present.add(entries.get(error.getIndex()).getString("_id"));
+                insertedMeanwhile.add(entries.get(error.getIndex()).getString("_id"));
             }
         }
-        if (present.isEmpty()) {
+        if (insertedMeanwhile.isEmpty()) {
             return true;
         }
-        for (Document held : collection.find(new Document("_id", new Document("$in", present)))) {
-            String heldId = held.getString("eventId");
-            if (heldId != null && !heldId.equals(wanted.get(held.getString("_id")))) {
-                return false;
-            }
+        Map<String, String> ours = new HashMap<>();
+        entries.stream().filter(entry -> insertedMeanwhile.contains(entry.getString("_id")))
+                .forEach(entry -> ours.put(entry.getString("_id"), entry.getString("eventId")));
+        return agrees(held(insertedMeanwhile), ours);
+    }
+
+    /** The event id held for each of the keys that has an entry. */
+    private Map<String, String> held(Collection<String> keys) {
+        Map<String, String> held = new HashMap<>();
+        for (Document entry : collection.find(new Document("_id", new Document("$in", List.copyOf(keys))))) {
+            held.put(entry.getString("_id"), entry.getString("eventId"));
         }
-        return true;
+        return held;
+    }
+
+    /** Whether every entry held for a key holds the id wanted for it (an entry without an id agrees). */
+    private static boolean agrees(Map<String, String> held, Map<String, String> wanted) {
+        return held.entrySet().stream().allMatch(entry -> entry.getValue() == null
+                || !wanted.containsKey(entry.getKey()) || entry.getValue().equals(wanted.get(entry.getKey())));
     }
 }
