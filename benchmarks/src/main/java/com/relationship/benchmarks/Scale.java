@@ -6,13 +6,17 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
@@ -40,7 +44,7 @@ import java.util.stream.Stream;
  * The read side at size (issue 10's item 6): the durable local stack's events topic is seeded with
  * 100,000 accounts of 20 events each (2,000,000 events) by a plain producer, in the relay's own form
  * (the contracts' CloudEvents codec, keyed by account, one partition per account), and timed until
- * all three read models have consumed it; then the queries dashboards and services send are timed
+ * all three read models have consumed it, beside a plain consumer reading it whole; then the queries dashboards and services send are timed
  * from several clients: one status, a page of a stage, a page of the watch list (of a band or of
  * all); and each process's heap and resident memory are read.
  * <p>
@@ -85,6 +89,9 @@ final class Scale {
             rows.add(row("the three read models consume the seed", "caught up " + seconds(caughtUp) + " after the "
                     + "first record (" + perSecond(events, caughtUp) + " each, " + perSecond(3 * events, caughtUp)
                     + " in all); " + seconds(caughtUp - produced) + " after the last", null));
+            double consumed = rawConsume(stack, events);
+            rows.add(row("raw baseline: a plain consumer reads the topic whole", perSecond(events, consumed)
+                    + " (" + seconds(consumed) + ")", null));
             long statuses = rest.get(stack.readModels() + "/accounts?size=1").body().get("totalItems").asLong();
             rows.add(row("statuses after the seed", statuses + " of " + accounts + " accounts", null));
 
@@ -136,6 +143,31 @@ final class Scale {
             producer.flush();
         }
         return sent;
+    }
+
+    /** Seconds a plain consumer takes to read the events topic from its start to its end, doing nothing with the records. */
+    private static double rawConsume(LocalStackProcess stack, long events) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.seekToBeginning(partitions);
+            long started = System.nanoTime();
+            long read = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            if (read < events) {
+                throw new IllegalStateException("the topic holds " + read + " records, " + events + " were sent");
+            }
+            return (System.nanoTime() - started) / 1e9;
+        }
     }
 
     /** Seconds from {@code started} until every read model's consumer group has committed the topic's end. */
