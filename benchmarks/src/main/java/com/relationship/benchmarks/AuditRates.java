@@ -9,12 +9,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
 import java.nio.file.Files;
@@ -24,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,36 +163,22 @@ final class AuditRates {
 
     /** Records per second consuming the events topic whole and upserting a document per account in bulk. */
     private static double rawConsumeAndUpsert(LocalStackProcess stack) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        try (MongoClient client = MongoClients.create(stack.mongo());
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                     new ByteArrayDeserializer())) {
+        try (MongoClient client = MongoClients.create(stack.mongo())) {
             MongoCollection<Document> scratch = client.getDatabase("bench").getCollection("rawupserts");
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.seekToBeginning(partitions);
-            long started = System.nanoTime();
-            long read = 0;
             ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            TopicReads.Read read = TopicReads.whole(stack, EVENTS_TOPIC, 500, records -> {
                 List<WriteModel<Document>> writes = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> record : records) {
                     writes.add(new ReplaceOneModel<>(new Document("_id", record.key()), new Document("_id", record.key())
                             .append("offset", record.offset()).append("size", record.value().length), upsert));
                 }
                 if (!writes.isEmpty()) {
                     scratch.bulkWrite(writes);
-                    read += writes.size();
                 }
-            }
-            double rate = read / ((System.nanoTime() - started) / 1e9);
+                return writes.size();
+            });
             scratch.drop();
-            return rate;
+            return read.perSecond();
         }
     }
 }

@@ -6,17 +6,14 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
@@ -147,27 +144,11 @@ final class Scale {
 
     /** Seconds a plain consumer takes to read the events topic from its start to its end, doing nothing with the records. */
     private static double rawConsume(LocalStackProcess stack, long events) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EVENTS_TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(EVENTS_TOPIC, p.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            consumer.seekToBeginning(partitions);
-            long started = System.nanoTime();
-            long read = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                read += consumer.poll(Duration.ofMillis(200)).count();
-            }
-            if (read < events) {
-                throw new IllegalStateException("the topic holds " + read + " records, " + events + " were sent");
-            }
-            return (System.nanoTime() - started) / 1e9;
+        TopicReads.Read read = TopicReads.whole(stack, EVENTS_TOPIC, 2_000, ConsumerRecords::count);
+        if (read.records() < events) {
+            throw new IllegalStateException("the topic holds " + read.records() + " records, " + events + " were sent");
         }
+        return read.seconds();
     }
 
     /** Seconds from {@code started} until every read model's consumer group has committed the topic's end. */
