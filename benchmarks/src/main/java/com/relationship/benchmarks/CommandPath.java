@@ -243,10 +243,14 @@ final class CommandPath {
 
     /** For each answer seen on a topic: how long after the answer, in ns, sorted. */
     private static long[] delays(Map<String, long[]> answered, Map<String, List<long[]>> seen) {
-        return answered.entrySet().stream()
-                .filter(answer -> seenAt(seen, answer.getKey(), answer.getValue()[0]) != null)
-                .mapToLong(answer -> Math.max(0, seenAt(seen, answer.getKey(), answer.getValue()[0]) - answer.getValue()[1]))
-                .sorted().toArray();
+        List<Long> delays = new ArrayList<>();
+        answered.forEach((key, answer) -> {
+            Long at = seenAt(seen, key, answer[0]);
+            if (at != null) {
+                delays.add(Math.max(0, at - answer[1]));
+            }
+        });
+        return delays.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** When the account's first record (status or event) at or past {@code version} arrived; null if none has yet. */

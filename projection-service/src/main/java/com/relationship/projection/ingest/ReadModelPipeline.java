@@ -126,7 +126,7 @@ public class ReadModelPipeline<V> {
     /**
      * A poll's events the quick way, when they are the common case: each account's events of the batch
      * folded together, its document read once and written once, all accounts in one query and one bulk
-     * write, the ledger in two round trips, and one publish per account of its view after the batch
+     * write, the ledger in at most three round trips, and one publish per account of its view after the batch
      * (the change topics carry an account's latest view, so the views between are not missed). Three
      * read models doing all that per event folded ~200 events/s each on the local stack (issue 10).
      * <p>
@@ -145,40 +145,37 @@ public class ReadModelPipeline<V> {
         List<PendingWrite<V>> writes = new ArrayList<>();
         List<Runnable> afterWrites = new ArrayList<>();
         for (Map.Entry<UUID, List<EnvelopedAccountEvent>> account : byAccount.entrySet()) {
-            Versioned<V> current = stored.getOrDefault(account.getKey(), new Versioned<>(ProjectionState.empty(), 0));
-            ProjectionState<V> state = current.state();
+            Versioned<V> current = stored.getOrDefault(account.getKey(), absent());
+            ProjectionState<V> next = current.state();
             List<EnvelopedAccountEvent> applied = new ArrayList<>();
             int duplicates = 0;
             for (EnvelopedAccountEvent event : account.getValue()) {
-                Outcome<V> outcome = ordering.handle(state, event);
+                Outcome<V> outcome = ordering.handle(next, event);
                 if (outcome.kind() == Kind.PARKED || outcome.applied().size() > 1) {
                     return false;
                 }
                 duplicates += outcome.kind() == Kind.DUPLICATE ? 1 : 0;
                 applied.addAll(outcome.applied());
-                state = outcome.state();
+                next = outcome.state();
             }
-            ProjectionState<V> next = state;
+            if (!applied.isEmpty()) {
+                writes.add(new PendingWrite<>(account.getKey(), current.version(), next));
+            }
+            ProjectionState<V> after = next;
             int skipped = duplicates;
-            if (applied.isEmpty()) {
-                afterWrites.add(() -> {
-                    for (int i = 0; i < skipped; i++) {
-                        metrics.duplicate(model.name());
-                    }
-                    log.info("{}: skipped {} duplicate(s) of account {} (already applied up to {})", model.name(),
-                            skipped, account.getKey(), current.state().lastAppliedSequence());
-                    republish(current.state());
-                });
-                continue;
-            }
-            writes.add(new PendingWrite<>(account.getKey(), current.version(), next));
             afterWrites.add(() -> {
                 for (int i = 0; i < skipped; i++) {
                     metrics.duplicate(model.name());
                 }
+                if (applied.isEmpty()) {
+                    log.info("{}: skipped {} duplicate(s) of account {} (already applied up to {})", model.name(),
+                            skipped, account.getKey(), current.state().lastAppliedSequence());
+                    republish(current.state());
+                    return;
+                }
                 applied.forEach(event -> metrics.applied(model.name(), event));
                 alerts.written(account.getKey());
-                stored(current.state(), next);
+                stored(current.state(), after);
             });
         }
         if (!store.compareAndSetAll(writes)) {
@@ -236,7 +233,12 @@ public class ReadModelPipeline<V> {
     }
 
     private Versioned<V> load(UUID accountId) {
-        return store.load(accountId).orElse(new Versioned<>(ProjectionState.empty(), 0));
+        return store.load(accountId).orElse(absent());
+    }
+
+    /** What an account without a document is read as: nothing applied, version 0. */
+    private Versioned<V> absent() {
+        return new Versioned<>(ProjectionState.empty(), 0);
     }
 
     /** Writes {@code change} of the account's state with compare-and-set, retried on conflicts; publishes it. */
