@@ -19,7 +19,10 @@ import org.springframework.http.HttpMethod;
  *     .build();
  * }</pre>
  *
- * Patterns are Spring {@code PathPattern}s; the first rule that matches a request decides.
+ * Patterns are Spring {@code PathPattern}s; the first rule that matches a request decides. A path
+ * declared {@linkplain Builder#open open} needs no token: a page's static files, or an endpoint that
+ * checks a credential of its own (a single-use stream ticket, which a browser's {@code EventSource}
+ * sends in the URL because it cannot send headers).
  */
 public final class AccessRules {
 
@@ -35,10 +38,23 @@ public final class AccessRules {
         }
     }
 
-    private final List<Rule> rules;
+    /** Requests with this method whose path matches this pattern need no token. */
+    public record OpenPath(HttpMethod method, String pattern) {
+        public OpenPath {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(pattern, "pattern");
+            if (!pattern.startsWith("/")) {
+                throw new IllegalArgumentException("a path pattern starts with '/': " + pattern);
+            }
+        }
+    }
 
-    private AccessRules(List<Rule> rules) {
+    private final List<Rule> rules;
+    private final List<OpenPath> open;
+
+    private AccessRules(List<Rule> rules, List<OpenPath> open) {
         this.rules = List.copyOf(rules);
+        this.open = List.copyOf(open);
     }
 
     public static Builder builder() {
@@ -49,8 +65,14 @@ public final class AccessRules {
         return rules;
     }
 
+    /** The paths open without a token, besides health and the API documentation. */
+    public List<OpenPath> open() {
+        return open;
+    }
+
     public static final class Builder {
         private final List<Rule> rules = new ArrayList<>();
+        private final List<OpenPath> open = new ArrayList<>();
 
         private Builder() {
         }
@@ -60,11 +82,20 @@ public final class AccessRules {
             return this;
         }
 
+        /**
+         * No token needed: for static files, and for an endpoint that checks a credential of its own
+         * and answers 401 problem+json itself when it is missing or spent.
+         */
+        public Builder open(HttpMethod method, String pattern) {
+            open.add(new OpenPath(method, pattern));
+            return this;
+        }
+
         public AccessRules build() {
             if (rules.isEmpty()) {
                 throw new IllegalStateException("an access table without rules would refuse every API call");
             }
-            return new AccessRules(rules);
+            return new AccessRules(rules, open);
         }
     }
 }

@@ -39,6 +39,9 @@ final class EndpointAccess {
                 "/swagger-ui/**")) {
             open.add(paths.matcher(HttpMethod.GET, docs));
         }
+        for (AccessRules.OpenPath path : service.open()) {
+            open.add(paths.matcher(path.method(), path.pattern()));
+        }
         for (AccessRules.Rule rule : service.rules()) {
             entries.add(new Entry(paths.matcher(rule.method(), rule.pattern()), rule));
         }

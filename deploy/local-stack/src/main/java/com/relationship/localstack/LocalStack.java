@@ -57,7 +57,10 @@ final class LocalStack implements AutoCloseable {
                 startService("projection", jars.get("projection"), config.projectionPort(), "projection",
                         // Its status publishes are Kafka transactions: a stable id lets a restart abort what
                         // a killed run left open at once, instead of after the transaction timeout.
-                        "--spring.kafka.producer.transaction-id-prefix=local-projection-tx-"));
+                        "--spring.kafka.producer.transaction-id-prefix=local-projection-tx-",
+                        // The dashboard signs in by itself here, with a reader token minted at each start.
+                        "--projection.dashboard.sign-in=local",
+                        "--projection.dashboard.local-token-file=" + LocalTokens.dashboardToken(config.keysDir())));
         for (ServiceProcess service : starting) {
             service.awaitReady(config.startupTimeout());
             out.printf("%s ready after %d ms%n", service.prefix().trim(), millisSince(started));

@@ -70,4 +70,30 @@ final class LocalTokens {
             throw new IllegalStateException("the token just minted does not parse", e);
         }
     }
+
+    /** The subject of the dashboard's local sign-in: what its requests show as the actor. */
+    static final String DASHBOARD_SUBJECT = "local-dashboard";
+    /** Long enough for any local session; minted again at every start of the stack. */
+    static final Duration DASHBOARD_TOKEN_TTL = Duration.ofDays(30);
+
+    /**
+     * Mints the dashboard page's reader token (local sign-in only: it reads, never writes) into a file
+     * only this user can read, and answers the file, which projection-service hands to the page.
+     */
+    static Path dashboardToken(Path keysDir) {
+        Path file = keysDir.resolve("dashboard-reader.token").toAbsolutePath();
+        String jwt = mint(keysDir, DASHBOARD_SUBJECT, List.of("reader"), DASHBOARD_TOKEN_TTL).jwt();
+        try {
+            java.nio.file.Files.writeString(file, jwt + System.lineSeparator());
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data directory's own permissions apply
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the dashboard's token to " + file, e);
+        }
+        return file;
+    }
 }

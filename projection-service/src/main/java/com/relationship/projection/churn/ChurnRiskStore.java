@@ -31,6 +31,19 @@ public class ChurnRiskStore {
         return store.findVisible(accountId);
     }
 
+    /** The views of several accounts in one query; an account without one is not in the map. */
+    public java.util.Map<UUID, ChurnView> findAll(java.util.Collection<UUID> accountIds) {
+        java.util.Map<UUID, ChurnView> found = new java.util.HashMap<>();
+        List<String> ids = accountIds.stream().map(UUID::toString).toList();
+        for (Document doc : store.collection().find(new Document(ReadModelDocuments.ID, new Document("$in", ids)))) {
+            ChurnView view = store.documents().visibleViewOf(doc);
+            if (view != null) {
+                found.put(view.accountId(), view);
+            }
+        }
+        return found;
+    }
+
     /** One page of the watch list, in one band or all. */
     public List<ChurnView> watchList(ChurnBand band, int page, int size) {
         return store.collection().find(filter(band))

@@ -41,6 +41,8 @@ public final class AccountStatusDocuments {
     public static final String STAGE = "stage";
     public static final String KAM_STAGE = "kamStage";
     public static final String NAME = "name";
+    public static final String CHURN_BAND = "churnBand";
+    public static final String CHURN_SCORE = "churnScore";
 
     private AccountStatusDocuments() {
     }
@@ -74,8 +76,8 @@ public final class AccountStatusDocuments {
                 .append("updatedAt", instant(s.updatedAt()))
                 .append("bondingLevel", name(s.bondingLevel()))
                 .append("bondStrength", s.bondStrength())
-                .append("churnScore", s.churnScore())
-                .append("churnBand", name(s.churnBand()))
+                .append(CHURN_SCORE, s.churnScore())
+                .append(CHURN_BAND, name(s.churnBand()))
                 .append("lastInteraction", s.lastInteraction() == null ? null : new Document()
                         .append("at", instant(s.lastInteraction().at()))
                         .append("channel", name(s.lastInteraction().channel()))

@@ -157,5 +157,13 @@ public final class AccountStatusModel implements ReadModel<StatusView> {
         collection.createIndex(Indexes.ascending(STAGE, name, ID), new IndexOptions().name("stage_name"));
         collection.createIndex(Indexes.ascending(KAM_STAGE, name, ID), new IndexOptions().name("kamStage_name"));
         collection.createIndex(Indexes.ascending(STAGE, KAM_STAGE, name, ID), new IndexOptions().name("stage_kamStage_name"));
+        // The dashboard: the median time in each stage, and the watch list in score order.
+        collection.createIndex(Indexes.ascending(STAGE, "stageSince", ID), new IndexOptions().name("stage_since"));
+        collection.createIndex(Indexes.ascending(KAM_STAGE, "kamStageSince", ID), new IndexOptions().name("kamStage_since"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(AccountStatusDocuments.CHURN_BAND),
+                Indexes.descending(AccountStatusDocuments.CHURN_SCORE), Indexes.ascending(ID)),
+                new IndexOptions().name("churnBand_score"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.descending(AccountStatusDocuments.CHURN_SCORE),
+                Indexes.ascending(ID)), new IndexOptions().name("churnScore"));
     }
 }

@@ -6,11 +6,15 @@ import com.relationship.contracts.status.AccountStatus;
 import com.relationship.projection.readmodel.ReadModelStore;
 import org.bson.Document;
 
+import com.relationship.contracts.churn.ChurnBand;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.relationship.projection.status.AccountStatusDocuments.CHURN_BAND;
 import static com.relationship.projection.status.AccountStatusDocuments.ID;
 import static com.relationship.projection.status.AccountStatusDocuments.KAM_STAGE;
 import static com.relationship.projection.status.AccountStatusDocuments.NAME;
@@ -59,6 +63,88 @@ public class AccountStatusStore {
             count += store.collection().countDocuments(filter(each, kamStage));
         }
         return count;
+    }
+
+    /** The orders of the dashboard's watch list. */
+    public enum WatchOrder {
+        /** Highest churn score first. */
+        SCORE(new Document("churnScore", -1).append(ID, 1)),
+        /** Longest silent first: the oldest last interaction (none at all first). */
+        LAST_INTERACTION(new Document("lastInteraction.at", 1).append(ID, 1)),
+        /** By name. */
+        NAME(new Document(AccountStatusDocuments.NAME, 1).append(ID, 1));
+
+        private final Document sort;
+
+        WatchOrder(Document sort) {
+            this.sort = sort;
+        }
+    }
+
+    /**
+     * The dashboard's watch list: statuses in a churn band (or any), stage and KAM stage (each
+     * optional), in {@code order}. The {@code band_score} and {@code score} indexes serve the score
+     * order; the filters are equalities on top.
+     */
+    public List<AccountStatus> watchList(ChurnBand band, LifecycleStage stage, KamStage kamStage, WatchOrder order,
+                                         int size) {
+        return store.collection().find(watchFilter(band, stage, kamStage)).sort(order.sort).limit(size)
+                .map(store.documents()::visibleViewOf).map(StatusView::status).into(new ArrayList<>());
+    }
+
+    /** How many statuses the watch list's filters match. */
+    public long countWatched(ChurnBand band, LifecycleStage stage, KamStage kamStage) {
+        if (band == null) {
+            return count(stage, kamStage);
+        }
+        return store.collection().countDocuments(watchFilter(band, stage, kamStage));
+    }
+
+    private static Document watchFilter(ChurnBand band, LifecycleStage stage, KamStage kamStage) {
+        Document filter = band == null ? filter(stage, kamStage)
+                : new Document(CHURN_BAND, band.name()).append(STAGE, stage == null ? new Document("$ne", null) : stage.name());
+        if (band != null && kamStage != null) {
+            filter.append(KAM_STAGE, kamStage.name());
+        }
+        return filter;
+    }
+
+    /**
+     * Since when the accounts in a lifecycle stage now have been in it, the median (the mean of the
+     * middle two for an even count); empty when none is. {@code count} is the stage's count, known
+     * already from the funnel. The {@code stage_since} index walks to the middle without reading the
+     * statuses before it on a real MongoDB.
+     */
+    public Optional<Instant> medianStageSince(LifecycleStage stage, long count) {
+        return median(new Document(STAGE, stage.name()), "stageSince", count);
+    }
+
+    /** {@link #medianStageSince} for a KAM stage, by {@code kamStageSince}. */
+    public Optional<Instant> medianKamStageSince(KamStage stage, long count) {
+        return median(new Document(KAM_STAGE, stage.name()), "kamStageSince", count);
+    }
+
+    private Optional<Instant> median(Document filter, String field, long count) {
+        if (count <= 0) {
+            return Optional.empty();
+        }
+        List<Instant> middle = new ArrayList<>();
+        store.collection().find(filter).sort(new Document(field, 1).append(ID, 1)).projection(new Document(field, 1))
+                .skip((int) ((count - 1) / 2)).limit(count % 2 == 1 ? 1 : 2)
+                .forEach(doc -> {
+                    // Stored as ISO-8601 text, which sorts as time does to the second (fractions
+                    // within one second may not); the median needs no finer order than that.
+                    String at = doc.getString(field);
+                    if (at != null) {
+                        middle.add(Instant.parse(at));
+                    }
+                });
+        if (middle.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant first = middle.get(0);
+        return Optional.of(middle.size() == 1 ? first
+                : first.plus(java.time.Duration.between(first, middle.get(1)).dividedBy(2)));
     }
 
     private static Document filter(LifecycleStage stage, KamStage kamStage) {

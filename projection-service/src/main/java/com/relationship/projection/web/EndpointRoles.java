@@ -28,6 +28,15 @@ public class EndpointRoles {
                 .allow(GET, "/api/v1/accounts/{id}/churn-risk", Role.READER)
                 .allow(GET, "/api/v1/accounts/{id}/churn-risk/history", Role.READER)
                 .allow(GET, "/api/v1/churn-risk", Role.READER)
+                // the dashboard: its snapshots and stream tickets; the page, its files, its sign-in and the
+                // stream (which takes a single-use ticket, EventSource cannot send a token) are open
+                .allow(GET, "/api/v1/dashboard/funnel", Role.READER)
+                .allow(GET, "/api/v1/dashboard/watch-list", Role.READER)
+                .allow(POST, "/api/v1/dashboard/stream-tickets", Role.READER)
+                .open(GET, "/api/v1/dashboard/stream")
+                .open(GET, "/dashboard")
+                .open(GET, "/dashboard/**")
+                .open(GET, "/webjars/**")
                 // operations
                 .allow(POST, "/api/v1/admin/dead-letters/redrive", Role.ADMIN)
                 .allow(POST, "/api/v1/admin/rebuilds", Role.ADMIN)

@@ -1,0 +1,94 @@
+package com.relationship.projection.dashboard;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+
+/**
+ * The dashboard page ({@code /dashboard}, static files under {@code static/dashboard}) and how it
+ * signs in: {@code GET /dashboard/sign-in} gives the page the bearer token it calls the API with.
+ */
+@Controller
+@Hidden
+public class DashboardPage {
+
+    public static final String PATH = "/dashboard";
+    static final URI SIGN_IN_REQUIRED = URI.create("/problems/sign-in-required");
+
+    private final DashboardProperties properties;
+    private final OidcSignIn oidc;
+
+    public DashboardPage(DashboardProperties properties, org.springframework.beans.factory.ObjectProvider<OidcSignIn> oidc) {
+        this.properties = properties;
+        this.oidc = oidc.getIfAvailable();
+    }
+
+    @GetMapping({PATH, PATH + "/"})
+    String page() {
+        return "forward:" + PATH + "/index.html";
+    }
+
+    /**
+     * @param mode   local, oidc
+     * @param token  the bearer token for the API (role reader)
+     */
+    public record SignIn(String mode, String token) {
+    }
+
+    @GetMapping(value = PATH + "/sign-in", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<?> signIn(jakarta.servlet.http.HttpServletRequest request) {
+        switch (properties.signIn()) {
+            case LOCAL -> {
+                return noStore(new SignIn("local", localToken()));
+            }
+            case OIDC -> {
+                String token = oidc == null ? null : oidc.accessToken(request);
+                if (token != null) {
+                    return noStore(new SignIn("oidc", token));
+                }
+                return required("Sign in with your company account to see the dashboard.",
+                        OidcSignIn.LOGIN + properties.oidcRegistration());
+            }
+            default -> {
+                return required("This dashboard has no sign-in configured (projection.dashboard.sign-in is none):"
+                        + " paste a bearer token with the reader role.", null);
+            }
+        }
+    }
+
+    private String localToken() {
+        try {
+            return Files.readString(properties.localTokenFile()).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The local stack's reader token for the dashboard is not at "
+                    + properties.localTokenFile() + " (projection.dashboard.local-token-file)", e);
+        }
+    }
+
+    private static ResponseEntity<SignIn> noStore(SignIn signIn) {
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(signIn);
+    }
+
+    private static ResponseEntity<ProblemDetail> required(String detail, String login) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
+        problem.setType(SIGN_IN_REQUIRED);
+        problem.setTitle("Sign-in required");
+        if (login != null) {
+            problem.setProperty("login", login);
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
+    }
+}

@@ -1,0 +1,115 @@
+// One account: why its score is what it is (the factors, their points, the events behind them),
+// and its timeline (stage and KAM periods, the events with who, when and why, the score trend).
+import * as api from './api.js';
+import { el, duration, instant, isoDurationSeconds, secondsBetween } from './format.js';
+
+const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+let current = null;
+
+export async function open(accountId) {
+  current = accountId;
+  $('account').hidden = false;
+  $('why-panel').dataset.state = 'loading';
+  $('timeline').dataset.state = 'loading';
+  const [risk, history, timeline] = await Promise.all([
+    api.get(`/api/v1/accounts/${accountId}/churn-risk`),
+    api.get(`/api/v1/accounts/${accountId}/churn-risk/history`),
+    api.get(`/api/v1/accounts/${accountId}/timeline`),
+  ]);
+  if (current !== accountId) return; // another account was opened meanwhile
+  const status = await api.get(`/api/v1/accounts/${accountId}/status`);
+  showTimeline(timeline, history);
+  showWhy(status.name, risk);
+  $('account').dataset.accountId = accountId;
+  $('account').scrollIntoView({ block: 'start' });
+}
+
+export function isOpen(accountId) { return current === accountId; }
+
+function showWhy(name, risk) {
+  $('why-account').textContent = name;
+  $('why-score').textContent = `${risk.score} (${risk.band})`;
+  $('why-meta').textContent = `model ${risk.modelVersion}, scored at ${instant(risk.at)}`
+    + (risk.nextRescoreAt ? `, next rescore ${instant(risk.nextRescoreAt)}` : '');
+  const items = risk.factors.map((f) => el('li', { 'data-testid': 'factor', 'data-factor': f.factor, 'data-points': String(f.points) },
+    el('strong', { text: `${f.factor}: ${f.points} points` }), ' — ', f.reason,
+    f.eventIds.length ? el('span', { class: 'cites' }, ' · events: ',
+      ...f.eventIds.flatMap((id, i) => [i ? ', ' : '', el('a', { href: `#event-${id}`, 'data-testid': 'cited-event',
+        'data-event-id': id, text: id.slice(0, 8), onclick: (e) => { e.preventDefault(); cite(id); } })])) : null));
+  $('why-factors').replaceChildren(...items);
+  $('why-sum').textContent = String(risk.factors.reduce((sum, f) => sum + f.points, 0));
+  $('why-panel').dataset.state = 'loaded';
+}
+
+/** Brings a cited event into view in the timeline and marks it. */
+function cite(eventId) {
+  document.querySelectorAll('.events li.cited').forEach((li) => li.classList.remove('cited'));
+  const entry = document.getElementById(`event-${eventId}`);
+  if (entry) {
+    entry.classList.add('cited');
+    entry.scrollIntoView({ block: 'center' });
+  }
+  $('timeline').dataset.cited = entry ? eventId : `missing:${eventId}`;
+}
+
+function move(by) {
+  if (!by) return '';
+  return `${by.type}${by.actor ? ` by ${by.actor}` : ''}${by.reason ? `: “${by.reason}”` : ''}`;
+}
+
+function periods(list, testid) {
+  return list.map((p) => el('li', { 'data-testid': testid, 'data-stage': p.stage },
+    el('strong', { text: p.stage }), ` ${instant(p.enteredAt)} → ${p.leftAt ? instant(p.leftAt) : 'now'}`,
+    ` (${duration(isoDurationSeconds(p.duration))})`,
+    p.enteredBy ? el('div', { class: 'meta', 'data-testid': 'period-entered-by', text: `entered: ${move(p.enteredBy)}` }) : null));
+}
+
+function showTimeline(timeline, history) {
+  $('timeline-lifecycle').replaceChildren(...periods(timeline.lifecycle || [], 'lifecycle-period'));
+  $('timeline-kam').replaceChildren(...periods(timeline.kam || [], 'kam-period'));
+  const entries = [...(timeline.entries || [])].sort((a, b) => b.sequence - a.sequence);
+  $('timeline-events').replaceChildren(...entries.map((e) => el('li', { id: `event-${e.eventId}`,
+    'data-testid': 'timeline-event', 'data-event-id': e.eventId, 'data-sequence': String(e.sequence), 'data-type': e.type },
+    el('time', { text: instant(e.at) }), ' ', el('strong', { text: e.summary || e.type }),
+    el('div', { class: 'meta', text: `#${e.sequence} ${e.type}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? ` — why: ${e.reason}` : ''}` }))));
+  $('timeline-dropped').textContent = timeline.dropped ? `(the ${timeline.dropped} oldest not shown)` : '';
+  $('score-trend').replaceChildren(trend(history.changes || []));
+  $('timeline').dataset.state = 'loaded';
+}
+
+/** The score over time as an SVG line, with a dashed marker where the churn model changed. */
+function trend(changes) {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 300 80');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  if (changes.length === 0) {
+    svg.setAttribute('aria-label', 'no score yet');
+    return svg;
+  }
+  const first = Date.parse(changes[0].at);
+  const span = Math.max(1, Date.parse(changes[changes.length - 1].at) - first);
+  const x = (at) => (changes.length === 1 ? 150 : ((Date.parse(at) - first) / span) * 290 + 5);
+  const y = (score) => 75 - (score / 100) * 70;
+  const line = document.createElementNS(svgNs, 'polyline');
+  line.setAttribute('class', 'line');
+  line.setAttribute('points', changes.map((c) => `${x(c.at).toFixed(1)},${y(c.score).toFixed(1)}`).join(' '));
+  svg.append(line);
+  changes.forEach((c, i) => {
+    if (i > 0 && c.modelVersion !== changes[i - 1].modelVersion) {
+      const marker = document.createElementNS(svgNs, 'line');
+      marker.setAttribute('class', 'model');
+      marker.setAttribute('data-testid', 'model-change');
+      marker.setAttribute('x1', x(c.at)); marker.setAttribute('x2', x(c.at));
+      marker.setAttribute('y1', 0); marker.setAttribute('y2', 80);
+      const title = document.createElementNS(svgNs, 'title');
+      title.textContent = `model ${changes[i - 1].modelVersion} → ${c.modelVersion}`;
+      marker.append(title);
+      svg.append(marker);
+    }
+  });
+  svg.setAttribute('aria-label', `score from ${changes[0].score} to ${changes[changes.length - 1].score}`);
+  svg.dataset.points = String(changes.length);
+  return svg;
+}
