@@ -60,7 +60,7 @@ function move(by) {
 function periods(list, testid) {
   return list.map((p) => el('li', { 'data-testid': testid, 'data-stage': p.stage },
     el('strong', { text: p.stage }), ` ${instant(p.enteredAt)} → ${p.leftAt ? instant(p.leftAt) : 'now'}`,
-    ` (${duration(isoDurationSeconds(p.duration))})`,
+    ` (${duration(typeof p.duration === 'number' ? p.duration : isoDurationSeconds(p.duration))})`,
     p.enteredBy ? el('div', { class: 'meta', 'data-testid': 'period-entered-by', text: `entered: ${move(p.enteredBy)}` }) : null));
 }
 
@@ -72,7 +72,7 @@ function showTimeline(timeline, history) {
     'data-testid': 'timeline-event', 'data-event-id': e.eventId, 'data-sequence': String(e.sequence), 'data-type': e.type },
     el('time', { text: instant(e.at) }), ' ', el('strong', { text: e.summary || e.type }),
     el('div', { class: 'meta', text: `#${e.sequence} ${e.type}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? ` — why: ${e.reason}` : ''}` }))));
-  $('timeline-dropped').textContent = timeline.dropped ? `(the ${timeline.dropped} oldest not shown)` : '';
+  $('timeline-dropped').textContent = timeline.droppedEntries ? `(the ${timeline.droppedEntries} oldest not shown)` : '';
   $('score-trend').replaceChildren(trend(history.changes || []));
   $('timeline').dataset.state = 'loaded';
 }

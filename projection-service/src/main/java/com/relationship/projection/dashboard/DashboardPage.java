@@ -51,7 +51,12 @@ public class DashboardPage {
     ResponseEntity<?> signIn(jakarta.servlet.http.HttpServletRequest request) {
         switch (properties.signIn()) {
             case LOCAL -> {
-                return noStore(new SignIn("local", localToken()));
+                String token = localToken();
+                if (token.isEmpty()) {
+                    return required("The local stack's reader token for this page is missing (" + properties.localTokenFile()
+                            + "): restart the local stack, or paste a bearer token with the reader role.", null);
+                }
+                return noStore(new SignIn("local", token));
             }
             case OIDC -> {
                 String token = oidc == null ? null : oidc.accessToken(request);
@@ -68,11 +73,14 @@ public class DashboardPage {
         }
     }
 
+    /** Read at every sign-in, so a restarted launcher's new token is used at once; empty when there is none. */
     private String localToken() {
         try {
             return Files.readString(properties.localTokenFile()).trim();
+        } catch (java.nio.file.NoSuchFileException missing) {
+            return "";
         } catch (IOException e) {
-            throw new UncheckedIOException("The local stack's reader token for the dashboard is not at "
+            throw new UncheckedIOException("The local stack's reader token for the dashboard cannot be read at "
                     + properties.localTokenFile() + " (projection.dashboard.local-token-file)", e);
         }
     }

@@ -1,0 +1,491 @@
+package com.relationship.projection.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.events.AccountEvent;
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.AccountLapsed;
+import com.relationship.contracts.events.AccountRegistered;
+import com.relationship.contracts.events.AccountWonBack;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.InteractionRecorded;
+import com.relationship.contracts.events.LifecycleStageAdvanced;
+import com.relationship.contracts.events.LifecycleStageDowngraded;
+import com.relationship.contracts.events.ProspectDisqualified;
+import com.relationship.contracts.events.PurchaseRecorded;
+import com.relationship.infra.embedded.Infrastructure;
+import com.relationship.infra.embedded.TestInfrastructure;
+import com.relationship.projection.ingest.MovableClock;
+import com.relationship.projection.ingest.TimePasses;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard page in a real headless Chromium against the service on the embedded stack, with a
+ * fixed clock the test moves. Accounts are seeded as the relay publishes them: CloudEvents on the
+ * events topic, with the times, actors and reasons the test chooses (REST commands would stamp the
+ * wall clock's time). The browser reaches the service through a relay the test can cut.
+ * Topics, consumer groups and the database are this test's own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    private static final Infrastructure infra = TestInfrastructure.shared();
+    private static final String EVENTS = "dashboard-it.account-events";
+    private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final AccountEventCodec codec = new AccountEventCodec();
+    private static final ObjectMapper json = ContractJson.newObjectMapper();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final String READER = TestTokens.token("rita", Role.READER);
+    private static Path tokenFile;
+    private static KafkaProducer<String, byte[]> producer;
+    private static Browser browser;
+    private static CuttableProxy proxy;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    TimePasses timePasses;
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock(T0);
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+        infra.createTopic(EVENTS, 3, false);
+        tokenFile = Files.createTempFile("dashboard-reader", ".token");
+        Files.writeString(tokenFile, READER);
+        registry.add("spring.mongodb.uri", () -> infra.mongoUri("dashboard_it"));
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> "dashboard-it");
+        registry.add("projection.topics.events", () -> EVENTS);
+        registry.add("projection.topics.status", () -> "dashboard-it.account-status");
+        registry.add("projection.topics.churn-risk", () -> "dashboard-it.churn-risk");
+        registry.add("projection.topics.dead-letter", () -> EVENTS + ".DLT");
+        registry.add("projection.topics.status-partitions", () -> "3");
+        registry.add("projection.topics.dead-letter-partitions", () -> "3");
+        registry.add("projection.time.initial-delay", () -> "1h"); // time passes when this test says
+        registry.add("projection.dashboard.sign-in", () -> "local");
+        registry.add("projection.dashboard.local-token-file", tokenFile::toString);
+        registry.add("projection.dashboard.funnel-tick", () -> "1s");
+        registry.add("projection.dashboard.heartbeat", () -> "5s");
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopAll() throws IOException {
+        producer.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        Files.deleteIfExists(tokenFile);
+    }
+
+    /** The browser, opened once for the class, and the relay in front of this context's port. */
+    private Browser browser() throws IOException {
+        if (proxy == null) {
+            proxy = new CuttableProxy(port);
+        }
+        if (browser == null) {
+            browser = Browser.open();
+        }
+        return browser;
+    }
+
+    private String page() {
+        return "http://127.0.0.1:" + proxy.port() + "/dashboard";
+    }
+
+    private Browser openLive() throws IOException {
+        Browser b = browser();
+        b.visit(page());
+        b.waitForAttribute("connection", "data-state", "live");
+        b.waitForAttribute("funnel", "data-state", "loaded");
+        b.waitForAttribute("watch-list", "data-state", "loaded");
+        return b;
+    }
+
+    @Test
+    @Order(1)
+    void thePageLoadsFromTheServiceAloneWithoutAnErrorAndGoesLive() throws Exception {
+        Browser b = browser();
+        b.visit(page());
+        // The shell is there before any data: every funnel cell and the watch list's table.
+        for (String stage : List.of("PROSPECT", "CUSTOMER", "CLIENT", "SUPPORTER", "ADVOCATE", "PARTNER", "LAPSED",
+                "DISQUALIFIED", "PRE_KAM", "UNCOUPLING_KAM")) {
+            b.waitForTestId("funnel-" + stage);
+        }
+        b.waitForTestId("watch-list");
+        b.waitForAttribute("connection", "data-state", "live");
+        b.waitForAttribute("funnel", "data-state", "loaded");
+        b.waitForAttribute("watch-list", "data-state", "loaded");
+
+        b.screenshot("dashboard-empty");
+        b.assertNoProblems();
+        assertThat(b.foreignRequests(page())).as("every asset and call from the service itself").isEmpty();
+        assertThat(b.requests()).anyMatch(url -> url.endsWith("/dashboard/js/app.js"))
+                .anyMatch(url -> url.contains("/api/v1/dashboard/stream?ticket="));
+        HttpResponse<String> shell = http.send(HttpRequest.newBuilder(URI.create(page())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shell.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).startsWith("default-src 'self'"));
+    }
+
+    @Test
+    @Order(2)
+    void eachFunnelCellShowsTheSeededCountAndTheMedianTimeInStage() throws Exception {
+        JsonNode before = funnel();
+        // PROSPECT since 10, 4 and 1 days: median 4 days. CUSTOMER since 6 and 2 days: median 4 days.
+        for (Duration ago : List.of(DAY.multipliedBy(10), DAY.multipliedBy(4), DAY)) {
+            seed(UUID.randomUUID(), T0.minus(ago), register("Prospect " + ago.toDays()));
+        }
+        for (Duration ago : List.of(DAY.multipliedBy(6), DAY.multipliedBy(2))) {
+            UUID account = UUID.randomUUID();
+            seedAt(account, List.of(T0.minus(DAY.multipliedBy(30)), T0.minus(DAY.multipliedBy(29)), T0.minus(ago)),
+                    register("Customer " + ago.toDays()), purchase(account, "1200.00", T0.minus(DAY.multipliedBy(29))),
+                    new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
+        }
+        UUID disqualified = UUID.randomUUID();
+        seedAt(disqualified, List.of(T0.minus(DAY.multipliedBy(3)), T0.minus(DAY.multipliedBy(2))),
+                register("No Budget Ltd"), new ProspectDisqualified(disqualified, "No budget this year"));
+        JsonNode after = await().atMost(WAIT).until(this::funnel,
+                f -> count(f, "CUSTOMER") == count(before, "CUSTOMER") + 2 && count(f, "PROSPECT") == count(before, "PROSPECT") + 3
+                        && count(f, "DISQUALIFIED") == count(before, "DISQUALIFIED") + 1);
+
+        Browser b = openLive();
+        for (String stage : List.of("PROSPECT", "CUSTOMER", "CLIENT", "LAPSED", "DISQUALIFIED", "PRE_KAM")) {
+            b.waitForAttribute("funnel-" + stage, "data-count", Long.toString(count(after, stage)));
+        }
+        assertThat(count(after, "PROSPECT")).isEqualTo(3);
+        assertThat(count(after, "CUSTOMER")).isEqualTo(2);
+        long fourDays = DAY.multipliedBy(4).toSeconds();
+        assertThat(b.driver().findElement(Browser.testId("funnel-PROSPECT")).getAttribute("data-median-seconds"))
+                .isEqualTo(Long.toString(fourDays));
+        assertThat(b.driver().findElement(Browser.testId("funnel-CUSTOMER")).getAttribute("data-median-seconds"))
+                .isEqualTo(Long.toString(fourDays));
+        assertThat(b.driver().findElement(Browser.testId("funnel-CUSTOMER-median")).getText()).isEqualTo("median 4 d in stage");
+        b.screenshot("dashboard-funnel");
+        b.assertNoProblems();
+    }
+
+    @Test
+    @Order(3)
+    void aChangeMadeWhileThePageIsOpenShowsInTheFunnelAndTheFeedWithinTwoSecondsWithoutAReload() throws Exception {
+        Browser b = openLive();
+        String marker = b.driver().findElement(Browser.testId("page-marker")).getAttribute("textContent");
+        long customers = Long.parseLong(b.driver().findElement(Browser.testId("funnel-CUSTOMER")).getAttribute("data-count"));
+        UUID account = UUID.randomUUID();
+        seed(account, T0, register("Live Change GmbH"), purchase(account, "500.00", T0),
+                new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
+        long sent = System.nanoTime();
+
+        b.waitForAttribute("funnel-CUSTOMER", "data-count", Long.toString(customers + 1), Duration.ofSeconds(2));
+        b.waiting(Duration.ofSeconds(2)).until(d -> !d.findElements(By.cssSelector(
+                "[data-testid=feed-row][data-account-id='" + account + "']")).isEmpty());
+        System.out.printf("the change showed in the funnel and the feed %d ms after it was published%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+        assertThat(b.driver().findElement(Browser.testId("page-marker")).getAttribute("textContent"))
+                .as("the same page, not a reload").isEqualTo(marker);
+        assertThat(b.driver().findElement(By.cssSelector("[data-testid=feed-row][data-account-id='" + account + "']"))
+                .getText()).contains("Live Change GmbH");
+        b.assertNoProblems();
+    }
+
+    @Test
+    @Order(4)
+    void silencePastTheThresholdPutsTheAccountOnTheHighListAndItsWhyPanelExplainsTheScoreWithEventsInTheTimeline()
+            throws Exception {
+        UUID account = UUID.randomUUID();
+        Instant now = clock.instant();
+        seedAt(account, List.of(now.minus(DAY.multipliedBy(3)), now.minus(DAY.multipliedBy(2)), now.minus(DAY)),
+                register("Quiet Ltd"), new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
+                new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
+                        "Dana (buyer)", "Kick-off", now.minus(DAY)));
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/churn-risk"),
+                risk -> risk != null && risk.get("lastAppliedSequence").asLong() == 2);
+        Browser b = openLive();
+        new Select(b.driver().findElement(Browser.testId("filter-band"))).selectByValue("HIGH");
+        b.waitForAttribute("watch-list", "data-state", "loaded");
+        assertThat(b.driver().findElements(By.cssSelector("[data-testid=watch-list] tr[data-account-id='" + account + "']")))
+                .as("not on the HIGH list yet").isEmpty();
+
+        clock.move(DAY.multipliedBy(91));
+        timePasses.pass();
+
+        By row = By.cssSelector("[data-testid=watch-list] tr[data-account-id='" + account + "']");
+        WebElement high = b.waiting().until(d -> d.findElements(row).stream().findFirst().orElse(null));
+        assertThat(high.getAttribute("data-band")).isEqualTo("HIGH");
+        high.findElement(Browser.testId("open-account")).click();
+        b.waitForAttribute("why-panel", "data-state", "loaded");
+        b.waitForAttribute("timeline", "data-state", "loaded");
+
+        JsonNode risk = read("/api/v1/accounts/" + account + "/churn-risk");
+        List<WebElement> factors = b.driver().findElements(Browser.testId("factor"));
+        int sum = factors.stream().mapToInt(f -> Integer.parseInt(f.getAttribute("data-points"))).sum();
+        assertThat(sum).as("the factors' points add up to the score").isEqualTo(risk.get("score").asInt());
+        assertThat(b.driver().findElement(Browser.testId("why-sum")).getText()).isEqualTo(Integer.toString(sum));
+        assertThat(b.driver().findElement(Browser.testId("why-score")).getText()).startsWith(risk.get("score").asText());
+        assertThat(factors).extracting(f -> f.getAttribute("data-factor")).contains("INDIFFERENCE");
+        List<String> cited = b.driver().findElements(Browser.testId("cited-event")).stream()
+                .map(link -> link.getAttribute("data-event-id")).distinct().toList();
+        assertThat(cited).as("the score cites the events behind it").isNotEmpty();
+        for (String eventId : cited) {
+            b.driver().findElement(By.cssSelector("[data-testid=cited-event][data-event-id='" + eventId + "']")).click();
+            b.waitForAttribute("timeline", "data-cited", eventId);
+            assertThat(b.driver().findElement(By.id("event-" + eventId)).getAttribute("class")).contains("cited");
+        }
+        b.screenshot("dashboard-why");
+        b.assertNoProblems();
+    }
+
+    @Test
+    @Order(5)
+    void theTimelineShowsDowngradeLapseAndWinBackWithTheirReasonsInOrder() throws Exception {
+        UUID account = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<Instant> at = new ArrayList<>();
+        for (int daysAgo : new int[]{100, 95, 90, 80, 60, 40, 20}) {
+            at.add(now.minus(DAY.multipliedBy(daysAgo)));
+        }
+        List<AccountEvent> history = List.of(register("Seesaw Trading"), purchase(account, "800.00", at.get(1)),
+                new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
+                new LifecycleStageAdvanced(account, LifecycleStage.CUSTOMER, LifecycleStage.CLIENT),
+                new LifecycleStageDowngraded(account, LifecycleStage.CLIENT, LifecycleStage.CUSTOMER, "Spend fell by half"),
+                new AccountLapsed(account, LifecycleStage.CUSTOMER, "No purchase in a year"),
+                new AccountWonBack(account, "New framework contract"));
+        List<String> reasons = new ArrayList<>(java.util.Arrays.asList(null, null, null, null, "Spend fell by half",
+                "No purchase in a year", "New framework contract"));
+        for (int sequence = 0; sequence < history.size(); sequence++) {
+            send(new EnvelopedAccountEvent(UUID.randomUUID().toString(), account, sequence, at.get(sequence), "alice",
+                    "corr-" + sequence, "cmd-" + sequence, null, reasons.get(sequence), history.get(sequence)));
+        }
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/timeline"),
+                t -> t != null && t.get("lastAppliedSequence").asLong() == 6);
+
+        Browser b = browser();
+        b.visit(page() + "#account=" + account);
+        b.waitForAttribute("timeline", "data-state", "loaded");
+        List<WebElement> periods = b.driver().findElements(Browser.testId("lifecycle-period"));
+        assertThat(periods).extracting(p -> p.getAttribute("data-stage"))
+                .containsExactly("PROSPECT", "CUSTOMER", "CLIENT", "CUSTOMER", "LAPSED", "CUSTOMER");
+        assertThat(periods.get(3).getText()).contains("Spend fell by half").contains("alice");
+        assertThat(periods.get(4).getText()).contains("No purchase in a year");
+        assertThat(periods.get(5).getText()).contains("New framework contract");
+        String events = b.driver().findElement(Browser.testId("timeline-events")).getText();
+        assertThat(events.indexOf("New framework contract")).as("newest first")
+                .isLessThan(events.indexOf("No purchase in a year")).isGreaterThanOrEqualTo(0);
+        assertThat(events.indexOf("No purchase in a year")).isLessThan(events.indexOf("Spend fell by half"));
+        b.screenshot("dashboard-timeline");
+        b.assertNoProblems();
+    }
+
+    @Test
+    @Order(6)
+    void whenTheStreamIsCutThePageReconnectsAndShowsWhatChangedMeanwhileExactlyOnce() throws Exception {
+        Browser b = openLive();
+        UUID account = UUID.randomUUID();
+        Instant now = clock.instant();
+        seed(account, now, register("Flaky Network AG"));          // seen before the cut: the page has an id
+        awaitFeedRow(b, account, 0);
+
+        proxy.cut();
+        b.waitForAttribute("connection", "data-state", "reconnecting");
+        send(enveloped(account, 1, now, purchase(account, "100.00", now)));
+        send(enveloped(account, 2, now, new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER)));
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/status"),
+                s -> s != null && s.get("lastAppliedSequence").asLong() == 2);
+        proxy.restore();
+
+        b.waitForAttribute("connection", "data-state", "live", WAIT);
+        awaitFeedRow(b, account, 2);
+        send(enveloped(account, 3, now, purchase(account, "50.00", now))); // after this one, nothing of before can come
+        awaitFeedRow(b, account, 3);
+        List<String> sequences = b.driver().findElements(By.cssSelector(
+                "[data-testid=feed-row][data-kind=account-status][data-account-id='" + account + "']"))
+                .stream().map(row -> row.getAttribute("data-sequence")).toList();
+        assertThat(sequences).as("each change once, the ones made while cut included").doesNotHaveDuplicates()
+                .contains("0", "2", "3");
+        b.clearProblems(); // the refused connections while cut are reported by the browser, as they should be
+    }
+
+    @Test
+    @Order(7)
+    void withoutSignInTheDataAndTheStreamAnswer401AndThePageSaysSoAndATicketOpensOneStreamOnce() throws Exception {
+        for (String path : List.of("/api/v1/dashboard/funnel", "/api/v1/dashboard/watch-list", "/api/v1/funnel",
+                "/api/v1/dashboard/stream", "/api/v1/dashboard/stream?ticket=made-up")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(refused.body()).get("detail").asText()).as(path).isNotBlank();
+        }
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/dashboard/stream-tickets"))
+                .header("Authorization", "Bearer " + READER).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String stream = base() + json.readTree(issued.body()).get("stream").asText();
+        HttpResponse<InputStream> first = http.send(HttpRequest.newBuilder(URI.create(stream)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        first.body().close();
+        HttpResponse<String> second = http.send(HttpRequest.newBuilder(URI.create(stream)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(second.statusCode()).as("the same ticket again").isEqualTo(401);
+        assertThat(json.readTree(second.body()).get("type").asText()).isEqualTo("/problems/stream-ticket-invalid");
+
+        Files.writeString(tokenFile, ""); // the launcher's token is gone
+        try {
+            Browser b = browser();
+            b.visit(page());
+            b.waitForAttribute("connection", "data-state", "signed-out");
+            b.waitForVisible("sign-in");
+            assertThat(b.driver().findElement(Browser.testId("sign-in-reason")).getText()).contains("reader token");
+            b.screenshot("dashboard-signed-out");
+            b.clearProblems(); // the browser reports the 401 of the sign-in, as it should
+        } finally {
+            Files.writeString(tokenFile, READER);
+        }
+    }
+
+    private void awaitFeedRow(Browser b, UUID account, long sequence) {
+        b.waiting(WAIT).until(d -> !d.findElements(By.cssSelector("[data-testid=feed-row][data-account-id='" + account
+                + "'][data-sequence='" + sequence + "']")).isEmpty());
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private JsonNode funnel() {
+        return read("/api/v1/dashboard/funnel");
+    }
+
+    private static long count(JsonNode funnel, String stage) {
+        for (String part : List.of("lifecycle", "apart", "kam")) {
+            for (JsonNode cell : funnel.get(part)) {
+                if (cell.get("stage").asText().equals(stage)) {
+                    return cell.get("count").asLong();
+                }
+            }
+        }
+        throw new AssertionError("no cell " + stage + " in " + funnel);
+    }
+
+    private JsonNode read(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Authorization", "Bearer " + READER).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AccountRegistered register(String name) {
+        return new AccountRegistered(null, name, "Manufacturing", 120, null, "EMEA", null);
+    }
+
+    private static PurchaseRecorded purchase(UUID account, String amount, Instant at) {
+        return new PurchaseRecorded(account, UUID.randomUUID(), new BigDecimal(amount), "EUR", at, "Order");
+    }
+
+    /** An account's history, every event at {@code at}. */
+    private static void seed(UUID account, Instant at, AccountEvent... events) throws Exception {
+        List<Instant> times = new ArrayList<>();
+        for (AccountEvent ignored : events) {
+            times.add(at);
+        }
+        seedAt(account, times, events);
+    }
+
+    private static void seedAt(UUID account, List<Instant> at, AccountEvent... events) throws Exception {
+        for (int sequence = 0; sequence < events.length; sequence++) {
+            AccountEvent event = events[sequence] instanceof AccountRegistered r
+                    ? new AccountRegistered(account, r.name(), r.industry(), r.employeeCount(), r.annualRevenue(), r.region(),
+                    r.classification())
+                    : events[sequence];
+            send(enveloped(account, sequence, at.get(sequence), event));
+        }
+    }
+
+    private static EnvelopedAccountEvent enveloped(UUID account, long sequence, Instant at, AccountEvent event) {
+        return new EnvelopedAccountEvent(UUID.randomUUID().toString(), account, sequence, at, "alice",
+                "corr-" + account + "-" + sequence, "cmd-" + sequence, event);
+    }
+
+    private static void send(EnvelopedAccountEvent event) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(EVENTS, event.accountId().toString(), codec.encode(event));
+        record.headers().add("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+}
