@@ -25,6 +25,10 @@ import com.relationship.projection.status.AccountStatusProjector;
 import com.relationship.projection.status.AccountStatusStore;
 import com.relationship.projection.status.StatusPublisher;
 import com.relationship.projection.status.StatusView;
+import com.relationship.projection.timeline.TimelineProperties;
+import com.relationship.projection.timeline.TimelineReadModel;
+import com.relationship.projection.timeline.TimelineStore;
+import com.relationship.projection.timeline.TimelineView;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +39,7 @@ import java.util.function.Consumer;
 
 /**
  * The read models, each a {@link ReadModel} in a {@link ReadModelPipeline} of its own: the account
- * status, the bonding level and the churn risk. The status comes first ({@code @Order}): letters
+ * status, the bonding level, the churn risk and the timeline. The status comes first ({@code @Order}): letters
  * written before there were several read models are its.
  */
 @Configuration(proxyBeanMethods = false)
@@ -89,6 +93,22 @@ class ReadModelsConfig {
     @Bean
     ChurnRiskStore churnRiskStore(ReadModelPipeline<ChurnView> churnPipeline) {
         return new ChurnRiskStore(churnPipeline.store());
+    }
+
+    @Bean
+    TimelineReadModel timelineReadModel(TimelineProperties timeline) {
+        return new TimelineReadModel(timeline.entryCap());
+    }
+
+    @Bean
+    @Order(3)
+    ReadModelPipeline<TimelineView> timelinePipeline(TimelineReadModel model, Pipelines pipelines) {
+        return pipelines.of(model, TimelineStore::ensureQueryIndexes);
+    }
+
+    @Bean
+    TimelineStore timelineStore(ReadModelPipeline<TimelineView> timelinePipeline) {
+        return new TimelineStore(timelinePipeline.store());
     }
 
     @Bean

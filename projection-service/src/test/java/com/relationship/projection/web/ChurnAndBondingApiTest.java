@@ -14,7 +14,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-/** Bad input to the bonding and churn-risk reads is a typed 400, and no read model is asked. */
+/** Bad input to the bonding, churn-risk and timeline reads is a typed 400, and no read model is asked. */
 class ChurnAndBondingApiTest extends WebSliceTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
@@ -26,18 +26,18 @@ class ChurnAndBondingApiTest extends WebSliceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/accounts/1-1-1-1-1/bonding", "/api/v1/accounts/5b0c1f9e7d534c4e9a512f7c3b7f0a11/churn-risk",
-            "/api/v1/accounts/null/churn-risk/history", "/api/v1/churn-risk?band=PURPLE", "/api/v1/churn-risk?size=0",
+            "/api/v1/accounts/null/churn-risk/history", "/api/v1/accounts/not-a-uuid/timeline", "/api/v1/churn-risk?band=PURPLE", "/api/v1/churn-risk?size=0",
             "/api/v1/churn-risk?page=-1"})
     void aMalformedIdOrParameterIsA400Problem(String uri) {
         MvcTestResult result = get().uri(uri).exchange();
 
         assertThat(result).as(uri).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
         assertThat(result).as(uri).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
-        verifyNoInteractions(bondingStore, churnRiskStore);
+        verifyNoInteractions(bondingStore, churnRiskStore, timelineStore);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/bonding", "/churn-risk", "/churn-risk/history"})
+    @ValueSource(strings = {"/bonding", "/churn-risk", "/churn-risk/history", "/timeline"})
     void anUnknownAccountIsA404Problem(String read) {
         MvcTestResult result = get().uri("/api/v1/accounts/" + UUID.randomUUID() + read).exchange();
 

@@ -44,6 +44,7 @@ class EndpointAccessTest extends WebSliceTest {
             {"GET", ACCOUNT + "/churn-risk", /*    */ "403", "ok", "403", "403", "403", "401"},
             {"GET", ACCOUNT + "/churn-risk/history", "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/churn-risk?band=HIGH", "403", "ok", "403", "403", "403", "401"},
+            {"GET", ACCOUNT + "/timeline", /*      */ "403", "ok", "403", "403", "403", "401"},
             {"POST", "/api/v1/admin/dead-letters/redrive", "403", "403", "403", "ok", "403", "401"},
             {"POST", "/api/v1/admin/rebuilds", /*  */ "403", "403", "403", "ok", "403", "401"},
             {"GET", "/api/v1/admin/rebuilds", /*   */ "403", "403", "403", "ok", "403", "401"},

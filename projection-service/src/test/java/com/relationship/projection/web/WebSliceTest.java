@@ -11,6 +11,8 @@ import com.relationship.projection.ingest.DeadLetterController;
 import com.relationship.projection.ingest.DeadLetterRedrive;
 import com.relationship.projection.status.AccountStatusController;
 import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.projection.timeline.TimelineController;
+import com.relationship.projection.timeline.TimelineStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import com.relationship.projection.rebuild.RebuildController;
 import com.relationship.projection.rebuild.Rebuilds;
@@ -24,7 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * models and the re-drive mocked. The test classes that extend it share this one context.
  */
 @WebMvcTest({AccountStatusController.class, FunnelController.class, DeadLetterController.class,
-        BondingController.class, ChurnRiskController.class, RebuildController.class,
+        BondingController.class, ChurnRiskController.class, TimelineController.class, RebuildController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import(EndpointRoles.class)
 abstract class WebSliceTest {
@@ -46,6 +48,9 @@ abstract class WebSliceTest {
 
     @MockitoBean
     ChurnRiskStore churnRiskStore;
+
+    @MockitoBean
+    TimelineStore timelineStore;
 
     @MockitoBean
     Clock clock;
