@@ -74,14 +74,23 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
                     "com.relationship.projection.readmodel..", "org.bson..");
 
+    /** The timeline's fold and its document form are plain Java over the contracts, like the other folds. */
+    @ArchTest
+    static final ArchRule timelineFoldIsFrameworkFree = classes()
+            .that().belongToAnyOf(com.relationship.projection.timeline.TimelineReadModel.class,
+                    com.relationship.projection.timeline.TimelineView.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.projection.readmodel..", "com.relationship.projection.timeline..", "org.bson..");
+
     /** Feature packages depend on the pipeline's plug-in, never the other way. */
     @ArchTest
     static final ArchRule readModelPackageDependsOnNoFeature = noClasses().that()
             .resideInAPackage("com.relationship.projection.readmodel..").should().dependOnClassesThat()
-            .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..ingest..", "..infra..");
+            .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..timeline..", "..ingest..", "..infra..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()
-            .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..", "..bonding..", "..churn..", "..readmodel..")
+            .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..", "..bonding..", "..churn..", "..timeline..",
+                    "..readmodel..")
             .should().dependOnClassesThat().resideInAPackage("com.relationship.projection.web..");
 }

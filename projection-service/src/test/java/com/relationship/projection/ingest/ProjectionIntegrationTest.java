@@ -121,6 +121,10 @@ class ProjectionIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("projection.metrics.parked-refresh", () -> "1s");
         registry.add("projection.retry.max-interval", () -> "2s");
+        // Time passes only when a test says so (timePasses.pass()): a scheduled pass at the clock's start
+        // instant would move the first test's accounts past the instant the rebuild test sets the clock
+        // back to, and their live views would then differ from the rebuilt ones (a slow start made it so).
+        registry.add("projection.time.initial-delay", () -> "1h");
         registry.add("projection.topics.status-partitions", () -> "3");
     }
 
@@ -185,9 +189,9 @@ class ProjectionIntegrationTest {
         // Both poison messages are on the dead-letter topic, with the reason: once per read model, each
         // letter naming its read model (each has its own consumer group and re-drives its own letters).
         List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(WAIT).until(() -> CommittedRecords.readAll(infra.kafkaBootstrapServers(), DEAD_LETTERS),
-                records -> records.size() >= 6);
+                records -> records.size() >= 8);
         assertThat(deadLetters).extracting(r -> new String(r.headers().lastHeader(KafkaErrorHandling.READ_MODEL_HEADER).value(),
-                StandardCharsets.UTF_8)).containsOnly("account-status", "bonding", "churn-risk")
+                StandardCharsets.UTF_8)).containsOnly("account-status", "bonding", "churn-risk", "timeline")
                 .filteredOn("account-status"::equals).hasSize(2);
         assertThat(deadLetters).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(acme.accountId().toString());
@@ -198,6 +202,30 @@ class ProjectionIntegrationTest {
         assertThat(deadLetters).extracting(r -> new String(r.headers().lastHeader("kafka_dlt-exception-message").value(),
                 StandardCharsets.UTF_8)).anySatisfy(m -> assertThat(m).contains("Not a CloudEvents JSON message"))
                 .anySatisfy(m -> assertThat(m).contains("Unknown account event type com.relationship.account.Unknown.v9"));
+
+        // The timeline: acme's stage periods with the moves in and out, and its events as entries.
+        JsonNode timeline = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + acme.accountId() + "/timeline"),
+                t -> t != null && t.get("lastAppliedSequence").asLong() == 4);
+        assertThat(timeline.get("lifecycle").findValuesAsText("stage")).containsExactly("PROSPECT", "CUSTOMER");
+        JsonNode prospect = timeline.get("lifecycle").get(0);
+        assertThat(prospect.get("enteredAt").asText()).as("microseconds kept").isEqualTo(AccountHistory.at(0).toString());
+        assertThat(prospect.get("duration").asText()).isEqualTo("PT48H");
+        assertThat(prospect.get("leftBy").get("type").asText()).isEqualTo("com.relationship.account.LifecycleStageAdvanced.v1");
+        assertThat(prospect.get("leftBy").get("eventId").asText()).isEqualTo(acme.get(2).eventId());
+        assertThat(timeline.get("lifecycle").get(1).get("leftAt").isNull()).isTrue();
+        assertThat(timeline.get("lifecycle").get(1).get("duration").asText()).startsWith("PT");
+        assertThat(timeline.get("kam")).isEmpty();
+        assertThat(timeline.get("entries").findValuesAsText("summary")).containsExactly(
+                "Registered as a PROSPECT: Acme Industrial GmbH", "Purchase of 48000.50 EUR recorded", "Advanced to CUSTOMER",
+                "Complaint opened: Late delivery", "Purchase of 12345678901234567.80 EUR recorded");
+        assertThat(timeline.get("entries").get(3).get("correlationId").asText()).isEqualTo("corr-3");
+        assertThat(timeline.get("entries").get(3).get("actor").asText()).isEqualTo("alice");
+        assertThat(timeline.get("droppedEntries").asLong()).isZero();
+        JsonNode betaTimeline = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + beta.accountId() + "/timeline"),
+                t -> t != null && t.get("lastAppliedSequence").asLong() == 2);
+        assertThat(betaTimeline.get("kam").get(0).get("stage").asText()).isEqualTo("PRE_KAM");
+        assertThat(betaTimeline.get("kam").get(0).get("enteredBy").get("reason").asText()).isEqualTo("Growth potential");
+        assertThat(get("/api/v1/accounts/" + UUID.randomUUID() + "/timeline").statusCode()).isEqualTo(404);
 
         // REST reads, the funnel and the metrics.
         JsonNode page = json.readTree(get("/api/v1/accounts?stage=CUSTOMER&size=10").body());
@@ -356,7 +384,7 @@ class ProjectionIntegrationTest {
             assertThat(model.get("compared").asLong()).as(model.get("readModel").asText()).isGreaterThanOrEqualTo(300);
             assertThat(model.get("onlyLive").asLong()).as("every live account has its events on the topic").isZero();
         }
-        assertThat(rebuild.get("models").findValuesAsText("readModel")).containsExactly("account-status", "bonding", "churn-risk");
+        assertThat(rebuild.get("models").findValuesAsText("readModel")).containsExactly("account-status", "bonding", "churn-risk", "timeline");
 
         UUID corrupted = lastSequence.keySet().iterator().next();
         AccountStatus truth = status(corrupted);
@@ -455,7 +483,7 @@ class ProjectionIntegrationTest {
 
         JsonNode openApi = json.readTree(get("/v3/api-docs").body());
         assertThat(openApi.get("paths").fieldNames()).toIterable()
-                .contains("/api/v1/accounts/{id}/status", "/api/v1/accounts", "/api/v1/funnel");
+                .contains("/api/v1/accounts/{id}/status", "/api/v1/accounts", "/api/v1/funnel", "/api/v1/accounts/{id}/timeline");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
