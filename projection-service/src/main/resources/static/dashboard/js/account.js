@@ -52,9 +52,12 @@ function cite(eventId) {
   $('timeline').dataset.cited = entry ? eventId : `missing:${eventId}`;
 }
 
+/** com.relationship.account.LifecycleStageAdvanced.v1 as LifecycleStageAdvanced. */
+const short = (type) => (type || '').replace(/^com\.relationship\.account\./, '').replace(/\.v\d+$/, '');
+
 function move(by) {
   if (!by) return '';
-  return `${by.type}${by.actor ? ` by ${by.actor}` : ''}${by.reason ? `: “${by.reason}”` : ''}`;
+  return `${short(by.type)}${by.actor ? ` by ${by.actor}` : ''}${by.reason ? `: “${by.reason}”` : ''}`;
 }
 
 function periods(list, testid) {
@@ -71,7 +74,7 @@ function showTimeline(timeline, history) {
   $('timeline-events').replaceChildren(...entries.map((e) => el('li', { id: `event-${e.eventId}`,
     'data-testid': 'timeline-event', 'data-event-id': e.eventId, 'data-sequence': String(e.sequence), 'data-type': e.type },
     el('time', { text: instant(e.at) }), ' ', el('strong', { text: e.summary || e.type }),
-    el('div', { class: 'meta', text: `#${e.sequence} ${e.type}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? ` — why: ${e.reason}` : ''}` }))));
+    el('div', { class: 'meta', text: `#${e.sequence} ${short(e.type)}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? ` — why: ${e.reason}` : ''}` }))));
   $('timeline-dropped').textContent = timeline.droppedEntries ? `(the ${timeline.droppedEntries} oldest not shown)` : '';
   $('score-trend').replaceChildren(trend(history.changes || []));
   $('timeline').dataset.state = 'loaded';

@@ -66,8 +66,14 @@ async function begin() {
     funnel: (counts) => { funnel.show(counts); $('as-of').textContent = counts.asOf; },
     resync: () => snapshots().catch(report),
   });
+  window.addEventListener('hashchange', () => openFromUrl().catch(report));
+  await openFromUrl();
+}
+
+/** #account=<id> opens that account: a link to it can be shared. */
+async function openFromUrl() {
   const fromUrl = /#account=([0-9a-f-]{36})/.exec(location.hash);
-  if (fromUrl) await select(fromUrl[1]);
+  if (fromUrl && fromUrl[1] !== selected) await select(fromUrl[1]);
 }
 
 function report(error) {

@@ -13,9 +13,9 @@ let loading = null;
 export function renderShell(select) {
   onSelect = select;
   const stage = form().elements.stage;
-  [...LADDER, ...APART].forEach((s) => stage.append(el('option', { text: s })));
+  [...LADDER, ...APART].forEach((s) => stage.append(el('option', { value: s, text: s })));
   const kam = form().elements.kamStage;
-  KAM.forEach((s) => kam.append(el('option', { text: s })));
+  KAM.forEach((s) => kam.append(el('option', { value: s, text: s })));
   form().addEventListener('change', () => refresh());
 }
 

@@ -16,6 +16,8 @@ final class Banner {
             text.append(" Local stack is up.\n");
             service(text, "relationship-service", config.relationshipPort());
             service(text, "projection-service", config.projectionPort());
+            text.append(String.format(" %-22s %s%n", "Dashboard (browser)", "http://localhost:" + config.projectionPort()
+                    + "/dashboard"));
         }
         text.append(String.format(" %-22s %s%n", "Kafka bootstrap", kafkaBootstrapServers));
         text.append(String.format(" %-22s %s  (databases: relationship, projection)%n", "MongoDB", mongoUri));

@@ -19,7 +19,7 @@ class BannerTest {
 
         assertThat(banner).contains(
                 "http://localhost:8080", "http://localhost:8080/swagger-ui.html",
-                "http://localhost:8081", "http://localhost:8081/swagger-ui.html",
+                "http://localhost:8081", "http://localhost:8081/swagger-ui.html", "http://localhost:8081/dashboard",
                 "127.0.0.1:9092", "mongodb://127.0.0.1:27017", "/srv/data", "Ctrl-C",
                 "java -jar deploy/local-stack/target/local-stack.jar token --roles writer,reader --subject alice");
     }

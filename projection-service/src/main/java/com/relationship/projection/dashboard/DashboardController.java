@@ -63,7 +63,7 @@ public class DashboardController {
             description = "score, band, the change against 30 days ago, the two factors with most points, the last"
                     + " interaction and the open complaints. sort: score (highest first, default), last-interaction"
                     + " (longest silent first) or name.")
-    public WatchList watchList(
+    public DashboardWatchList watchList(
             @Parameter(description = "Only accounts in this churn band") @RequestParam(required = false) ChurnBand band,
             @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
             @Parameter(description = "Only key accounts in this KAM stage") @RequestParam(required = false) KamStage kamStage,
@@ -75,7 +75,7 @@ public class DashboardController {
                 : churnRisk.findAll(rows.stream().map(AccountStatus::accountId).toList());
         List<WatchedAccount> items = rows.stream()
                 .map(status -> WatchedAccount.of(status, explained.get(status.accountId()), now)).toList();
-        return new WatchList(now, items, statuses.countWatched(band, stage, kamStage));
+        return new DashboardWatchList(now, items, statuses.countWatched(band, stage, kamStage));
     }
 
     /** The watch list's orders, as the query parameter spells them (score, last-interaction, name). */
@@ -106,7 +106,7 @@ public class DashboardController {
     }
 
     /** {@code totalItems} counts every account the filters match, beyond the rows returned. */
-    public record WatchList(Instant asOf, List<WatchedAccount> items, long totalItems) {
+    public record DashboardWatchList(Instant asOf, List<WatchedAccount> items, long totalItems) {
     }
 
     /**

@@ -20,8 +20,8 @@ import java.util.Map;
  * @param apart          LAPSED and DISQUALIFIED
  * @param kam            PRE_KAM ... UNCOUPLING_KAM, for the accounts on the KAM track
  */
-public record DashboardFunnel(Instant asOf, long totalAccounts, long keyAccounts, List<Cell> lifecycle,
-                              List<Cell> apart, List<Cell> kam) {
+public record DashboardFunnel(Instant asOf, long totalAccounts, long keyAccounts, List<FunnelCell> lifecycle,
+                              List<FunnelCell> apart, List<FunnelCell> kam) {
 
     /**
      * @param reached           accounts in this stage or a later one of the ladder, now
@@ -31,7 +31,7 @@ public record DashboardFunnel(Instant asOf, long totalAccounts, long keyAccounts
      *                          ({@code PT72H}); null when empty
      * @param medianSecondsInStage the same in seconds
      */
-    public record Cell(String stage, long count, long reached, Double conversionToNext, String medianTimeInStage,
+    public record FunnelCell(String stage, long count, long reached, Double conversionToNext, String medianTimeInStage,
                        Long medianSecondsInStage) {
     }
 
@@ -39,18 +39,18 @@ public record DashboardFunnel(Instant asOf, long totalAccounts, long keyAccounts
      * @param since the median "in this stage since" of each stage's accounts now, by stage name
      */
     public static DashboardFunnel of(Funnel counts, Map<String, Instant> since, Instant now) {
-        List<Cell> ladder = ladder(List.of(LifecycleStage.values()).stream().filter(LifecycleStage::isOnLadder)
+        List<FunnelCell> ladder = ladder(List.of(LifecycleStage.values()).stream().filter(LifecycleStage::isOnLadder)
                 .map(Enum::name).toList(), counts.lifecycleStages(), since, now);
-        List<Cell> apart = List.of(LifecycleStage.values()).stream().filter(stage -> !stage.isOnLadder())
+        List<FunnelCell> apart = List.of(LifecycleStage.values()).stream().filter(stage -> !stage.isOnLadder())
                 .map(stage -> cell(stage.name(), counts.lifecycleStages(), 0, null, since, now)).toList();
         List<String> kamLadder = List.of(KamStage.values()).stream().filter(stage -> stage != KamStage.UNCOUPLING_KAM)
                 .map(Enum::name).toList();
-        List<Cell> kam = new ArrayList<>(ladder(kamLadder, counts.kamStages(), since, now));
+        List<FunnelCell> kam = new ArrayList<>(ladder(kamLadder, counts.kamStages(), since, now));
         kam.add(cell(KamStage.UNCOUPLING_KAM.name(), counts.kamStages(), 0, null, since, now));
         return new DashboardFunnel(now, counts.totalAccounts(), counts.keyAccounts(), ladder, apart, kam);
     }
 
-    private static List<Cell> ladder(List<String> rungs, Map<String, Long> counts, Map<String, Instant> since,
+    private static List<FunnelCell> ladder(List<String> rungs, Map<String, Long> counts, Map<String, Instant> since,
                                      Instant now) {
         long[] reached = new long[rungs.size()];
         long beyond = 0;
@@ -58,7 +58,7 @@ public record DashboardFunnel(Instant asOf, long totalAccounts, long keyAccounts
             beyond += counts.getOrDefault(rungs.get(i), 0L);
             reached[i] = beyond;
         }
-        List<Cell> cells = new ArrayList<>();
+        List<FunnelCell> cells = new ArrayList<>();
         for (int i = 0; i < rungs.size(); i++) {
             Double conversion = i + 1 < rungs.size() && reached[i] > 0 ? (double) reached[i + 1] / reached[i] : null;
             cells.add(cell(rungs.get(i), counts, reached[i], conversion, since, now));
@@ -66,13 +66,13 @@ public record DashboardFunnel(Instant asOf, long totalAccounts, long keyAccounts
         return cells;
     }
 
-    private static Cell cell(String stage, Map<String, Long> counts, long reached, Double conversion,
+    private static FunnelCell cell(String stage, Map<String, Long> counts, long reached, Double conversion,
                              Map<String, Instant> since, Instant now) {
         Instant median = since.get(stage);
         // An account entered "in the future" of a clock that lags the event's: it has been there no time.
         Duration time = median == null ? null : Duration.between(median, now).isNegative() ? Duration.ZERO
                 : Duration.between(median, now);
-        return new Cell(stage, counts.getOrDefault(stage, 0L), reached, conversion,
+        return new FunnelCell(stage, counts.getOrDefault(stage, 0L), reached, conversion,
                 time == null ? null : time.toString(), time == null ? null : time.toSeconds());
     }
 }

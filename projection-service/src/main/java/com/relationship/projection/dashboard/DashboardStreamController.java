@@ -44,18 +44,18 @@ public class DashboardStreamController {
     }
 
     /** @param stream the stream's URL with this ticket, ready for {@code new EventSource(stream)} */
-    public record Ticket(String ticket, Instant expiresAt, String stream) {
+    public record StreamTicket(String ticket, Instant expiresAt, String stream) {
     }
 
     @PostMapping(value = "/stream-tickets", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A single-use ticket for the dashboard's stream, valid for projection.dashboard.ticket-ttl",
             description = "EventSource cannot send an Authorization header: trade the bearer token for a ticket here,"
                     + " then open the stream with it. A ticket opens one stream once, on any instance.")
-    public ResponseEntity<Ticket> ticket(Authentication caller) {
+    public ResponseEntity<StreamTicket> ticket(Authentication caller) {
         Instant signInUntil = caller instanceof JwtAuthenticationToken jwt ? jwt.getToken().getExpiresAt() : null;
         StreamTickets.Issued issued = tickets.issue(new StreamTickets.Holder(caller.getName(), signInUntil));
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new Ticket(issued.ticket(), issued.expiresAt(), STREAM + "?ticket=" + issued.ticket()));
+                .body(new StreamTicket(issued.ticket(), issued.expiresAt(), STREAM + "?ticket=" + issued.ticket()));
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -94,7 +94,7 @@ public class DashboardStreamController {
         problem.setType(TICKET_INVALID);
         problem.setTitle("Stream ticket missing or spent");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Ticket realm=\"dashboard-stream\"").body(problem);
+                .header(HttpHeaders.WWW_AUTHENTICATE, "StreamTicket realm=\"dashboard-stream\"").body(problem);
     }
 
     @ExceptionHandler(LiveHub.NotRunning.class)

@@ -11,6 +11,7 @@ import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountLapsed;
 import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.contracts.events.AccountWonBack;
+import com.relationship.contracts.events.ComplaintOpened;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.InteractionRecorded;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
@@ -265,12 +266,13 @@ class DashboardBrowserTest {
             throws Exception {
         UUID account = UUID.randomUUID();
         Instant now = clock.instant();
-        seedAt(account, List.of(now.minus(DAY.multipliedBy(3)), now.minus(DAY.multipliedBy(2)), now.minus(DAY)),
+        seedAt(account, List.of(now.minus(DAY.multipliedBy(3)), now.minus(DAY.multipliedBy(2)), now.minus(DAY), now),
                 register("Quiet Ltd"), new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
                 new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
-                        "Dana (buyer)", "Kick-off", now.minus(DAY)));
+                        "Dana (buyer)", "Kick-off", now.minus(DAY)),
+                new ComplaintOpened(account, UUID.randomUUID(), "Invoices in the wrong currency", now.plus(DAY.multipliedBy(7))));
         await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/churn-risk"),
-                risk -> risk != null && risk.get("lastAppliedSequence").asLong() == 2);
+                risk -> risk != null && risk.get("lastAppliedSequence").asLong() == 3);
         Browser b = openLive();
         new Select(b.driver().findElement(Browser.testId("filter-band"))).selectByValue("HIGH");
         b.waitForAttribute("watch-list", "data-state", "loaded");
@@ -281,7 +283,10 @@ class DashboardBrowserTest {
         timePasses.pass();
 
         By row = By.cssSelector("[data-testid=watch-list] tr[data-account-id='" + account + "']");
-        WebElement high = b.waiting().until(d -> d.findElements(row).stream().findFirst().orElse(null));
+        WebElement high = b.waiting().withMessage(() -> "Quiet Ltd on the HIGH list; its status says "
+                        + read("/api/v1/accounts/" + account + "/status").get("churnBand") + ", the list shows "
+                        + b.driver().findElement(Browser.testId("watch-list")).getText())
+                .until(d -> d.findElements(row).stream().findFirst().orElse(null));
         assertThat(high.getAttribute("data-band")).isEqualTo("HIGH");
         high.findElement(Browser.testId("open-account")).click();
         b.waitForAttribute("why-panel", "data-state", "loaded");
@@ -303,6 +308,11 @@ class DashboardBrowserTest {
             assertThat(b.driver().findElement(By.id("event-" + eventId)).getAttribute("class")).contains("cited");
         }
         b.screenshot("dashboard-why");
+        // The whole page for the README: watch list, funnel, why panel and timeline at once.
+        b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));
+        b.script("window.scrollTo(0, 0)");
+        b.screenshot("dashboard");
+        b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         b.assertNoProblems();
     }
 

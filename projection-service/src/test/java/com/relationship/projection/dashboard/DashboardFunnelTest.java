@@ -27,19 +27,19 @@ class DashboardFunnelTest {
 
         DashboardFunnel funnel = DashboardFunnel.of(counts, Map.of("CUSTOMER", NOW.minus(Duration.ofHours(36))), NOW);
 
-        DashboardFunnel.Cell prospect = funnel.lifecycle().get(0);
+        DashboardFunnel.FunnelCell prospect = funnel.lifecycle().get(0);
         assertThat(prospect.reached()).as("all on the ladder, not the lapsed").isEqualTo(10);
         assertThat(prospect.conversionToNext()).isEqualTo(0.4);
         assertThat(funnel.lifecycle().get(1).conversionToNext()).isEqualTo(0.5);
         assertThat(funnel.lifecycle().get(2).conversionToNext()).as("nobody beyond CLIENT").isEqualTo(0.0);
         assertThat(funnel.lifecycle().get(3).conversionToNext()).as("nobody reached SUPPORTER").isNull();
         assertThat(funnel.lifecycle().get(5).conversionToNext()).as("PARTNER is the last rung").isNull();
-        assertThat(funnel.apart()).extracting(DashboardFunnel.Cell::stage).containsExactly("LAPSED", "DISQUALIFIED");
+        assertThat(funnel.apart()).extracting(DashboardFunnel.FunnelCell::stage).containsExactly("LAPSED", "DISQUALIFIED");
         assertThat(funnel.apart().get(0).count()).isEqualTo(5);
         assertThat(funnel.lifecycle().get(1).medianTimeInStage()).isEqualTo("PT36H");
         assertThat(funnel.lifecycle().get(1).medianSecondsInStage()).isEqualTo(36 * 3600);
         assertThat(funnel.lifecycle().get(0).medianTimeInStage()).isNull();
-        assertThat(funnel.kam()).extracting(DashboardFunnel.Cell::stage).containsExactly("PRE_KAM", "EARLY_KAM",
+        assertThat(funnel.kam()).extracting(DashboardFunnel.FunnelCell::stage).containsExactly("PRE_KAM", "EARLY_KAM",
                 "MID_KAM", "PARTNERSHIP_KAM", "SYNERGISTIC_KAM", "UNCOUPLING_KAM");
         assertThat(funnel.kam().get(0).conversionToNext()).as("the uncoupling account is not beyond PRE_KAM").isEqualTo(0.0);
     }

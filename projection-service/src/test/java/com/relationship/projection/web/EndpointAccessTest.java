@@ -2,6 +2,7 @@ package com.relationship.projection.web;
 
 import com.relationship.security.Role;
 import com.relationship.security.test.TestTokens;
+import com.relationship.projection.dashboard.StreamTickets;
 import com.relationship.projection.rebuild.RebuildReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,11 @@ class EndpointAccessTest extends WebSliceTest {
             {"GET", ACCOUNT + "/churn-risk/history", "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/churn-risk?band=HIGH", "403", "ok", "403", "403", "403", "401"},
             {"GET", ACCOUNT + "/timeline", /*      */ "403", "ok", "403", "403", "403", "401"},
+            {"GET", "/api/v1/dashboard/funnel", /* */ "403", "ok", "403", "403", "403", "401"},
+            {"GET", "/api/v1/dashboard/watch-list?band=HIGH", "403", "ok", "403", "403", "403", "401"},
+            {"POST", "/api/v1/dashboard/stream-tickets", "403", "ok", "403", "403", "403", "401"},
+            // Open to every caller at the token check: the stream takes a ticket, and without one it is 401.
+            {"GET", "/api/v1/dashboard/stream", /* */ "401", "401", "401", "401", "401", "401"},
             {"POST", "/api/v1/admin/dead-letters/redrive", "403", "403", "403", "ok", "403", "401"},
             {"POST", "/api/v1/admin/rebuilds", /*  */ "403", "403", "403", "ok", "403", "401"},
             {"GET", "/api/v1/admin/rebuilds", /*   */ "403", "403", "403", "ok", "403", "401"},
@@ -72,6 +78,7 @@ class EndpointAccessTest extends WebSliceTest {
         given(rebuilds.start(any())).willReturn(report);
         given(rebuilds.find("r1")).willReturn(Optional.of(report));
         given(rebuilds.swap("r1")).willReturn(report);
+        given(streamTickets.issue(any())).willReturn(new StreamTickets.Issued("t", Instant.EPOCH));
     }
 
     @Test

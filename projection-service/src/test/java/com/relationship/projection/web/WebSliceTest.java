@@ -5,6 +5,11 @@ import com.relationship.projection.bonding.BondingStore;
 import com.relationship.projection.churn.ChurnRiskController;
 import com.relationship.projection.churn.ChurnRiskStore;
 import java.time.Clock;
+import com.relationship.projection.dashboard.DashboardController;
+import com.relationship.projection.dashboard.DashboardFunnels;
+import com.relationship.projection.dashboard.DashboardStreamController;
+import com.relationship.projection.dashboard.LiveHub;
+import com.relationship.projection.dashboard.StreamTickets;
 import com.relationship.projection.funnel.FunnelController;
 import com.relationship.projection.funnel.FunnelQuery;
 import com.relationship.projection.ingest.DeadLetterController;
@@ -25,7 +30,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * Every REST controller of the service with the token check of the security module, the read
  * models and the re-drive mocked. The test classes that extend it share this one context.
  */
-@WebMvcTest({AccountStatusController.class, FunnelController.class, DeadLetterController.class,
+@WebMvcTest({AccountStatusController.class, FunnelController.class, DashboardController.class,
+        DashboardStreamController.class, DeadLetterController.class,
         BondingController.class, ChurnRiskController.class, TimelineController.class, RebuildController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import(EndpointRoles.class)
@@ -57,4 +63,13 @@ abstract class WebSliceTest {
 
     @MockitoBean
     Rebuilds rebuilds;
+
+    @MockitoBean
+    DashboardFunnels dashboardFunnels;
+
+    @MockitoBean
+    StreamTickets streamTickets;
+
+    @MockitoBean
+    LiveHub liveHub;
 }
