@@ -1,6 +1,7 @@
 package com.relationship.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.relationship.projection.dashboard.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,37 @@ class SystemOnLocalStackIT extends SystemScenario {
     @Override
     Path keysDir() {
         return config.keysDir();
+    }
+
+    /**
+     * The README's "open http://localhost:8081/dashboard": the page signs in by itself with the
+     * launcher's reader token, and a command made over REST while it is open shows in its funnel and
+     * feed within two seconds, without a reload.
+     */
+    @Test
+    void theDashboardSignsInByItselfAndShowsACommandMadeOverRestWithoutAReload() {
+        try (Browser browser = Browser.open()) {
+            browser.visit(readModels() + "/dashboard");
+            browser.waitForAttribute("connection", "data-state", "live", Duration.ofSeconds(30));
+            browser.waitForAttribute("funnel", "data-state", "loaded");
+            String marker = browser.driver().findElement(Browser.testId("page-marker")).getAttribute("textContent");
+            long customers = Long.parseLong(browser.driver().findElement(Browser.testId("funnel-CUSTOMER"))
+                    .getAttribute("data-count"));
+            String id = register("Dashboard Watchers Ltd");
+            accepted(id, "/purchases", Map.of("amount", "900", "currency", "EUR", "occurredAt", "2026-03-14T09:30:00Z"));
+            accepted(id, "/lifecycle/advance", Map.of("targetStage", "CUSTOMER"));
+            long answered = System.nanoTime();
+
+            browser.waitForAttribute("funnel-CUSTOMER", "data-count", Long.toString(customers + 1), Duration.ofSeconds(2));
+            browser.waiting(Duration.ofSeconds(2)).until(driver -> !driver.findElements(org.openqa.selenium.By.cssSelector(
+                    "[data-testid=feed-row][data-account-id='" + id + "']")).isEmpty());
+            System.out.printf("the command showed on the dashboard %d ms after its answer%n",
+                    java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered));
+            assertThat(browser.driver().findElement(Browser.testId("page-marker")).getAttribute("textContent"))
+                    .as("the same page, not a reload").isEqualTo(marker);
+            browser.screenshot("local-stack-dashboard");
+            browser.assertNoProblems();
+        }
     }
 
     @Test
