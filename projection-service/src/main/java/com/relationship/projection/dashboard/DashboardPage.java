@@ -51,6 +51,10 @@ public class DashboardPage {
     ResponseEntity<?> signIn(jakarta.servlet.http.HttpServletRequest request) {
         switch (properties.signIn()) {
             case LOCAL -> {
+                if (!fromThisMachine(request)) {
+                    return required("The local stack's sign-in answers only on the machine it runs on: paste a bearer"
+                            + " token with the reader role.", null);
+                }
                 String token = localToken();
                 if (token.isEmpty()) {
                     return required("The local stack's reader token for this page is missing (" + properties.localTokenFile()
@@ -70,6 +74,15 @@ public class DashboardPage {
                 return required("This dashboard has no sign-in configured (projection.dashboard.sign-in is none):"
                         + " paste a bearer token with the reader role.", null);
             }
+        }
+    }
+
+    /** The local stack listens on every interface; its token is handed to browsers on this machine only. */
+    private static boolean fromThisMachine(jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            return java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
