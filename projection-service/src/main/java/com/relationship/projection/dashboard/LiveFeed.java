@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.relationship.projection.infra.GrouplessConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -56,13 +54,7 @@ public class LiveFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dashboard-feed-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = GrouplessConsumers.create(kafka, "dashboard-feed-" + UUID.randomUUID(), Map.of());
         running = true;
         thread = new Thread(this::run, "dashboard-feed");
         thread.setDaemon(true);

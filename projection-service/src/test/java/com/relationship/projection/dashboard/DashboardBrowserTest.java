@@ -420,6 +420,11 @@ class DashboardBrowserTest {
             b.waitForAttribute("connection", "data-state", "signed-out");
             b.waitForVisible("sign-in");
             assertThat(b.driver().findElement(Browser.testId("sign-in-reason")).getText()).contains("reader token");
+            // No data ever came, and the shell is drawn: every funnel cell, empty, and the watch list's table.
+            for (String stage : List.of("PROSPECT", "PARTNER", "LAPSED", "DISQUALIFIED", "PRE_KAM", "UNCOUPLING_KAM")) {
+                assertThat(b.driver().findElement(Browser.testId("funnel-" + stage)).getText()).startsWith("–");
+            }
+            assertThat(b.driver().findElement(Browser.testId("watch-list")).getAttribute("data-state")).isEqualTo("loading");
             b.screenshot("dashboard-signed-out");
             b.clearProblems(); // the browser reports the 401 of the sign-in, as it should
         } finally {
