@@ -1,6 +1,8 @@
 package com.relationship.projection.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +31,7 @@ public class DashboardPage {
     private final DashboardProperties properties;
     private final OidcSignIn oidc;
 
-    public DashboardPage(DashboardProperties properties, org.springframework.beans.factory.ObjectProvider<OidcSignIn> oidc) {
+    public DashboardPage(DashboardProperties properties, ObjectProvider<OidcSignIn> oidc) {
         this.properties = properties;
         this.oidc = oidc.getIfAvailable();
     }
@@ -48,7 +50,7 @@ public class DashboardPage {
 
     @GetMapping(value = PATH + "/sign-in", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<?> signIn(jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<?> signIn(HttpServletRequest request) {
         switch (properties.signIn()) {
             case LOCAL -> {
                 if (!fromThisMachine(request)) {
@@ -78,7 +80,7 @@ public class DashboardPage {
     }
 
     /** The local stack listens on every interface; its token is handed to browsers on this machine only. */
-    private static boolean fromThisMachine(jakarta.servlet.http.HttpServletRequest request) {
+    private static boolean fromThisMachine(HttpServletRequest request) {
         try {
             return java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
         } catch (java.net.UnknownHostException e) {

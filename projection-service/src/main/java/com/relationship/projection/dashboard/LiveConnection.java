@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * One tab's stream: a bounded queue in front of its {@link SseEmitter}, written by one task at a
@@ -23,17 +24,21 @@ final class LiveConnection {
     private final Executor writers;
     private final Instant validUntil;
     private final Runnable onClose;
+    private final Supplier<SseEmitter.SseEventBuilder> overflowNotice;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closeWhenWritten;
 
-    LiveConnection(SseEmitter emitter, int buffer, Executor writers, Instant validUntil, Runnable onClose) {
+    /** @param overflowNotice what the tab is sent when its queue overflows: a resync, made only then */
+    LiveConnection(SseEmitter emitter, int buffer, Executor writers, Instant validUntil, Runnable onClose,
+                   Supplier<SseEmitter.SseEventBuilder> overflowNotice) {
         this.emitter = emitter;
         this.buffer = buffer;
         this.queue = new ArrayBlockingQueue<>(buffer + 1); // + 1: room for the resync of an overflow
         this.writers = writers;
         this.validUntil = validUntil;
         this.onClose = onClose;
+        this.overflowNotice = overflowNotice;
         emitter.onCompletion(this::closed);
         emitter.onTimeout(this::closed);
         emitter.onError(error -> closed());
@@ -53,13 +58,13 @@ final class LiveConnection {
     }
 
     /** Queues one change; a full queue turns into a resync and the end of this stream. */
-    void offer(SseEmitter.SseEventBuilder event, SseEmitter.SseEventBuilder resync) {
+    void offer(SseEmitter.SseEventBuilder event) {
         if (!isOpen()) {
             return;
         }
         if (queue.size() >= buffer || !queue.offer(event)) {
             queue.clear();
-            queue.offer(resync);
+            queue.offer(overflowNotice.get());
             closeWhenWritten = true;
         }
         write();

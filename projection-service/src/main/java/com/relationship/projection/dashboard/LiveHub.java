@@ -121,7 +121,7 @@ public class LiveHub implements SmartLifecycle {
             ring.removeFirst();
         }
         for (LiveConnection connection : connections) {
-            connection.offer(event(change), resync("this tab fell " + properties.tabBuffer() + " changes behind"));
+            connection.offer(event(change));
         }
         return true;
     }
@@ -139,19 +139,19 @@ public class LiveHub implements SmartLifecycle {
         SseEmitter emitter = emitters.get();
         LiveConnection[] self = new LiveConnection[1];
         LiveConnection connection = new LiveConnection(emitter, properties.tabBuffer(), writers, validUntil,
-                () -> connections.remove(self[0]));
+                () -> connections.remove(self[0]),
+                () -> resync("this tab fell " + properties.tabBuffer() + " changes behind"));
         self[0] = connection;
-        SseEmitter.SseEventBuilder overflow = resync("this tab fell " + properties.tabBuffer() + " changes behind");
         connection.offer(SseEmitter.event().reconnectTime(properties.reconnectAfter().toMillis())
-                .comment("live " + boot + "-" + position), overflow);
+                .comment("live " + boot + "-" + position));
         List<Change> replay = replay(lastEventId);
         if (replay == null) {
-            connection.offer(resync("the changes since " + lastEventId + " are no longer kept here"), overflow);
+            connection.offer(resync("the changes since " + lastEventId + " are no longer kept here"));
         } else {
-            replay.forEach(change -> connection.offer(event(change), overflow));
+            replay.forEach(change -> connection.offer(event(change)));
         }
         if (lastFunnel != null) {
-            connection.offer(SseEmitter.event().name(FUNNEL_TICK).data(lastFunnel, MediaType.APPLICATION_JSON), overflow);
+            connection.offer(SseEmitter.event().name(FUNNEL_TICK).data(lastFunnel, MediaType.APPLICATION_JSON));
         }
         connections.add(connection);
         return emitter;
@@ -212,8 +212,7 @@ public class LiveHub implements SmartLifecycle {
             }
             lastFunnel = counts;
             for (LiveConnection connection : connections) {
-                connection.offer(SseEmitter.event().name(FUNNEL_TICK).data(counts, MediaType.APPLICATION_JSON),
-                        resync("this tab fell " + properties.tabBuffer() + " changes behind"));
+                connection.offer(SseEmitter.event().name(FUNNEL_TICK).data(counts, MediaType.APPLICATION_JSON));
             }
         } catch (RuntimeException e) {
             funnelDue = true; // MongoDB unreachable for a moment: the next tick tries again
