@@ -91,13 +91,16 @@ public class DashboardController {
         }
     }
 
-    /** Binds {@code sort=last-interaction}; an unknown value is a 400 that names the three there are. */
+    /**
+     * Binds {@code sort=last-interaction} as well as {@code LAST_INTERACTION}, in any case; an unknown
+     * value is a 400 that names the three there are.
+     */
     @org.springframework.stereotype.Component
     static class WatchSortParameter implements org.springframework.core.convert.converter.Converter<String, WatchSort> {
         @Override
         public WatchSort convert(String value) {
             for (WatchSort sort : WatchSort.values()) {
-                if (sort.name().replace('_', '-').equalsIgnoreCase(value.trim())) {
+                if (sort.name().equalsIgnoreCase(value.trim().replace('-', '_'))) {
                     return sort;
                 }
             }

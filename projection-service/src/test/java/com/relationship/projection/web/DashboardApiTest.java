@@ -1,0 +1,59 @@
+package com.relationship.projection.web;
+
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/** The dashboard's snapshots refuse bad input with a 400 problem that says what to send, and read nothing. */
+class DashboardApiTest extends WebSliceTest {
+
+    private static final String READER = "Bearer " + TestTokens.token("reader@test", Role.READER);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"band=PURPLE", "stage=CHAMPION", "kamStage=TOP_KAM", "sort=sideways", "size=0", "size=201"})
+    void aBadWatchListParameterIsA400Problem(String query) {
+        MvcTestResult result = mvc.get().uri("/api/v1/dashboard/watch-list?" + query).header("Authorization", READER)
+                .exchange();
+
+        assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
+        verifyNoInteractions(store, churnRiskStore);
+    }
+
+    @Test
+    void anUnknownSortNamesTheOnesThereAre() {
+        MvcTestResult result = mvc.get().uri("/api/v1/dashboard/watch-list?sort=sideways").header("Authorization", READER)
+                .exchange();
+
+        assertThat(result).bodyJson().extractingPath("$.detail").asString()
+                .contains("SCORE").contains("LAST_INTERACTION").contains("NAME");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"last-interaction", "LAST_INTERACTION", "Name", "score"})
+    void aSortIsTakenAsTheDocsOrTheEnumSpellIt(String sort) {
+        MvcTestResult result = mvc.get().uri("/api/v1/dashboard/watch-list?sort=" + sort).header("Authorization", READER)
+                .exchange();
+
+        assertThat(result).as(sort).hasStatusOk();
+    }
+
+    @Test
+    void anUnknownParameterIsA400ProblemNamingTheKnownOnes() {
+        MvcTestResult result = mvc.get().uri("/api/v1/dashboard/watch-list?bnd=HIGH").header("Authorization", READER)
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray()
+                .containsExactlyInAnyOrder("band", "stage", "kamStage", "sort", "size");
+    }
+}
