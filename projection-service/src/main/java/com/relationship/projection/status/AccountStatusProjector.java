@@ -7,17 +7,9 @@ import com.relationship.contracts.events.AccountClassified;
 import com.relationship.contracts.events.AccountEvent;
 import com.relationship.contracts.events.AccountLapsed;
 import com.relationship.contracts.events.AccountRegistered;
-import com.relationship.contracts.events.AccountWonBack;
 import com.relationship.contracts.events.ComplaintOpened;
 import com.relationship.contracts.events.ComplaintResolved;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.contracts.events.KamStageAdvanced;
-import com.relationship.contracts.events.KeyAccountDesignated;
-import com.relationship.contracts.events.KeyAccountUncoupled;
-import com.relationship.contracts.events.LifecycleStageAdvanced;
-import com.relationship.contracts.events.LifecycleStageDowngraded;
-import com.relationship.contracts.events.ProspectDisqualified;
-import com.relationship.contracts.events.ProspectRequalified;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
@@ -33,6 +25,7 @@ import com.relationship.projection.churn.ChurnInputs;
 import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnScoring;
+import com.relationship.projection.readmodel.StageMoves;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
 import java.math.BigDecimal;
@@ -176,28 +169,14 @@ public final class AccountStatusProjector {
             draft.openComplaints.add(new OpenComplaint(opened.complaintId(), opened.summary(), opened.dueBy(), at));
         } else if (event instanceof ComplaintResolved resolved) {
             draft.openComplaints.removeIf(c -> c.complaintId().equals(resolved.complaintId()));
-        } else if (event instanceof LifecycleStageAdvanced advanced) {
-            draft.changeStage(advanced.to(), at, null);
-        } else if (event instanceof LifecycleStageDowngraded downgraded) {
-            draft.changeStage(downgraded.to(), at, null);
-        } else if (event instanceof AccountLapsed lapsed) {
-            LifecycleStage from = lapsed.lapsedFrom() != null ? lapsed.lapsedFrom() : current.stage();
-            draft.changeStage(LifecycleStage.LAPSED, at, from);
-        } else if (event instanceof AccountWonBack) {
-            draft.changeStage(LifecycleStage.CUSTOMER, at, null);
-        } else if (event instanceof ProspectDisqualified) {
-            draft.changeStage(LifecycleStage.DISQUALIFIED, at, null);
-        } else if (event instanceof ProspectRequalified) {
-            draft.changeStage(LifecycleStage.PROSPECT, at, null);
         } else if (event instanceof AccountClassified classified) {
             draft.classification = classified.classification();
-        } else if (event instanceof KeyAccountDesignated) {
-            draft.changeKamStage(KamStage.PRE_KAM, at);
-        } else if (event instanceof KamStageAdvanced kam) {
-            draft.changeKamStage(kam.to(), at);
-        } else if (event instanceof KeyAccountUncoupled) {
-            draft.changeKamStage(KamStage.UNCOUPLING_KAM, at);
         }
+        // Stage and KAM moves: what StageMoves says, the one answer the timeline uses too.
+        StageMoves.lifecycleAfter(event).ifPresent(stage -> draft.changeStage(stage, at,
+                event instanceof AccountLapsed lapsed
+                        ? lapsed.lapsedFrom() != null ? lapsed.lapsedFrom() : current.stage() : null));
+        StageMoves.kamAfter(event).ifPresent(kam -> draft.changeKamStage(kam, at));
         // ReferralRecorded, CoDevelopmentEngagementRecorded, PartnershipAgreementRecorded and
         // ComplianceReviewRecorded are evidence for the write side's rules: nothing in the status changes.
         draft.lastAppliedSequence = enveloped.sequence();

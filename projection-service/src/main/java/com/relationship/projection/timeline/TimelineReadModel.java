@@ -11,6 +11,7 @@ import com.relationship.contracts.events.KeyAccountUncoupled;
 import com.relationship.contracts.events.LifecycleStageDowngraded;
 import com.relationship.contracts.events.ProspectDisqualified;
 import com.relationship.contracts.events.ProspectRequalified;
+import com.relationship.projection.readmodel.StageMoves;
 import com.relationship.projection.readmodel.ReadModel;
 import com.relationship.projection.timeline.TimelineView.Entry;
 import com.relationship.projection.timeline.TimelineView.Move;

@@ -1,4 +1,4 @@
-package com.relationship.projection.timeline;
+package com.relationship.projection.readmodel;
 
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
@@ -17,18 +17,17 @@ import com.relationship.contracts.events.ProspectRequalified;
 import java.util.Optional;
 
 /**
- * The stage an event moves the account into, as the event itself says it. The status fold
- * ({@code AccountStatusProjector}) keeps its stage inside its own draft and exposes no such
- * function, so this is the one small switch the timeline needs; TimelineReadModelTest checks that
- * its periods agree with the status's stage periods, so the two cannot drift unnoticed.
+ * The stage an event moves the account into, as the event itself says it: the one answer the
+ * status fold ({@code AccountStatusProjector}) and the timeline ({@code TimelineReadModel}) both
+ * use, so their stage periods cannot drift apart (TimelineReadModelTest compares them too).
  */
-final class StageMoves {
+public final class StageMoves {
 
     private StageMoves() {
     }
 
     /** The lifecycle stage after {@code event}; empty when the event moves no stage. */
-    static Optional<LifecycleStage> lifecycleAfter(AccountEvent event) {
+    public static Optional<LifecycleStage> lifecycleAfter(AccountEvent event) {
         if (event instanceof AccountRegistered) {
             return Optional.of(LifecycleStage.PROSPECT);
         } else if (event instanceof LifecycleStageAdvanced advanced) {
@@ -49,7 +48,7 @@ final class StageMoves {
     }
 
     /** The KAM stage after {@code event}; empty when the event moves no KAM stage. */
-    static Optional<KamStage> kamAfter(AccountEvent event) {
+    public static Optional<KamStage> kamAfter(AccountEvent event) {
         if (event instanceof KeyAccountDesignated) {
             return Optional.of(KamStage.PRE_KAM);
         } else if (event instanceof KamStageAdvanced advanced) {
