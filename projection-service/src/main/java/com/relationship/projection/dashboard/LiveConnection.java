@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,14 +24,14 @@ final class LiveConnection {
     private final int buffer;
     private final Executor writers;
     private final Instant validUntil;
-    private final Runnable onClose;
+    private final Consumer<LiveConnection> onClose;
     private final Supplier<SseEmitter.SseEventBuilder> overflowNotice;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closeWhenWritten;
 
     /** @param overflowNotice what the tab is sent when its queue overflows: a resync, made only then */
-    LiveConnection(SseEmitter emitter, int buffer, Executor writers, Instant validUntil, Runnable onClose,
+    LiveConnection(SseEmitter emitter, int buffer, Executor writers, Instant validUntil, Consumer<LiveConnection> onClose,
                    Supplier<SseEmitter.SseEventBuilder> overflowNotice) {
         this.emitter = emitter;
         this.buffer = buffer;
@@ -113,7 +114,7 @@ final class LiveConnection {
     private void closed() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
-            onClose.run();
+            onClose.accept(this);
         }
     }
 }

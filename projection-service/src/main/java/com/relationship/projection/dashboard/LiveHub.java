@@ -137,11 +137,8 @@ public class LiveHub implements SmartLifecycle {
             throw new NotRunning();
         }
         SseEmitter emitter = emitters.get();
-        LiveConnection[] self = new LiveConnection[1];
         LiveConnection connection = new LiveConnection(emitter, properties.tabBuffer(), writers, validUntil,
-                () -> connections.remove(self[0]),
-                () -> resync("this tab fell " + properties.tabBuffer() + " changes behind"));
-        self[0] = connection;
+                connections::remove, () -> resync("this tab fell " + properties.tabBuffer() + " changes behind"));
         connection.offer(SseEmitter.event().reconnectTime(properties.reconnectAfter().toMillis())
                 .comment("live " + boot + "-" + position));
         List<Change> replay = replay(lastEventId);
