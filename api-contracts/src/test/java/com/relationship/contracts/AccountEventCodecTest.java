@@ -138,6 +138,23 @@ class AccountEventCodecTest {
         }
     }
 
+    /** What a reader that follows only positions takes from a message: its sequence, wherever it stands, data unread. */
+    @Test
+    void readsTheSequenceAloneFromEveryFormOfTheEnvelope() throws Exception {
+        assertThat(codec.sequenceOf(codec.encode(enveloped))).isEqualTo(7);
+        assertThat(codec.sequenceOf(codec.encode(explained))).isEqualTo(8);
+        assertThat(codec.sequenceOf(Files.readAllBytes(ENVELOPES.resolve("with-reason-and-client.json")))).isEqualTo(12);
+        assertThat(codec.sequenceOf(Files.readAllBytes(ENVELOPES.resolve("before-reason-and-client.json")))).isEqualTo(12);
+        String sequenceAfterData = "{\"data\":{\"sequence\":99,\"nested\":[{\"sequence\":98}]},\"sequence\":\"41\"}";
+        assertThat(codec.sequenceOf(sequenceAfterData.getBytes(StandardCharsets.UTF_8)))
+                .as("a field named sequence inside data is not the envelope's; a string extension value reads too")
+                .isEqualTo(41);
+        for (String message : new String[]{"not json", "{\"hello\":\"world\"}", "[]", "{\"sequence\":\"x\"}"}) {
+            assertThatThrownBy(() -> codec.sequenceOf(message.getBytes(StandardCharsets.UTF_8))).as(message)
+                    .isInstanceOf(UnknownAccountEventException.class);
+        }
+    }
+
     @Test
     void moneyComesBackExactWithItsScale() {
         for (String amount : new String[]{"12345678901234567.80", "48000.50", "250000000.00", "0.1", "1E+3"}) {

@@ -1,6 +1,8 @@
 package com.relationship.contracts.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
 import io.cloudevents.CloudEvent;
@@ -74,6 +76,32 @@ public final class AccountEventCodec {
             throw new UnknownAccountEventException("Not a CloudEvents JSON message: " + ex.getMessage(), ex);
         }
         return fromCloudEvent(cloudEvent);
+    }
+
+    /**
+     * The account sequence of an encoded event, read from its envelope alone: its {@code data} is
+     * skipped, not decoded, so a reader that only follows which of an account's events a topic holds
+     * (the relay's check of its own topic) pays for the envelope's few fields and nothing more.
+     *
+     * @throws UnknownAccountEventException when the message is not a JSON object with a sequence
+     */
+    public long sequenceOf(byte[] message) {
+        try (JsonParser parser = json.getFactory().createParser(message)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new UnknownAccountEventException("Not a CloudEvents JSON message: not a JSON object", null);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (AccountEventEnvelope.SEQUENCE.equals(field)) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : Long.parseLong(parser.getText());
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException | NumberFormatException ex) {
+            throw new UnknownAccountEventException("Not a CloudEvents JSON message with a sequence: " + ex.getMessage(), ex);
+        }
+        throw new UnknownAccountEventException("The CloudEvent has no sequence extension", null);
     }
 
     public EnvelopedAccountEvent fromCloudEvent(CloudEvent ce) {

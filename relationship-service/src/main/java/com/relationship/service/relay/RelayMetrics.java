@@ -3,6 +3,7 @@ package com.relationship.service.relay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.relationship.service.infra.EventStoreProperties;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
@@ -33,7 +34,13 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  *   <li>{@code relationship.relay.stuck.seconds}: how long the oldest event that Kafka keeps refusing
  *       has been failing (it holds back its account's later events); 0 when none is;</li>
  *   <li>{@code relationship.relay.reconciled.events}: stored events the tracking query missed (late
- *       commits) and the relay published from the event store instead.</li>
+ *       commits) and the relay published from the event store instead;</li>
+ *   <li>{@code relationship.relay.repaired.events}: events the relay had passed that the topic did not
+ *       hold, published again ({@link TopicRepairs});</li>
+ *   <li>{@code relationship.relay.topic.holes}: accounts whose history on the topic has had a hole (a
+ *       sequence missing below one that is there) for longer than the token claim timeout; the relay
+ *       health component names them;</li>
+ *   <li>{@code relationship.relay.topic.hole.seconds}: how long the oldest such hole has been open; 0 when none is.</li>
  * </ul>
  * The position is every segment's stored token, whichever instance holds it; a batch in flight is
  * counted as waiting until its token is stored.
@@ -46,6 +53,7 @@ class RelayMetrics {
     private final Counter relayed;
     private final Counter failedBatches;
     private final Counter reconciled;
+    private final Counter repaired;
     private final MongoTemplate eventStore;
     private final Serializer serializer;
     private final Clock clock = Clock.systemUTC();
@@ -55,7 +63,7 @@ class RelayMetrics {
     }
 
     public RelayMetrics(MeterRegistry meters, MongoTemplate axonMongoTemplate, Serializer serializer,
-                        RelayFailures failures) {
+                        RelayFailures failures, TopicHistory topic, EventStoreProperties store) {
         this.eventStore = axonMongoTemplate;
         this.serializer = serializer;
         this.relayed = Counter.builder("relationship.relay.events")
@@ -72,6 +80,20 @@ class RelayMetrics {
                 .baseUnit("seconds").register(meters);
         this.reconciled = Counter.builder("relationship.relay.reconciled.events")
                 .description("Stored events the tracking query missed, published from the event store").register(meters);
+        this.repaired = Counter.builder("relationship.relay.repaired.events")
+                .description("Events the relay had passed that the topic did not hold, published again").register(meters);
+        Duration holeGrace = store.tokenClaimTimeout();
+        Gauge.builder("relationship.relay.topic.holes", topic, t -> t.holesOlderThan(holeGrace).size())
+                .description("Accounts whose history on the events topic has had a hole for longer than the claim timeout")
+                .register(meters);
+        Gauge.builder("relationship.relay.topic.hole.seconds", topic, t -> t.holes().stream().findFirst()
+                        .map(oldest -> Duration.between(oldest.since(), clock.instant()).toMillis() / 1000.0).orElse(0.0))
+                .description("How long the oldest hole in an account's history on the events topic has been open; 0 when none is")
+                .baseUnit("seconds").register(meters);
+    }
+
+    void repaired(int events) {
+        repaired.increment(events);
     }
 
     void relayed() {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,9 @@ import java.util.concurrent.TimeoutException;
  *       batch, or the reconciler) retries from the same place.</li>
  *   <li>Before an account's events, any stored event after its acknowledged position
  *       ({@link RelayPositions}) that is not among them is read from the event store and sent first:
- *       a commit that became visible after the tracking query had moved past it.</li>
+ *       a commit that became visible after the tracking query had moved past it. An account without a
+ *       position starts at sequence 0, never above it: its registration may come in a later batch than
+ *       its next events, or in none.</li>
  * </ul>
  */
 @Component
@@ -76,8 +79,9 @@ class RelayPublisher {
         Map<String, Deque<DomainEventMessage<?>>> chains = new LinkedHashMap<>();
         byAccount.forEach((account, batch) -> {
             batch.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber));
-            // An account without a position was relayed before positions were kept: trust the stream.
-            long from = relayed.containsKey(account) ? relayed.get(account) + 1 : batch.get(0).getSequenceNumber();
+            // An account without a position starts at its first event, read from the store if the batch lacks
+            // it: the tracking query can carry an account's later events before its registration.
+            long from = relayed.containsKey(account) ? relayed.get(account) + 1 : 0;
             chains.put(account, chain(account, batch, from, batch.get(batch.size() - 1).getSequenceNumber()));
         });
         send(chains, within);
@@ -93,6 +97,30 @@ class RelayPublisher {
         int size = chain.size();
         send(new LinkedHashMap<>(Map.of(account, chain)), within);
         return size;
+    }
+
+    /**
+     * Publishes again, in order, the account's stored events at these sequences: events the topic does
+     * not hold though the relay had passed them ({@link TopicHistory}). Answers how many it sent.
+     */
+    int republish(String account, SortedSet<Long> missing, Duration within) {
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        Map<Long, DomainEventMessage<?>> stored = stored(account, missing.first(), missing.last());
+        Deque<DomainEventMessage<?>> chain = new ArrayDeque<>();
+        for (long sequence : missing) {
+            DomainEventMessage<?> event = stored.get(sequence);
+            if (event == null) {
+                throw failed(account, sequence, null, "event " + sequence + " of account " + account + " is not on the"
+                        + " topic and not readable from the event store", null);
+            }
+            chain.add(event);
+        }
+        log.warn("Publishing events {} of account {} again: the topic does not hold them", missing, account);
+        send(new LinkedHashMap<>(Map.of(account, chain)), within); // empties the chain as Kafka acknowledges it
+        metrics.repaired(missing.size());
+        return missing.size();
     }
 
     /**

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * passed for good) with the highest sequence Kafka acknowledged ({@link RelayPositions}), and
  * publishes what is missing, in order. An account's missing event followed by a later one is caught
  * earlier still, by the relay itself ({@link RelayPublisher}); this covers an account's last event.
+ * Then it compares what the topic holds with every account's position ({@link TopicRepairs}) and
+ * publishes again, in order, any event below it that is not there: a hole, such as a registration a
+ * relay once skipped, or a record the topic lost. The first pass, at start, repairs what is already broken.
  * <p>
  * With several instances only the one that {@link RelayNodes#leads() leads} reconciles: one pass
  * per interval for all of them, and it uses every segment's position, whoever holds it.
@@ -40,6 +44,8 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
 class RelayReconciler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RelayReconciler.class);
+    /** The longest a pass waits for the topic to be read back (at start: the whole topic, ~4 s per million records). */
+    private static final Duration TOPIC_WAIT = Duration.ofMinutes(1);
 
     private final MongoTemplate eventStore;
     private final RelayPositions positions;
@@ -48,11 +54,14 @@ class RelayReconciler implements SmartLifecycle {
     private final RelayProperties relay;
     private final EventStoreProperties store;
     private final RelayNodes nodes;
+    private final TopicRepairs repairs;
     private ScheduledExecutorService scheduler;
 
     RelayReconciler(MongoTemplate axonMongoTemplate, RelayPositions positions, RelayPublisher publisher,
-                    RelayMetrics metrics, RelayProperties relay, EventStoreProperties store, RelayNodes nodes) {
+                    RelayMetrics metrics, RelayProperties relay, EventStoreProperties store, RelayNodes nodes,
+                    TopicRepairs repairs) {
         this.nodes = nodes;
+        this.repairs = repairs;
         this.eventStore = axonMongoTemplate;
         this.positions = positions;
         this.publisher = publisher;
@@ -66,6 +75,11 @@ class RelayReconciler implements SmartLifecycle {
         if (!nodes.leads()) {
             return 0;
         }
+        return publishWhatTheRelayPassed() + repairTopic();
+    }
+
+    /** The first half of a pass: each account's stored events the tracking query has passed for good, up to the last. */
+    private int publishWhatTheRelayPassed() {
         Optional<Instant> position = metrics.position();
         if (position.isEmpty()) {
             return 0; // the relay has not stored a position yet: everything stored is still ahead of it
@@ -97,6 +111,26 @@ class RelayReconciler implements SmartLifecycle {
             positions.advance(publishedBefore);
         }
         return published;
+    }
+
+    /** The second half of a pass: what the topic lacks below each account's position, published again. */
+    private int repairTopic() {
+        Duration wait = relay.reconcileEvery().compareTo(TOPIC_WAIT) < 0 ? relay.reconcileEvery() : TOPIC_WAIT;
+        try {
+            TopicRepair repair = repairs.repair(wait);
+            if (repair.accountsRepaired() > 0 || !repair.failed().isEmpty()) {
+                log.warn("The events topic lacked events of {} accounts; published {} again, {} failed (tried again"
+                        + " next pass): {}", repair.accountsRepaired(), repair.eventsPublished(), repair.failed().size(),
+                        repair.repaired());
+            }
+            return (int) repair.eventsPublished();
+        } catch (TopicRepairs.TopicNotReadYet notYet) {
+            log.warn("Topic check skipped this pass: {}", notYet.getMessage());
+            return 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** An account's highest stored sequence among the events the tracking query has passed, and the latest timestamp. */

@@ -54,6 +54,7 @@ class EndpointRoles {
                 .allow(POST, INTEGRITY_CHECKS, Role.ADMIN)
                 .allow(GET, INTEGRITY_CHECKS, Role.ADMIN)
                 .allow(GET, INTEGRITY_CHECKS + "/{checkId}", Role.ADMIN)
+                .allow(POST, "/api/v1/admin/relay-repairs", Role.ADMIN)
                 .build();
     }
 }

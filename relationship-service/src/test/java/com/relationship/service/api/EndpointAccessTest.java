@@ -81,6 +81,7 @@ class EndpointAccessTest extends EmbeddedServiceTest {
             {"POST", "/api/v1/admin/integrity-checks", /*           */ "403", "403", "403", "ok", "403", "401"},
             {"GET", "/api/v1/admin/integrity-checks", /*            */ "403", "403", "403", "ok", "403", "401"},
             {"GET", "/api/v1/admin/integrity-checks/" + UUID.randomUUID(), "403", "403", "403", "ok", "403", "401"},
+            {"POST", "/api/v1/admin/relay-repairs", /*              */ "403", "403", "403", "ok", "403", "401"},
             {"GET", "/actuator/health", /*                         */ "ok", "ok", "ok", "ok", "ok", "ok"},
             {"GET", "/actuator/health/liveness", /*                */ "ok", "ok", "ok", "ok", "ok", "ok"},
             {"GET", "/actuator/health/readiness", /*               */ "ok", "ok", "ok", "ok", "ok", "ok"},

@@ -22,6 +22,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,6 +160,11 @@ class KafkaOutageTest {
         EventsOnTopic topic = topic();
         for (String id : accounts) {
             assertThat(topic.conflictingDuplicates(id)).isEmpty();
+            Map<Long, String> storedIds = new HashMap<>();
+            api.get("/accounts/" + id + "/events").body()
+                    .forEach(event -> storedIds.put(event.get("sequence").asLong(), event.get("eventId").asText()));
+            assertThat(topic.of(id)).as("account %s's records carry the stored event ids", id).allSatisfy(seen ->
+                    assertThat(seen.eventId()).isEqualTo(storedIds.get(seen.sequence())));
             System.out.printf("account %s: events 0..%d in order, %d re-sends%n", id,
                     topic.firstAppearances(id).size() - 1, topic.resends(id));
         }

@@ -3,6 +3,7 @@ package com.relationship.service.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.service.api.Api;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -206,6 +209,112 @@ class RelayOrderTest {
             return positions.find(new Document("_id", account)).first() != null;
         });
         assertThat(topic().of(account)).as("nothing sent again").hasSize(1);
+    }
+
+    /**
+     * The registration the tracking query never delivers (stored with a timestamp ten minutes old) and the
+     * account's next event delivered normally: the relay publishes the registration first, from the store,
+     * instead of starting the account at the first sequence it saw.
+     */
+    @Test
+    void anAccountsFirstBatchWithoutItsRegistrationIsPublishedFromSequenceZero() {
+        Api api = api();
+        String source = register(api, "Probe Source AG");
+        purchase(api, source);
+        String account = UUID.randomUUID().toString();
+
+        copyBehindTheRelaysBack(source, 0, account, Instant.now().minus(Duration.ofMinutes(10)));
+        copyBehindTheRelaysBack(source, 1, account, Instant.now());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(topic().firstAppearances(account)).containsExactly(0L, 1L));
+        System.out.printf("registration missed by the tracking query: %s on the topic%n", topic().of(account));
+    }
+
+    /**
+     * What the relay used to leave behind (the registration never published, later events on the topic,
+     * the position past them) is a hole: the relay health component names it once it is older than the
+     * claim timeout, and the repair (an admin operation, and every reconciler pass) publishes it.
+     */
+    @Test
+    void aHoleInAnAccountsTopicHistoryIsNamedByHealthAndRepairedInOrder() throws Exception {
+        Api api = api();
+        String source = register(api, "Hole Source SE");
+        purchase(api, source);
+        purchase(api, source);
+        String account = UUID.randomUUID().toString();
+        // As the relay before this fix left it: its position says 0 was published, then 1 and 2 were.
+        positions().updateOne(new Document("_id", account), new Document("$set", new Document("sequence", 0L)),
+                new UpdateOptions().upsert(true));
+        copyBehindTheRelaysBack(source, 0, account, Instant.now().minus(Duration.ofMinutes(10)));
+        copyBehindTheRelaysBack(source, 1, account, Instant.now());
+        copyBehindTheRelaysBack(source, 2, account, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(topic().firstAppearances(account)).containsExactly(1L, 2L));
+
+        JsonNode relay = await().atMost(Duration.ofSeconds(30)).until(
+                () -> ops().get("/actuator/health").body().get("components").get("relay"),
+                health -> health.at("/details/topicHolesCount").asInt() > 0);
+        System.out.printf("relay health with a hole: %s%n", relay);
+        assertThat(relay.get("status").asText()).isEqualTo("DOWN");
+        assertThat(relay.at("/details/topicHoles/0/accountId").asText()).isEqualTo(account);
+        assertThat(relay.at("/details/topicHoles/0/missing").toString()).isEqualTo("[0]");
+        assertThat(prometheus()).containsPattern("relationship_relay_topic_holes\\{[^}]*} [1-9]");
+
+        Api.Reply repair = ops().post("/api/v1/admin/relay-repairs", Map.of());
+        System.out.printf("repair: %s%n", repair.body());
+        assertThat(repair.status()).isEqualTo(200);
+        assertThat(repair.body().get("repaired").toString())
+                .contains("{\"accountId\":\"" + account + "\",\"sequences\":[0]}");
+        assertThat(repair.body().get("eventsPublished").asLong()).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(topic().firstAppearances(account)).containsExactly(1L, 2L, 0L));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ops().get("/actuator/health").body()
+                .at("/components/relay/details/topicHolesCount").asInt() == 0);
+        assertThat(ops().post("/api/v1/admin/relay-repairs", Map.of()).body().get("repaired").toString())
+                .as("a second repair finds nothing of the account missing").doesNotContain(account);
+        assertThat(prometheus()).containsPattern("relationship_relay_repaired_events_total\\{[^}]*} [1-9]");
+    }
+
+    /** An acknowledged record the topic no longer holds (the position is past it, the topic never had it) is published again. */
+    @Test
+    void anAcknowledgedEventTheTopicLacksIsPublishedAgainByTheReconciler() {
+        Api api = api();
+        String source = register(api, "Lost Record BV");
+        purchase(api, source);
+        String account = UUID.randomUUID().toString();
+        positions().updateOne(new Document("_id", account), new Document("$set", new Document("sequence", 1L)),
+                new UpdateOptions().upsert(true));
+        copyBehindTheRelaysBack(source, 0, account, Instant.now().minus(Duration.ofMinutes(10)));
+        copyBehindTheRelaysBack(source, 1, account, Instant.now().minus(Duration.ofMinutes(10)));
+
+        assertThat(reconciler.reconcile()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(topic().firstAppearances(account)).containsExactly(0L, 1L));
+    }
+
+    private MongoCollection<Document> positions() {
+        return mongoClient.getDatabase(axonMongoTemplate.eventCollection().getNamespace().getDatabaseName())
+                .getCollection(RelayPositions.COLLECTION);
+    }
+
+    /**
+     * Event {@code sequence} of {@code source} as the event store holds it, stored again as the event of
+     * another account ({@code account} wherever the source's id stood, a new event id) with this timestamp.
+     */
+    private void copyBehindTheRelaysBack(String source, long sequence, String account, Instant timestamp) {
+        MongoCollection<Document> events = axonMongoTemplate.eventCollection();
+        Document stored = events.find(new Document("aggregateIdentifier", source).append("sequenceNumber", sequence))
+                .first();
+        assertThat(stored).as("event " + sequence + " of " + source).isNotNull();
+        Document copy = new Document();
+        stored.forEach((field, value) -> copy.put(field, value instanceof String text ? text.replace(source, account)
+                : value instanceof Binary binary ? new Binary(new String(binary.getData(), StandardCharsets.UTF_8)
+                        .replace(source, account).getBytes(StandardCharsets.UTF_8)) : value));
+        copy.remove("_id");
+        copy.put("eventIdentifier", UUID.randomUUID().toString());
+        copy.put("timestamp", formatInstant(timestamp));
+        events.insertOne(copy);
     }
 
     /** A copy of the account's event 1 as the event store holds it, as a new event at {@code sequence}. */
