@@ -73,8 +73,12 @@ final class LocalTokens {
 
     /** The subject of the dashboard's local sign-in: what its requests show as the actor. */
     static final String DASHBOARD_SUBJECT = "local-dashboard";
-    /** Long enough for any local session; minted again at every start of the stack. */
-    static final Duration DASHBOARD_TOKEN_TTL = Duration.ofDays(30);
+    /**
+     * A working day and then some; minted again at every start of the stack. Short, because the page's
+     * sign-in hands it to a browser, and within the services' default max-token-lifetime (24h), which
+     * refuses longer-lived tokens (TokenCommandTest).
+     */
+    static final Duration DASHBOARD_TOKEN_TTL = Duration.ofHours(12);
 
     /**
      * Mints the dashboard page's reader token (local sign-in only: it reads, never writes) into a file
