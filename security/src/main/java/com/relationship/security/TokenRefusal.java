@@ -75,6 +75,14 @@ final class TokenRefusal {
             return new Reason(EXPIRED, "Token expired", "The token expired at " + expiry + "; get a new one from "
                     + issuerName() + ".");
         }
+        if (errors.stream().anyMatch(e -> e.startsWith(TokenLifetime.NO_EXPIRY))) {
+            return invalid("The token has no expiry ('exp'), so it would be valid for ever; this service accepts"
+                    + " only tokens that expire. Get one from " + issuerName() + ".");
+        }
+        String tooLong = errors.stream().filter(e -> e.startsWith(TokenLifetime.TOO_LONG)).findFirst().orElse(null);
+        if (tooLong != null) {
+            return invalid(tooLong + "; get a token that expires sooner from " + issuerName() + ".");
+        }
         if (errors.stream().anyMatch(e -> e.startsWith("Jwt used before"))) {
             return invalid("The token is not valid before " + claims.getNotBeforeTime().toInstant()
                     + "; check the clocks of the issuer and of this service.");

@@ -1,5 +1,6 @@
 package com.relationship.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * or {@code public-key-location} for the keys, {@code audiences}, {@code authorities-claim-name}
  * and {@code authority-prefix} for the roles. This class adds what Boot does not: the issuer
  * check where keys are not found through {@code issuer-uri} ({@link TokenSettings#issuer()}), a
- * required subject (the actor), and a refusal to start without a key or audience (no open mode).
+ * required subject (the actor), a required expiry no further than
+ * {@link TokenSettings#maxTokenLifetime()} away ({@link TokenLifetime}), and a refusal to start
+ * without a key or audience (no open mode).
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
@@ -70,6 +73,7 @@ public class TokenSecurityAutoConfiguration {
             validators.add(new JwtIssuerValidator(settings.issuer()));
         }
         validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, TokenSecurityAutoConfiguration::hasText));
+        validators.add(new TokenLifetime(settings.maxTokenLifetime(), Clock.systemUTC()));
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
 

@@ -3,6 +3,7 @@ package com.relationship.security;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,13 @@ import org.springframework.core.io.ByteArrayResource;
 /** No open mode: each way of leaving token verification unconfigured fails, naming the property to set. */
 class TokenSecurityAutoConfigurationTest {
 
+    private static final Duration DAY = Duration.ofHours(24);
+
     private final OAuth2ResourceServerProperties.Jwt jwt = new OAuth2ResourceServerProperties().getJwt();
 
     @Test
     void nothingConfiguredNamesTheKeyProperties() {
-        assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(null), jwt))
+        assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(null, DAY), jwt))
                 .hasMessageContaining("No token issuer configured")
                 .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.issuer-uri")
                 .hasMessageContaining("jwk-set-uri")
@@ -28,7 +31,7 @@ class TokenSecurityAutoConfigurationTest {
         jwt.setPublicKeyLocation(new ByteArrayResource(new byte[0]));
         jwt.setAudiences(List.of("relationship-lifecycle"));
 
-        assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(" "), jwt))
+        assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(" ", DAY), jwt))
                 .hasMessageContaining("relationship.security.issuer");
     }
 
@@ -36,7 +39,7 @@ class TokenSecurityAutoConfigurationTest {
     void noAudienceNamesTheAudiencesProperty() {
         jwt.setIssuerUri("https://idp.example.com/realms/sales");
 
-        assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(null), jwt))
+        assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(null, DAY), jwt))
                 .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.audiences");
     }
 
@@ -46,7 +49,7 @@ class TokenSecurityAutoConfigurationTest {
         jwt.setAudiences(List.of("relationship-lifecycle"));
 
         assertThatThrownBy(() -> TokenSecurityAutoConfiguration.requireTokenVerification(
-                new TokenSettings("https://other.example.com"), jwt)).hasMessageContaining("differ");
+                new TokenSettings("https://other.example.com", DAY), jwt)).hasMessageContaining("differ");
     }
 
     @Test
@@ -54,7 +57,7 @@ class TokenSecurityAutoConfigurationTest {
         jwt.setIssuerUri("https://idp.example.com/realms/sales");
         jwt.setAudiences(List.of("relationship-lifecycle"));
 
-        assertThatCode(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(null), jwt))
+        assertThatCode(() -> TokenSecurityAutoConfiguration.requireTokenVerification(new TokenSettings(null, DAY), jwt))
                 .doesNotThrowAnyException();
     }
 
@@ -64,6 +67,6 @@ class TokenSecurityAutoConfigurationTest {
         jwt.setAudiences(List.of("relationship-lifecycle"));
 
         assertThatCode(() -> TokenSecurityAutoConfiguration.requireTokenVerification(
-                new TokenSettings("https://tokens.local"), jwt)).doesNotThrowAnyException();
+                new TokenSettings("https://tokens.local", DAY), jwt)).doesNotThrowAnyException();
     }
 }

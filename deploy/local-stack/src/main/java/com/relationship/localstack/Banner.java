@@ -14,10 +14,10 @@ final class Banner {
             text.append(" Local infrastructure is up (--infra-only): start the services from your IDE.\n");
         } else {
             text.append(" Local stack is up.\n");
-            service(text, "relationship-service", config.relationshipPort());
-            service(text, "projection-service", config.projectionPort());
-            text.append(String.format(" %-22s %s%n", "Dashboard (browser)", "http://localhost:" + config.projectionPort()
-                    + "/dashboard"));
+            service(text, "relationship-service", config.browserHost(), config.relationshipPort());
+            service(text, "projection-service", config.browserHost(), config.projectionPort());
+            text.append(String.format(" %-22s %s%n", "Dashboard (browser)", "http://" + config.browserHost() + ":"
+                    + config.projectionPort() + "/dashboard"));
         }
         text.append(String.format(" %-22s %s%n", "Kafka bootstrap", kafkaBootstrapServers));
         text.append(String.format(" %-22s %s  (databases: relationship, projection)%n", "MongoDB", mongoUri));
@@ -36,8 +36,8 @@ final class Banner {
         return text.toString();
     }
 
-    private static void service(StringBuilder text, String name, int port) {
-        String base = "http://localhost:" + port;
+    private static void service(StringBuilder text, String name, String host, int port) {
+        String base = "http://" + host + ":" + port;
         text.append(String.format(" %-22s REST        %s%n", name, base));
         text.append(String.format(" %-22s Swagger UI  %s/swagger-ui.html%n", "", base));
         text.append(String.format(" %-22s Health      %s/actuator/health%n", "", base));

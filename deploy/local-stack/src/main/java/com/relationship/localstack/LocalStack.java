@@ -1,6 +1,7 @@
 package com.relationship.localstack;
 
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,24 +84,27 @@ final class LocalStack implements AutoCloseable {
 
     private synchronized ServiceProcess startService(String name, Path jar, int port, String database, String... more) {
         requireNotClosing();
-        List<String> args = serviceArguments(infrastructure, config.keysDir(), port, database, List.of(more));
+        List<String> args = serviceArguments(infrastructure, config.keysDir(), config.bindAddress(), port, database,
+                List.of(more));
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, args, config.serviceHeap()),
-                port, out);
+                config.probeHost(), port, out);
         services.add(service);
         return service;
     }
 
     /**
      * A service's arguments on this infrastructure: its port, its MongoDB database, the Kafka broker, then
-     * {@code more}. The one place they are built, for the launcher and for tests that start services.
+     * {@code more}, the address it listens on and the keys it trusts. The one place they are built, for
+     * the launcher and for tests that start services.
      */
-    static List<String> serviceArguments(LocalInfrastructure infrastructure, Path keysDir, int port, String database,
-                                         List<String> more) {
+    static List<String> serviceArguments(LocalInfrastructure infrastructure, Path keysDir, InetAddress bindAddress,
+                                         int port, String database, List<String> more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.mongodb.uri=" + infrastructure.mongoUri(database),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers()));
         args.addAll(more);
+        args.add("--server.address=" + bindAddress.getHostAddress());
         args.addAll(LocalTokens.serviceArguments(keysDir));
         return args;
     }

@@ -1,5 +1,8 @@
 package com.relationship.localstack;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +24,8 @@ public record LocalStackConfig(
         Duration startupTimeout,
         boolean infraOnly,
         String serviceHeap,
-        boolean acknowledgeOnDisk) {
+        boolean acknowledgeOnDisk,
+        InetAddress bindAddress) {
 
     public static final String DATA_DIR = "localstack.data-dir";
     public static final String MONGO_PORT = "localstack.mongo-port";
@@ -40,6 +44,13 @@ public record LocalStackConfig(
     public static final String ACKNOWLEDGE_ON_DISK = "localstack.acknowledge-on-disk";
     /** Enough for both services with a few thousand accounts each; -Xmx syntax. */
     static final String DEFAULT_SERVICE_HEAP = "768m";
+    /**
+     * The address both services listen on ({@code server.address}). Loopback by default: the local
+     * stack is for the developer's machine, and a service on every interface would be open to the
+     * whole network. MongoDB and Kafka listen on 127.0.0.1 whatever it says.
+     */
+    public static final String BIND_ADDRESS = "localstack.bind-address";
+    static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
     public LocalStackConfig {
         if (!serviceHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
@@ -48,11 +59,12 @@ public record LocalStackConfig(
         }
     }
 
-    /** The default heap per service. */
+    /** The default heap per service, on loopback. */
     public LocalStackConfig(Path dataDir, int mongoPort, int kafkaPort, int relationshipPort, int projectionPort,
                             Path servicesDir, Duration startupTimeout, boolean infraOnly) {
         this(dataDir, mongoPort, kafkaPort, relationshipPort, projectionPort, servicesDir, startupTimeout, infraOnly,
-                DEFAULT_SERVICE_HEAP, true);
+                DEFAULT_SERVICE_HEAP, true,
+                new Settings(Map.of(), Map.of()).address(BIND_ADDRESS, DEFAULT_BIND_ADDRESS));
     }
 
     /** Where the build copies the services' jars, for a launcher started from the IDE in the repo root. */
@@ -83,7 +95,8 @@ public record LocalStackConfig(
                 Duration.ofSeconds(settings.positiveInt(STARTUP_TIMEOUT_SECONDS, 180)),
                 args.contains(INFRA_ONLY_ARG) || Boolean.parseBoolean(settings.get(INFRA_ONLY, "false")),
                 settings.get(SERVICE_HEAP, DEFAULT_SERVICE_HEAP),
-                Boolean.parseBoolean(settings.get(ACKNOWLEDGE_ON_DISK, "true")));
+                Boolean.parseBoolean(settings.get(ACKNOWLEDGE_ON_DISK, "true")),
+                settings.address(BIND_ADDRESS, DEFAULT_BIND_ADDRESS));
     }
 
     /**
@@ -109,6 +122,22 @@ public record LocalStackConfig(
     /** The key pair the local tokens are signed with and the services trust (see {@link LocalTokens}). */
     public Path keysDir() {
         return dataDir.resolve("keys");
+    }
+
+    /** Where the launcher probes a service: the address it listens on, or 127.0.0.1 when that is every interface. */
+    String probeHost() {
+        if (bindAddress.isAnyLocalAddress()) {
+            return DEFAULT_BIND_ADDRESS;
+        }
+        return bindAddress instanceof Inet6Address ? "[" + bindAddress.getHostAddress() + "]" : bindAddress.getHostAddress();
+    }
+
+    /**
+     * The host of the URLs the banner prints: {@code localhost} wherever it reaches the services, as the
+     * dashboard's own sign-in wants a loopback name; the address itself when only that reaches them.
+     */
+    String browserHost() {
+        return bindAddress.isAnyLocalAddress() || bindAddress.isLoopbackAddress() ? "localhost" : probeHost();
     }
 
     /** {@code localstack.kafka-port} → {@code LOCALSTACK_KAFKA_PORT}. */
@@ -145,6 +174,17 @@ public record LocalStackConfig(
                 // reported below with the setting's name
             }
             throw invalid(property, value, "a positive whole number");
+        }
+
+        /** An IP address or a name of this machine; a name is resolved once, here. */
+        InetAddress address(String property, String defaultValue) {
+            String value = get(property, defaultValue);
+            try {
+                return InetAddress.getByName(value);
+            } catch (UnknownHostException e) {
+                throw invalid(property, value, "an address of this machine, such as 127.0.0.1 (the default) or 0.0.0.0"
+                        + " (every interface)");
+            }
         }
 
         private static IllegalArgumentException invalid(String property, String value, String expected) {

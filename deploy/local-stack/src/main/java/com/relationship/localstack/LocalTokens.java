@@ -1,9 +1,12 @@
 package com.relationship.localstack;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.relationship.security.tokens.AtomicFiles;
 import com.relationship.security.tokens.SigningKeys;
 import com.relationship.security.tokens.TokenMint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
@@ -73,26 +76,28 @@ final class LocalTokens {
 
     /** The subject of the dashboard's local sign-in: what its requests show as the actor. */
     static final String DASHBOARD_SUBJECT = "local-dashboard";
-    /** Long enough for any local session; minted again at every start of the stack. */
-    static final Duration DASHBOARD_TOKEN_TTL = Duration.ofDays(30);
+    /**
+     * A working day and then some; minted again at every start of the stack. Short, because the page's
+     * sign-in hands it to a browser, and within the services' default max-token-lifetime (24h), which
+     * refuses longer-lived tokens (TokenCommandTest).
+     */
+    static final Duration DASHBOARD_TOKEN_TTL = Duration.ofHours(12);
+
+    /** In the keys directory, beside the key it is signed with. */
+    static final String DASHBOARD_TOKEN_FILE = "dashboard-reader.token";
 
     /**
      * Mints the dashboard page's reader token (local sign-in only: it reads, never writes) into a file
-     * only this user can read, and answers the file, which projection-service hands to the page.
+     * only this user can read, from the instant it exists (see {@link AtomicFiles#write}), and answers
+     * the file, which projection-service hands to the page.
      */
     static Path dashboardToken(Path keysDir) {
-        Path file = keysDir.resolve("dashboard-reader.token").toAbsolutePath();
+        Path file = keysDir.resolve(DASHBOARD_TOKEN_FILE).toAbsolutePath();
         String jwt = mint(keysDir, DASHBOARD_SUBJECT, List.of("reader"), DASHBOARD_TOKEN_TTL).jwt();
         try {
-            java.nio.file.Files.writeString(file, jwt + System.lineSeparator());
-            try {
-                java.nio.file.Files.setPosixFilePermissions(file,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own permissions apply
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write the dashboard's token to " + file, e);
+            AtomicFiles.write(file, jwt + System.lineSeparator(), AtomicFiles.OWNER_ONLY);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the dashboard's token to " + file, e);
         }
         return file;
     }

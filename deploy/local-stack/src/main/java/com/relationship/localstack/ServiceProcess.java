@@ -28,13 +28,15 @@ final class ServiceProcess {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final String name;
+    private final String host;
     private final int port;
     private final Process process;
     private final PrintStream out;
     private volatile boolean stopping;
 
-    private ServiceProcess(String name, int port, Process process, PrintStream out) {
+    private ServiceProcess(String name, String host, int port, Process process, PrintStream out) {
         this.name = name;
+        this.host = host;
         this.port = port;
         this.process = process;
         this.out = out;
@@ -67,14 +69,20 @@ final class ServiceProcess {
         return command;
     }
 
+    /** A service listening on 127.0.0.1 (or every interface). */
     static ServiceProcess start(String name, List<String> command, int port, PrintStream out) {
+        return start(name, command, LocalStackConfig.DEFAULT_BIND_ADDRESS, port, out);
+    }
+
+    /** @param host where its readiness is probed: the address it listens on (an IPv6 one in brackets) */
+    static ServiceProcess start(String name, List<String> command, String host, int port, PrintStream out) {
         Process process;
         try {
             process = new ProcessBuilder(LauncherDeath.signalsChild(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
-        ServiceProcess service = new ServiceProcess(name, port, process, out);
+        ServiceProcess service = new ServiceProcess(name, host, port, process, out);
         service.forwardOutput();
         process.onExit().thenAccept(exited -> {
             if (!service.stopping) {
@@ -140,7 +148,7 @@ final class ServiceProcess {
     }
 
     URI readinessUri() {
-        return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        return URI.create("http://" + host + ":" + port + "/actuator/health/readiness");
     }
 
     private static boolean isUp(HttpClient http, HttpRequest probe) {

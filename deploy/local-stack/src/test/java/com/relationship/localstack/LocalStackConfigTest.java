@@ -77,6 +77,41 @@ class LocalStackConfigTest {
                 .hasMessageContaining("a port between 1 and 65535");
     }
 
+    /** Issue 33, finding 3: the services were open on every interface of the developer's machine. */
+    @Test
+    void theServicesListenOnLoopbackUnlessToldOtherwise() {
+        LocalStackConfig config = parse(List.of(), Map.of(), Map.of());
+
+        assertThat(config.bindAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.probeHost()).isEqualTo("127.0.0.1");
+        assertThat(config.browserHost()).isEqualTo("localhost");
+    }
+
+    @Test
+    void theBindAddressIsASettingAndTheLauncherStillReachesTheServices() {
+        LocalStackConfig everyInterface = parse(List.of(), Map.of("localstack.bind-address", "0.0.0.0"), Map.of());
+        assertThat(everyInterface.bindAddress().isAnyLocalAddress()).isTrue();
+        assertThat(everyInterface.probeHost()).as("probed on loopback").isEqualTo("127.0.0.1");
+        assertThat(everyInterface.browserHost()).isEqualTo("localhost");
+
+        LocalStackConfig ipv6 = parse(List.of(), Map.of(), Map.of("LOCALSTACK_BIND_ADDRESS", "::1"));
+        assertThat(ipv6.bindAddress().isLoopbackAddress()).isTrue();
+        assertThat(ipv6.probeHost()).isEqualTo("[0:0:0:0:0:0:0:1]");
+
+        LocalStackConfig oneInterface = parse(List.of(), Map.of("localstack.bind-address", "192.0.2.10"),
+                Map.of("LOCALSTACK_BIND_ADDRESS", "0.0.0.0"));
+        assertThat(oneInterface.bindAddress().getHostAddress()).as("system property wins").isEqualTo("192.0.2.10");
+        assertThat(oneInterface.probeHost()).isEqualTo("192.0.2.10");
+        assertThat(oneInterface.browserHost()).isEqualTo("192.0.2.10");
+    }
+
+    @Test
+    void aBadBindAddressNamesTheSettingAndItsVariable() {
+        assertThatThrownBy(() -> parse(List.of(), Map.of("localstack.bind-address", "1::2::3"), Map.of()))
+                .hasMessage("localstack.bind-address (env LOCALSTACK_BIND_ADDRESS) is '1::2::3' but must be an address"
+                        + " of this machine, such as 127.0.0.1 (the default) or 0.0.0.0 (every interface)");
+    }
+
     @Test
     void anUnknownArgumentIsRefused() {
         assertThatThrownBy(() -> parse(List.of("--port=1"), Map.of(), Map.of()))

@@ -64,6 +64,9 @@ class LocalStackWithServicesTest {
                     + " --relationship.security.issuer=" + LocalTokens.ISSUER;
             assertThat(output().lines().filter(line -> line.contains("] args ")))
                     .hasSize(2).allSatisfy(line -> assertThat(line).endsWith(trust));
+            // Both listen on loopback only (localstack.bind-address), not on every interface.
+            assertThat(output().lines().filter(line -> line.contains("] args ")))
+                    .hasSize(2).allSatisfy(line -> assertThat(line).contains(" --server.address=127.0.0.1 "));
             assertThat(config.keysDir().resolve(SigningKeys.PUBLIC_KEY_FILE)).isRegularFile();
             assertThat(config.keysDir().resolve(SigningKeys.PRIVATE_KEY_FILE)).isRegularFile();
         }

@@ -1,5 +1,6 @@
 package com.relationship.localstack;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ final class ScaleOutCluster implements AutoCloseable {
 
     private ServiceProcess launch(String name, Path jar, String database, List<String> more) {
         int port = ports.computeIfAbsent(name, n -> SystemScenario.freePort());
-        List<String> args = LocalStack.serviceArguments(infrastructure, keysDir, port, database, more);
+        List<String> args = LocalStack.serviceArguments(infrastructure, keysDir, InetAddress.getLoopbackAddress(), port,
+                database, more);
         ServiceProcess service = ServiceProcess.start(name, ServiceProcess.javaJarCommand(jar, JVM_OPTIONS, args, HEAP),
                 port, System.out);
         running.put(name, service);

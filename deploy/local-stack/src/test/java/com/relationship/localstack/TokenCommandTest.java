@@ -3,6 +3,7 @@ package com.relationship.localstack;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.relationship.security.TokenSettings;
 import com.relationship.security.tokens.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,14 @@ class TokenCommandTest {
         assertThatThrownBy(() -> TokenCommand.ttl("25h"))
                 .hasMessage("--ttl is 25h but a local token lives at most 24h; mint a new one when it expires");
         assertThatThrownBy(() -> TokenCommand.ttl("2d")).hasMessageContaining("at most 24h");
+    }
+
+    @Test
+    void everyLocalTokenLivesNoLongerThanTheServicesAcceptByDefault() {
+        // The services refuse a token that lives longer than relationship.security.max-token-lifetime.
+        Duration accepted = TokenCommand.ttl(TokenSettings.DEFAULT_MAX_TOKEN_LIFETIME);
+        assertThat(TokenCommand.MAX_TTL).isLessThanOrEqualTo(accepted);
+        assertThat(LocalTokens.DASHBOARD_TOKEN_TTL).isLessThanOrEqualTo(accepted);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
@@ -134,6 +135,9 @@ class EndpointAccessTest extends WebSliceTest {
         Map<String, String[]> cases = new LinkedHashMap<>();
         cases.put("forged", new String[]{TestTokens.forged("mallory", Role.READER), "token-invalid", "signature"});
         cases.put("expired", new String[]{TestTokens.expired("rita", Role.READER), "token-expired", "expired at"});
+        cases.put("no expiry", new String[]{TestTokens.withoutExpiry("rita", Role.READER), "token-invalid", "no expiry"});
+        cases.put("a month long", new String[]{TestTokens.lastingFor(Duration.ofDays(30), "rita", Role.READER),
+                "token-invalid", "longer than the 24h this service accepts"});
         cases.put("wrong issuer", new String[]{TestTokens.wrongIssuer("rita", Role.READER), "token-invalid", "issued by"});
         cases.put("wrong audience", new String[]{TestTokens.wrongAudience("rita", Role.READER), "token-invalid", "audience"});
         cases.put("alg none", new String[]{TestTokens.unsigned("rita", Role.READER), "token-invalid", "not signed"});

@@ -3,13 +3,8 @@ package com.relationship.security.tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -22,7 +17,6 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -43,8 +37,6 @@ public final class SigningKeys {
     /** 2048 bits is the RS256 minimum of RFC 7518 and what identity providers commonly use. */
     static final int KEY_SIZE = 2048;
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
     private static final String PRIVATE_LABEL = "PRIVATE KEY";
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
 
@@ -83,7 +75,7 @@ public final class SigningKeys {
             if (Files.exists(privateFile)) {
                 SigningKeys keys = fromPrivateKey(readPrivateKey(privateFile));
                 if (!Files.exists(publicFile)) {
-                    writeAtomically(publicFile, pem(PUBLIC_LABEL, keys.publicKey.getEncoded()), WORLD_READABLE);
+                    AtomicFiles.write(publicFile, pem(PUBLIC_LABEL, keys.publicKey.getEncoded()), AtomicFiles.WORLD_READABLE);
                 } else if (!keys.publicKey.equals(readPublicKey(publicFile))) {
                     throw new IllegalStateException(publicFile + " does not belong to " + privateFile
                             + "; delete " + publicFile + " and it is written again from the private key");
@@ -93,8 +85,8 @@ public final class SigningKeys {
             Files.createDirectories(dir);
             SigningKeys keys = generate();
             // Private key first: a crash in between leaves a private key, from which the public one is rebuilt.
-            writeAtomically(privateFile, pem(PRIVATE_LABEL, keys.privateKey.getEncoded()), OWNER_ONLY);
-            writeAtomically(publicFile, pem(PUBLIC_LABEL, keys.publicKey.getEncoded()), WORLD_READABLE);
+            AtomicFiles.write(privateFile, pem(PRIVATE_LABEL, keys.privateKey.getEncoded()), AtomicFiles.OWNER_ONLY);
+            AtomicFiles.write(publicFile, pem(PUBLIC_LABEL, keys.publicKey.getEncoded()), AtomicFiles.WORLD_READABLE);
             return keys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the token signing keys in " + dir, e);
@@ -189,46 +181,5 @@ public final class SigningKeys {
         }
         String body = pem.substring(from + begin.length(), to).replaceAll("\\s", "");
         return Base64.getDecoder().decode(body);
-    }
-
-    /**
-     * Writes through a temporary file in the same directory and moves it into place, so a reader
-     * never sees half a key. The private key's temporary file is created owner-only from the
-     * start (where the file system has POSIX permissions), never widened afterwards.
-     */
-    private static void writeAtomically(Path target, String content, Set<PosixFilePermission> permissions)
-            throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
-        Path temp = posix
-                ? Files.createTempFile(dir, target.getFileName().toString(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(permissions))
-                : Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            if (posix) {
-                Files.setPosixFilePermissions(temp, permissions); // exact, whatever the umask
-            }
-            Files.writeString(temp, content, StandardCharsets.US_ASCII);
-            if (!posix && permissions == OWNER_ONLY) {
-                ownerOnlyWithoutPosix(temp);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(target + " appeared while it was being written; start again", e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void ownerOnlyWithoutPosix(Path file) {
-        var f = file.toFile();
-        f.setReadable(false, false);
-        f.setWritable(false, false);
-        f.setReadable(true, true);
-        f.setWritable(true, true);
     }
 }

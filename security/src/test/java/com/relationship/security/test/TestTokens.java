@@ -87,6 +87,17 @@ public final class TestTokens {
                 .mint(subject, names(roles), TTL);
     }
 
+    /** Signed and right in every claim but one: no {@code exp}, so it would never expire. */
+    public static String withoutExpiry(String subject, Role... roles) {
+        return MINT.sign(claims(subject).expirationTime(null).claim(TokenMint.DEFAULT_ROLES_CLAIM, names(roles))
+                .build());
+    }
+
+    /** A valid token that lives {@code lifetime} from now: refused when that is longer than the services allow. */
+    public static String lastingFor(Duration lifetime, String subject, Role... roles) {
+        return MINT.mint(subject, names(roles), lifetime);
+    }
+
     public static String wrongIssuer(String subject, Role... roles) {
         return new TokenMint(KEYS, "https://someone-else.invalid", AUDIENCE).mint(subject, names(roles), TTL);
     }
