@@ -4,16 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.relationship.contracts.Topics;
-import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -219,13 +212,14 @@ class ScaleOutIT {
                 resent.get(), refusedAfterConflicts.get(), unknownOutcome.size(), unknownStored, storedEvents,
                 ACCOUNTS, HOT_ACCOUNTS);
 
-        TopicOrder topic = readTopic(stored);
-        System.out.printf("Events topic: %d records for %d stored events, %d re-sent duplicates, %d out of order, "
-                + "%d under another event id, %d accounts on more than one partition%n", topic.records, storedEvents,
-                topic.duplicates, topic.outOfOrder, topic.otherId, topic.splitAccounts);
-        assertThat(topic.outOfOrder).as("records ahead of their account's next sequence").isZero();
-        assertThat(topic.otherId).as("(account, sequence) on Kafka under another event id").isZero();
-        assertThat(topic.splitAccounts).as("accounts spread over partitions").isZero();
+        Map<String, Map<Long, String>> storedIds = new HashMap<>();
+        stored.forEach((account, history) -> history.forEach((sequence, event) -> storedIds
+                .computeIfAbsent(account, a -> new HashMap<>()).put(sequence, event.get("eventId").asText())));
+        TopicAgainstStore topic = TopicAgainstStore.read(cluster.kafkaBootstrapServers(), storedIds, EVENTUALLY);
+        System.out.printf("Events topic against the store, account by account: %s%n", topic.summary());
+        topic.assertEveryStoredEventOnTheTopicAsStored();
+        assertThat(topic.outOfOrder()).as("records ahead of their account's next sequence").isZero();
+        assertThat(topic.splitAccounts()).as("accounts spread over partitions").isZero();
 
         // Read models: the live ones (shared by both instances) equal the fold of the whole topic by a
         // projection that never saw a kill or a rebalance.
@@ -388,55 +382,6 @@ class ScaleOutIT {
             retries.put(writer.name(), reply.status() == 200 ? reply.body().path("measurements").path(0).path("value").asDouble() : 0);
         }
         return retries;
-    }
-
-    private record TopicOrder(long records, long duplicates, long outOfOrder, long otherId, long splitAccounts) {
-    }
-
-    /** Reads the events topic from the start until it has every stored event, checking each account's order. */
-    private TopicOrder readTopic(Map<String, Map<Long, JsonNode>> stored) {
-        AccountEventCodec codec = new AccountEventCodec();
-        Map<String, Long> next = new HashMap<>();
-        Map<String, Set<Integer>> partitions = new HashMap<>();
-        long[] counts = new long[4]; // records, duplicates, out of order, other id
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> all = consumer.partitionsFor(Topics.ACCOUNT_EVENTS, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(all);
-            consumer.seekToBeginning(all);
-            eventually().until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    Map<Long, JsonNode> history = stored.get(record.key());
-                    if (history == null) {
-                        return;
-                    }
-                    EnvelopedAccountEvent event = codec.decode(record.value());
-                    counts[0]++;
-                    partitions.computeIfAbsent(record.key(), k -> new HashSet<>()).add(record.partition());
-                    long expected = next.getOrDefault(record.key(), 0L);
-                    if (event.sequence() < expected) {
-                        counts[1]++; // re-sent: already seen in order
-                    } else if (event.sequence() > expected) {
-                        counts[2]++;
-                    } else {
-                        next.put(record.key(), expected + 1);
-                    }
-                    JsonNode storedEvent = history.get(event.sequence());
-                    if (storedEvent == null || !storedEvent.get("eventId").asText().equals(event.eventId())) {
-                        counts[3]++;
-                    }
-                });
-                return stored.entrySet().stream().allMatch(account ->
-                        next.getOrDefault(account.getKey(), 0L) >= account.getValue().size());
-            });
-        }
-        long split = partitions.values().stream().filter(p -> p.size() > 1).count();
-        return new TopicOrder(counts[0], counts[1], counts[2], counts[3], split);
     }
 
     /** Each poll asks MongoDB, Kafka's group coordinator or the read models: twice a second is enough. */

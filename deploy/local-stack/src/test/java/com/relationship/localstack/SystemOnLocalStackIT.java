@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,38 @@ class SystemOnLocalStackIT extends SystemScenario {
             browser.screenshot("local-stack-dashboard");
             browser.assertNoProblems();
         }
+    }
+
+    /**
+     * A stack the relay left broken before issue 24 (accounts whose registration never reached the topic,
+     * their later events there and parked by every read model) is repaired by a restart: the relay's first
+     * reconciliation publishes each missing registration, and the read models then show the accounts.
+     */
+    @Test
+    void aRestartRepairsAccountsWhoseRegistrationNeverReachedTheTopic() throws Exception {
+        String source = register("Skipped Registration Source");
+        accepted(source, "/purchases", Map.of("amount", "10", "currency", "EUR", "occurredAt", "2026-03-14T09:30:00Z"));
+        accepted(source, "/purchases", Map.of("amount", "20", "currency", "EUR", "occurredAt", "2026-03-15T09:30:00Z"));
+        statusOnceApplied(source, s -> s.get("lastAppliedSequence").asLong() == 2);
+
+        stack.close();
+        LocalStack infra = start(new LocalStackConfig(config.dataDir(), config.mongoPort(), config.kafkaPort(),
+                config.relationshipPort(), config.projectionPort(), config.servicesDir(), config.startupTimeout(), true));
+        List<String> broken;
+        try {
+            broken = SkippedRegistrations.make("mongodb://127.0.0.1:" + config.mongoPort(), kafkaBootstrapServers(),
+                    source, 3);
+        } finally {
+            infra.close();
+        }
+        stack = start(config);
+
+        for (String account : broken) {
+            JsonNode status = statusOnceApplied(account, s -> s.get("lastAppliedSequence").asLong() == 2);
+            assertThat(status.get("purchaseCount").asInt()).as(account).isEqualTo(2);
+        }
+        System.out.printf("after the restart the read models show all %d accounts whose registration was missing%n",
+                broken.size());
     }
 
     @Test

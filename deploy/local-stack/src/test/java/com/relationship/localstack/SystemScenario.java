@@ -31,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 
@@ -373,6 +377,72 @@ abstract class SystemScenario {
         });
         // The next accepted command gets version 1: none of the refused ones stored an event.
         assertThat(accepted(id, "/referrals", referral)).isEqualTo(1);
+    }
+
+    /**
+     * Ordinary load, as a consuming team's client sends it (issue 24): 8 clients register 100 accounts,
+     * then send 1,900 purchases across them; three such bursts. Afterwards every account's stored events
+     * are on the events topic exactly as stored (sequence and event id, none missing, none conflicting),
+     * compared account by account, and every account has a status at its last version.
+     */
+    @Test
+    void burstsOfConcurrentCommandsLeaveEveryStoredEventOnTheTopicAndEveryAccountWithAStatus() throws Exception {
+        int clients = 8;
+        int accountsPerBurst = 100;
+        int purchasesPerBurst = 1_900;
+        List<String> accounts = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        try {
+            for (int burst = 0; burst < 3; burst++) {
+                List<Future<String>> registered = new ArrayList<>();
+                for (int i = 0; i < accountsPerBurst; i++) {
+                    String name = "Burst " + burst + " Account " + i;
+                    registered.add(pool.submit(() -> register(name)));
+                }
+                List<String> these = new ArrayList<>();
+                for (Future<String> account : registered) {
+                    these.add(account.get(2, TimeUnit.MINUTES));
+                }
+                List<Future<Long>> purchases = new ArrayList<>();
+                for (int i = 0; i < purchasesPerBurst; i++) {
+                    String account = these.get(i % these.size());
+                    purchases.add(pool.submit(() -> accepted(account, "/purchases", Map.of("amount", "120.00",
+                            "currency", "EUR", "occurredAt", "2026-06-01T00:00:00Z", "description", "burst order"))));
+                }
+                for (Future<Long> purchase : purchases) {
+                    purchase.get(2, TimeUnit.MINUTES);
+                }
+                accounts.addAll(these);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("bursts: %d accounts, %d commands from %d clients in %.1f s (%.0f commands/s)%n",
+                accounts.size(), 3 * (accountsPerBurst + purchasesPerBurst), clients, seconds,
+                3 * (accountsPerBurst + purchasesPerBurst) / seconds);
+
+        Map<String, Map<Long, String>> stored = new LinkedHashMap<>();
+        for (String account : accounts) {
+            Map<Long, String> events = new LinkedHashMap<>();
+            get(commands() + "/api/v1/accounts/" + account + "/events").body()
+                    .forEach(event -> events.put(event.get("sequence").asLong(), event.get("eventId").asText()));
+            stored.put(account, events);
+        }
+        TopicAgainstStore topic = TopicAgainstStore.read(kafkaBootstrapServers(), stored, EVENTUALLY);
+        System.out.printf("bursts: events topic against the store: %s%n", topic.summary());
+        assertThat(topic.storedEvents()).isEqualTo(3L * (accountsPerBurst + purchasesPerBurst));
+        topic.assertEveryStoredEventOnTheTopicAsStored();
+        assertThat(topic.outOfOrder()).as("records ahead of their account's next sequence").isZero();
+
+        long withStatus = 0;
+        for (Map.Entry<String, Map<Long, String>> account : stored.entrySet()) {
+            long last = account.getValue().size() - 1;
+            statusOnceApplied(account.getKey(), s -> s.get("lastAppliedSequence").asLong() == last);
+            withStatus++;
+        }
+        System.out.printf("bursts: %d of %d accounts have a status at their last version%n", withStatus, stored.size());
     }
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {

@@ -1,14 +1,6 @@
 package com.relationship.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.relationship.contracts.Topics;
-import com.relationship.contracts.events.AccountEventCodec;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,12 +104,9 @@ class WholeStackKillIT {
                 storedEvents, ACCOUNTS, lost);
         assertThat(lost).as("acknowledged events missing from the store").isZero();
 
-        TopicCount topic = everyStoredEventOnTheTopic(stored);
-        System.out.printf("Events topic: %d records for %d stored events (%d re-sent duplicates, %d unknown to the "
-                + "store, %d with another event id)%n", topic.records, storedEvents, topic.duplicates, topic.unknown,
-                topic.otherId);
-        assertThat(topic.unknown).as("events on Kafka that the store does not have").isZero();
-        assertThat(topic.otherId).as("(account, sequence) on Kafka under another event id").isZero();
+        TopicAgainstStore topic = TopicAgainstStore.read("127.0.0.1:" + kafkaPort, stored, EVENTUALLY);
+        System.out.printf("Events topic against the store, account by account: %s%n", topic.summary());
+        topic.assertEveryStoredEventOnTheTopicAsStored();
 
         for (String account : accounts) {
             long last = stored.get(account).size() - 1;
@@ -176,59 +164,6 @@ class WholeStackKillIT {
                     .as("sequence %s stored once", event.get("sequence")).isNull();
         }
         return history;
-    }
-
-    private record TopicCount(long records, long duplicates, long unknown, long otherId) {
-    }
-
-    /** Reads the events topic from the start until every stored event has been seen on it. */
-    private TopicCount everyStoredEventOnTheTopic(Map<String, Map<Long, String>> stored) {
-        Map<String, Map<Long, List<String>>> seen = new HashMap<>();
-        AccountEventCodec codec = new AccountEventCodec();
-        long[] records = {0};
-        try (KafkaConsumer<String, byte[]> consumer = consumerFromTheStart(Topics.ACCOUNT_EVENTS)) {
-            await().atMost(EVENTUALLY).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (stored.containsKey(record.key())) {
-                        EnvelopedAccountEvent event = codec.decode(record.value());
-                        records[0]++;
-                        seen.computeIfAbsent(record.key(), k -> new HashMap<>())
-                                .computeIfAbsent(event.sequence(), s -> new ArrayList<>()).add(event.eventId());
-                    }
-                });
-                return stored.entrySet().stream().allMatch(account ->
-                        seen.getOrDefault(account.getKey(), Map.of()).keySet().containsAll(account.getValue().keySet()));
-            });
-        }
-        long duplicates = 0;
-        long unknown = 0;
-        long otherId = 0;
-        for (var account : seen.entrySet()) {
-            Map<Long, String> history = stored.get(account.getKey());
-            for (var sequence : account.getValue().entrySet()) {
-                String storedId = history.get(sequence.getKey());
-                if (storedId == null) {
-                    unknown++;
-                    continue;
-                }
-                duplicates += sequence.getValue().size() - 1;
-                otherId += sequence.getValue().stream().filter(id -> !id.equals(storedId)).count();
-            }
-        }
-        return new TopicCount(records[0], duplicates, unknown, otherId);
-    }
-
-    private KafkaConsumer<String, byte[]> consumerFromTheStart(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 
     private String commands() {
