@@ -1,5 +1,6 @@
 package com.relationship.account;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
@@ -28,12 +29,15 @@ import java.util.UUID;
  * @param dissolvedBonds        the bond ids dissolved
  * @param purchasesWhileLapsed  purchases recorded since the account lapsed: the one that wins it back
  *                              opens the new tenure
+ * @param facts                 every fact recorded, by its minted id and the seller's reference: each is
+ *                              recorded once; not part of the state's JSON form (the events are the facts)
  */
 public record AccountState(UUID accountId, String name, Classification classification, LifecycleStage stage,
                            Instant stageSince, LifecycleStage lapsedFrom, KamStage kamStage, Instant kamStageSince,
                            Evidence evidence, Set<UUID> complaintsOpened, Set<UUID> resolvedComplaints,
                            Map<UUID, ActiveBond> activeBonds, Set<UUID> dissolvedBonds, int purchasesWhileLapsed,
-                           long version, Instant registeredAt, Instant lastEventAt) {
+                           long version, Instant registeredAt, Instant lastEventAt,
+                           @JsonIgnore RecordedFacts facts) {
 
     public AccountState {
         complaintsOpened = Set.copyOf(complaintsOpened);
@@ -45,7 +49,8 @@ public record AccountState(UUID accountId, String name, Classification classific
     /** The state of an account from its first event, the registration recorded at {@code at}. */
     public static AccountState registered(AccountRegistered event, Instant at) {
         return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT, at,
-                null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, at, at);
+                null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, at, at,
+                RecordedFacts.none());
     }
 
     /** On an active KAM track: designated and not uncoupled. */
@@ -68,6 +73,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         Draft next = new Draft(this);
         next.version = sequence;
         next.lastEventAt = at;
+        next.facts = facts.with(event, sequence);
         if (event instanceof AccountRegistered) {
             throw new IllegalArgumentException("account " + accountId + " is registered once, at sequence 0");
         } else if (event instanceof PurchaseRecorded) {
@@ -147,6 +153,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         private long version;
         private final Instant registeredAt;
         private Instant lastEventAt;
+        private RecordedFacts facts;
 
         Draft(AccountState state) {
             accountId = state.accountId;
@@ -166,6 +173,7 @@ public record AccountState(UUID accountId, String name, Classification classific
             version = state.version;
             registeredAt = state.registeredAt;
             lastEventAt = state.lastEventAt;
+            facts = state.facts;
         }
 
         void enterStage(LifecycleStage to, Instant at) {
@@ -182,7 +190,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         AccountState build() {
             return new AccountState(accountId, name, classification, stage, stageSince, lapsedFrom, kamStage,
                     kamStageSince, evidence, complaintsOpened, resolvedComplaints, activeBonds, dissolvedBonds,
-                    purchasesWhileLapsed, version, registeredAt, lastEventAt);
+                    purchasesWhileLapsed, version, registeredAt, lastEventAt, facts);
         }
     }
 }

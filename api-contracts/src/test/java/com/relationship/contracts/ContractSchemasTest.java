@@ -18,6 +18,9 @@ import com.networknt.schema.SpecificationVersion;
 import com.relationship.contracts.events.AccountEventTypes;
 import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.contracts.events.BondEstablished;
+import com.relationship.contracts.events.CoDevelopmentEngagementRecorded;
+import com.relationship.contracts.events.InteractionRecorded;
+import com.relationship.contracts.events.PartnershipAgreementRecorded;
 import com.relationship.contracts.events.SatisfactionSurveyed;
 import com.relationship.contracts.events.ComplianceReviewRecorded;
 import com.relationship.contracts.events.PurchaseRecorded;
@@ -75,11 +78,14 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.ofEntries(
             Map.entry(AccountRegistered.class, Set.of("annualRevenue")),
-            Map.entry(PurchaseRecorded.class, Set.of("description")),
-            Map.entry(ReferralRecorded.class, Set.of("referredCompany")),
-            Map.entry(ComplianceReviewRecorded.class, Set.of("notes")),
+            Map.entry(PurchaseRecorded.class, Set.of("description", "orderRef")),
+            Map.entry(ReferralRecorded.class, Set.of("referredCompany", "ref")),
+            Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),
+            Map.entry(PartnershipAgreementRecorded.class, Set.of("ref")),
+            Map.entry(ComplianceReviewRecorded.class, Set.of("notes", "ref")),
             Map.entry(BondEstablished.class, Set.of("validUntil")),
-            Map.entry(SatisfactionSurveyed.class, Set.of("comment")),
+            Map.entry(InteractionRecorded.class, Set.of("ref")),
+            Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
                     "bondingLevel", "lastInteraction", "standingAt")),
             Map.entry(Firmographics.class, Set.of("annualRevenue")),
@@ -93,7 +99,14 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.of(
             AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
-                    "standingAt"));
+                    "standingAt"),
+            PurchaseRecorded.class, Set.of("orderRef"),
+            ReferralRecorded.class, Set.of("ref"),
+            CoDevelopmentEngagementRecorded.class, Set.of("ref"),
+            PartnershipAgreementRecorded.class, Set.of("ref"),
+            ComplianceReviewRecorded.class, Set.of("ref"),
+            InteractionRecorded.class, Set.of("ref"),
+            SatisfactionSurveyed.class, Set.of("ref"));
 
     private final ObjectMapper mapper = ContractJson.newObjectMapper();
 

@@ -2,6 +2,16 @@ package com.relationship.contracts.events;
 
 import java.util.UUID;
 
-public record CoDevelopmentEngagementRecorded(UUID accountId, UUID engagementId, String description)
-        implements AccountEvent {
+/**
+ * {@code ref}, optional, is the seller's own reference for this fact (a CRM or ERP id): within an account the same
+ * ref is recorded once (sent again with the same content it answers the first answer; with other content it is
+ * refused).
+ */
+public record CoDevelopmentEngagementRecorded(UUID accountId, UUID engagementId, String description,
+                                              String ref) implements AccountEvent {
+
+    /** Without {@code ref}. */
+    public CoDevelopmentEngagementRecorded(UUID accountId, UUID engagementId, String description) {
+        this(accountId, engagementId, description, null);
+    }
 }

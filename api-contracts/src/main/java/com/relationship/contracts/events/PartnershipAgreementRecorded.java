@@ -3,6 +3,16 @@ package com.relationship.contracts.events;
 import java.time.Instant;
 import java.util.UUID;
 
-public record PartnershipAgreementRecorded(UUID accountId, UUID agreementId, String description,
-                                           Instant signedAt) implements AccountEvent {
+/**
+ * {@code ref}, optional, is the seller's own reference for this fact (a CRM or ERP id): within an account the same
+ * ref is recorded once (sent again with the same content it answers the first answer; with other content it is
+ * refused).
+ */
+public record PartnershipAgreementRecorded(UUID accountId, UUID agreementId, String description, Instant signedAt,
+                                           String ref) implements AccountEvent {
+
+    /** Without {@code ref}. */
+    public PartnershipAgreementRecorded(UUID accountId, UUID agreementId, String description, Instant signedAt) {
+        this(accountId, agreementId, description, signedAt, null);
+    }
 }

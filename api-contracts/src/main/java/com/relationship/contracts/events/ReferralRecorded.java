@@ -2,6 +2,16 @@ package com.relationship.contracts.events;
 
 import java.util.UUID;
 
-public record ReferralRecorded(UUID accountId, UUID referralId, String description, String referredCompany)
-        implements AccountEvent {
+/**
+ * {@code ref}, optional, is the seller's own reference for this fact (a CRM or ERP id): within an account the same
+ * ref is recorded once (sent again with the same content it answers the first answer; with other content it is
+ * refused).
+ */
+public record ReferralRecorded(UUID accountId, UUID referralId, String description, String referredCompany,
+                               String ref) implements AccountEvent {
+
+    /** Without {@code ref}. */
+    public ReferralRecorded(UUID accountId, UUID referralId, String description, String referredCompany) {
+        this(accountId, referralId, description, referredCompany, null);
+    }
 }

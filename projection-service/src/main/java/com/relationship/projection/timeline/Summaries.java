@@ -38,7 +38,8 @@ final class Summaries {
         if (event instanceof AccountRegistered e) {
             return "Registered as a PROSPECT: " + e.name();
         } else if (event instanceof PurchaseRecorded e) {
-            return "Purchase of " + e.amount().toPlainString() + " " + e.currency() + " recorded";
+            return "Purchase of " + e.amount().toPlainString() + " " + e.currency() + " recorded"
+                    + (e.orderRef() == null ? "" : " (order " + e.orderRef() + ")");
         } else if (event instanceof ReferralRecorded e) {
             return "Referral recorded: " + e.description();
         } else if (event instanceof ComplaintOpened e) {

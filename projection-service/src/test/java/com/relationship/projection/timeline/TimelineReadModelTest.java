@@ -127,6 +127,17 @@ class TimelineReadModelTest {
                 day(5), "dave", "switched to a rival", "corr-5", "Lapsed"));
     }
 
+    /** The seller's order number, where the purchase carries one, is in its summary: what a person searches by. */
+    @Test
+    void aPurchaseWithAnOrderRefNamesItInItsSummary() {
+        registered();
+        then("alice", null, new PurchaseRecorded(ACCOUNT, UUID.randomUUID(), new BigDecimal("10.00"), "EUR", day(0),
+                "parts", "PO-2026-0042"));
+        purchase("20.00");
+        assertThat(fold().entries()).extracting(Entry::summary).containsExactly("Registered as a PROSPECT: Acme",
+                "Purchase of 10.00 EUR recorded (order PO-2026-0042)", "Purchase of 20.00 EUR recorded");
+    }
+
     @Test
     void aKeyAccountIsDesignatedAdvancedUncoupledAndDesignatedAgain() {
         registered();                                                                               // 0

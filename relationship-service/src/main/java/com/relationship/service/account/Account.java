@@ -2,6 +2,8 @@ package com.relationship.service.account;
 
 import com.relationship.account.AccountState;
 import com.relationship.account.ActiveBond;
+import com.relationship.account.FactIdentity;
+import com.relationship.account.RecordedFacts;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
@@ -24,6 +26,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -95,32 +98,27 @@ public class Account {
     // --- evidence -------------------------------------------------------------------------------
 
     @CommandHandler
-    public Long handle(RecordPurchase command) {
-        requireNotDisqualified();
+    public Object handle(RecordPurchase command) {
         require(command.amount() != null && command.amount().signum() > 0, "amount must be greater than zero");
         requireCurrency(command.currency());
         require(command.occurredAt() != null, "occurredAt is required");
-        return applied(new PurchaseRecorded(accountId, command.purchaseId(), command.amount(), command.currency(),
-                command.occurredAt(), command.description()));
+        return recordOnce(new PurchaseRecorded(accountId, command.purchaseId(), command.amount(), command.currency(),
+                command.occurredAt(), command.description(), command.orderRef()));
     }
 
     @CommandHandler
-    public Long handle(RecordReferral command) {
-        requireNotDisqualified();
+    public Object handle(RecordReferral command) {
         requireText(command.description(), "description");
-        return applied(new ReferralRecorded(accountId, command.referralId(), command.description(),
-                command.referredCompany()));
+        return recordOnce(new ReferralRecorded(accountId, command.referralId(), command.description(),
+                command.referredCompany(), command.ref()));
     }
 
     @CommandHandler
-    public Long handle(OpenComplaint command) {
-        requireNotDisqualified();
+    public Object handle(OpenComplaint command) {
         requireText(command.summary(), "summary");
         require(command.dueBy() != null, "dueBy is required: when must the complaint be resolved?");
-        if (state.complaintsOpened().contains(command.complaintId())) {
-            throw refused(Rule.COMPLAINT_ALREADY_OPENED, command.complaintId());
-        }
-        return applied(new ComplaintOpened(accountId, command.complaintId(), command.summary(), command.dueBy()));
+        return recordOnce(new ComplaintOpened(accountId, command.complaintId(), command.summary(), command.dueBy()),
+                Rule.COMPLAINT_ALREADY_OPENED);
     }
 
     @CommandHandler
@@ -137,45 +135,39 @@ public class Account {
     }
 
     @CommandHandler
-    public Long handle(RecordCoDevelopmentEngagement command) {
-        requireNotDisqualified();
+    public Object handle(RecordCoDevelopmentEngagement command) {
         requireText(command.description(), "description");
-        return applied(new CoDevelopmentEngagementRecorded(accountId, command.engagementId(), command.description()));
+        return recordOnce(new CoDevelopmentEngagementRecorded(accountId, command.engagementId(), command.description(),
+                command.ref()));
     }
 
     @CommandHandler
-    public Long handle(RecordPartnershipAgreement command) {
-        requireNotDisqualified();
+    public Object handle(RecordPartnershipAgreement command) {
         requireText(command.description(), "description");
         require(command.signedAt() != null, "signedAt is required");
-        return applied(new PartnershipAgreementRecorded(accountId, command.agreementId(), command.description(),
-                command.signedAt()));
+        return recordOnce(new PartnershipAgreementRecorded(accountId, command.agreementId(), command.description(),
+                command.signedAt(), command.ref()));
     }
 
     @CommandHandler
-    public Long handle(RecordComplianceReview command) {
-        requireNotDisqualified();
+    public Object handle(RecordComplianceReview command) {
         require(command.outcome() != null, "outcome is required (APPROVED or REJECTED)");
         requireText(command.reviewer(), "reviewer");
-        return applied(new ComplianceReviewRecorded(accountId, command.reviewId(), command.outcome(),
-                command.reviewer(), command.notes()));
+        return recordOnce(new ComplianceReviewRecorded(accountId, command.reviewId(), command.outcome(),
+                command.reviewer(), command.notes(), command.ref()));
     }
 
     // --- bonds, interactions, satisfaction: what holds the account, and whether it is heard --------
 
     @CommandHandler
-    public Long handle(EstablishBond command) {
-        requireNotDisqualified();
+    public Object handle(EstablishBond command) {
         require(command.kind() != null, "kind is required (FINANCIAL, SOCIAL, CUSTOMIZATION or STRUCTURAL)");
         requireText(command.description(), "description");
         require(command.occurredAt() != null, "occurredAt is required: since when does the bond hold?");
         require(command.validUntil() == null || command.validUntil().isAfter(command.occurredAt()),
                 "validUntil must be after occurredAt");
-        if (state.activeBonds().containsKey(command.bondId()) || state.dissolvedBonds().contains(command.bondId())) {
-            throw refused(Rule.BOND_ALREADY_ESTABLISHED, command.bondId());
-        }
-        return applied(new BondEstablished(accountId, command.bondId(), command.kind(), command.description().strip(),
-                command.occurredAt(), command.validUntil()));
+        return recordOnce(new BondEstablished(accountId, command.bondId(), command.kind(), command.description().strip(),
+                command.occurredAt(), command.validUntil()), Rule.BOND_ALREADY_ESTABLISHED);
     }
 
     @CommandHandler
@@ -193,25 +185,24 @@ public class Account {
     }
 
     @CommandHandler
-    public Long handle(RecordInteraction command) {
-        requireNotDisqualified();
+    public Object handle(RecordInteraction command) {
         require(command.channel() != null, "channel is required (MEETING, CALL, EMAIL, VISIT, PORTAL or EVENT)");
         require(command.direction() != null, "direction is required (INBOUND, OUTBOUND or TWO_WAY)");
         requireText(command.contact(), "contact");
         requireText(command.summary(), "summary");
         require(command.occurredAt() != null, "occurredAt is required: when did the interaction happen?");
-        return applied(new InteractionRecorded(accountId, command.interactionId(), command.channel(),
-                command.direction(), command.contact().strip(), command.summary().strip(), command.occurredAt()));
+        return recordOnce(new InteractionRecorded(accountId, command.interactionId(), command.channel(),
+                command.direction(), command.contact().strip(), command.summary().strip(), command.occurredAt(),
+                command.ref()));
     }
 
     @CommandHandler
-    public Long handle(RecordSatisfactionSurvey command) {
-        requireNotDisqualified();
+    public Object handle(RecordSatisfactionSurvey command) {
         require(command.score() >= 0 && command.score() <= 10, "score must be between 0 and 10");
         require(command.instrument() != null, "instrument is required (NPS or CSAT)");
         require(command.occurredAt() != null, "occurredAt is required: when was the survey answered?");
-        return applied(new SatisfactionSurveyed(accountId, command.surveyId(), command.score(), command.instrument(),
-                command.comment(), command.occurredAt()));
+        return recordOnce(new SatisfactionSurveyed(accountId, command.surveyId(), command.score(),
+                command.instrument(), command.comment(), command.occurredAt(), command.ref()));
     }
 
     // --- lifecycle ------------------------------------------------------------------------------
@@ -382,6 +373,41 @@ public class Account {
     private Long applied(AccountEvent event) {
         apply(event);
         return AggregateLifecycle.getVersion();
+    }
+
+    private Object recordOnce(AccountEvent fact) {
+        return recordOnce(fact, Rule.FACT_ALREADY_RECORDED);
+    }
+
+    /**
+     * Each fact is recorded once (docs/domain.md). When {@code fact} repeats one recorded before (the same
+     * minted id: this command run again after its first run's answer was lost; or the same seller's
+     * reference: the order sent again) with the same content, the answer is the first one's version and
+     * nothing is stored, whatever happened to the account since; with other content it is refused. A new
+     * fact is recorded if the account records facts at all (a disqualified prospect does not).
+     *
+     * @param sameIdRule the rule that refuses the same id with other content
+     */
+    private Object recordOnce(AccountEvent fact, Rule sameIdRule) {
+        Optional<RecordedFacts.Fact> first = state.facts().recordedBefore(fact);
+        if (first.isPresent()) {
+            RecordedFacts.Fact recorded = first.get();
+            if (FactIdentity.sameFact(recorded.event(), fact)) {
+                return new Replayed(recorded.sequence());
+            }
+            FactIdentity identity = FactIdentity.of(fact).orElseThrow();
+            boolean sameId = recorded.identity().id().equals(identity.id());
+            String field = sameId ? identity.idField() : fact instanceof PurchaseRecorded ? "orderRef" : "ref";
+            Object value = sameId ? identity.id() : identity.ref();
+            String type = recorded.event().getClass().getSimpleName();
+            Rule rule = sameId ? sameIdRule : Rule.REF_ALREADY_RECORDED;
+            String detail = rule == Rule.REF_ALREADY_RECORDED || rule == Rule.FACT_ALREADY_RECORDED
+                    ? rule.says(field, value, recorded.sequence(), type) : rule.says(value);
+            throw new AccountRuleViolation(rule, detail, state.stage(), state.kamStage(), List.of(),
+                    Map.of(field, value.toString(), "firstVersion", recorded.sequence(), "firstEventType", type));
+        }
+        requireNotDisqualified();
+        return applied(fact);
     }
 
     /** The rule refuses, in its usual sentence with these facts ({@link Rule#says}). */

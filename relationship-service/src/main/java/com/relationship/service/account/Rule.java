@@ -57,6 +57,13 @@ public enum Rule {
     /** account, bond. */
     UNKNOWN_BOND("Account %s has no bond %s; list its events to find the bond id."),
     BOND_ALREADY_DISSOLVED("Bond %s is already dissolved."),
+    /** field, ref, version, event type. */
+    REF_ALREADY_RECORDED("%s %s was recorded at version %s (%s) with other content; a reference is recorded once per"
+            + " account: send the same content to get the first answer again, or use a new reference for another"
+            + " fact."),
+    /** field, id, version, event type. */
+    FACT_ALREADY_RECORDED("%s %s was recorded at version %s (%s) with other content; a new fact needs a new id (or a"
+            + " new Idempotency-Key)."),
     // A value in the command is unusable whatever the state (422).
     REASON_REQUIRED(true, "A reason is required: auditors read it in the account's history."),
     /** what is wrong with which field: the check says it. */

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -43,13 +44,15 @@ class EvidenceController {
     public record PurchaseRequest(@NotNull @Positive @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.AMOUNT_DOC) BigDecimal amount,
                                   @NotNull @Iso4217 @Schema(pattern = FieldLimits.CURRENCY_PATTERN, example = "EUR") String currency,
                                   @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant occurredAt,
-                                  @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String description)
+                                  @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
+                                  @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String orderRef)
             implements MoneyInCurrency.Amount {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
-                                  @Size(max = FieldLimits.NAME) @PlainText String referredCompany) {
+                                  @Size(max = FieldLimits.NAME) @PlainText String referredCompany,
+                                  @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
@@ -64,18 +67,21 @@ class EvidenceController {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description) {
+    public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
+                                    @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record AgreementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
-                                   @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant signedAt) {
+                                   @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant signedAt,
+                                   @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome,
                                           @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String reviewer,
-                                          @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String notes) {
+                                          @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String notes,
+                                          @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
     }
 
     @PostMapping("/purchases")
@@ -83,7 +89,7 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> purchase(@PathVariable UUID accountId,
                                                     @Valid @RequestBody PurchaseRequest request) {
         return commands.send(new RecordPurchase(accountId, commands.newId("purchase", accountId), request.amount(), request.currency(),
-                request.occurredAt(), request.description()));
+                request.occurredAt(), request.description(), request.orderRef()));
     }
 
     @PostMapping("/referrals")
@@ -91,7 +97,7 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> referral(@PathVariable UUID accountId,
                                                     @Valid @RequestBody ReferralRequest request) {
         return commands.send(new RecordReferral(accountId, commands.newId("referral", accountId), request.description(),
-                request.referredCompany()));
+                request.referredCompany(), request.ref()));
     }
 
     @PostMapping("/complaints")
@@ -117,7 +123,7 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> engagement(@PathVariable UUID accountId,
                                                       @Valid @RequestBody EngagementRequest request) {
         return commands.send(new RecordCoDevelopmentEngagement(accountId,
-                commands.newId("engagement", accountId), request.description()));
+                commands.newId("engagement", accountId), request.description(), request.ref()));
     }
 
     @PostMapping("/partnership-agreements")
@@ -125,7 +131,7 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> agreement(@PathVariable UUID accountId,
                                                      @Valid @RequestBody AgreementRequest request) {
         return commands.send(new RecordPartnershipAgreement(accountId, commands.newId("agreement", accountId), request.description(),
-                request.signedAt()));
+                request.signedAt(), request.ref()));
     }
 
     @PostMapping("/compliance-reviews")
@@ -133,6 +139,6 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> review(@PathVariable UUID accountId,
                                                   @Valid @RequestBody ComplianceReviewRequest request) {
         return commands.send(new RecordComplianceReview(accountId, commands.newId("review", accountId), request.outcome(),
-                request.reviewer(), request.notes()));
+                request.reviewer(), request.notes(), request.ref()));
     }
 }

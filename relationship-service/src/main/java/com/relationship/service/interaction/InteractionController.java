@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
@@ -47,14 +48,16 @@ class InteractionController {
                               @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String contact,
                               @NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary,
                               @NotNull @PastOrPresent @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC)
-                              Instant occurredAt) {
+                              Instant occurredAt,
+                              @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record SurveyRequest(@NotNull @Min(0) @Max(10) Integer score, @NotNull SurveyInstrument instrument,
                          @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String comment,
                          @NotNull @PastOrPresent @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC)
-                         Instant occurredAt) {
+                         Instant occurredAt,
+                         @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
     }
 
     @PostMapping("/interactions")
@@ -62,13 +65,14 @@ class InteractionController {
     ResponseEntity<CommandAccepted> interaction(@PathVariable UUID accountId,
                                                 @Valid @RequestBody InteractionRequest request) {
         return commands.send(new RecordInteraction(accountId, commands.newId("interaction", accountId),
-                request.channel(), request.direction(), request.contact(), request.summary(), request.occurredAt()));
+                request.channel(), request.direction(), request.contact(), request.summary(), request.occurredAt(),
+                request.ref()));
     }
 
     @PostMapping("/satisfaction-surveys")
     @Operation(summary = "Record a satisfaction survey result (score 0-10, NPS or CSAT)")
     ResponseEntity<CommandAccepted> survey(@PathVariable UUID accountId, @Valid @RequestBody SurveyRequest request) {
         return commands.send(new RecordSatisfactionSurvey(accountId, commands.newId("survey", accountId),
-                request.score(), request.instrument(), request.comment(), request.occurredAt()));
+                request.score(), request.instrument(), request.comment(), request.occurredAt(), request.ref()));
     }
 }

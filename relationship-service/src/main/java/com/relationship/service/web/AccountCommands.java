@@ -6,6 +6,7 @@ import com.relationship.security.Actor;
 import com.relationship.service.account.Account;
 import com.relationship.service.account.AccountHistory;
 import com.relationship.service.account.AccountRuleViolation;
+import com.relationship.service.account.Replayed;
 import com.relationship.service.account.StaleAccountVersion;
 import com.relationship.service.infra.AuditMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,8 +66,19 @@ public class AccountCommands implements AutoCloseable {
 
     /** As {@link #send(AccountCommand)}, recording the command's reason in the events' metadata too. */
     public ResponseEntity<CommandAccepted> send(AccountCommand command, String reason) {
-        long version = dispatch(command, reason);
-        return ResponseEntity.ok().eTag(Long.toString(version)).body(new CommandAccepted(command.accountId(), version));
+        Outcome outcome = dispatch(command, reason);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().eTag(Long.toString(outcome.version()));
+        if (outcome.replayed()) {
+            answer.header(IdempotencyFilter.REPLAYED, "true");
+        }
+        return answer.body(new CommandAccepted(command.accountId(), outcome.version()));
+    }
+
+    /**
+     * What became of a command: the account's version after it, and whether that is the answer of an
+     * earlier command that recorded the same fact (nothing stored this time).
+     */
+    record Outcome(long version, boolean replayed) {
     }
 
     /** Registers an account; answers 201 with its Location. */
@@ -91,17 +103,21 @@ public class AccountCommands implements AutoCloseable {
         return newId("account", null);
     }
 
-    long dispatch(AccountCommand command, String reason) {
+    Outcome dispatch(AccountCommand command, String reason) {
         String type = command.getClass().getSimpleName();
         OptionalLong alreadyStored = storedByEarlierAttempt(command);
         if (alreadyStored.isPresent()) {
-            count(type, "accepted", "none");
-            return alreadyStored.getAsLong();
+            count(type, "replayed", "none");
+            return new Outcome(alreadyStored.getAsLong(), true);
         }
         try {
             Object result = gateway.sendAndWait(command, metadata(reason));
+            if (result instanceof Replayed replayed) {
+                count(type, "replayed", "none");
+                return new Outcome(replayed.version(), true);
+            }
             count(type, "accepted", "none");
-            return result instanceof Number number ? number.longValue() : 0L;
+            return new Outcome(result instanceof Number number ? number.longValue() : 0L, false);
         } catch (AccountRuleViolation refused) {
             count(type, "refused", refused.rule().name());
             throw refused;

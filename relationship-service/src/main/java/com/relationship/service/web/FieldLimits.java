@@ -17,6 +17,17 @@ public final class FieldLimits {
     /** Descriptions, summaries, resolutions, notes (line breaks and tabs allowed). */
     public static final int TEXT = 4000;
 
+    /**
+     * The seller's own reference for a fact (an order or invoice number, a CRM id): 1 to 100 plain
+     * characters on one line, with no space at either end, so the same reference always compares equal.
+     */
+    public static final int REF = 100;
+    public static final String REF_PATTERN = "^\\S(.{0,98}\\S)?$";
+    public static final String REF_DOC = "Optional. The seller's own reference for this fact (an order or invoice"
+            + " number, a CRM id): 1 to 100 characters on one line, no space at either end. Within an account it is"
+            + " recorded once: sent again with the same content, the answer is the first one's (its version, nothing"
+            + " stored, Idempotent-Replayed: true); with other content, 409 /problems/ref-already-recorded.";
+
     /** An ISO 4217 code: three capital letters that {@link java.util.Currency} knows. */
     public static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
 

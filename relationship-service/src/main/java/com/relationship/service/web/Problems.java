@@ -81,6 +81,7 @@ class Problems extends ResponseEntityExceptionHandler {
         if (!violation.missingEvidence().isEmpty()) {
             problem.setProperty("missingEvidence", violation.missingEvidence());
         }
+        violation.facts().forEach(problem::setProperty);
         return respond(problem);
     }
 

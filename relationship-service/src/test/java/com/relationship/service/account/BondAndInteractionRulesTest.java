@@ -58,9 +58,14 @@ class BondAndInteractionRulesTest {
     @Test
     void aBondIdIsEstablishedOnce() {
         fixture.given(registered(), structural())
-                .when(new EstablishBond(ID, BOND, BondKind.STRUCTURAL, "EDI integration", T, null))
+                .when(new EstablishBond(ID, BOND, BondKind.STRUCTURAL, "Portal integration", T, null))
                 .expectException(refusedBy(Rule.BOND_ALREADY_ESTABLISHED, "new bond id"))
                 .expectNoEvents();
+        // The same bond sent again (a command run again after its answer was lost) answers the first version.
+        fixture.given(registered(), structural())
+                .when(new EstablishBond(ID, BOND, BondKind.STRUCTURAL, "EDI integration", T, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Replayed(1));
     }
 
     @Test
