@@ -74,68 +74,16 @@ public record AccountState(UUID accountId, String name, Classification classific
         next.version = sequence;
         next.lastEventAt = at;
         next.facts = facts.with(event, sequence);
-        if (event instanceof AccountRegistered) {
-            throw new IllegalArgumentException("account " + accountId + " is registered once, at sequence 0");
-        } else if (event instanceof PurchaseRecorded) {
-            next.evidence = evidence.withPurchase();
-            if (stage == LifecycleStage.LAPSED) {
-                next.purchasesWhileLapsed++;
-            }
-        } else if (event instanceof ReferralRecorded) {
-            next.evidence = evidence.withReferral();
-        } else if (event instanceof ComplaintOpened opened) {
-            next.evidence = evidence.withComplaintOpened(opened.complaintId());
-            next.complaintsOpened.add(opened.complaintId());
-        } else if (event instanceof ComplaintResolved resolved) {
-            next.evidence = evidence.withComplaintResolved(resolved.complaintId());
-            next.resolvedComplaints.add(resolved.complaintId());
-        } else if (event instanceof CoDevelopmentEngagementRecorded) {
-            next.evidence = evidence.withCoDevelopmentEngagement();
-        } else if (event instanceof PartnershipAgreementRecorded) {
-            next.evidence = evidence.withPartnershipAgreement();
-        } else if (event instanceof ComplianceReviewRecorded review) {
-            next.evidence = evidence.withComplianceReview(review.outcome());
-        } else if (event instanceof LifecycleStageAdvanced advanced) {
-            next.enterStage(advanced.to(), at);
-        } else if (event instanceof LifecycleStageDowngraded downgraded) {
-            next.enterStage(downgraded.to(), at);
-            next.evidence = evidence.keepingOnlyWhatEarned(downgraded.to());
-        } else if (event instanceof AccountLapsed lapsed) {
-            next.enterStage(LifecycleStage.LAPSED, at);
-            next.lapsedFrom = lapsed.lapsedFrom();
-            next.purchasesWhileLapsed = 0;
-        } else if (event instanceof AccountWonBack) {
-            next.enterStage(LifecycleStage.CUSTOMER, at);
-            next.evidence = evidence.forNewTenure(purchasesWhileLapsed);
-            next.purchasesWhileLapsed = 0;
-        } else if (event instanceof ProspectDisqualified) {
-            next.enterStage(LifecycleStage.DISQUALIFIED, at);
-        } else if (event instanceof ProspectRequalified) {
-            next.enterStage(LifecycleStage.PROSPECT, at);
-        } else if (event instanceof AccountClassified classified) {
-            next.classification = classified.classification();
-        } else if (event instanceof KeyAccountDesignated) {
-            next.enterKamStage(KamStage.PRE_KAM, at);
-        } else if (event instanceof KamStageAdvanced kam) {
-            next.enterKamStage(kam.to(), at);
-        } else if (event instanceof KeyAccountUncoupled) {
-            next.enterKamStage(KamStage.UNCOUPLING_KAM, at);
-        } else if (event instanceof BondEstablished bond) {
-            next.activeBonds.put(bond.bondId(), new ActiveBond(bond.kind(), bond.description(), bond.occurredAt(),
-                    bond.validUntil()));
-        } else if (event instanceof BondDissolved dissolved) {
-            next.activeBonds.remove(dissolved.bondId());
-            next.dissolvedBonds.add(dissolved.bondId());
-        } else if (event instanceof InteractionRecorded || event instanceof SatisfactionSurveyed) {
-            // Facts for the read side's scores; no rule of the account reads them.
-        } else {
-            throw new IllegalArgumentException("AccountState#evolve does not know " + event.getClass().getName());
-        }
-        return next.build();
+        StageMoves.lifecycleAfter(event).ifPresent(to -> next.enterStage(to, at));
+        StageMoves.kamAfter(event).ifPresent(to -> next.enterKamStage(to, at));
+        return event.accept(next).build();
     }
 
-    /** The one mutable step of a fold: a copy of the state being changed by one event. */
-    private static final class Draft {
+    /**
+     * The one mutable step of a fold: a copy of the state being changed by one event. The stage moves
+     * are {@link StageMoves}'; what else each event changes is its method here.
+     */
+    private static final class Draft implements AccountEventVisitor<Draft> {
         private final UUID accountId;
         private final String name;
         private Classification classification;
@@ -154,8 +102,10 @@ public record AccountState(UUID accountId, String name, Classification classific
         private final Instant registeredAt;
         private Instant lastEventAt;
         private RecordedFacts facts;
+        private final LifecycleStage stageBefore;
 
         Draft(AccountState state) {
+            stageBefore = state.stage;
             accountId = state.accountId;
             name = state.name;
             classification = state.classification;
@@ -185,6 +135,138 @@ public record AccountState(UUID accountId, String name, Classification classific
         void enterKamStage(KamStage to, Instant at) {
             kamStage = to;
             kamStageSince = at;
+        }
+
+        @Override
+        public Draft visit(AccountRegistered event) {
+            throw new IllegalArgumentException("account " + accountId + " is registered once, at sequence 0");
+        }
+
+        @Override
+        public Draft visit(PurchaseRecorded event) {
+            evidence = evidence.withPurchase();
+            if (stageBefore == LifecycleStage.LAPSED) {
+                purchasesWhileLapsed++;
+            }
+            return this;
+        }
+
+        @Override
+        public Draft visit(ReferralRecorded event) {
+            evidence = evidence.withReferral();
+            return this;
+        }
+
+        @Override
+        public Draft visit(ComplaintOpened event) {
+            evidence = evidence.withComplaintOpened(event.complaintId());
+            complaintsOpened.add(event.complaintId());
+            return this;
+        }
+
+        @Override
+        public Draft visit(ComplaintResolved event) {
+            evidence = evidence.withComplaintResolved(event.complaintId());
+            resolvedComplaints.add(event.complaintId());
+            return this;
+        }
+
+        @Override
+        public Draft visit(CoDevelopmentEngagementRecorded event) {
+            evidence = evidence.withCoDevelopmentEngagement();
+            return this;
+        }
+
+        @Override
+        public Draft visit(PartnershipAgreementRecorded event) {
+            evidence = evidence.withPartnershipAgreement();
+            return this;
+        }
+
+        @Override
+        public Draft visit(ComplianceReviewRecorded event) {
+            evidence = evidence.withComplianceReview(event.outcome());
+            return this;
+        }
+
+        @Override
+        public Draft visit(LifecycleStageAdvanced event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(LifecycleStageDowngraded event) {
+            evidence = evidence.keepingOnlyWhatEarned(event.to());
+            return this;
+        }
+
+        @Override
+        public Draft visit(AccountLapsed event) {
+            lapsedFrom = StageMoves.lapsedFrom(event, stageBefore);
+            purchasesWhileLapsed = 0;
+            return this;
+        }
+
+        @Override
+        public Draft visit(AccountWonBack event) {
+            evidence = evidence.forNewTenure(purchasesWhileLapsed);
+            purchasesWhileLapsed = 0;
+            return this;
+        }
+
+        @Override
+        public Draft visit(ProspectDisqualified event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(ProspectRequalified event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(AccountClassified event) {
+            classification = event.classification();
+            return this;
+        }
+
+        @Override
+        public Draft visit(KeyAccountDesignated event) {
+            return this; // the KAM move is all
+        }
+
+        @Override
+        public Draft visit(KamStageAdvanced event) {
+            return this; // the KAM move is all
+        }
+
+        @Override
+        public Draft visit(KeyAccountUncoupled event) {
+            return this; // the KAM move is all
+        }
+
+        @Override
+        public Draft visit(BondEstablished event) {
+            activeBonds.put(event.bondId(), new ActiveBond(event.kind(), event.description(), event.occurredAt(),
+                    event.validUntil()));
+            return this;
+        }
+
+        @Override
+        public Draft visit(BondDissolved event) {
+            activeBonds.remove(event.bondId());
+            dissolvedBonds.add(event.bondId());
+            return this;
+        }
+
+        @Override
+        public Draft visit(InteractionRecorded event) {
+            return this; // a fact for the read side's scores; no rule of the account reads it
+        }
+
+        @Override
+        public Draft visit(SatisfactionSurveyed event) {
+            return this; // a fact for the read side's scores; no rule of the account reads it
         }
 
         AccountState build() {

@@ -12,35 +12,16 @@ import java.util.UUID;
 
 /**
  * How a fact is known: the id the service minted for it ({@code purchaseId}, ...), the name of that
- * id's field, and the seller's own reference where it has one ({@code orderRef} of a purchase,
- * {@code ref} of the others). Events that are moves, not facts (stages, KAM, classification), have none.
+ * id's field, and the seller's own reference where it has one with its field ({@code orderRef} of a
+ * purchase, {@code ref} of the others). Events that are moves, not facts (stages, KAM, classification), have none.
  */
-public record FactIdentity(UUID id, String idField, String ref) {
+public record FactIdentity(UUID id, String idField, String ref, String refField) {
 
     private static final ObjectMapper JSON = ContractJson.newObjectMapper();
 
     /** The identity of {@code event} if it records a fact. */
     public static Optional<FactIdentity> of(AccountEvent event) {
-        if (event instanceof PurchaseRecorded e) {
-            return Optional.of(new FactIdentity(e.purchaseId(), "purchaseId", e.orderRef()));
-        } else if (event instanceof ReferralRecorded e) {
-            return Optional.of(new FactIdentity(e.referralId(), "referralId", e.ref()));
-        } else if (event instanceof ComplaintOpened e) {
-            return Optional.of(new FactIdentity(e.complaintId(), "complaintId", null));
-        } else if (event instanceof CoDevelopmentEngagementRecorded e) {
-            return Optional.of(new FactIdentity(e.engagementId(), "engagementId", e.ref()));
-        } else if (event instanceof PartnershipAgreementRecorded e) {
-            return Optional.of(new FactIdentity(e.agreementId(), "agreementId", e.ref()));
-        } else if (event instanceof ComplianceReviewRecorded e) {
-            return Optional.of(new FactIdentity(e.reviewId(), "reviewId", e.ref()));
-        } else if (event instanceof BondEstablished e) {
-            return Optional.of(new FactIdentity(e.bondId(), "bondId", null));
-        } else if (event instanceof InteractionRecorded e) {
-            return Optional.of(new FactIdentity(e.interactionId(), "interactionId", e.ref()));
-        } else if (event instanceof SatisfactionSurveyed e) {
-            return Optional.of(new FactIdentity(e.surveyId(), "surveyId", e.ref()));
-        }
-        return Optional.empty();
+        return event.accept(IDENTITIES);
     }
 
     /**
@@ -66,4 +47,119 @@ public record FactIdentity(UUID id, String idField, String ref) {
         }
         return a.equals(b) ? 0 : 1;
     };
+
+    private static final AccountEventVisitor<Optional<FactIdentity>> IDENTITIES = new Identities();
+
+    private static final class Identities implements AccountEventVisitor<Optional<FactIdentity>> {
+
+        @Override
+        public Optional<FactIdentity> visit(AccountRegistered event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(PurchaseRecorded event) {
+            return Optional.of(new FactIdentity(event.purchaseId(), "purchaseId", event.orderRef(), "orderRef"));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ReferralRecorded event) {
+            return Optional.of(new FactIdentity(event.referralId(), "referralId", event.ref(), "ref"));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ComplaintOpened event) {
+            return Optional.of(new FactIdentity(event.complaintId(), "complaintId", null, null));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ComplaintResolved event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(CoDevelopmentEngagementRecorded event) {
+            return Optional.of(new FactIdentity(event.engagementId(), "engagementId", event.ref(), "ref"));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(PartnershipAgreementRecorded event) {
+            return Optional.of(new FactIdentity(event.agreementId(), "agreementId", event.ref(), "ref"));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ComplianceReviewRecorded event) {
+            return Optional.of(new FactIdentity(event.reviewId(), "reviewId", event.ref(), "ref"));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(LifecycleStageAdvanced event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(LifecycleStageDowngraded event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(AccountLapsed event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(AccountWonBack event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ProspectDisqualified event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ProspectRequalified event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(AccountClassified event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(KeyAccountDesignated event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(KamStageAdvanced event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(KeyAccountUncoupled event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(BondEstablished event) {
+            return Optional.of(new FactIdentity(event.bondId(), "bondId", null, null));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(BondDissolved event) {
+            return Optional.empty(); // a move or a change of the account, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(InteractionRecorded event) {
+            return Optional.of(new FactIdentity(event.interactionId(), "interactionId", event.ref(), "ref"));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(SatisfactionSurveyed event) {
+            return Optional.of(new FactIdentity(event.surveyId(), "surveyId", event.ref(), "ref"));
+        }
+    }
 }

@@ -7,6 +7,7 @@ import com.relationship.projection.readmodel.ProjectionState;
 import com.relationship.projection.readmodel.ReadModel;
 import com.relationship.projection.status.AccountStatusProjector;
 import com.relationship.projection.status.StatusPublisher;
+import com.relationship.contracts.folds.FoldRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,6 +22,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The read side's boundaries (CONTRIBUTING.md, "Conventions the architecture tests keep"). */
 @AnalyzeClasses(packages = "com.relationship.projection", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** Folds of account events are visitors: a new event type fails to compile until each says what it does. */
+    @ArchTest
+    static final ArchRule foldsAreVisitors = FoldRules.FOLDS_ARE_VISITORS;
 
     /** Events are written by the aggregate only; the read side has no event store, bus or gateway. */
     @ArchTest
@@ -52,6 +57,7 @@ class ArchitectureTest {
                     com.relationship.projection.churn.AccountFacts.class, com.relationship.projection.churn.ChurnScoring.class,
                     com.relationship.projection.bonding.Bonds.class, com.relationship.projection.bonding.BondingLevel.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.account..",
                     "com.relationship.projection.status..", "com.relationship.projection.readmodel..",
                     "com.relationship.projection.churn..", "com.relationship.projection.bonding..");
 
@@ -72,6 +78,7 @@ class ArchitectureTest {
                     com.relationship.projection.readmodel.AppliedEventLedger.class,
                     com.relationship.projection.readmodel.ReadModelDocuments.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.account..",
                     "com.relationship.projection.readmodel..", "org.bson..");
 
     /** The timeline's fold and its document form are plain Java over the contracts, like the other folds. */
@@ -80,6 +87,7 @@ class ArchitectureTest {
             .that().belongToAnyOf(com.relationship.projection.timeline.TimelineReadModel.class,
                     com.relationship.projection.timeline.TimelineView.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.account..",
                     "com.relationship.projection.readmodel..", "com.relationship.projection.timeline..", "org.bson..");
 
     /** Feature packages depend on the pipeline's plug-in, never the other way. */

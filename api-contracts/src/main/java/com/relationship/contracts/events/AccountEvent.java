@@ -16,4 +16,7 @@ public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded
         SatisfactionSurveyed {
 
     UUID accountId();
+
+    /** What {@code visitor} makes of this event: its method for this event's type. */
+    <R> R accept(AccountEventVisitor<R> visitor);
 }

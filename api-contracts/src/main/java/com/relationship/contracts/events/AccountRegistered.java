@@ -9,4 +9,9 @@ import java.util.UUID;
 public record AccountRegistered(UUID accountId, String name, String industry, int employeeCount,
                                 BigDecimal annualRevenue, String region, Classification classification)
         implements AccountEvent {
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -14,4 +14,9 @@ public record CoDevelopmentEngagementRecorded(UUID accountId, UUID engagementId,
     public CoDevelopmentEngagementRecorded(UUID accountId, UUID engagementId, String description) {
         this(accountId, engagementId, description, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -17,4 +17,9 @@ public record ComplianceReviewRecorded(UUID accountId, UUID reviewId, Compliance
                                     String notes) {
         this(accountId, reviewId, outcome, reviewer, notes, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

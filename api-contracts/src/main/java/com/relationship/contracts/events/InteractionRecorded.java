@@ -22,4 +22,9 @@ public record InteractionRecorded(UUID accountId, UUID interactionId, Interactio
                                Instant occurredAt) {
         this(accountId, interactionId, channel, direction, contact, summary, occurredAt, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

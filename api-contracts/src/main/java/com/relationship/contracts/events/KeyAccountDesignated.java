@@ -4,4 +4,9 @@ import java.util.UUID;
 
 /** The account enters the KAM track at PRE_KAM. */
 public record KeyAccountDesignated(UUID accountId, String rationale) implements AccountEvent {
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

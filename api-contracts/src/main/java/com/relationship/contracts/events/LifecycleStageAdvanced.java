@@ -7,4 +7,9 @@ import java.util.UUID;
 /** One rung up the ladder, with the evidence there. */
 public record LifecycleStageAdvanced(UUID accountId, LifecycleStage from, LifecycleStage to)
         implements AccountEvent {
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

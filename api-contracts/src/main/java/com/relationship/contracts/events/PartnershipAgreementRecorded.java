@@ -15,4 +15,9 @@ public record PartnershipAgreementRecorded(UUID accountId, UUID agreementId, Str
     public PartnershipAgreementRecorded(UUID accountId, UUID agreementId, String description, Instant signedAt) {
         this(accountId, agreementId, description, signedAt, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -16,4 +16,9 @@ public record PurchaseRecorded(UUID accountId, UUID purchaseId, BigDecimal amoun
                             Instant occurredAt, String description) {
         this(accountId, purchaseId, amount, currency, occurredAt, description, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -14,4 +14,9 @@ public record ReferralRecorded(UUID accountId, UUID referralId, String descripti
     public ReferralRecorded(UUID accountId, UUID referralId, String description, String referredCompany) {
         this(accountId, referralId, description, referredCompany, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -19,4 +19,9 @@ public record SatisfactionSurveyed(UUID accountId, UUID surveyId, int score, Sur
                                 String comment, Instant occurredAt) {
         this(accountId, surveyId, score, instrument, comment, occurredAt, null);
     }
+
+    @Override
+    public <R> R accept(AccountEventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

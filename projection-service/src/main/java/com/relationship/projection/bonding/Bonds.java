@@ -1,8 +1,7 @@
 package com.relationship.projection.bonding;
 
-import com.relationship.contracts.events.BondDissolved;
-import com.relationship.contracts.events.BondEstablished;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.*;
+
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,17 +21,125 @@ public final class Bonds {
      * BondDissolved removes it; any other event leaves {@code bonds} itself.
      */
     public static List<Bond> apply(List<Bond> bonds, EnvelopedAccountEvent event) {
-        if (event.event() instanceof BondEstablished established) {
-            List<Bond> next = new ArrayList<>(without(bonds, established.bondId()));
-            Instant since = established.occurredAt() != null ? established.occurredAt() : event.occurredAt();
-            next.add(new Bond(established.bondId(), established.kind(), established.description(), since,
-                    established.validUntil(), event.eventId()));
+        return event.event().accept(new Fold(bonds, event));
+    }
+
+    /** One step of the fold: the bonds after one event. */
+    private record Fold(List<Bond> bonds, EnvelopedAccountEvent enveloped) implements AccountEventVisitor<List<Bond>> {
+
+        @Override
+        public List<Bond> visit(AccountRegistered event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(PurchaseRecorded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ReferralRecorded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ComplaintOpened event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ComplaintResolved event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(CoDevelopmentEngagementRecorded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(PartnershipAgreementRecorded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ComplianceReviewRecorded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(LifecycleStageAdvanced event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(LifecycleStageDowngraded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(AccountLapsed event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(AccountWonBack event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ProspectDisqualified event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ProspectRequalified event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(AccountClassified event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(KeyAccountDesignated event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(KamStageAdvanced event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(KeyAccountUncoupled event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(BondEstablished event) {
+            List<Bond> next = new ArrayList<>(without(bonds, event.bondId()));
+            Instant since = event.occurredAt() != null ? event.occurredAt() : enveloped.occurredAt();
+            next.add(new Bond(event.bondId(), event.kind(), event.description(), since, event.validUntil(),
+                    enveloped.eventId()));
             return List.copyOf(next);
         }
-        if (event.event() instanceof BondDissolved dissolved) {
-            return without(bonds, dissolved.bondId());
+
+        @Override
+        public List<Bond> visit(BondDissolved event) {
+            return without(bonds, event.bondId());
         }
-        return bonds;
+
+        @Override
+        public List<Bond> visit(InteractionRecorded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(SatisfactionSurveyed event) {
+            return bonds; // holds no bond
+        }
     }
 
     /** The bonds still in force or yet to start at {@code now}: one past its validUntil has dissolved by itself. */

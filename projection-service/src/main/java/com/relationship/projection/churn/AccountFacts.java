@@ -1,24 +1,11 @@
 package com.relationship.projection.churn;
 
+import com.relationship.account.StageMoves;
+import com.relationship.contracts.events.*;
+
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.LifecycleStage;
-import com.relationship.contracts.events.AccountLapsed;
-import com.relationship.contracts.events.AccountRegistered;
-import com.relationship.contracts.events.AccountWonBack;
-import com.relationship.contracts.events.ComplaintOpened;
-import com.relationship.contracts.events.ComplaintResolved;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.contracts.events.InteractionRecorded;
-import com.relationship.contracts.events.KamStageAdvanced;
-import com.relationship.contracts.events.KeyAccountDesignated;
-import com.relationship.contracts.events.KeyAccountUncoupled;
-import com.relationship.contracts.events.LifecycleStageAdvanced;
-import com.relationship.contracts.events.LifecycleStageDowngraded;
-import com.relationship.contracts.events.ProspectDisqualified;
-import com.relationship.contracts.events.ProspectRequalified;
-import com.relationship.contracts.events.PurchaseRecorded;
-import com.relationship.contracts.events.SatisfactionSurveyed;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.projection.bonding.Bond;
 import com.relationship.projection.bonding.Bonds;
@@ -60,75 +47,187 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
             throw new InconsistentEventStreamException("account " + event.accountId() + ": event " + id + " ("
                     + event.type() + ") before its AccountRegistered");
         }
-        ChurnInputs in = facts.inputs();
-        LastInteraction last = facts.lastInteraction();
-        ChurnInputs out = in;
-        if (event.event() instanceof LifecycleStageAdvanced e) {
-            out = stage(in, e.to(), null, id);
-        } else if (event.event() instanceof LifecycleStageDowngraded e) {
-            out = stage(in, e.to(), null, id);
-        } else if (event.event() instanceof AccountLapsed e) {
-            out = stage(in, LifecycleStage.LAPSED,
-                e.lapsedFrom() != null ? e.lapsedFrom() : in.stage(), id);
-        } else if (event.event() instanceof AccountWonBack e) {
-            out = stage(in, LifecycleStage.CUSTOMER, null, id);
-        } else if (event.event() instanceof ProspectDisqualified e) {
-            out = stage(in, LifecycleStage.DISQUALIFIED, null, id);
-        } else if (event.event() instanceof ProspectRequalified e) {
-            out = stage(in, LifecycleStage.PROSPECT, null, id);
-        } else if (event.event() instanceof KeyAccountDesignated e) {
-            out = keyAccount(in, true);
-        } else if (event.event() instanceof KamStageAdvanced e) {
-            out = keyAccount(in, e.to() != KamStage.UNCOUPLING_KAM);
-        } else if (event.event() instanceof KeyAccountUncoupled e) {
-            out = keyAccount(in, false);
-        } else if (event.event() instanceof ComplaintOpened e) {
-            List<Complaint> open = new ArrayList<>(in.openComplaints());
-            open.removeIf(c -> c.complaintId().equals(e.complaintId()));
-            open.add(new Complaint(e.complaintId(), e.dueBy(), id));
-            out = new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
-                    in.registeredAt(), in.lastTwoWayInteraction(), open, in.latestSurvey(), in.bonds(),
-                    in.purchases());
-        } else if (event.event() instanceof ComplaintResolved e) {
-            out = new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(),
-                in.keyAccount(), in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints().stream()
-                .filter(c -> !c.complaintId().equals(e.complaintId())).toList(), in.latestSurvey(), in.bonds(),
-                in.purchases());
-        } else if (event.event() instanceof PurchaseRecorded e) {
-            List<Dated> purchases = new ArrayList<>(in.purchases());
-            purchases.add(new Dated(businessTime(e.occurredAt(), event), id));
-            out = new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
-                    in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(),
-                    in.bonds(), purchases);
-        } else if (event.event() instanceof SatisfactionSurveyed e) {
-            Instant at = businessTime(e.occurredAt(), event);
-            // Surveys may be recorded late: the latest by business time is the one that counts.
-            if (in.latestSurvey() == null || !at.isBefore(in.latestSurvey().at())) {
-                out = new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
-                        in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(),
-                        new Survey(e.score(), e.instrument(), at, id), in.bonds(), in.purchases());
-            }
-        } else if (event.event() instanceof InteractionRecorded e) {
-            Instant at = businessTime(e.occurredAt(), event);
+        Step step = new Step(facts, event);
+        // Stage and KAM moves: what StageMoves says, the one answer the write side and the status use too.
+        StageMoves.lifecycleAfter(event.event()).ifPresent(to -> step.out = stage(step.out, to, null, id));
+        StageMoves.kamAfter(event.event())
+                .ifPresent(kam -> step.out = keyAccount(step.out, kam != KamStage.UNCOUPLING_KAM));
+        event.event().accept(step);
+        return step.out == facts.inputs() && step.last == facts.lastInteraction() ? facts
+                : new AccountFacts(step.out, step.last);
+    }
+
+    /**
+     * One step of the fold: the inputs and last interaction after one event, from those before it
+     * ({@code in}). The stage moves are {@link StageMoves}'; what else each event changes is its method.
+     */
+    private static final class Step implements AccountEventVisitor<Step> {
+
+        private final ChurnInputs in;
+        private final EnvelopedAccountEvent enveloped;
+        private final String id;
+        private ChurnInputs out;
+        private LastInteraction last;
+
+        Step(AccountFacts facts, EnvelopedAccountEvent enveloped) {
+            this.in = facts.inputs();
+            this.enveloped = enveloped;
+            this.id = enveloped.eventId();
+            this.out = in;
+            this.last = facts.lastInteraction();
+        }
+
+        @Override
+        public Step visit(AccountRegistered event) {
+            throw new IllegalStateException("a registration starts the facts; it is not folded into them");
+        }
+
+        @Override
+        public Step visit(PurchaseRecorded event) {
+            List<Dated> purchases = new ArrayList<>(out.purchases());
+            purchases.add(new Dated(businessTime(event.occurredAt(), enveloped), id));
+            out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(), out.registeredAt(),
+                    out.lastTwoWayInteraction(), out.openComplaints(), out.latestSurvey(), out.bonds(), purchases);
+            return this;
+        }
+
+        @Override
+        public Step visit(ReferralRecorded event) {
+            return this; // evidence for the write side; no churn input
+        }
+
+        @Override
+        public Step visit(ComplaintOpened event) {
+            List<Complaint> open = new ArrayList<>(out.openComplaints());
+            open.removeIf(c -> c.complaintId().equals(event.complaintId()));
+            open.add(new Complaint(event.complaintId(), event.dueBy(), id));
+            out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(), out.registeredAt(),
+                    out.lastTwoWayInteraction(), open, out.latestSurvey(), out.bonds(), out.purchases());
+            return this;
+        }
+
+        @Override
+        public Step visit(ComplaintResolved event) {
+            out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(), out.registeredAt(),
+                    out.lastTwoWayInteraction(), out.openComplaints().stream()
+                    .filter(c -> !c.complaintId().equals(event.complaintId())).toList(), out.latestSurvey(), out.bonds(),
+                    out.purchases());
+            return this;
+        }
+
+        @Override
+        public Step visit(CoDevelopmentEngagementRecorded event) {
+            return this; // evidence for the write side; no churn input
+        }
+
+        @Override
+        public Step visit(PartnershipAgreementRecorded event) {
+            return this; // evidence for the write side; no churn input
+        }
+
+        @Override
+        public Step visit(ComplianceReviewRecorded event) {
+            return this; // evidence for the write side; no churn input
+        }
+
+        @Override
+        public Step visit(LifecycleStageAdvanced event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(LifecycleStageDowngraded event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(AccountLapsed event) {
+            out = stage(out, LifecycleStage.LAPSED, StageMoves.lapsedFrom(event, in.stage()), id);
+            return this;
+        }
+
+        @Override
+        public Step visit(AccountWonBack event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(ProspectDisqualified event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(ProspectRequalified event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(AccountClassified event) {
+            return this; // no churn input
+        }
+
+        @Override
+        public Step visit(KeyAccountDesignated event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(KamStageAdvanced event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(KeyAccountUncoupled event) {
+            return this; // the move, if any, is all
+        }
+
+        @Override
+        public Step visit(BondEstablished event) {
+            return withBonds();
+        }
+
+        @Override
+        public Step visit(BondDissolved event) {
+            return withBonds();
+        }
+
+        @Override
+        public Step visit(InteractionRecorded event) {
+            Instant at = businessTime(event.occurredAt(), enveloped);
             if (last == null || !at.isBefore(last.at())) {
-                last = new LastInteraction(at, e.channel(), e.direction(), id);
+                last = new LastInteraction(at, event.channel(), event.direction(), id);
             }
             // Only a conversation answers indifference: an outbound email nobody answered does not.
-            if (e.direction() == InteractionDirection.TWO_WAY && (in.lastTwoWayInteraction() == null
-                    || !at.isBefore(in.lastTwoWayInteraction().at()))) {
-                out = new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
-                        in.registeredAt(), new Dated(at, id), in.openComplaints(), in.latestSurvey(), in.bonds(),
-                        in.purchases());
+            if (event.direction() == InteractionDirection.TWO_WAY && (out.lastTwoWayInteraction() == null
+                    || !at.isBefore(out.lastTwoWayInteraction().at()))) {
+                out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(),
+                        out.registeredAt(), new Dated(at, id), out.openComplaints(), out.latestSurvey(), out.bonds(),
+                        out.purchases());
             }
-        } else {
-            var bonds = Bonds.apply(in.bonds(), event);
-            if (bonds != in.bonds()) {
-                out = new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
-                        in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(),
-                        bonds, in.purchases());
-            }
+            return this;
         }
-        return out == in && last == facts.lastInteraction() ? facts : new AccountFacts(out, last);
+
+        @Override
+        public Step visit(SatisfactionSurveyed event) {
+            Instant at = businessTime(event.occurredAt(), enveloped);
+            // Surveys may be recorded late: the latest by business time is the one that counts.
+            if (out.latestSurvey() == null || !at.isBefore(out.latestSurvey().at())) {
+                out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(),
+                        out.registeredAt(), out.lastTwoWayInteraction(), out.openComplaints(),
+                        new Survey(event.score(), event.instrument(), at, id), out.bonds(), out.purchases());
+            }
+            return this;
+        }
+
+        private Step withBonds() {
+            List<Bond> bonds = Bonds.apply(out.bonds(), enveloped);
+            if (bonds != out.bonds()) {
+                out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(),
+                        out.registeredAt(), out.lastTwoWayInteraction(), out.openComplaints(), out.latestSurvey(),
+                        bonds, out.purchases());
+            }
+            return this;
+        }
     }
 
     /**

@@ -3,14 +3,7 @@ package com.relationship.projection.status;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
-import com.relationship.contracts.events.AccountClassified;
-import com.relationship.contracts.events.AccountEvent;
-import com.relationship.contracts.events.AccountLapsed;
-import com.relationship.contracts.events.AccountRegistered;
-import com.relationship.contracts.events.ComplaintOpened;
-import com.relationship.contracts.events.ComplaintResolved;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.contracts.events.PurchaseRecorded;
+import com.relationship.contracts.events.*;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
@@ -25,7 +18,7 @@ import com.relationship.projection.churn.ChurnInputs;
 import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnScoring;
-import com.relationship.projection.readmodel.StageMoves;
+import com.relationship.account.StageMoves;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
 import java.math.BigDecimal;
@@ -160,25 +153,11 @@ public final class AccountStatusProjector {
                     + enveloped.type() + " (sequence " + enveloped.sequence() + ", id " + enveloped.eventId()
                     + ") comes before the account's registration");
         }
-        Draft draft = new Draft(current);
-        if (event instanceof PurchaseRecorded purchase) {
-            draft.purchaseCount++;
-            draft.purchaseTotals.merge(purchase.currency(), purchase.amount(), BigDecimal::add);
-        } else if (event instanceof ComplaintOpened opened) {
-            draft.openComplaints.removeIf(c -> c.complaintId().equals(opened.complaintId()));
-            draft.openComplaints.add(new OpenComplaint(opened.complaintId(), opened.summary(), opened.dueBy(), at));
-        } else if (event instanceof ComplaintResolved resolved) {
-            draft.openComplaints.removeIf(c -> c.complaintId().equals(resolved.complaintId()));
-        } else if (event instanceof AccountClassified classified) {
-            draft.classification = classified.classification();
-        }
-        // Stage and KAM moves: what StageMoves says, the one answer the timeline uses too.
-        StageMoves.lifecycleAfter(event).ifPresent(stage -> draft.changeStage(stage, at,
-                event instanceof AccountLapsed lapsed
-                        ? lapsed.lapsedFrom() != null ? lapsed.lapsedFrom() : current.stage() : null));
+        Draft draft = new Draft(current, at);
+        // Stage and KAM moves: what StageMoves says, the one answer the write side and the timeline use too.
+        StageMoves.lifecycleAfter(event).ifPresent(stage -> draft.changeStage(stage, at));
         StageMoves.kamAfter(event).ifPresent(kam -> draft.changeKamStage(kam, at));
-        // ReferralRecorded, CoDevelopmentEngagementRecorded, PartnershipAgreementRecorded and
-        // ComplianceReviewRecorded are evidence for the write side's rules: nothing in the status changes.
+        event.accept(draft);
         draft.lastAppliedSequence = enveloped.sequence();
         draft.updatedAt = at;
         return draft.build();
@@ -194,9 +173,13 @@ public final class AccountStatusProjector {
                 enveloped.sequence(), at, false, null);
     }
 
-    /** A mutable copy of a status for one step of the fold; never escapes it. */
-    private static final class Draft {
+    /**
+     * A mutable copy of a status for one step of the fold; never escapes it. The stage moves are
+     * {@link StageMoves}'; what else each event changes in the status is its method here.
+     */
+    private static final class Draft implements AccountEventVisitor<Draft> {
         private final AccountStatus from;
+        private final Instant at;
         private LifecycleStage stage;
         private Instant stageSince;
         private LifecycleStage lapsedFrom;
@@ -210,8 +193,9 @@ public final class AccountStatusProjector {
         private long lastAppliedSequence;
         private Instant updatedAt;
 
-        Draft(AccountStatus s) {
+        Draft(AccountStatus s, Instant at) {
             from = s;
+            this.at = at;
             stage = s.stage();
             stageSince = s.stageSince();
             lapsedFrom = s.lapsedFrom();
@@ -225,8 +209,8 @@ public final class AccountStatusProjector {
         }
 
         /** Closes the current stage period at {@code at} and opens one for {@code to}. */
-        void changeStage(LifecycleStage to, Instant at, LifecycleStage newLapsedFrom) {
-            lapsedFrom = newLapsedFrom;
+        void changeStage(LifecycleStage to, Instant at) {
+            lapsedFrom = null; // a lapse names it again (visit(AccountLapsed))
             if (to == stage) {
                 return;
             }
@@ -245,6 +229,123 @@ public final class AccountStatusProjector {
                 kamStage = to;
                 kamStageSince = at;
             }
+        }
+
+        @Override
+        public Draft visit(AccountRegistered event) {
+            throw new IllegalStateException("a registration starts a status; it is not folded into one");
+        }
+
+        @Override
+        public Draft visit(PurchaseRecorded event) {
+            purchaseCount++;
+            purchaseTotals.merge(event.currency(), event.amount(), BigDecimal::add);
+            return this;
+        }
+
+        @Override
+        public Draft visit(ReferralRecorded event) {
+            return this; // evidence for the write side's rules: nothing in the status changes
+        }
+
+        @Override
+        public Draft visit(ComplaintOpened event) {
+            openComplaints.removeIf(c -> c.complaintId().equals(event.complaintId()));
+            openComplaints.add(new OpenComplaint(event.complaintId(), event.summary(), event.dueBy(), at));
+            return this;
+        }
+
+        @Override
+        public Draft visit(ComplaintResolved event) {
+            openComplaints.removeIf(c -> c.complaintId().equals(event.complaintId()));
+            return this;
+        }
+
+        @Override
+        public Draft visit(CoDevelopmentEngagementRecorded event) {
+            return this; // evidence for the write side's rules: nothing in the status changes
+        }
+
+        @Override
+        public Draft visit(PartnershipAgreementRecorded event) {
+            return this; // evidence for the write side's rules: nothing in the status changes
+        }
+
+        @Override
+        public Draft visit(ComplianceReviewRecorded event) {
+            return this; // evidence for the write side's rules: nothing in the status changes
+        }
+
+        @Override
+        public Draft visit(LifecycleStageAdvanced event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(LifecycleStageDowngraded event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(AccountLapsed event) {
+            lapsedFrom = StageMoves.lapsedFrom(event, from.stage());
+            return this;
+        }
+
+        @Override
+        public Draft visit(AccountWonBack event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(ProspectDisqualified event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(ProspectRequalified event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(AccountClassified event) {
+            classification = event.classification();
+            return this;
+        }
+
+        @Override
+        public Draft visit(KeyAccountDesignated event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(KamStageAdvanced event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(KeyAccountUncoupled event) {
+            return this; // the move is all
+        }
+
+        @Override
+        public Draft visit(BondEstablished event) {
+            return this; // the standing (bonding level) is reckoned after the fold
+        }
+
+        @Override
+        public Draft visit(BondDissolved event) {
+            return this; // the standing (bonding level) is reckoned after the fold
+        }
+
+        @Override
+        public Draft visit(InteractionRecorded event) {
+            return this; // the standing (last interaction, churn) is reckoned after the fold
+        }
+
+        @Override
+        public Draft visit(SatisfactionSurveyed event) {
+            return this; // the standing (churn) is reckoned after the fold
         }
 
         AccountStatus build() {

@@ -1,28 +1,7 @@
 package com.relationship.projection.timeline;
 
-import com.relationship.contracts.events.AccountClassified;
-import com.relationship.contracts.events.AccountEvent;
-import com.relationship.contracts.events.AccountLapsed;
-import com.relationship.contracts.events.AccountRegistered;
-import com.relationship.contracts.events.AccountWonBack;
-import com.relationship.contracts.events.BondDissolved;
-import com.relationship.contracts.events.BondEstablished;
-import com.relationship.contracts.events.CoDevelopmentEngagementRecorded;
-import com.relationship.contracts.events.ComplaintOpened;
-import com.relationship.contracts.events.ComplaintResolved;
-import com.relationship.contracts.events.ComplianceReviewRecorded;
-import com.relationship.contracts.events.InteractionRecorded;
-import com.relationship.contracts.events.KamStageAdvanced;
-import com.relationship.contracts.events.KeyAccountDesignated;
-import com.relationship.contracts.events.KeyAccountUncoupled;
-import com.relationship.contracts.events.LifecycleStageAdvanced;
-import com.relationship.contracts.events.LifecycleStageDowngraded;
-import com.relationship.contracts.events.PartnershipAgreementRecorded;
-import com.relationship.contracts.events.ProspectDisqualified;
-import com.relationship.contracts.events.ProspectRequalified;
-import com.relationship.contracts.events.PurchaseRecorded;
-import com.relationship.contracts.events.ReferralRecorded;
-import com.relationship.contracts.events.SatisfactionSurveyed;
+import com.relationship.contracts.events.*;
+
 
 /**
  * One short sentence per event for a person reading the timeline. The reason is not repeated here:
@@ -35,53 +14,122 @@ final class Summaries {
     }
 
     static String of(AccountEvent event) {
-        if (event instanceof AccountRegistered e) {
-            return "Registered as a PROSPECT: " + e.name();
-        } else if (event instanceof PurchaseRecorded e) {
-            return "Purchase of " + e.amount().toPlainString() + " " + e.currency() + " recorded"
-                    + (e.orderRef() == null ? "" : " (order " + e.orderRef() + ")");
-        } else if (event instanceof ReferralRecorded e) {
-            return "Referral recorded: " + e.description();
-        } else if (event instanceof ComplaintOpened e) {
-            return "Complaint opened: " + e.summary();
-        } else if (event instanceof ComplaintResolved e) {
-            return "Complaint resolved: " + e.resolution();
-        } else if (event instanceof CoDevelopmentEngagementRecorded e) {
-            return "Co-development engagement recorded: " + e.description();
-        } else if (event instanceof PartnershipAgreementRecorded e) {
-            return "Partnership agreement recorded: " + e.description();
-        } else if (event instanceof ComplianceReviewRecorded e) {
-            return "Compliance review recorded: " + e.outcome() + " by " + e.reviewer();
-        } else if (event instanceof LifecycleStageAdvanced e) {
-            return "Advanced to " + e.to();
-        } else if (event instanceof LifecycleStageDowngraded e) {
-            return "Downgraded to " + e.to();
-        } else if (event instanceof AccountLapsed) {
-            return "Lapsed";
-        } else if (event instanceof AccountWonBack) {
-            return "Won back to CUSTOMER";
-        } else if (event instanceof ProspectDisqualified) {
-            return "Disqualified";
-        } else if (event instanceof ProspectRequalified) {
-            return "Requalified to PROSPECT";
-        } else if (event instanceof AccountClassified e) {
-            return "Classified " + e.classification();
-        } else if (event instanceof KeyAccountDesignated) {
-            return "Designated a key account (PRE_KAM)";
-        } else if (event instanceof KamStageAdvanced e) {
-            return "KAM stage advanced to " + e.to();
-        } else if (event instanceof KeyAccountUncoupled) {
-            return "Uncoupled from the KAM track (UNCOUPLING_KAM)";
-        } else if (event instanceof BondEstablished e) {
-            return e.kind() + " bond established: " + e.description();
-        } else if (event instanceof BondDissolved e) {
-            return e.kind() + " bond dissolved";
-        } else if (event instanceof InteractionRecorded e) {
-            return e.channel() + " (" + e.direction() + ") with " + e.contact() + ": " + e.summary();
-        } else if (event instanceof SatisfactionSurveyed e) {
-            return e.instrument() + " survey scored " + e.score();
+        return event.accept(WORDS);
+    }
+
+    private static final AccountEventVisitor<String> WORDS = new Words();
+
+    private static final class Words implements AccountEventVisitor<String> {
+
+        @Override
+        public String visit(AccountRegistered event) {
+            return "Registered as a PROSPECT: " + event.name();
         }
-        // AccountEvent is sealed and every kind is above; a new kind shows its type until it has words.
-        return event.getClass().getSimpleName();
+
+        @Override
+        public String visit(PurchaseRecorded event) {
+            return "Purchase of " + event.amount().toPlainString() + " " + event.currency() + " recorded"
+                    + (event.orderRef() == null ? "" : " (order " + event.orderRef() + ")");
+        }
+
+        @Override
+        public String visit(ReferralRecorded event) {
+            return "Referral recorded: " + event.description();
+        }
+
+        @Override
+        public String visit(ComplaintOpened event) {
+            return "Complaint opened: " + event.summary();
+        }
+
+        @Override
+        public String visit(ComplaintResolved event) {
+            return "Complaint resolved: " + event.resolution();
+        }
+
+        @Override
+        public String visit(CoDevelopmentEngagementRecorded event) {
+            return "Co-development engagement recorded: " + event.description();
+        }
+
+        @Override
+        public String visit(PartnershipAgreementRecorded event) {
+            return "Partnership agreement recorded: " + event.description();
+        }
+
+        @Override
+        public String visit(ComplianceReviewRecorded event) {
+            return "Compliance review recorded: " + event.outcome() + " by " + event.reviewer();
+        }
+
+        @Override
+        public String visit(LifecycleStageAdvanced event) {
+            return "Advanced to " + event.to();
+        }
+
+        @Override
+        public String visit(LifecycleStageDowngraded event) {
+            return "Downgraded to " + event.to();
+        }
+
+        @Override
+        public String visit(AccountLapsed event) {
+            return "Lapsed";
+        }
+
+        @Override
+        public String visit(AccountWonBack event) {
+            return "Won back to CUSTOMER";
+        }
+
+        @Override
+        public String visit(ProspectDisqualified event) {
+            return "Disqualified";
+        }
+
+        @Override
+        public String visit(ProspectRequalified event) {
+            return "Requalified to PROSPECT";
+        }
+
+        @Override
+        public String visit(AccountClassified event) {
+            return "Classified " + event.classification();
+        }
+
+        @Override
+        public String visit(KeyAccountDesignated event) {
+            return "Designated a key account (PRE_KAM)";
+        }
+
+        @Override
+        public String visit(KamStageAdvanced event) {
+            return "KAM stage advanced to " + event.to();
+        }
+
+        @Override
+        public String visit(KeyAccountUncoupled event) {
+            return "Uncoupled from the KAM track (UNCOUPLING_KAM)";
+        }
+
+        @Override
+        public String visit(BondEstablished event) {
+            return event.kind() + " bond established: " + event.description();
+        }
+
+        @Override
+        public String visit(BondDissolved event) {
+            return event.kind() + " bond dissolved";
+        }
+
+        @Override
+        public String visit(InteractionRecorded event) {
+            return event.channel() + " (" + event.direction() + ") with " + event.contact() + ": " + event.summary();
+        }
+
+        @Override
+        public String visit(SatisfactionSurveyed event) {
+            return event.instrument() + " survey scored " + event.score();
+        }
     }
 }

@@ -1,17 +1,8 @@
 package com.relationship.projection.timeline;
 
-import com.relationship.contracts.events.AccountClassified;
-import com.relationship.contracts.events.AccountEvent;
-import com.relationship.contracts.events.AccountLapsed;
-import com.relationship.contracts.events.AccountWonBack;
-import com.relationship.contracts.events.BondDissolved;
-import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.contracts.events.KeyAccountDesignated;
-import com.relationship.contracts.events.KeyAccountUncoupled;
-import com.relationship.contracts.events.LifecycleStageDowngraded;
-import com.relationship.contracts.events.ProspectDisqualified;
-import com.relationship.contracts.events.ProspectRequalified;
-import com.relationship.projection.readmodel.StageMoves;
+import com.relationship.contracts.events.*;
+
+import com.relationship.account.StageMoves;
 import com.relationship.projection.readmodel.ReadModel;
 import com.relationship.projection.timeline.TimelineView.Entry;
 import com.relationship.projection.timeline.TimelineView.Move;
@@ -95,27 +86,123 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         if (enveloped.reason() != null) {
             return enveloped.reason();
         }
-        AccountEvent e = enveloped.event();
-        if (e instanceof AccountLapsed lapsed) {
-            return lapsed.reason();
-        } else if (e instanceof AccountWonBack wonBack) {
-            return wonBack.reason();
-        } else if (e instanceof LifecycleStageDowngraded downgraded) {
-            return downgraded.reason();
-        } else if (e instanceof ProspectDisqualified disqualified) {
-            return disqualified.reason();
-        } else if (e instanceof ProspectRequalified requalified) {
-            return requalified.reason();
-        } else if (e instanceof KeyAccountDesignated designated) {
-            return designated.rationale();
-        } else if (e instanceof KeyAccountUncoupled uncoupled) {
-            return uncoupled.reason();
-        } else if (e instanceof AccountClassified classified) {
-            return classified.rationale();
-        } else if (e instanceof BondDissolved dissolved) {
-            return dissolved.reason();
+        return enveloped.event().accept(REASONS);
+    }
+
+    /** The reason an event itself carries, for the moves and changes that have one; null for the rest. */
+    private static final AccountEventVisitor<String> REASONS = new Reasons();
+
+    private static final class Reasons implements AccountEventVisitor<String> {
+
+        @Override
+        public String visit(AccountRegistered event) {
+            return null;
         }
-        return null;
+
+        @Override
+        public String visit(PurchaseRecorded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(ReferralRecorded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(ComplaintOpened event) {
+            return null;
+        }
+
+        @Override
+        public String visit(ComplaintResolved event) {
+            return null;
+        }
+
+        @Override
+        public String visit(CoDevelopmentEngagementRecorded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(PartnershipAgreementRecorded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(ComplianceReviewRecorded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(LifecycleStageAdvanced event) {
+            return null;
+        }
+
+        @Override
+        public String visit(LifecycleStageDowngraded event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(AccountLapsed event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(AccountWonBack event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(ProspectDisqualified event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(ProspectRequalified event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(AccountClassified event) {
+            return event.rationale();
+        }
+
+        @Override
+        public String visit(KeyAccountDesignated event) {
+            return event.rationale();
+        }
+
+        @Override
+        public String visit(KamStageAdvanced event) {
+            return null;
+        }
+
+        @Override
+        public String visit(KeyAccountUncoupled event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(BondEstablished event) {
+            return null;
+        }
+
+        @Override
+        public String visit(BondDissolved event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(InteractionRecorded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(SatisfactionSurveyed event) {
+            return null;
+        }
     }
 
     @Override

@@ -397,7 +397,7 @@ public class Account {
             }
             FactIdentity identity = FactIdentity.of(fact).orElseThrow();
             boolean sameId = recorded.identity().id().equals(identity.id());
-            String field = sameId ? identity.idField() : fact instanceof PurchaseRecorded ? "orderRef" : "ref";
+            String field = sameId ? identity.idField() : identity.refField();
             Object value = sameId ? identity.id() : identity.ref();
             String type = recorded.event().getClass().getSimpleName();
             Rule rule = sameId ? sameIdRule : Rule.REF_ALREADY_RECORDED;

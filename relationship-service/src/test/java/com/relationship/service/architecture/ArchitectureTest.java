@@ -1,6 +1,7 @@
 package com.relationship.service.architecture;
 
 import com.relationship.service.account.Account;
+import com.relationship.contracts.folds.FoldRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -13,6 +14,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** The boundaries CONTRIBUTING.md describes ("Conventions the architecture tests keep"), checked every build. */
 @AnalyzeClasses(packages = "com.relationship.service", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** Folds of account events are visitors: a new event type fails to compile until each says what it does. */
+    @ArchTest
+    static final ArchRule foldsAreVisitors = FoldRules.FOLDS_ARE_VISITORS;
 
     /** Controllers send commands through the CommandGateway (via AccountCommands); they never hold an aggregate. */
     /** Feature packages depend on each other in one direction only: no package is part of a cycle. */
