@@ -19,7 +19,7 @@ import java.util.UUID;
  * facts only and refuses nothing: the rules that refuse commands read it.
  *
  * @param version               the sequence number of the last event folded (0 = registration)
- * @param lastEventAt           when that event was recorded
+ * @param lastEventAt           when that event happened (its business time)
  * @param stageSince            when the account entered its lifecycle stage
  * @param lapsedFrom            the stage it lapsed from, while LAPSED
  * @param kamStage              null while never designated
@@ -29,6 +29,9 @@ import java.util.UUID;
  * @param dissolvedBonds        the bond ids dissolved
  * @param purchasesWhileLapsed  purchases recorded since the account lapsed: the one that wins it back
  *                              opens the new tenure
+ * @param relationshipSince     when the relationship began, where the registration said so: nothing is
+ *                              dated before it; null when it did not (then the registration is only
+ *                              when it was recorded, and facts may be dated before it)
  * @param facts                 every fact recorded, by its minted id and the seller's reference: each is
  *                              recorded once; not part of the state's JSON form (the events are the facts)
  */
@@ -36,7 +39,7 @@ public record AccountState(UUID accountId, String name, Classification classific
                            Instant stageSince, LifecycleStage lapsedFrom, KamStage kamStage, Instant kamStageSince,
                            Evidence evidence, Set<UUID> complaintsOpened, Set<UUID> resolvedComplaints,
                            Map<UUID, ActiveBond> activeBonds, Set<UUID> dissolvedBonds, int purchasesWhileLapsed,
-                           long version, Instant registeredAt, Instant lastEventAt,
+                           long version, Instant registeredAt, Instant lastEventAt, Instant relationshipSince,
                            @JsonIgnore RecordedFacts facts) {
 
     public AccountState {
@@ -46,11 +49,20 @@ public record AccountState(UUID accountId, String name, Classification classific
         dissolvedBonds = Set.copyOf(dissolvedBonds);
     }
 
-    /** The state of an account from its first event, the registration recorded at {@code at}. */
+    /**
+     * The state of an account from its first event, the registration dated {@code at} (its business
+     * time: when the relationship began where it said so, else when it was recorded).
+     */
     public static AccountState registered(AccountRegistered event, Instant at) {
-        return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT, at,
-                null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, at, at,
-                RecordedFacts.none());
+        Instant since = event.relationshipSince() != null ? event.relationshipSince() : at;
+        return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT,
+                since, null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, since, since,
+                event.relationshipSince(), RecordedFacts.none());
+    }
+
+    /** When the account last moved a lifecycle or KAM stage (its registration, before any move), by business time. */
+    public Instant latestMoveAt() {
+        return kamStageSince != null && kamStageSince.isAfter(stageSince) ? kamStageSince : stageSince;
     }
 
     /** On an active KAM track: designated and not uncoupled. */
@@ -100,6 +112,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         private int purchasesWhileLapsed;
         private long version;
         private final Instant registeredAt;
+        private final Instant relationshipSince;
         private Instant lastEventAt;
         private RecordedFacts facts;
         private final LifecycleStage stageBefore;
@@ -122,6 +135,7 @@ public record AccountState(UUID accountId, String name, Classification classific
             purchasesWhileLapsed = state.purchasesWhileLapsed;
             version = state.version;
             registeredAt = state.registeredAt;
+            relationshipSince = state.relationshipSince;
             lastEventAt = state.lastEventAt;
             facts = state.facts;
         }
@@ -272,7 +286,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         AccountState build() {
             return new AccountState(accountId, name, classification, stage, stageSince, lapsedFrom, kamStage,
                     kamStageSince, evidence, complaintsOpened, resolvedComplaints, activeBonds, dissolvedBonds,
-                    purchasesWhileLapsed, version, registeredAt, lastEventAt, facts);
+                    purchasesWhileLapsed, version, registeredAt, lastEventAt, relationshipSince, facts);
         }
     }
 }

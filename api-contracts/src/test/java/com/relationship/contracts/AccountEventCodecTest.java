@@ -51,6 +51,25 @@ class AccountEventCodecTest {
         assertThat(codec.decode(codec.encode(explained))).isEqualTo(explained);
     }
 
+    /** A history recorded late travels dated as it happened; a message from before business time reads as recorded. */
+    @Test
+    void theBusinessTimeTravelsAsAnExtensionAndDefaultsToTheRecordedTime() throws Exception {
+        EnvelopedAccountEvent backdated = new EnvelopedAccountEvent("evt-5", account, 3,
+                Instant.parse("2026-12-07T10:00:00Z"), "alice", "corr", "cmd", null, null,
+                new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
+                Instant.parse("2024-12-01T09:00:00Z"));
+        JsonNode json = ContractJson.newObjectMapper().readTree(codec.encode(backdated));
+        assertThat(json.get("businesstime").asText()).isEqualTo("2024-12-01T09:00:00Z");
+        assertThat(json.get("time").asText()).startsWith("2026-12-07T10:00");
+        assertThat(codec.decode(codec.encode(backdated))).isEqualTo(backdated);
+
+        EnvelopedAccountEvent old = codec.decode(Files.readAllBytes(ENVELOPES.resolve("before-reason-and-client.json")));
+        assertThat(old.businessTime()).isEqualTo(old.occurredAt());
+        String broken = new String(codec.encode(backdated), StandardCharsets.UTF_8).replace("2024-12-01T09:00:00Z", "yesterday");
+        assertThatThrownBy(() -> codec.decode(broken.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnknownAccountEventException.class);
+    }
+
     @Test
     void theReasonAndClientIdTravelAsExtensionsOnlyWhenThereAreSome() throws Exception {
         JsonNode withReason = ContractJson.newObjectMapper().readTree(codec.encode(explained));
@@ -105,7 +124,8 @@ class AccountEventCodecTest {
         return new EnvelopedAccountEvent("3f1e2d4c-5b6a-4978-8a1b-2c3d4e5f6a7b", id, 12,
                 Instant.parse("2026-09-02T08:15:00.123Z"), "alice@sales", "c0ffee00-1234-4abc-9def-0123456789ab",
                 "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "crm-sync", "Switched to a competitor",
-                new AccountLapsed(id, LifecycleStage.CLIENT, "Switched to a competitor"));
+                new AccountLapsed(id, LifecycleStage.CLIENT, "Switched to a competitor"),
+                Instant.parse("2026-08-31T17:00:00Z"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class ContractSchemasTest {
      * exists only while the status is stale.
      */
     static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.ofEntries(
-            Map.entry(AccountRegistered.class, Set.of("annualRevenue")),
+            Map.entry(AccountRegistered.class, Set.of("annualRevenue", "relationshipSince")),
             Map.entry(PurchaseRecorded.class, Set.of("description", "orderRef")),
             Map.entry(ReferralRecorded.class, Set.of("referredCompany", "ref")),
             Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),
@@ -101,6 +101,7 @@ class ContractSchemasTest {
             AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
                     "standingAt"),
             PurchaseRecorded.class, Set.of("orderRef"),
+            AccountRegistered.class, Set.of("relationshipSince"),
             ReferralRecorded.class, Set.of("ref"),
             CoDevelopmentEngagementRecorded.class, Set.of("ref"),
             PartnershipAgreementRecorded.class, Set.of("ref"),

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -58,6 +59,8 @@ public final class AccountEventCodec {
             withOptional(builder, AccountEventEnvelope.CAUSATION_ID, e.causationId());
             withOptional(builder, AccountEventEnvelope.CLIENT_ID, e.clientId());
             withOptional(builder, AccountEventEnvelope.REASON, e.reason());
+            withOptional(builder, AccountEventEnvelope.BUSINESS_TIME,
+                    e.businessTime() == null ? null : e.businessTime().toString());
             return builder.build();
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("Cannot serialise " + e.type(), ex);
@@ -118,11 +121,13 @@ public final class AccountEventCodec {
                 throw new UnknownAccountEventException("CloudEvent " + ce.getId() + " has no sequence extension");
             }
             Instant time = ce.getTime() == null ? null : ce.getTime().toInstant();
+            String businessTime = text(ce, AccountEventEnvelope.BUSINESS_TIME);
             return new EnvelopedAccountEvent(ce.getId(), UUID.fromString(ce.getSubject()),
                     Long.parseLong(sequence.toString()), time, text(ce, AccountEventEnvelope.ACTOR),
                     text(ce, AccountEventEnvelope.CORRELATION_ID), text(ce, AccountEventEnvelope.CAUSATION_ID),
-                    text(ce, AccountEventEnvelope.CLIENT_ID), text(ce, AccountEventEnvelope.REASON), event);
-        } catch (IOException | IllegalArgumentException ex) {
+                    text(ce, AccountEventEnvelope.CLIENT_ID), text(ce, AccountEventEnvelope.REASON), event,
+                    businessTime == null ? null : Instant.parse(businessTime));
+        } catch (IOException | IllegalArgumentException | DateTimeParseException ex) {
             throw new UnknownAccountEventException("Cannot read " + ce.getType() + " " + ce.getId() + ": "
                     + ex.getMessage(), ex);
         }

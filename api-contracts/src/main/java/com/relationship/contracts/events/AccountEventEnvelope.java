@@ -4,7 +4,7 @@ package com.relationship.contracts.events;
  * How an account event travels on {@link com.relationship.contracts.Topics#ACCOUNT_EVENTS}: a
  * CloudEvents 1.0 JSON message (structured mode) whose {@code id} is the stored event's id,
  * {@code type} comes from {@link AccountEventTypes}, {@code subject} is the account id,
- * {@code time} is when the event happened, {@code data} is the event record as JSON, and these
+ * {@code time} is when the event was recorded, {@code data} is the event record as JSON, and these
  * extensions carry what auditors and consumers need.
  */
 public final class AccountEventEnvelope {
@@ -30,6 +30,12 @@ public final class AccountEventEnvelope {
      * downgrade, a classification, ...). Absent when the command takes none.
      */
     public static final String REASON = "reason";
+    /**
+     * When the event happened in the business (RFC 3339), where the command said so or the fact
+     * carries it: a history recorded late is dated as it happened. {@code time} stays when it was
+     * recorded. Absent on messages published before it travelled: read {@code time} then.
+     */
+    public static final String BUSINESS_TIME = "businesstime";
 
     private AccountEventEnvelope() {
     }

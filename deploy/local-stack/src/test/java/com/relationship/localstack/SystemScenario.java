@@ -380,6 +380,46 @@ abstract class SystemScenario {
     }
 
     /**
+     * A history recorded late, at its true dates (issue 25), read back everywhere a consumer reads it: the
+     * status's stage periods, the read side's timeline and the events topic's businesstime all say when
+     * things happened; the topic's time says when they were recorded.
+     */
+    @Test
+    void aHistoryRecordedLateShowsItsTrueDatesInTheReadModelsAndOnTheTopic() {
+        Reply registered = post(commands() + "/api/v1/accounts", Map.of("name", "Backdated Industries",
+                "industry", "Manufacturing", "employeeCount", 300, "region", "EMEA", "classification", "STRATEGIC",
+                "occurredAt", "2024-12-01T09:00:00Z"));
+        assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+        String id = registered.body().get("accountId").asText();
+        accepted(id, "/purchases", Map.of("amount", "1000", "currency", "EUR", "occurredAt", "2024-12-10T10:00:00Z",
+                "orderRef", "PO-1"));
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "CUSTOMER", "occurredAt", "2024-12-15T00:00:00Z"));
+
+        JsonNode status = statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 2);
+        assertThat(status.get("stagePeriods").toString()).isEqualTo("[{\"stage\":\"PROSPECT\",\"enteredAt\":"
+                + "\"2024-12-01T09:00:00Z\",\"leftAt\":\"2024-12-15T00:00:00Z\"},{\"stage\":\"CUSTOMER\","
+                + "\"enteredAt\":\"2024-12-15T00:00:00Z\",\"leftAt\":null}]");
+        JsonNode timeline = get(readModels() + "/api/v1/accounts/" + id + "/timeline").body();
+        assertThat(timeline.at("/lifecycle/1/enteredAt").asText()).isEqualTo("2024-12-15T00:00:00Z");
+
+        Map<Long, EnvelopedAccountEvent> onTopic = new LinkedHashMap<>();
+        AccountEventCodec codec = new AccountEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        EnvelopedAccountEvent event = codec.decode(record.value());
+                        onTopic.putIfAbsent(event.sequence(), event);
+                    }
+                });
+                assertThat(onTopic).hasSize(3);
+            });
+        }
+        assertThat(onTopic.get(2L).businessTime()).isEqualTo(java.time.Instant.parse("2024-12-15T00:00:00Z"));
+        assertThat(onTopic.get(2L).occurredAt()).as("recorded now").isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /**
      * Ordinary load, as a consuming team's client sends it (issue 24): 8 clients register 100 accounts,
      * then send 1,900 purchases across them; three such bursts. Afterwards every account's stored events
      * are on the events topic exactly as stored (sequence and event id, none missing, none conflicting),

@@ -120,7 +120,7 @@ public final class Bonds {
         @Override
         public List<Bond> visit(BondEstablished event) {
             List<Bond> next = new ArrayList<>(without(bonds, event.bondId()));
-            Instant since = event.occurredAt() != null ? event.occurredAt() : enveloped.occurredAt();
+            Instant since = event.occurredAt() != null ? event.occurredAt() : enveloped.businessTime();
             next.add(new Bond(event.bondId(), event.kind(), event.description(), since, event.validUntil(),
                     enveloped.eventId()));
             return List.copyOf(next);

@@ -40,7 +40,7 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
     public static AccountFacts apply(AccountFacts facts, EnvelopedAccountEvent event) {
         String id = event.eventId();
         if (event.event() instanceof AccountRegistered) {
-            return new AccountFacts(new ChurnInputs(LifecycleStage.PROSPECT, null, id, false, event.occurredAt(),
+            return new AccountFacts(new ChurnInputs(LifecycleStage.PROSPECT, null, id, false, event.businessTime(),
                     null, List.of(), null, List.of(), List.of()), null);
         }
         if (facts == null) {
@@ -260,6 +260,6 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
     }
 
     private static Instant businessTime(Instant occurredAt, EnvelopedAccountEvent event) {
-        return occurredAt != null ? occurredAt : event.occurredAt();
+        return occurredAt != null ? occurredAt : event.businessTime();
     }
 }

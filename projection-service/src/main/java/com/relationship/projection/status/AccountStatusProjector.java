@@ -144,7 +144,7 @@ public final class AccountStatusProjector {
     /** The status after {@code enveloped}, its standing as before (reckoned afterwards). */
     private static AccountStatus folded(AccountStatus current, EnvelopedAccountEvent enveloped) {
         AccountEvent event = enveloped.event();
-        Instant at = enveloped.occurredAt();
+        Instant at = enveloped.businessTime(); // stage periods go by when it happened, not when it was recorded
         if (event instanceof AccountRegistered registered) {
             return registered(registered, enveloped);
         }
@@ -159,18 +159,18 @@ public final class AccountStatusProjector {
         StageMoves.kamAfter(event).ifPresent(kam -> draft.changeKamStage(kam, at));
         event.accept(draft);
         draft.lastAppliedSequence = enveloped.sequence();
-        draft.updatedAt = at;
+        draft.updatedAt = enveloped.occurredAt();
         return draft.build();
     }
 
     private static AccountStatus registered(AccountRegistered e, EnvelopedAccountEvent enveloped) {
-        Instant at = enveloped.occurredAt();
+        Instant at = enveloped.businessTime(); // when the relationship began, where the registration said so
         Classification classification = e.classification();
         return new AccountStatus(e.accountId(), e.name(),
                 new Firmographics(e.industry(), e.employeeCount(), e.annualRevenue(), e.region()),
                 LifecycleStage.PROSPECT, at, null, List.of(new StagePeriod(LifecycleStage.PROSPECT, at, null)),
                 null, null, classification, ExchangeType.TRANSACTIONAL, 0, Map.of(), List.of(),
-                enveloped.sequence(), at, false, null);
+                enveloped.sequence(), enveloped.occurredAt(), false, null);
     }
 
     /**

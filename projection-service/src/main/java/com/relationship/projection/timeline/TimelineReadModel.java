@@ -44,7 +44,7 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
     @Override
     public TimelineView apply(TimelineView view, EnvelopedAccountEvent event) {
         Move move = new Move(event.sequence(), event.eventId(), event.type(), event.actor(), reasonOf(event));
-        Instant at = event.occurredAt();
+        Instant at = event.businessTime(); // periods and entries go by when it happened, not when it was recorded
         List<Period> lifecycle = view == null ? List.of() : view.lifecycle();
         List<Period> kam = view == null ? List.of() : view.kam();
         List<Entry> entries = new ArrayList<>(view == null ? List.of() : view.entries());

@@ -32,10 +32,26 @@ public final class AccountHistory {
         return history;
     }
 
+    /** Registered as of {@code since}, when the relationship began: a history recorded late starts there. */
+    public static AccountHistory registeredSince(UUID accountId, String name, Instant since) {
+        AccountHistory history = new AccountHistory(accountId);
+        history.thenDated(since, id -> new AccountRegistered(id, name, "Manufacturing", 1200,
+                new BigDecimal("250000000.00"), "EMEA", Classification.TACTICAL, since));
+        return history;
+    }
+
     public AccountHistory then(Function<UUID, AccountEvent> event) {
         long sequence = events.size();
         events.add(new EnvelopedAccountEvent(UUID.randomUUID().toString(), accountId, sequence, at(sequence),
                 "alice", "corr-" + sequence, "cmd-" + sequence, event.apply(accountId)));
+        return this;
+    }
+
+    /** One more event, recorded a day after the last but dated {@code businessTime}: a history recorded late. */
+    public AccountHistory thenDated(Instant businessTime, Function<UUID, AccountEvent> event) {
+        long sequence = events.size();
+        events.add(new EnvelopedAccountEvent(UUID.randomUUID().toString(), accountId, sequence, at(sequence),
+                "alice", "corr-" + sequence, "cmd-" + sequence, null, null, event.apply(accountId), businessTime));
         return this;
     }
 

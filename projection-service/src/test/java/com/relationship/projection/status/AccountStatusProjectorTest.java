@@ -48,6 +48,25 @@ class AccountStatusProjectorTest {
         assertThat(status.updatedAt()).isEqualTo(at(0));
     }
 
+    /** A history recorded late (issue 25): stage periods go by when things happened, updatedAt by when they were recorded. */
+    @Test
+    void stagePeriodsGoByBusinessTimeAndAFactRecordedLateMovesNoPeriod() {
+        Instant since = Instant.parse("2024-12-01T09:00:00Z");
+        Instant customer = Instant.parse("2024-12-15T00:00:00Z");
+        AccountHistory history = AccountHistory.registeredSince(ACCOUNT, "Acme", since)                      // 0
+                .thenDated(Instant.parse("2024-12-10T10:00:00Z"), id -> purchase(id, "1000", "EUR"))   // 1
+                .thenDated(customer, id -> new LifecycleStageAdvanced(id, PROSPECT, CUSTOMER))        // 2
+                .thenDated(Instant.parse("2024-11-20T00:00:00Z"), id -> purchase(id, "50", "EUR"));  // 3, recorded late
+
+        AccountStatus status = projector.fold(history.events());
+
+        assertThat(status.stagePeriods()).containsExactly(new StagePeriod(PROSPECT, since, customer),
+                new StagePeriod(CUSTOMER, customer, null));
+        assertThat(status.stageSince()).isEqualTo(customer);
+        assertThat(status.purchaseCount()).isEqualTo(2);
+        assertThat(status.updatedAt()).as("when it was last recorded").isEqualTo(at(3));
+    }
+
     @Test
     void fullLifecycleToPartnerRecordsEveryStagePeriod() {
         AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")                              // 0

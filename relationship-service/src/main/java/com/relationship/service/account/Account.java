@@ -13,7 +13,9 @@ import com.relationship.contracts.events.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -51,13 +54,24 @@ public class Account {
     private UUID accountId;
     /** Everything the rules read, folded from the events by the one fold, {@link AccountState#evolve}. */
     private AccountState state;
+    /**
+     * The business time the command being handled states ({@link BusinessTime}), checked before its
+     * handler runs and carried on every event it applies; null when it states none, and then its events
+     * happened when they were recorded. Set under the aggregate's lock, for one command.
+     */
+    private transient Instant businessTime;
+
+    /** Commands that move a lifecycle or KAM stage: they come in the order they happened. */
+    private static final Set<Class<?>> MOVES = Set.of(AdvanceLifecycleStage.class, DowngradeLifecycleStage.class,
+            LapseAccount.class, WinBackAccount.class, DisqualifyProspect.class, RequalifyProspect.class,
+            DesignateKeyAccount.class, AdvanceKamStage.class, UncoupleKeyAccount.class);
 
     protected Account() {
         // for Axon: rebuilt from its events
     }
 
     @CommandHandler
-    public Account(RegisterAccount command) {
+    public Account(RegisterAccount command, MetaData metaData, BusinessTimePolicy policy) {
         requireText(command.name(), "name");
         requireText(command.industry(), "industry");
         requireText(command.region(), "region");
@@ -65,16 +79,28 @@ public class Account {
         require(command.annualRevenue() == null || command.annualRevenue().signum() >= 0,
                 "annualRevenue must not be negative");
         require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
-        apply(new AccountRegistered(command.accountId(), command.name().strip(), command.industry().strip(),
-                command.employeeCount(), command.annualRevenue(), command.region().strip(), command.classification()));
+        Instant since = BusinessTime.of(metaData, null);
+        requireNotInTheFuture("occurredAt", since, GenericEventMessage.clock.instant(), policy);
+        businessTime = since;
+        applied(new AccountRegistered(command.accountId(), command.name().strip(), command.industry().strip(),
+                command.employeeCount(), command.annualRevenue(), command.region().strip(), command.classification(),
+                since));
     }
 
     /**
      * Runs before every command handler of a loaded account, under its lock: so "still at the
-     * expected version" and the append of the command's event are one atomic step.
+     * expected version", the command's business time and the append of its event are one atomic step.
      */
     @CommandHandlerInterceptor
-    public Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+    public Object beforeEachCommand(CommandMessage<?> command, InterceptorChain chain, BusinessTimePolicy policy)
+            throws Exception {
+        checkExpectedVersion(command);
+        businessTime = checkedBusinessTime(command, policy);
+        return chain.proceed();
+    }
+
+    /** A command that carries the version its caller last saw is handled only while the account is still at it. */
+    private void checkExpectedVersion(CommandMessage<?> command) {
         Object expected = command.getMetaData().get(EXPECTED_VERSION);
         if (expected != null) {
             Long current = AggregateLifecycle.getVersion();
@@ -84,7 +110,37 @@ public class Account {
                 throw new StaleAccountVersion(accountId, wanted, version);
             }
         }
-        return chain.proceed();
+    }
+
+    /**
+     * When what the command records happened (docs/domain.md, "Business time"): never ahead of now by
+     * more than the policy's skew; never before the relationship began, where the registration said
+     * when; and a move never before the account's latest move, so stage periods follow each other.
+     * A fact may be dated before moves already recorded: it is history.
+     */
+    private Instant checkedBusinessTime(CommandMessage<?> command, BusinessTimePolicy policy) {
+        Instant now = GenericEventMessage.clock.instant();
+        Instant stated = BusinessTime.statedBy(command.getPayload());
+        Instant at = BusinessTime.of(command.getMetaData(), stated);
+        if (at == null) {
+            return null; // it states none: it happens when it is recorded, now
+        }
+        String field = command.getMetaData().get(BusinessTime.KEY) == null
+                && command.getPayload() instanceof RecordPartnershipAgreement ? "signedAt" : "occurredAt";
+        requireNotInTheFuture(field, at, now, policy);
+        if (state.relationshipSince() != null && at.isBefore(state.relationshipSince())) {
+            throw refused(Rule.BEFORE_THE_RELATIONSHIP, field, at, state.relationshipSince());
+        }
+        if (MOVES.contains(command.getPayloadType()) && at.isBefore(state.latestMoveAt())) {
+            throw refused(Rule.MOVE_BEFORE_THE_LATEST_MOVE, at, state.latestMoveAt(), state.latestMoveAt());
+        }
+        return at;
+    }
+
+    private void requireNotInTheFuture(String field, Instant at, Instant now, BusinessTimePolicy policy) {
+        if (at != null && at.isAfter(now.plus(policy.maxSkew()))) {
+            throw refusedSaying(Rule.IN_THE_FUTURE, Rule.IN_THE_FUTURE.says(field, at, now, policy.maxSkew()));
+        }
     }
 
     /** What the account is now, at {@code version} (its last event's sequence number). Reads state only. */
@@ -118,7 +174,12 @@ public class Account {
         requireText(command.summary(), "summary");
         require(command.dueBy() != null, "dueBy is required: when must the complaint be resolved?");
         return recordOnce(new ComplaintOpened(accountId, command.complaintId(), command.summary(), command.dueBy()),
-                Rule.COMPLAINT_ALREADY_OPENED);
+                Rule.COMPLAINT_ALREADY_OPENED, () -> {
+                    Instant raised = businessTime != null ? businessTime : GenericEventMessage.clock.instant();
+                    if (!command.dueBy().isAfter(raised)) {
+                        throw refused(Rule.DUE_BEFORE_RAISED, command.dueBy(), raised);
+                    }
+                });
     }
 
     @CommandHandler
@@ -167,7 +228,7 @@ public class Account {
         require(command.validUntil() == null || command.validUntil().isAfter(command.occurredAt()),
                 "validUntil must be after occurredAt");
         return recordOnce(new BondEstablished(accountId, command.bondId(), command.kind(), command.description().strip(),
-                command.occurredAt(), command.validUntil()), Rule.BOND_ALREADY_ESTABLISHED);
+                command.occurredAt(), command.validUntil()), Rule.BOND_ALREADY_ESTABLISHED, () -> { });
     }
 
     @CommandHandler
@@ -358,25 +419,27 @@ public class Account {
     // --- event sourcing: the one fold ---------------------------------------------------------
 
     @EventSourcingHandler
-    void on(AccountRegistered event, @Timestamp Instant at) {
+    void on(AccountRegistered event, @Timestamp Instant recorded, MetaData metaData) {
         accountId = event.accountId();
-        state = AccountState.registered(event, at);
+        state = AccountState.registered(event, BusinessTime.of(metaData, recorded));
     }
 
     @EventSourcingHandler
-    void on(AccountEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        state = state.evolve(event, sequence, at);
+    void on(AccountEvent event, @SequenceNumber long sequence, @Timestamp Instant recorded, MetaData metaData) {
+        state = state.evolve(event, sequence, BusinessTime.of(metaData, recorded));
     }
 
     // --- helpers --------------------------------------------------------------------------------
 
+    /** Applies {@code event} dated with the command's business time where it states one; answers the new version. */
     private Long applied(AccountEvent event) {
-        apply(event);
+        apply(event, businessTime == null ? MetaData.emptyInstance()
+                : MetaData.with(BusinessTime.KEY, businessTime.toString()));
         return AggregateLifecycle.getVersion();
     }
 
     private Object recordOnce(AccountEvent fact) {
-        return recordOnce(fact, Rule.FACT_ALREADY_RECORDED);
+        return recordOnce(fact, Rule.FACT_ALREADY_RECORDED, () -> { });
     }
 
     /**
@@ -386,9 +449,10 @@ public class Account {
      * nothing is stored, whatever happened to the account since; with other content it is refused. A new
      * fact is recorded if the account records facts at all (a disqualified prospect does not).
      *
-     * @param sameIdRule the rule that refuses the same id with other content
+     * @param sameIdRule   the rule that refuses the same id with other content
+     * @param newFactRules the rules a new fact of this kind must meet (a repeat met them when it was first recorded)
      */
-    private Object recordOnce(AccountEvent fact, Rule sameIdRule) {
+    private Object recordOnce(AccountEvent fact, Rule sameIdRule, Runnable newFactRules) {
         Optional<RecordedFacts.Fact> first = state.facts().recordedBefore(fact);
         if (first.isPresent()) {
             RecordedFacts.Fact recorded = first.get();
@@ -407,6 +471,7 @@ public class Account {
                     Map.of(field, value.toString(), "firstVersion", recorded.sequence(), "firstEventType", type));
         }
         requireNotDisqualified();
+        newFactRules.run();
         return applied(fact);
     }
 

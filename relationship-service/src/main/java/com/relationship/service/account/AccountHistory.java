@@ -36,10 +36,12 @@ public class AccountHistory {
     }
 
     /**
-     * @param type the public event type, as on Kafka ({@code com.relationship.account.PurchaseRecorded.v1})
+     * @param type       the public event type, as on Kafka ({@code com.relationship.account.PurchaseRecorded.v1})
+     * @param timestamp  when it was recorded
+     * @param occurredAt when it happened in the business ({@link BusinessTime}): what the fold dates by
      */
-    public record RecordedEvent(long sequence, String eventId, String type, Instant timestamp, Object payload,
-                                Map<String, Object> metadata) {
+    public record RecordedEvent(long sequence, String eventId, String type, Instant timestamp, Instant occurredAt,
+                                Object payload, Map<String, Object> metadata) {
     }
 
     /**
@@ -89,7 +91,8 @@ public class AccountHistory {
 
     private static RecordedEvent recorded(DomainEventMessage<?> event) {
         return new RecordedEvent(event.getSequenceNumber(), event.getIdentifier(),
-                AccountEventTypes.typeOf(event.getPayloadType()), event.getTimestamp(), event.getPayload(),
+                AccountEventTypes.typeOf(event.getPayloadType()), event.getTimestamp(),
+                BusinessTime.of(event.getMetaData(), event.getTimestamp()), event.getPayload(),
                 Map.copyOf(event.getMetaData()));
     }
 }

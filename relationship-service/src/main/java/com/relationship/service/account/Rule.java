@@ -57,6 +57,12 @@ public enum Rule {
     /** account, bond. */
     UNKNOWN_BOND("Account %s has no bond %s; list its events to find the bond id."),
     BOND_ALREADY_DISSOLVED("Bond %s is already dissolved."),
+    /** field, its value, when the relationship began. */
+    BEFORE_THE_RELATIONSHIP("%s %s is before the relationship began (%s, as the registration said): nothing is dated"
+            + " before it. Correct the date."),
+    /** the move's time, the latest move's time, the same. */
+    MOVE_BEFORE_THE_LATEST_MOVE("A move dated %s cannot come before the account's latest move (%s): moves are recorded"
+            + " in the order they happened. Date it at or after %s."),
     /** field, ref, version, event type. */
     REF_ALREADY_RECORDED("%s %s was recorded at version %s (%s) with other content; a reference is recorded once per"
             + " account: send the same content to get the first answer again, or use a new reference for another"
@@ -66,6 +72,12 @@ public enum Rule {
             + " new Idempotency-Key)."),
     // A value in the command is unusable whatever the state (422).
     REASON_REQUIRED(true, "A reason is required: auditors read it in the account's history."),
+    /** field, its value, now, the skew allowed. */
+    IN_THE_FUTURE(true, "%s %s is in the future (it is %s, and clocks may differ by %s at most): record what has"
+            + " happened, dated when it happened."),
+    /** dueBy, when the complaint was raised. */
+    DUE_BEFORE_RAISED(true, "dueBy %s is not after the complaint was raised (%s): a complaint is due after it is"
+            + " raised."),
     /** what is wrong with which field: the check says it. */
     INVALID_VALUE(true, "%s");
 

@@ -10,6 +10,7 @@ import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
 import com.relationship.service.web.PlainText;
+import com.relationship.service.web.PlausibleInstant;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -25,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,12 +51,14 @@ class AccountController {
                                          @NotNull @PositiveOrZero @Max(FieldLimits.MAX_EMPLOYEES) Integer employeeCount,
                                          @PositiveOrZero @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.REVENUE_DOC) BigDecimal annualRevenue,
                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String region,
-                                         @NotNull Classification classification) {
+                                         @NotNull Classification classification,
+                                         @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ClassifyRequest(@NotNull Classification classification,
-                                  @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String rationale) {
+                                  @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String rationale,
+                                  @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @PostMapping
@@ -63,7 +67,7 @@ class AccountController {
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterAccountRequest request) {
         UUID id = request.accountId() != null ? request.accountId() : commands.newAccountId();
         return commands.register(new RegisterAccount(id, request.name(), request.industry(), request.employeeCount(),
-                request.annualRevenue(), request.region(), request.classification()));
+                request.annualRevenue(), request.region(), request.classification()), request.occurredAt());
     }
 
     @PostMapping("/{accountId}/classification")
@@ -71,7 +75,7 @@ class AccountController {
     public ResponseEntity<CommandAccepted> classify(@PathVariable UUID accountId,
                                                     @Valid @RequestBody ClassifyRequest request) {
         return commands.send(new ClassifyAccount(accountId, request.classification(), request.rationale()),
-                request.rationale());
+                request.rationale(), request.occurredAt());
     }
 
     @GetMapping("/{accountId}")

@@ -30,8 +30,10 @@ public class AccountReplay {
     }
 
     /**
-     * The account after its last event recorded at or before {@code asOf}. The history is read
-     * lazily and no further than the first event after the instant: an earlier instant costs less.
+     * The account as it was at {@code asOf} in business time: folded from every event dated at or
+     * before it, facts recorded later but dated earlier included (a history recorded late tells what
+     * was). Moves are dated in their order, so a later move never precedes an included one. The whole
+     * history is read, in the store's batches, one batch at a time.
      */
     public AccountState asOf(UUID accountId, Instant asOf) {
         try (Stream<RecordedEvent> events = history.stream(accountId)) {
@@ -40,10 +42,17 @@ public class AccountReplay {
                 throw new UnknownAccountException(accountId);
             }
             RecordedEvent registration = stored.next();
-            if (registration.timestamp().isAfter(asOf)) {
-                throw NotThen.beforeRegistration(accountId, asOf, registration.timestamp());
+            AccountState state = step(null, registration);
+            if (state.registeredAt().isAfter(asOf)) {
+                throw NotThen.beforeRegistration(accountId, asOf, state.registeredAt());
             }
-            return foldOnto(step(null, registration), stored, event -> !event.timestamp().isAfter(asOf));
+            while (stored.hasNext()) {
+                RecordedEvent event = stored.next();
+                if (!event.occurredAt().isAfter(asOf)) {
+                    state = step(state, event);
+                }
+            }
+            return state;
         }
     }
 
@@ -94,7 +103,7 @@ public class AccountReplay {
     }
 
     private static AccountState step(AccountState state, RecordedEvent event) {
-        return state == null ? AccountState.registered((AccountRegistered) event.payload(), event.timestamp())
-                : state.evolve((AccountEvent) event.payload(), event.sequence(), event.timestamp());
+        return state == null ? AccountState.registered((AccountRegistered) event.payload(), event.occurredAt())
+                : state.evolve((AccountEvent) event.payload(), event.sequence(), event.occurredAt());
     }
 }

@@ -41,44 +41,48 @@ record Timeline(UUID accountId, List<Period> lifecycle, List<Period> kam) {
         private final UUID accountId;
         private final List<Period> lifecycle = new ArrayList<>();
         private final List<Period> kam = new ArrayList<>();
+        private Instant latest; // the latest business time of any event: a fact recorded late may be dated earlier
 
         Builder(UUID accountId) {
             this.accountId = accountId;
         }
 
         void observe(AccountState before, AccountState after, RecordedEvent event) {
+            latest = latest == null || event.occurredAt().isAfter(latest) ? event.occurredAt() : latest;
             String stageBefore = before == null ? null : before.stage().name();
             if (!Objects.equals(stageBefore, after.stage().name())) {
-                move(lifecycle, after.stage().name(), event);
+                move(lifecycle, after.stage().name(), after.stageSince(), event);
             }
             String kamBefore = before == null || before.kamStage() == null ? null : before.kamStage().name();
             String kamAfter = after.kamStage() == null ? null : after.kamStage().name();
             if (kamAfter != null && !Objects.equals(kamBefore, kamAfter)) {
-                move(kam, kamAfter, event);
+                move(kam, kamAfter, after.kamStageSince(), event);
             }
         }
 
-        private static void move(List<Period> periods, String stage, RecordedEvent event) {
+        /** A move into {@code stage} at {@code enteredAt}: the fold's own business time for it. */
+        private static void move(List<Period> periods, String stage, Instant enteredAt, RecordedEvent event) {
             Move move = Move.of(event);
             if (!periods.isEmpty()) {
                 Period open = periods.remove(periods.size() - 1);
-                periods.add(new Period(open.stage(), open.enteredAt(), event.timestamp(),
-                        Duration.between(open.enteredAt(), event.timestamp()), open.enteredBy(), move));
+                periods.add(new Period(open.stage(), open.enteredAt(), enteredAt,
+                        Duration.between(open.enteredAt(), enteredAt), open.enteredBy(), move));
             }
-            periods.add(new Period(stage, event.timestamp(), null, Duration.ZERO, move, null));
+            periods.add(new Period(stage, enteredAt, null, Duration.ZERO, move, null));
         }
 
         Timeline build(AccountState last) {
-            return new Timeline(accountId, closeOpen(lifecycle, last), closeOpen(kam, last));
+            return new Timeline(accountId, closeOpen(lifecycle, latest), closeOpen(kam, latest));
         }
 
-        /** The open period lasts, so far, until the account's last event. */
-        private static List<Period> closeOpen(List<Period> periods, AccountState last) {
+        /** The open period lasts, so far, until the latest event the account has, by business time. */
+        private static List<Period> closeOpen(List<Period> periods, Instant latest) {
             List<Period> result = new ArrayList<>(periods);
             if (!result.isEmpty()) {
                 Period open = result.remove(result.size() - 1);
+                Instant until = latest.isAfter(open.enteredAt()) ? latest : open.enteredAt();
                 result.add(new Period(open.stage(), open.enteredAt(), null,
-                        Duration.between(open.enteredAt(), last.lastEventAt()), open.enteredBy(), null));
+                        Duration.between(open.enteredAt(), until), open.enteredBy(), null));
             }
             return List.copyOf(result);
         }

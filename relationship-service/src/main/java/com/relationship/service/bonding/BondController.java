@@ -50,7 +50,8 @@ class BondController {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    record DissolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
+    record DissolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason,
+                              @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @PostMapping
@@ -69,6 +70,7 @@ class BondController {
     @Operation(summary = "Dissolve a bond before its time, with a reason")
     ResponseEntity<CommandAccepted> dissolve(@PathVariable UUID accountId, @PathVariable UUID bondId,
                                              @Valid @RequestBody DissolutionRequest request) {
-        return commands.send(new DissolveBond(accountId, bondId, request.reason()), request.reason());
+        return commands.send(new DissolveBond(accountId, bondId, request.reason()), request.reason(),
+                request.occurredAt());
     }
 }

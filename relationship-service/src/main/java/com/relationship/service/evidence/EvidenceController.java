@@ -52,23 +52,27 @@ class EvidenceController {
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
                                   @Size(max = FieldLimits.NAME) @PlainText String referredCompany,
-                                  @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
+                                  @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref,
+                                  @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary, @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant dueBy) {
+    public record ComplaintRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary, @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant dueBy,
+                                   @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     public record ComplaintOpenedResponse(UUID accountId, long version, UUID complaintId) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record ResolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String resolution) {
+    public record ResolutionRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String resolution,
+                                    @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record EngagementRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
-                                    @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
+                                    @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref,
+                                    @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
@@ -81,7 +85,8 @@ class EvidenceController {
     public record ComplianceReviewRequest(@NotNull ComplianceOutcome outcome,
                                           @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String reviewer,
                                           @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String notes,
-                                          @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref) {
+                                          @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String ref,
+                                          @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @PostMapping("/purchases")
@@ -97,16 +102,17 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> referral(@PathVariable UUID accountId,
                                                     @Valid @RequestBody ReferralRequest request) {
         return commands.send(new RecordReferral(accountId, commands.newId("referral", accountId), request.description(),
-                request.referredCompany(), request.ref()));
+                request.referredCompany(), request.ref()), null, request.occurredAt());
     }
 
     @PostMapping("/complaints")
-    @Operation(summary = "Open a complaint; answers its complaintId")
+    @Operation(summary = "Open a complaint; answers its complaintId", description = "occurredAt is when it was raised"
+            + " (now when absent); dueBy must be after it.")
     public ResponseEntity<ComplaintOpenedResponse> complaint(@PathVariable UUID accountId,
                                                              @Valid @RequestBody ComplaintRequest request) {
         UUID complaintId = commands.newId("complaint", accountId);
         CommandAccepted accepted = commands.send(new OpenComplaint(accountId, complaintId, request.summary(),
-                request.dueBy())).getBody();
+                request.dueBy()), null, request.occurredAt()).getBody();
         return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
                 .body(new ComplaintOpenedResponse(accountId, accepted.version(), complaintId));
     }
@@ -115,7 +121,8 @@ class EvidenceController {
     @Operation(summary = "Resolve an open complaint")
     public ResponseEntity<CommandAccepted> resolve(@PathVariable UUID accountId, @PathVariable UUID complaintId,
                                                    @Valid @RequestBody ResolutionRequest request) {
-        return commands.send(new ResolveComplaint(accountId, complaintId, request.resolution()));
+        return commands.send(new ResolveComplaint(accountId, complaintId, request.resolution()), null,
+                request.occurredAt());
     }
 
     @PostMapping("/co-development-engagements")
@@ -123,7 +130,8 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> engagement(@PathVariable UUID accountId,
                                                       @Valid @RequestBody EngagementRequest request) {
         return commands.send(new RecordCoDevelopmentEngagement(accountId,
-                commands.newId("engagement", accountId), request.description(), request.ref()));
+                commands.newId("engagement", accountId), request.description(), request.ref()), null,
+                request.occurredAt());
     }
 
     @PostMapping("/partnership-agreements")
@@ -139,6 +147,6 @@ class EvidenceController {
     public ResponseEntity<CommandAccepted> review(@PathVariable UUID accountId,
                                                   @Valid @RequestBody ComplianceReviewRequest request) {
         return commands.send(new RecordComplianceReview(accountId, commands.newId("review", accountId), request.outcome(),
-                request.reviewer(), request.notes(), request.ref()));
+                request.reviewer(), request.notes(), request.ref()), null, request.occurredAt());
     }
 }

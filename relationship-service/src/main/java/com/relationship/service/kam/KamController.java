@@ -8,6 +8,7 @@ import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
 import com.relationship.service.web.PlainText;
+import com.relationship.service.web.PlausibleInstant;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
+import java.time.Instant;
 import java.util.UUID;
 
 @RestController
@@ -33,35 +35,40 @@ class KamController {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record DesignateRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String rationale) {
+    public record DesignateRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String rationale,
+                                   @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record KamAdvanceRequest(@NotNull KamStage targetStage) {
+    public record KamAdvanceRequest(@NotNull KamStage targetStage,
+                                    @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record UncoupleRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
+    public record UncoupleRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason,
+                                  @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @PostMapping("/designate")
     @Operation(summary = "Put a STRATEGIC account on the KAM track at PRE_KAM")
     public ResponseEntity<CommandAccepted> designate(@PathVariable UUID accountId,
                                                      @Valid @RequestBody DesignateRequest request) {
-        return commands.send(new DesignateKeyAccount(accountId, request.rationale()), request.rationale());
+        return commands.send(new DesignateKeyAccount(accountId, request.rationale()), request.rationale(),
+                request.occurredAt());
     }
 
     @PostMapping("/advance")
     @Operation(summary = "Move one KAM stage forward", description = "targetStage must be the next KAM stage.")
     public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
                                                    @Valid @RequestBody KamAdvanceRequest request) {
-        return commands.send(new AdvanceKamStage(accountId, request.targetStage()));
+        return commands.send(new AdvanceKamStage(accountId, request.targetStage()), null, request.occurredAt());
     }
 
     @PostMapping("/uncouple")
     @Operation(summary = "End the key-account partnership (to UNCOUPLING_KAM), with a reason")
     public ResponseEntity<CommandAccepted> uncouple(@PathVariable UUID accountId,
                                                     @Valid @RequestBody UncoupleRequest request) {
-        return commands.send(new UncoupleKeyAccount(accountId, request.reason()), request.reason());
+        return commands.send(new UncoupleKeyAccount(accountId, request.reason()), request.reason(),
+                request.occurredAt());
     }
 }

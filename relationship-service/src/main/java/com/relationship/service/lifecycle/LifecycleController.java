@@ -7,6 +7,7 @@ import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
 import com.relationship.service.web.PlainText;
+import com.relationship.service.web.PlausibleInstant;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
+import java.time.Instant;
 import java.util.UUID;
 
 @RestController
@@ -34,23 +36,26 @@ class LifecycleController {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record AdvanceRequest(@NotNull LifecycleStage targetStage) {
+    public record AdvanceRequest(@NotNull LifecycleStage targetStage,
+                                 @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record DowngradeRequest(@NotNull LifecycleStage targetStage,
-                                   @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
+                                   @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason,
+                                   @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record ReasonRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason) {
+    public record ReasonRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason,
+                                @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
     @PostMapping("/advance")
     @Operation(summary = "Move one stage up, if the evidence is there", description = "targetStage must be the next stage.")
     public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
                                                    @Valid @RequestBody AdvanceRequest request) {
-        return commands.send(new AdvanceLifecycleStage(accountId, request.targetStage()));
+        return commands.send(new AdvanceLifecycleStage(accountId, request.targetStage()), null, request.occurredAt());
     }
 
     @PostMapping("/downgrade")
@@ -58,34 +63,38 @@ class LifecycleController {
     public ResponseEntity<CommandAccepted> downgrade(@PathVariable UUID accountId,
                                                      @Valid @RequestBody DowngradeRequest request) {
         return commands.send(new DowngradeLifecycleStage(accountId, request.targetStage(), request.reason()),
-                request.reason());
+                request.reason(), request.occurredAt());
     }
 
     @PostMapping("/lapse")
     @Operation(summary = "The account switched or stopped buying: LAPSED, remembering the stage")
     public ResponseEntity<CommandAccepted> lapse(@PathVariable UUID accountId, @Valid @RequestBody ReasonRequest request) {
-        return commands.send(new LapseAccount(accountId, request.reason()), request.reason());
+        return commands.send(new LapseAccount(accountId, request.reason()), request.reason(),
+                request.occurredAt());
     }
 
     @PostMapping("/win-back")
     @Operation(summary = "LAPSED → CUSTOMER")
     public ResponseEntity<CommandAccepted> winBack(@PathVariable UUID accountId,
                                                    @Valid @RequestBody ReasonRequest request) {
-        return commands.send(new WinBackAccount(accountId, request.reason()), request.reason());
+        return commands.send(new WinBackAccount(accountId, request.reason()), request.reason(),
+                request.occurredAt());
     }
 
     @PostMapping("/disqualify")
     @Operation(summary = "Close a PROSPECT that will not buy")
     public ResponseEntity<CommandAccepted> disqualify(@PathVariable UUID accountId,
                                                       @Valid @RequestBody ReasonRequest request) {
-        return commands.send(new DisqualifyProspect(accountId, request.reason()), request.reason());
+        return commands.send(new DisqualifyProspect(accountId, request.reason()), request.reason(),
+                request.occurredAt());
     }
 
     @PostMapping("/requalify")
     @Operation(summary = "Bring a DISQUALIFIED prospect back to PROSPECT")
     public ResponseEntity<CommandAccepted> requalify(@PathVariable UUID accountId,
                                                      @Valid @RequestBody ReasonRequest request) {
-        return commands.send(new RequalifyProspect(accountId, request.reason()), request.reason());
+        return commands.send(new RequalifyProspect(accountId, request.reason()), request.reason(),
+                request.occurredAt());
     }
 
     @GetMapping("/eligibility")

@@ -3,6 +3,7 @@ package com.relationship.service.relay;
 import com.relationship.contracts.events.AccountEvent;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.service.account.BusinessTime;
 import com.relationship.service.infra.AuditMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -259,7 +260,8 @@ class RelayPublisher {
         EnvelopedAccountEvent enveloped = new EnvelopedAccountEvent(message.getIdentifier(), event.accountId(),
                 message.getSequenceNumber(), message.getTimestamp(), text(metadata, AuditMetadata.ACTOR),
                 text(metadata, AuditMetadata.CORRELATION_ID), text(metadata, AuditMetadata.CAUSATION_ID),
-                text(metadata, AuditMetadata.CLIENT_ID), text(metadata, AuditMetadata.REASON), event);
+                text(metadata, AuditMetadata.CLIENT_ID), text(metadata, AuditMetadata.REASON), event,
+                BusinessTime.of(metadata, message.getTimestamp()));
         return new ProducerRecord<>(properties.topic(), null, message.getTimestamp().toEpochMilli(),
                 event.accountId().toString(), codec.encode(enveloped),
                 List.of(new RecordHeader("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));

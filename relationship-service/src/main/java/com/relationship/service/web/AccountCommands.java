@@ -6,6 +6,7 @@ import com.relationship.security.Actor;
 import com.relationship.service.account.Account;
 import com.relationship.service.account.AccountHistory;
 import com.relationship.service.account.AccountRuleViolation;
+import com.relationship.service.account.BusinessTime;
 import com.relationship.service.account.Replayed;
 import com.relationship.service.account.StaleAccountVersion;
 import com.relationship.service.infra.AuditMetadata;
@@ -22,6 +23,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -66,7 +68,16 @@ public class AccountCommands implements AutoCloseable {
 
     /** As {@link #send(AccountCommand)}, recording the command's reason in the events' metadata too. */
     public ResponseEntity<CommandAccepted> send(AccountCommand command, String reason) {
-        Outcome outcome = dispatch(command, reason);
+        return send(command, reason, null);
+    }
+
+    /**
+     * As {@link #send(AccountCommand, String)} (reason may be null), dated {@code occurredAt}: when what it
+     * records happened in the business, checked and carried on its events by the aggregate
+     * ({@link BusinessTime}); null for now, or for the time the fact itself states.
+     */
+    public ResponseEntity<CommandAccepted> send(AccountCommand command, String reason, Instant occurredAt) {
+        Outcome outcome = dispatch(command, reason, occurredAt);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().eTag(Long.toString(outcome.version()));
         if (outcome.replayed()) {
             answer.header(IdempotencyFilter.REPLAYED, "true");
@@ -81,9 +92,9 @@ public class AccountCommands implements AutoCloseable {
     record Outcome(long version, boolean replayed) {
     }
 
-    /** Registers an account; answers 201 with its Location. */
-    public ResponseEntity<CommandAccepted> register(RegisterAccount command) {
-        dispatch(command, null);
+    /** Registers an account, its relationship begun at {@code occurredAt} (null: now); answers 201 with its Location. */
+    public ResponseEntity<CommandAccepted> register(RegisterAccount command, Instant occurredAt) {
+        dispatch(command, null, occurredAt);
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + command.accountId()))
                 .eTag("0")
                 .body(new CommandAccepted(command.accountId(), 0));
@@ -103,7 +114,7 @@ public class AccountCommands implements AutoCloseable {
         return newId("account", null);
     }
 
-    Outcome dispatch(AccountCommand command, String reason) {
+    Outcome dispatch(AccountCommand command, String reason, Instant occurredAt) {
         String type = command.getClass().getSimpleName();
         OptionalLong alreadyStored = storedByEarlierAttempt(command);
         if (alreadyStored.isPresent()) {
@@ -111,7 +122,7 @@ public class AccountCommands implements AutoCloseable {
             return new Outcome(alreadyStored.getAsLong(), true);
         }
         try {
-            Object result = gateway.sendAndWait(command, metadata(reason));
+            Object result = gateway.sendAndWait(command, metadata(reason, occurredAt));
             if (result instanceof Replayed replayed) {
                 count(type, "replayed", "none");
                 return new Outcome(replayed.version(), true);
@@ -148,8 +159,11 @@ public class AccountCommands implements AutoCloseable {
         meters.counter("relationship.commands", "command", type, "outcome", outcome, "rule", rule).increment();
     }
 
-    private static MetaData metadata(String reason) {
+    private static MetaData metadata(String reason, Instant occurredAt) {
         Map<String, Object> values = new HashMap<>();
+        if (occurredAt != null) {
+            values.put(BusinessTime.KEY, occurredAt.toString());
+        }
         Actor actor = Actor.required(); // the verified token's subject, never a header
         values.put(AuditMetadata.ACTOR, actor.subject());
         if (actor.clientId() != null) {

@@ -57,6 +57,10 @@ public final class FieldLimits {
     /** What the OpenAPI document says of these bounds (annotation values must be constants). */
     public static final String INSTANT_DOC = "An ISO 8601 instant with a zone or offset, from 1900-01-01T00:00:00Z to"
             + " before 2100-01-01T00:00:00Z";
+    public static final String OCCURRED_AT_DOC = "Optional: when it happened in the business, for a history"
+            + " recorded late (now when absent). Not in the future (beyond a few minutes of clock skew), not before the"
+            + " relationship began where the registration said when, and for a move not before the account's latest"
+            + " move. On a registration: when the relationship began. " + INSTANT_DOC;
     public static final String AMOUNT_DOC = "Greater than 0; at most 15 digits before the point and the currency's"
             + " minor digits after it (2 for EUR, 0 for JPY, 3 for BHD); a JSON number, or a string holding one";
     public static final String REVENUE_DOC = "0 or more; at most 15 digits before the point and 4 after it";

@@ -34,6 +34,7 @@ final class AccountFixtures {
         AggregateTestFixture<Account> fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerCommandTargetResolver(new AccountCommandTargetResolver());
         fixture.registerInjectableResource(policy);
+        fixture.registerInjectableResource(BusinessTimePolicy.defaults());
         return fixture;
     }
 

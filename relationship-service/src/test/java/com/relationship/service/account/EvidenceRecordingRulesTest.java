@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static com.relationship.service.account.AccountFixtures.*;
@@ -53,9 +55,10 @@ class EvidenceRecordingRulesTest {
     @Test
     void aComplaintIsOpenedAndResolvedOnce() {
         UUID complaint = UUID.randomUUID();
+        Instant due = fixture.currentTime().plus(Duration.ofDays(14)); // due after it is raised (now)
         fixture.given(registered())
-                .when(new OpenComplaint(ID, complaint, "late", T))
-                .expectEvents(new ComplaintOpened(ID, complaint, "late", T));
+                .when(new OpenComplaint(ID, complaint, "late", due))
+                .expectEvents(new ComplaintOpened(ID, complaint, "late", due));
         fixture.given(registered(), new ComplaintOpened(ID, complaint, "late", T))
                 .when(new ResolveComplaint(ID, complaint, "refund"))
                 .expectEvents(new ComplaintResolved(ID, complaint, "refund"));

@@ -64,7 +64,7 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
         assertThat(api.post("/accounts/" + account + "/lifecycle/advance", Map.of("targetStage", "CUSTOMER"))
                 .status()).isEqualTo(200);
         Api.Reply opened = api.post("/accounts/" + account + "/complaints", Map.of("summary", "slow support",
-                "dueBy", "2026-12-31T00:00:00Z"));
+                "occurredAt", "2026-01-02T00:00:00Z", "dueBy", "2026-01-31T00:00:00Z"));
         assertThat(opened.status()).isEqualTo(200);
         complaint = opened.body().get("complaintId").asText();
         long eventsBefore = storedEvents();

@@ -59,7 +59,8 @@ class IntegrityTest extends EmbeddedServiceTest {
         assertThat(api.post(a + "/purchases", purchase).status()).isEqualTo(200);
         assertThat(api.post(a + "/purchases", purchase).status()).isEqualTo(200);
         assertThat(api.post(a + "/referrals", Map.of("description", "told a peer")).status()).isEqualTo(200);
-        assertThat(api.post(a + "/complaints", Map.of("summary", "late", "dueBy", "2026-06-01T00:00:00Z"))
+        assertThat(api.post(a + "/complaints", Map.of("summary", "late", "occurredAt", "2026-05-20T00:00:00Z",
+                "dueBy", "2026-06-01T00:00:00Z"))
                 .status()).isEqualTo(200);
         return id;
     }

@@ -258,7 +258,8 @@ class SafeRetriesTest extends EmbeddedServiceTest {
     void aRetryAfterALostAnswerFindsTheStoredEventInsteadOfStoringASecond() {
         String id = register();
         String k = UUID.randomUUID().toString();
-        Map<String, Object> complaint = Map.of("summary", "late delivery", "dueBy", "2026-06-01T00:00:00Z");
+        Map<String, Object> complaint = Map.of("summary", "late delivery", "occurredAt", "2026-05-20T00:00:00Z",
+                "dueBy", "2026-06-01T00:00:00Z");
         Api.Reply first = api.post("/accounts/" + id + "/complaints", complaint, key(k));
         assertThat(first.status()).isEqualTo(200);
         loseTheAnswerOf(k);
