@@ -229,19 +229,7 @@ abstract class SystemScenario {
     @Test
     void aPlainKafkaConsumerReadsEveryEventInOrderWithItsEnvelope() {
         String id = accountAtPartner().getKey();
-        Map<Long, EnvelopedAccountEvent> events = new LinkedHashMap<>();
-        AccountEventCodec codec = new AccountEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
-            await().atMost(EVENTUALLY).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        EnvelopedAccountEvent event = codec.decode(record.value());
-                        events.putIfAbsent(event.sequence(), event); // at least once: a redelivery is skipped
-                    }
-                });
-                assertThat(events).hasSize(18);
-            });
-        }
+        Map<Long, EnvelopedAccountEvent> events = eventsOnTopic(id, 18);
         assertThat(events.keySet()).containsExactlyElementsOf(LongStream.rangeClosed(0, 17).boxed().toList());
         assertThat(events.values()).allSatisfy(event -> {
             assertThat(event.actor()).isEqualTo(SUBJECT);
@@ -340,18 +328,7 @@ abstract class SystemScenario {
         assertThat(storedActors).containsExactly("alice", "alice");
 
         Map<Long, String> actorsOnKafka = new LinkedHashMap<>();
-        AccountEventCodec codec = new AccountEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
-            await().atMost(EVENTUALLY).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        EnvelopedAccountEvent event = codec.decode(record.value());
-                        actorsOnKafka.putIfAbsent(event.sequence(), event.actor());
-                    }
-                });
-                assertThat(actorsOnKafka).hasSize(2);
-            });
-        }
+        eventsOnTopic(id, 2).forEach((sequence, event) -> actorsOnKafka.put(sequence, event.actor()));
         System.out.printf("Actors on %s for account %s: %s%n", Topics.ACCOUNT_EVENTS, id, actorsOnKafka);
         assertThat(actorsOnKafka).containsExactly(Map.entry(0L, "alice"), Map.entry(1L, "alice"));
     }
@@ -402,19 +379,7 @@ abstract class SystemScenario {
         JsonNode timeline = get(readModels() + "/api/v1/accounts/" + id + "/timeline").body();
         assertThat(timeline.at("/lifecycle/1/enteredAt").asText()).isEqualTo("2024-12-15T00:00:00Z");
 
-        Map<Long, EnvelopedAccountEvent> onTopic = new LinkedHashMap<>();
-        AccountEventCodec codec = new AccountEventCodec();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
-            await().atMost(EVENTUALLY).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        EnvelopedAccountEvent event = codec.decode(record.value());
-                        onTopic.putIfAbsent(event.sequence(), event);
-                    }
-                });
-                assertThat(onTopic).hasSize(3);
-            });
-        }
+        Map<Long, EnvelopedAccountEvent> onTopic = eventsOnTopic(id, 3);
         assertThat(onTopic.get(2L).businessTime()).isEqualTo(java.time.Instant.parse("2024-12-15T00:00:00Z"));
         assertThat(onTopic.get(2L).occurredAt()).as("recorded now").isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     }
@@ -483,6 +448,24 @@ abstract class SystemScenario {
             withStatus++;
         }
         System.out.printf("bursts: %d of %d accounts have a status at their last version%n", withStatus, stored.size());
+    }
+
+    /** The account's events on the events topic by sequence, read until there are {@code count}; a re-send is skipped. */
+    private Map<Long, EnvelopedAccountEvent> eventsOnTopic(String accountId, int count) {
+        Map<Long, EnvelopedAccountEvent> events = new LinkedHashMap<>(); // in topic order, first appearances
+        AccountEventCodec codec = new AccountEventCodec();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_EVENTS)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (accountId.equals(record.key())) {
+                        EnvelopedAccountEvent event = codec.decode(record.value());
+                        events.putIfAbsent(event.sequence(), event); // at least once: a redelivery is skipped
+                    }
+                });
+                assertThat(events).hasSize(count);
+            });
+        }
+        return events;
     }
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {
