@@ -2,6 +2,7 @@ package com.relationship.account;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.*;
@@ -29,6 +30,8 @@ import java.util.UUID;
  * @param dissolvedBonds        the bond ids dissolved
  * @param purchasesWhileLapsed  purchases recorded since the account lapsed: the one that wins it back
  *                              opens the new tenure
+ * @param complianceHold        the latest compliance review, in any tenure, REJECTED the relationship:
+ *                              KAM advances wait for an APPROVED one
  * @param relationshipSince     when the relationship began, where the registration said so: nothing is
  *                              dated before it; null when it did not (then the registration is only
  *                              when it was recorded, and facts may be dated before it)
@@ -39,7 +42,8 @@ public record AccountState(UUID accountId, String name, Classification classific
                            Instant stageSince, LifecycleStage lapsedFrom, KamStage kamStage, Instant kamStageSince,
                            Evidence evidence, Set<UUID> complaintsOpened, Set<UUID> resolvedComplaints,
                            Map<UUID, ActiveBond> activeBonds, Set<UUID> dissolvedBonds, int purchasesWhileLapsed,
-                           long version, Instant registeredAt, Instant lastEventAt, Instant relationshipSince,
+                           long version, Instant registeredAt, Instant lastEventAt, boolean complianceHold,
+                           Instant relationshipSince,
                            @JsonIgnore RecordedFacts facts) {
 
     public AccountState {
@@ -57,7 +61,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         Instant since = event.relationshipSince() != null ? event.relationshipSince() : at;
         return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT,
                 since, null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, since, since,
-                event.relationshipSince(), RecordedFacts.none());
+                false, event.relationshipSince(), RecordedFacts.none());
     }
 
     /** When the account last moved a lifecycle or KAM stage (its registration, before any move), by business time. */
@@ -86,6 +90,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         next.version = sequence;
         next.lastEventAt = at;
         next.facts = facts.with(event, sequence);
+        next.at = at;
         StageMoves.lifecycleAfter(event).ifPresent(to -> next.enterStage(to, at));
         StageMoves.kamAfter(event).ifPresent(to -> next.enterKamStage(to, at));
         return event.accept(next).build();
@@ -113,6 +118,8 @@ public record AccountState(UUID accountId, String name, Classification classific
         private long version;
         private final Instant registeredAt;
         private final Instant relationshipSince;
+        private boolean complianceHold;
+        private Instant at;
         private Instant lastEventAt;
         private RecordedFacts facts;
         private final LifecycleStage stageBefore;
@@ -136,6 +143,7 @@ public record AccountState(UUID accountId, String name, Classification classific
             version = state.version;
             registeredAt = state.registeredAt;
             relationshipSince = state.relationshipSince;
+            complianceHold = state.complianceHold;
             lastEventAt = state.lastEventAt;
             facts = state.facts;
         }
@@ -159,7 +167,8 @@ public record AccountState(UUID accountId, String name, Classification classific
         @Override
         public Draft visit(PurchaseRecorded event) {
             evidence = evidence.withPurchase();
-            if (stageBefore == LifecycleStage.LAPSED) {
+            // What can win a lapsed account back: a purchase made after it lapsed, not one recorded late.
+            if (stageBefore == LifecycleStage.LAPSED && !at.isBefore(stageSince)) {
                 purchasesWhileLapsed++;
             }
             return this;
@@ -200,6 +209,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         @Override
         public Draft visit(ComplianceReviewRecorded event) {
             evidence = evidence.withComplianceReview(event.outcome());
+            complianceHold = event.outcome() == ComplianceOutcome.REJECTED;
             return this;
         }
 
@@ -286,7 +296,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         AccountState build() {
             return new AccountState(accountId, name, classification, stage, stageSince, lapsedFrom, kamStage,
                     kamStageSince, evidence, complaintsOpened, resolvedComplaints, activeBonds, dissolvedBonds,
-                    purchasesWhileLapsed, version, registeredAt, lastEventAt, relationshipSince, facts);
+                    purchasesWhileLapsed, version, registeredAt, lastEventAt, complianceHold, relationshipSince, facts);
         }
     }
 }

@@ -99,7 +99,7 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.of(
             AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
-                    "standingAt"),
+                    "standingAt", "complianceHold"),
             PurchaseRecorded.class, Set.of("orderRef"),
             AccountRegistered.class, Set.of("relationshipSince"),
             ReferralRecorded.class, Set.of("ref"),

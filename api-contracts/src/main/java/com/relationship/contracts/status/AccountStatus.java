@@ -49,6 +49,8 @@ import java.util.UUID;
  * @param standingAt          the instant bonding level, churn risk and exchange type were reckoned at:
  *                            the last event's time, or later when time alone moved them (a bond ran
  *                            out, silence grew). Not in the first revision of this form: null there
+ * @param complianceHold      the latest compliance review REJECTED the relationship: KAM advances wait for
+ *                            an APPROVED one (docs/domain.md). Added later: false where it is absent
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
@@ -57,7 +59,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                             List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
                             boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
                             int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
-                            Instant standingAt) {
+                            Instant standingAt, boolean complianceHold) {
 
     /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
     public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
@@ -81,7 +83,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                          boolean stale, String staleReason) {
         this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
                 classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
-                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null);
+                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null, false);
     }
 
     /** This status marked stale for {@code reason}, or not stale if {@code reason} is null. */
@@ -89,7 +91,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, reason != null, reason, bondingLevel, bondStrength, churnScore,
-                churnBand, lastInteraction, standingAt);
+                churnBand, lastInteraction, standingAt, complianceHold);
     }
 
     /**
@@ -101,6 +103,6 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
-                lastInteraction, at);
+                lastInteraction, at, complianceHold);
     }
 }

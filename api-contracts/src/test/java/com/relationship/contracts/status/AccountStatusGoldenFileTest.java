@@ -60,7 +60,7 @@ class AccountStatusGoldenFileTest {
                 11, lapsed, false, null, BondKind.SOCIAL, 20, 72, ChurnBand.HIGH,
                 new LastInteraction(Instant.parse("2026-06-12T14:00:00Z"), InteractionChannel.CALL,
                         InteractionDirection.OUTBOUND, "6f1d2c3b-0a9e-4d8c-b7a6-5f4e3d2c1b0a"),
-                Instant.parse("2026-07-20T00:00:00Z"));
+                Instant.parse("2026-07-20T00:00:00Z"), true);
     }
 
     @Test
@@ -102,7 +102,21 @@ class AccountStatusGoldenFileTest {
         assertThat(first).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
                 s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
                 s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
-                s.updatedAt(), false, null, null, 0, 0, null, null, null));
+                s.updatedAt(), false, null, null, 0, 0, null, null, null, false));
+    }
+
+    /** A status published before it showed the compliance hold reads with none. */
+    @Test
+    void theFormBeforeTheComplianceHoldStillReads() throws IOException {
+        AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-compliance-hold.json")
+                .toFile(), AccountStatus.class);
+        AccountStatus s = sample();
+        assertThat(before.complianceHold()).isFalse();
+        assertThat(before).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
+                s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
+                s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
+                s.updatedAt(), s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(),
+                s.churnBand(), s.lastInteraction(), s.standingAt(), false));
     }
 
     @Test

@@ -83,7 +83,8 @@ public final class AccountStatusDocuments {
                         .append("channel", name(s.lastInteraction().channel()))
                         .append("direction", name(s.lastInteraction().direction()))
                         .append("eventId", s.lastInteraction().eventId()))
-                .append("standingAt", instant(s.standingAt()));
+                .append("standingAt", instant(s.standingAt()))
+                .append("complianceHold", s.complianceHold());
     }
 
     /**
@@ -120,7 +121,7 @@ public final class AccountStatusDocuments {
                 doc.get("bondStrength", 0), doc.get("churnScore", 0),
                 enumOf(ChurnBand::valueOf, doc.getString("churnBand")),
                 lastInteraction(doc.get("lastInteraction", Document.class)),
-                instant(doc.getString("standingAt")));
+                instant(doc.getString("standingAt")), doc.get("complianceHold", false));
     }
 
     private static LastInteraction lastInteraction(Document d) {

@@ -1,6 +1,7 @@
 package com.relationship.projection.status;
 
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.*;
@@ -192,6 +193,7 @@ public final class AccountStatusProjector {
         private final List<OpenComplaint> openComplaints;
         private long lastAppliedSequence;
         private Instant updatedAt;
+        private boolean complianceHold;
 
         Draft(AccountStatus s, Instant at) {
             from = s;
@@ -206,6 +208,7 @@ public final class AccountStatusProjector {
             purchaseCount = s.purchaseCount();
             purchaseTotals = new TreeMap<>(s.purchaseTotals());
             openComplaints = new ArrayList<>(s.openComplaints());
+            complianceHold = s.complianceHold();
         }
 
         /** Closes the current stage period at {@code at} and opens one for {@code to}. */
@@ -273,7 +276,8 @@ public final class AccountStatusProjector {
 
         @Override
         public Draft visit(ComplianceReviewRecorded event) {
-            return this; // evidence for the write side's rules: nothing in the status changes
+            complianceHold = event.outcome() == ComplianceOutcome.REJECTED; // the write side's KAM hold, shown
+            return this;
         }
 
         @Override
@@ -353,7 +357,7 @@ public final class AccountStatusProjector {
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),
                     purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null,
                     from.bondingLevel(), from.bondStrength(), from.churnScore(), from.churnBand(),
-                    from.lastInteraction(), from.standingAt());
+                    from.lastInteraction(), from.standingAt(), complianceHold);
         }
     }
 }

@@ -67,6 +67,17 @@ class AccountStatusProjectorTest {
         assertThat(status.updatedAt()).as("when it was last recorded").isEqualTo(at(3));
     }
 
+    /** The write side's KAM hold, shown: a REJECTED latest review holds, an APPROVED one after it releases. */
+    @Test
+    void aRejectedComplianceReviewShowsAsAComplianceHoldUntilAnApprovedOne() {
+        AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
+                .then(id -> new ComplianceReviewRecorded(id, UUID.randomUUID(), ComplianceOutcome.REJECTED, "legal", null));
+        assertThat(projector.fold(history.events()).complianceHold()).isTrue();
+        history.then(id -> new ComplianceReviewRecorded(id, UUID.randomUUID(), ComplianceOutcome.APPROVED, "legal", null));
+        assertThat(projector.fold(history.events()).complianceHold()).isFalse();
+        assertThat(projector.fold(AccountHistory.registered(ACCOUNT, "Acme").events()).complianceHold()).isFalse();
+    }
+
     @Test
     void fullLifecycleToPartnerRecordsEveryStagePeriod() {
         AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")                              // 0

@@ -6,6 +6,7 @@ import com.relationship.account.FactIdentity;
 import com.relationship.account.RecordedFacts;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.commands.*;
@@ -308,7 +309,13 @@ public class Account {
             throw refusedIn(Rule.CANNOT_LAPSE, state.stage() == LifecycleStage.PROSPECT ? 1 : 0,
                     state.stage());
         }
-        return applied(new AccountLapsed(accountId, state.stage(), command.reason().strip()));
+        KamStage keyAccountAt = state.isKeyAccount() ? state.kamStage() : null;
+        Long version = applied(new AccountLapsed(accountId, state.stage(), command.reason().strip()));
+        if (keyAccountAt != null) {
+            // A lost customer is no key account: the lapse uncouples it in the same step (seed 001).
+            version = applied(new KeyAccountUncoupled(accountId, keyAccountAt, "Lapsed: " + command.reason().strip()));
+        }
+        return version;
     }
 
     @CommandHandler
@@ -316,6 +323,9 @@ public class Account {
         requireReason(command.reason());
         if (state.stage() != LifecycleStage.LAPSED) {
             throw refused(Rule.NOT_LAPSED, state.stage());
+        }
+        if (state.purchasesWhileLapsed() == 0) {
+            throw refused(Rule.WIN_BACK_NEEDS_A_PURCHASE, state.stageSince());
         }
         return applied(new AccountWonBack(accountId, command.reason().strip()));
     }
@@ -328,6 +338,9 @@ public class Account {
         }
         if (state.evidence().purchases() > 0) {
             throw refused(Rule.PROSPECT_HAS_BOUGHT);
+        }
+        if (state.isKeyAccount()) {
+            throw refused(Rule.DISQUALIFYING_A_KEY_ACCOUNT, state.kamStage());
         }
         return applied(new ProspectDisqualified(accountId, command.reason().strip()));
     }
@@ -366,6 +379,7 @@ public class Account {
     public Long handle(DesignateKeyAccount command) {
         requireText(command.rationale(), "rationale");
         requireNotDisqualified();
+        requireNotLapsed();
         if (state.classification() != Classification.STRATEGIC) {
             throw refused(Rule.NOT_STRATEGIC, state.classification());
         }
@@ -383,13 +397,34 @@ public class Account {
         if (state.kamStage() == KamStage.UNCOUPLING_KAM) {
             throw refused(Rule.KEY_ACCOUNT_UNCOUPLED);
         }
+        requireNotLapsed();
+        if (state.complianceHold()) {
+            throw refused(Rule.COMPLIANCE_HOLD);
+        }
         KamStage next = state.kamStage().next().orElseThrow(() -> refusedIn(Rule.NOT_THE_NEXT_KAM_STAGE,
                 2, state.kamStage()));
         if (command.targetStage() != next) {
             throw refusedIn(Rule.NOT_THE_NEXT_KAM_STAGE, command.targetStage() == KamStage.UNCOUPLING_KAM ? 1 : 0,
                     state.kamStage(), next, command.targetStage());
         }
+        if (next.compareTo(KamStage.PARTNERSHIP_KAM) >= 0) {
+            requirePartnershipGrounds(next);
+        }
         return applied(new KamStageAdvanced(accountId, state.kamStage(), next));
+    }
+
+    /**
+     * A partnership or joint venture on the KAM track (PARTNERSHIP_KAM and above) binds both sides: only
+     * with an account that buys (CUSTOMER or above) and with an APPROVED compliance review in its current
+     * tenure, so the dependency and cartel risk was looked at (seed 001).
+     */
+    private void requirePartnershipGrounds(KamStage target) {
+        if (!state.stage().isOnLadder() || state.stage().rank() < LifecycleStage.CUSTOMER.rank()) {
+            throw refusedIn(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, 0, target, state.stage());
+        }
+        if (state.evidence().latestComplianceReview() != ComplianceOutcome.APPROVED) {
+            throw refusedIn(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, 1, target);
+        }
     }
 
     @CommandHandler
@@ -407,6 +442,13 @@ public class Account {
     private void requireNotDisqualified() {
         if (state.stage() == LifecycleStage.DISQUALIFIED) {
             throw refused(Rule.ACCOUNT_DISQUALIFIED);
+        }
+    }
+
+    /** A lapsed account is a lost customer: it moves nowhere on the KAM track until won back. */
+    private void requireNotLapsed() {
+        if (state.stage() == LifecycleStage.LAPSED) {
+            throw refused(Rule.KAM_WHILE_LAPSED);
         }
     }
 

@@ -28,6 +28,9 @@ public enum Rule {
             "Only an account that has bought (CUSTOMER to PARTNER) can lapse; this one is %s: disqualify a"
                     + " prospect instead."),
     NOT_LAPSED("Only a LAPSED account can be won back; this one is %s."),
+    /** when it lapsed. */
+    WIN_BACK_NEEDS_A_PURCHASE("A won-back account is a CUSTOMER again, and CUSTOMER needs a purchase: record the"
+            + " purchase that wins it back, dated after it lapsed (%s), then win it back."),
     /** 0: not on the ladder; 1: an account that has bought. */
     NOT_A_PROSPECT("Only a PROSPECT can be disqualified; this account is %s.",
             "Only a PROSPECT can be disqualified; this account is %s: lapse it instead."),
@@ -39,6 +42,16 @@ public enum Rule {
     NOT_STRATEGIC("Only a STRATEGIC account can be designated a key-account candidate; this one is %s. Classify it"
             + " STRATEGIC first, with a rationale."),
     ALREADY_A_KEY_ACCOUNT("The account is already on the KAM track at %s."),
+    /** the KAM stage. */
+    DISQUALIFYING_A_KEY_ACCOUNT("The prospect is on the KAM track at %s: uncouple it first, with a reason, then"
+            + " disqualify it."),
+    KAM_WHILE_LAPSED("The account is LAPSED, a lost customer: win it back before moving it on the KAM track."),
+    COMPLIANCE_HOLD("The latest compliance review REJECTED the relationship: KAM advances are frozen until an APPROVED"
+            + " review is recorded (or uncouple the account)."),
+    /** 0: target, the lifecycle stage; 1: target. */
+    PARTNERSHIP_KAM_GROUNDS_MISSING("%s binds both sides: only with an account that buys (CUSTOMER or above); this"
+            + " one is %s.", "%s binds both sides: it needs an APPROVED compliance review (dependency and cartel"
+            + " risk) in the account's current tenure. Record it first."),
     NOT_A_KEY_ACCOUNT("The account is not on the KAM track: designate it first."),
     /** 0: from, next, asked; 1: the same when uncoupling was asked; 2: the end of the track (stage). */
     NOT_THE_NEXT_KAM_STAGE("KAM stages are climbed one at a time: from %s the next is %s, not %s.",

@@ -1,10 +1,13 @@
 package com.relationship.service.account;
 
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.commands.*;
 import com.relationship.contracts.events.*;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +69,9 @@ class KamAndClassificationRulesTest {
 
     @Test
     void kamStagesGoForwardOneAtATimeToSynergistic() {
-        Object[] history = {registered(), new KeyAccountDesignated(ID, "x")};
+        // A partnership on the KAM track needs a buying account with an approved review (KamTimeRulesTest).
+        Object[] history = with(historyAt(LifecycleStage.CUSTOMER), new ComplianceReviewRecorded(ID, UUID.randomUUID(),
+                ComplianceOutcome.APPROVED, "legal", null), new KeyAccountDesignated(ID, "x")).toArray();
         KamStage[] track = {PRE_KAM, EARLY_KAM, MID_KAM, PARTNERSHIP_KAM, SYNERGISTIC_KAM};
         for (int i = 0; i + 1 < track.length; i++) {
             fixture.given(history)

@@ -199,7 +199,7 @@ class LifecycleRulesTest {
 
     @Test
     void aWinBackReturnsALapsedAccountToCustomer() {
-        fixture.given(with(historyAt(ADVOCATE), new AccountLapsed(ID, ADVOCATE, "gone")))
+        fixture.given(with(historyAt(ADVOCATE), new AccountLapsed(ID, ADVOCATE, "gone"), purchase()))
                 .when(new WinBackAccount(ID, "new contract"))
                 .expectEvents(new AccountWonBack(ID, "new contract"));
     }

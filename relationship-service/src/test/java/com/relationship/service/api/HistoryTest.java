@@ -24,7 +24,10 @@ class HistoryTest extends EmbeddedServiceTest {
     private Api api;
     private String account;
 
-    /** 0 registered, 1-2 purchases, 3 referral, 4 lapse (with a reason), 5 win-back. */
+    /**
+     * 0 registered, 1 purchase, 2 CUSTOMER, 3 purchase, 4 lapse (with a reason), 5 the purchase that wins it
+     * back (dated after the lapse: issue 25), 6 win-back.
+     */
     @BeforeEach
     void setUp() {
         api = new Api("http://127.0.0.1:" + port + "/api/v1", "frank@audit");
@@ -37,6 +40,8 @@ class HistoryTest extends EmbeddedServiceTest {
         api.post(account + "/lifecycle/advance", Map.of("targetStage", "CUSTOMER"));
         api.post(account + "/purchases", purchase);
         api.post(account + "/lifecycle/lapse", Map.of("reason", "went to a rival"));
+        api.post(account + "/purchases", Map.of("amount", "10.00", "currency", "EUR",
+                "occurredAt", java.time.Instant.now().toString(), "description", "licence"));
         api.post(account + "/lifecycle/win-back", Map.of("reason", "new contract"));
     }
 
@@ -50,7 +55,7 @@ class HistoryTest extends EmbeddedServiceTest {
     void everyEntrySaysWhoWhenWhyAndWhatCausedIt() {
         JsonNode page = api.get(account + "/history").body();
         JsonNode items = page.get("items");
-        assertThat(sequences(items)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(sequences(items)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(page.get("hasMore").asBoolean()).isFalse();
         JsonNode purchase = items.get(1);
         assertThat(purchase.get("type").asText()).isEqualTo("com.relationship.account.PurchaseRecorded.v1");
@@ -67,7 +72,7 @@ class HistoryTest extends EmbeddedServiceTest {
     void filtersByTypeTimeAndCorrelationAndPages() {
         JsonNode all = api.get(account + "/history").body().get("items");
         assertThat(sequences(api.get(account + "/history?type=PurchaseRecorded").body().get("items")))
-                .containsExactly(1L, 3L);
+                .containsExactly(1L, 3L, 5L);
         assertThat(sequences(api.get(account + "/history?type=com.relationship.account.AccountLapsed.v1").body()
                 .get("items"))).containsExactly(4L);
         String from = all.get(2).get("time").asText();
@@ -81,8 +86,11 @@ class HistoryTest extends EmbeddedServiceTest {
         JsonNode second = api.get(account + "/history?page=1&size=2").body();
         assertThat(sequences(second.get("items"))).containsExactly(2L, 3L);
         assertThat(second.get("hasMore").asBoolean()).isTrue();
-        JsonNode last = api.get(account + "/history?page=2&size=2").body();
-        assertThat(sequences(last.get("items"))).containsExactly(4L, 5L);
+        JsonNode third = api.get(account + "/history?page=2&size=2").body();
+        assertThat(sequences(third.get("items"))).containsExactly(4L, 5L);
+        assertThat(third.get("hasMore").asBoolean()).isTrue();
+        JsonNode last = api.get(account + "/history?page=3&size=2").body();
+        assertThat(sequences(last.get("items"))).containsExactly(6L);
         assertThat(last.get("hasMore").asBoolean()).isFalse();
         assertThat(api.get(account + "/history?size=501").status()).isEqualTo(400);
     }
@@ -93,7 +101,7 @@ class HistoryTest extends EmbeddedServiceTest {
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.contentType()).startsWith("application/x-ndjson");
         String[] lines = stream.raw().body().strip().split("\n");
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         for (int i = 0; i < lines.length; i++) {
             assertThat(JSON.readTree(lines[i]).get("sequence").asLong()).isEqualTo(i);
         }

@@ -23,7 +23,13 @@ class ReplayTest extends EmbeddedServiceTest {
     private record Scripted(String path, List<Instant> times) {
     }
 
-    /** 0 registered, 1 purchase, 2 CUSTOMER, 3-4 purchases, 5 CLIENT, 6 downgrade, 7 lapse, 8 win-back, 9 designate, 10 EARLY_KAM, 11 uncouple. */
+    /** Stands for the purchase that wins the account back: dated when it is sent, after the lapse. */
+    private static final Object WIN_BACK_PURCHASE = new Object();
+
+    /**
+     * 0 registered, 1 purchase, 2 CUSTOMER, 3-4 purchases, 5 CLIENT, 6 downgrade, 7 lapse, 8 the purchase that
+     * wins it back (dated after the lapse: issue 25), 9 win-back, 10 designate, 11 EARLY_KAM, 12 uncouple.
+     */
     private Scripted script(Api api) {
         Api.Reply registered = api.post("/accounts", Map.of("name", "Globex", "industry", "Energy",
                 "employeeCount", 900, "region", "EMEA", "classification", "STRATEGIC"));
@@ -35,12 +41,15 @@ class ReplayTest extends EmbeddedServiceTest {
                 Map.entry("/purchases", purchase), Map.entry("/lifecycle/advance", Map.of("targetStage", "CLIENT")),
                 Map.entry("/lifecycle/downgrade", Map.of("targetStage", "CUSTOMER", "reason", "missed renewals")),
                 Map.entry("/lifecycle/lapse", Map.of("reason", "went to a rival")),
+                Map.entry("/purchases", WIN_BACK_PURCHASE),
                 Map.entry("/lifecycle/win-back", Map.of("reason", "new contract")),
                 Map.entry("/kam/designate", Map.of("rationale", "future advantage")),
                 Map.entry("/kam/advance", Map.of("targetStage", "EARLY_KAM")),
                 Map.entry("/kam/uncouple", Map.of("reason", "dependency risk")));
         for (Map.Entry<String, Object> command : commands) {
-            Api.Reply reply = api.post(a + command.getKey(), command.getValue());
+            Object body = command.getValue() == WIN_BACK_PURCHASE ? Map.of("amount", "99.00", "currency", "EUR",
+                    "occurredAt", Instant.now().toString(), "description", "new contract") : command.getValue();
+            Api.Reply reply = api.post(a + command.getKey(), body);
             assertThat(reply.status()).as(command.getKey() + " " + reply.body()).isEqualTo(200);
         }
         List<Instant> times = new ArrayList<>();
@@ -72,7 +81,7 @@ class ReplayTest extends EmbeddedServiceTest {
         JsonNode now = api.get(history.path() + "/state").body();
         assertThat(now.get("stage").asText()).isEqualTo("CUSTOMER");
         assertThat(now.get("kamStage").asText()).isEqualTo("UNCOUPLING_KAM");
-        assertThat(now.get("version").asLong()).isEqualTo(11);
+        assertThat(now.get("version").asLong()).isEqualTo(12);
     }
 
     @Test
@@ -85,7 +94,7 @@ class ReplayTest extends EmbeddedServiceTest {
         assertThat(before.body().get("type").asText()).endsWith("/problems/not-registered-yet");
         Api.Reply beyond = api.get(history.path() + "/state?version=99");
         assertThat(beyond.status()).isEqualTo(404);
-        assertThat(beyond.body().get("detail").asText()).contains("versions 0 to 11");
+        assertThat(beyond.body().get("detail").asText()).contains("versions 0 to 12");
         Api.Reply both = api.get(history.path() + "/state?version=1&asOf=2026-01-01T00:00:00Z");
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.body().get("type").asText()).endsWith("/problems/as-of-or-version");

@@ -1,0 +1,147 @@
+package com.relationship.service.account;
+
+import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.KamStage;
+import com.relationship.contracts.commands.*;
+import com.relationship.contracts.events.*;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.relationship.contracts.account.LifecycleStage.*;
+import static com.relationship.service.account.AccountFixtures.*;
+
+/**
+ * Rules that hold in time (issue 25): a win-back needs a purchase made after the lapse; the KAM track
+ * follows the relationship (no partnership with a prospect or without an approved review, nothing for a
+ * lapsed account, a lapse uncouples, a rejected review freezes it, a key account is not disqualified).
+ */
+class RulesInTimeTest {
+
+    private AggregateTestFixture<Account> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = AccountFixtures.fixture();
+    }
+
+    private static ComplianceReviewRecorded review(ComplianceOutcome outcome) {
+        return new ComplianceReviewRecorded(ID, UUID.randomUUID(), outcome, "legal", null);
+    }
+
+    /** The history, then designated and advanced on the KAM track up to {@code stage}. */
+    private static List<Object> keyAccountAt(List<Object> history, KamStage stage) {
+        List<Object> events = new ArrayList<>(history);
+        events.add(new KeyAccountDesignated(ID, "future advantage"));
+        for (KamStage at = KamStage.PRE_KAM; at != stage; at = at.next().orElseThrow()) {
+            events.add(new KamStageAdvanced(ID, at, at.next().orElseThrow()));
+        }
+        return events;
+    }
+
+    /** The issue's case: a win-back needed no purchase, yet CUSTOMER itself requires one. */
+    @Test
+    void aWinBackNeedsAPurchaseMadeAfterTheLapse() {
+        List<Object> lapsed = with(historyAt(CLIENT), new AccountLapsed(ID, CLIENT, "went to a rival"));
+        fixture.given(lapsed)
+                .when(new WinBackAccount(ID, "new contract"))
+                .expectException(refusedBy(Rule.WIN_BACK_NEEDS_A_PURCHASE, "record the purchase that wins it back"))
+                .expectNoEvents();
+        fixture.given(with(lapsed, purchase()))
+                .when(new WinBackAccount(ID, "new contract"))
+                .expectEvents(new AccountWonBack(ID, "new contract"));
+    }
+
+    /** A purchase recorded while lapsed but dated before the lapse is history, not the one that wins it back. */
+    @Test
+    void aPurchaseRecordedLateDatedBeforeTheLapseDoesNotWinItBack() {
+        Instant lapsedAt = Instant.parse("2025-06-01T00:00:00Z");
+        List<Object> history = new ArrayList<>(historyAt(CLIENT));
+        history.add(new GenericDomainEventMessage<>("Account", ID.toString(), history.size(),
+                new AccountLapsed(ID, CLIENT, "went to a rival"), MetaData.with(BusinessTime.KEY, lapsedAt.toString())));
+        Instant before = Instant.parse("2025-05-01T00:00:00Z");
+        history.add(new GenericDomainEventMessage<>("Account", ID.toString(), history.size(),
+                new PurchaseRecorded(ID, UUID.randomUUID(), BigDecimal.TEN, "EUR", before, "old invoice"),
+                MetaData.with(BusinessTime.KEY, before.toString())));
+        fixture.given(history)
+                .when(new WinBackAccount(ID, "new contract"))
+                .expectException(refusedBy(Rule.WIN_BACK_NEEDS_A_PURCHASE, "dated after it lapsed (" + lapsedAt))
+                .expectNoEvents();
+    }
+
+    /** The issue's case: a prospect that never bought reached SYNERGISTIC_KAM, a joint venture. */
+    @Test
+    void aPartnershipOnTheKamTrackNeedsABuyingAccount() {
+        fixture.given(keyAccountAt(List.of(registered()), KamStage.MID_KAM))
+                .when(new AdvanceKamStage(ID, KamStage.PARTNERSHIP_KAM))
+                .expectException(refusedBy(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, "this one is PROSPECT"))
+                .expectNoEvents();
+    }
+
+    /** The issue's case: a joint venture without a compliance review. */
+    @Test
+    void aPartnershipOnTheKamTrackNeedsAnApprovedReviewInTheTenure() {
+        fixture.given(keyAccountAt(historyAt(CUSTOMER), KamStage.MID_KAM))
+                .when(new AdvanceKamStage(ID, KamStage.PARTNERSHIP_KAM))
+                .expectException(refusedBy(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, "APPROVED compliance review"))
+                .expectNoEvents();
+        fixture.given(keyAccountAt(with(historyAt(CUSTOMER), review(ComplianceOutcome.APPROVED)), KamStage.MID_KAM))
+                .when(new AdvanceKamStage(ID, KamStage.PARTNERSHIP_KAM))
+                .expectEvents(new KamStageAdvanced(ID, KamStage.MID_KAM, KamStage.PARTNERSHIP_KAM));
+    }
+
+    /** The issue's case: a LAPSED account advanced on KAM. */
+    @Test
+    void aLapsedAccountMovesNowhereOnTheKamTrack() {
+        List<Object> lapsedKeyAccount = with(keyAccountAt(historyAt(CLIENT), KamStage.EARLY_KAM),
+                new AccountLapsed(ID, CLIENT, "gone"));
+        fixture.given(lapsedKeyAccount)
+                .when(new AdvanceKamStage(ID, KamStage.MID_KAM))
+                .expectException(refusedBy(Rule.KAM_WHILE_LAPSED, "win it back"))
+                .expectNoEvents();
+        fixture.given(with(historyAt(CLIENT), new AccountLapsed(ID, CLIENT, "gone")))
+                .when(new DesignateKeyAccount(ID, "still strategic"))
+                .expectException(refusedBy(Rule.KAM_WHILE_LAPSED, "win it back"))
+                .expectNoEvents();
+    }
+
+    /** Seed 001: uncoupling prevents too much dependency; a lost customer is no key account. */
+    @Test
+    void aLapseOfAKeyAccountUncouplesItInTheSameCommand() {
+        fixture.given(keyAccountAt(historyAt(CLIENT), KamStage.MID_KAM))
+                .when(new LapseAccount(ID, "went to a rival"))
+                .expectEvents(new AccountLapsed(ID, CLIENT, "went to a rival"),
+                        new KeyAccountUncoupled(ID, KamStage.MID_KAM, "Lapsed: went to a rival"));
+    }
+
+    /** The issue's case: a prospect on the KAM track could be disqualified and then stayed frozen there. */
+    @Test
+    void aProspectOnTheKamTrackIsUncoupledBeforeItIsDisqualified() {
+        fixture.given(keyAccountAt(List.of(registered()), KamStage.EARLY_KAM))
+                .when(new DisqualifyProspect(ID, "no budget"))
+                .expectException(refusedBy(Rule.DISQUALIFYING_A_KEY_ACCOUNT, "uncouple it first"))
+                .expectNoEvents();
+    }
+
+    /** The issue's case: a REJECTED review after PARTNER changed nothing. */
+    @Test
+    void aRejectedReviewFreezesKamAdvancesUntilAnApprovedOneFollows() {
+        List<Object> partner = historyAt(PARTNER);
+        fixture.given(with(keyAccountAt(partner, KamStage.EARLY_KAM), review(ComplianceOutcome.REJECTED)))
+                .when(new AdvanceKamStage(ID, KamStage.MID_KAM))
+                .expectException(refusedBy(Rule.COMPLIANCE_HOLD, "REJECTED"))
+                .expectNoEvents();
+        fixture.given(with(keyAccountAt(partner, KamStage.EARLY_KAM), review(ComplianceOutcome.REJECTED),
+                        review(ComplianceOutcome.APPROVED)))
+                .when(new AdvanceKamStage(ID, KamStage.MID_KAM))
+                .expectEvents(new KamStageAdvanced(ID, KamStage.EARLY_KAM, KamStage.MID_KAM));
+    }
+}
