@@ -208,7 +208,7 @@ public record AccountState(UUID accountId, String name, Classification classific
 
         @Override
         public Draft visit(ComplianceReviewRecorded event) {
-            evidence = evidence.withComplianceReview(event.outcome());
+            evidence = evidence.withComplianceReview(event.outcome(), at);
             complianceHold = event.outcome() == ComplianceOutcome.REJECTED;
             return this;
         }

@@ -3,6 +3,7 @@ package com.relationship.account;
 import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.LifecycleStage;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -18,38 +19,40 @@ import java.util.UUID;
  * kept across both, because they are still open.
  */
 public record Evidence(int purchases, int referrals, int coDevelopmentEngagements, int partnershipAgreements,
-                       ComplianceOutcome latestComplianceReview, Set<UUID> openComplaints) {
+                       ComplianceOutcome latestComplianceReview, Instant latestComplianceReviewAt,
+                       Set<UUID> openComplaints) {
 
     public Evidence {
         openComplaints = Set.copyOf(openComplaints);
     }
 
     public static Evidence none() {
-        return new Evidence(0, 0, 0, 0, null, Set.of());
+        return new Evidence(0, 0, 0, 0, null, null, Set.of());
     }
 
     Evidence withPurchase() {
         return new Evidence(purchases + 1, referrals, coDevelopmentEngagements, partnershipAgreements,
-                latestComplianceReview, openComplaints);
+                latestComplianceReview, latestComplianceReviewAt, openComplaints);
     }
 
     Evidence withReferral() {
         return new Evidence(purchases, referrals + 1, coDevelopmentEngagements, partnershipAgreements,
-                latestComplianceReview, openComplaints);
+                latestComplianceReview, latestComplianceReviewAt, openComplaints);
     }
 
     Evidence withCoDevelopmentEngagement() {
         return new Evidence(purchases, referrals, coDevelopmentEngagements + 1, partnershipAgreements,
-                latestComplianceReview, openComplaints);
+                latestComplianceReview, latestComplianceReviewAt, openComplaints);
     }
 
     Evidence withPartnershipAgreement() {
         return new Evidence(purchases, referrals, coDevelopmentEngagements, partnershipAgreements + 1,
-                latestComplianceReview, openComplaints);
+                latestComplianceReview, latestComplianceReviewAt, openComplaints);
     }
 
-    Evidence withComplianceReview(ComplianceOutcome outcome) {
-        return new Evidence(purchases, referrals, coDevelopmentEngagements, partnershipAgreements, outcome,
+    /** The latest review, and when it was made (business time): an approval does not clear PARTNER forever. */
+    Evidence withComplianceReview(ComplianceOutcome outcome, Instant at) {
+        return new Evidence(purchases, referrals, coDevelopmentEngagements, partnershipAgreements, outcome, at,
                 openComplaints);
     }
 
@@ -57,14 +60,14 @@ public record Evidence(int purchases, int referrals, int coDevelopmentEngagement
         Set<UUID> open = new HashSet<>(openComplaints);
         open.add(complaintId);
         return new Evidence(purchases, referrals, coDevelopmentEngagements, partnershipAgreements,
-                latestComplianceReview, open);
+                latestComplianceReview, latestComplianceReviewAt, open);
     }
 
     Evidence withComplaintResolved(UUID complaintId) {
         Set<UUID> open = new HashSet<>(openComplaints);
         open.remove(complaintId);
         return new Evidence(purchases, referrals, coDevelopmentEngagements, partnershipAgreements,
-                latestComplianceReview, open);
+                latestComplianceReview, latestComplianceReviewAt, open);
     }
 
     /**
@@ -72,7 +75,7 @@ public record Evidence(int purchases, int referrals, int coDevelopmentEngagement
      * lapsed (the purchase that won it back is the new tenure's first); open complaints carry over.
      */
     Evidence forNewTenure(int purchasesWhileLapsed) {
-        return new Evidence(purchasesWhileLapsed, 0, 0, 0, null, openComplaints);
+        return new Evidence(purchasesWhileLapsed, 0, 0, 0, null, null, openComplaints);
     }
 
     /**
@@ -87,6 +90,7 @@ public record Evidence(int purchases, int referrals, int coDevelopmentEngagement
         boolean keepPartner = stage.rank() >= LifecycleStage.PARTNER.rank();
         return new Evidence(keepRepeatPurchases ? purchases : Math.min(purchases, 1), keepSupporter ? referrals : 0,
                 keepAdvocate ? coDevelopmentEngagements : 0, keepPartner ? partnershipAgreements : 0,
-                keepPartner ? latestComplianceReview : null, openComplaints);
+                keepPartner ? latestComplianceReview : null, keepPartner ? latestComplianceReviewAt : null,
+                openComplaints);
     }
 }

@@ -354,9 +354,12 @@ public class Account {
         return applied(new ProspectRequalified(accountId, command.reason().strip()));
     }
 
-    /** Whether an advance would be accepted now, and if not, what is missing: {@link Eligibility#of}, over the fold. */
-    public Eligibility eligibility(LifecyclePolicy policy) {
-        return Eligibility.of(state, policy);
+    /**
+     * Whether an advance would be accepted at the command's business time (now, where it states none), and
+     * if not, what is missing: {@link Eligibility#of}, over the fold.
+     */
+    private Eligibility eligibility(LifecyclePolicy policy) {
+        return Eligibility.of(state, policy, businessTime != null ? businessTime : GenericEventMessage.clock.instant());
     }
 
     // --- classification and KAM -----------------------------------------------------------------
@@ -390,7 +393,7 @@ public class Account {
     }
 
     @CommandHandler
-    public Long handle(AdvanceKamStage command) {
+    public Long handle(AdvanceKamStage command, LifecyclePolicy policy) {
         require(command.targetStage() != null, "targetStage is required");
         requireNotDisqualified();
         requireKeyAccount();
@@ -408,7 +411,7 @@ public class Account {
                     state.kamStage(), next, command.targetStage());
         }
         if (next.compareTo(KamStage.PARTNERSHIP_KAM) >= 0) {
-            requirePartnershipGrounds(next);
+            requirePartnershipGrounds(next, policy);
         }
         return applied(new KamStageAdvanced(accountId, state.kamStage(), next));
     }
@@ -418,13 +421,17 @@ public class Account {
      * with an account that buys (CUSTOMER or above) and with an APPROVED compliance review in its current
      * tenure, so the dependency and cartel risk was looked at (seed 001).
      */
-    private void requirePartnershipGrounds(KamStage target) {
+    private void requirePartnershipGrounds(KamStage target, LifecyclePolicy policy) {
         if (!state.stage().isOnLadder() || state.stage().rank() < LifecycleStage.CUSTOMER.rank()) {
             throw refusedIn(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, 0, target, state.stage());
         }
         if (state.evidence().latestComplianceReview() != ComplianceOutcome.APPROVED) {
             throw refusedIn(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, 1, target);
         }
+        Instant at = businessTime != null ? businessTime : GenericEventMessage.clock.instant();
+        EvidenceRequirements.staleReview(state.evidence(), policy, at).ifPresent(stale -> {
+            throw refusedIn(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, 2, target, stale);
+        });
     }
 
     @CommandHandler

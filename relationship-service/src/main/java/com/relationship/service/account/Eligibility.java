@@ -3,6 +3,7 @@ package com.relationship.service.account;
 import com.relationship.account.AccountState;
 import com.relationship.contracts.account.LifecycleStage;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,10 +18,11 @@ public record Eligibility(LifecycleStage currentStage, LifecycleStage nextStage,
                           List<String> missingEvidence, String note) {
 
     /**
-     * The eligibility of an account in {@code state}, the one fold of its history: the aggregate asks it
-     * before it advances, and {@code GET .../lifecycle/eligibility} answers it from the history itself.
+     * The eligibility of an account in {@code state}, the one fold of its history, for a move made at
+     * {@code at}: the aggregate asks it before it advances (at the command's business time), and
+     * {@code GET .../lifecycle/eligibility} answers it from the history itself (now).
      */
-    public static Eligibility of(AccountState state, LifecyclePolicy policy) {
+    public static Eligibility of(AccountState state, LifecyclePolicy policy, Instant at) {
         if (state.stage() == LifecycleStage.LAPSED) {
             return new Eligibility(state.stage(), null, false, List.of(), Rule.NOT_ON_THE_LADDER.says(state.lapsedFrom()));
         }
@@ -29,7 +31,7 @@ public record Eligibility(LifecycleStage currentStage, LifecycleStage nextStage,
         }
         return state.stage().next()
                 .map(next -> {
-                    List<String> missing = EvidenceRequirements.missingFor(state.evidence(), next, policy);
+                    List<String> missing = EvidenceRequirements.missingFor(state.evidence(), next, policy, at);
                     return new Eligibility(state.stage(), next, missing.isEmpty(), missing,
                             missing.isEmpty() ? "Eligible: advance to " + next + "." : "Record the missing evidence first.");
                 })

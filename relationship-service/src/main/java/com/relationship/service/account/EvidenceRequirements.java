@@ -4,8 +4,11 @@ import com.relationship.account.Evidence;
 import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.LifecycleStage;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The evidence each move up the lifecycle needs (docs/domain.md, "Advancing"), worded so the
@@ -17,8 +20,9 @@ final class EvidenceRequirements {
     private EvidenceRequirements() {
     }
 
-    /** What is still missing for a move into {@code target}, in words an account manager can act on. */
-    public static List<String> missingFor(Evidence evidence, LifecycleStage target, LifecyclePolicy policy) {
+    /** What is still missing for a move into {@code target} made at {@code at}, in words an account manager can act on. */
+    public static List<String> missingFor(Evidence evidence, LifecycleStage target, LifecyclePolicy policy,
+                                          Instant at) {
         List<String> missing = new ArrayList<>();
         switch (target) {
             case CUSTOMER -> {
@@ -55,10 +59,26 @@ final class EvidenceRequirements {
                 } else if (evidence.latestComplianceReview() != ComplianceOutcome.APPROVED) {
                     missing.add("an APPROVED compliance review (the latest one was "
                             + evidence.latestComplianceReview() + ")");
+                } else {
+                    staleReview(evidence, policy, at).ifPresent(missing::add);
                 }
             }
             default -> throw new IllegalArgumentException(target + " is not reached by advancing");
         }
         return missing;
+    }
+
+    /**
+     * The approved review is too old at {@code at}: what to record instead, naming its date and age. An
+     * approval recorded before reviews were dated (no date) is taken as made when recorded, so still valid.
+     */
+    static Optional<String> staleReview(Evidence evidence, LifecyclePolicy policy, Instant at) {
+        Instant reviewedAt = evidence.latestComplianceReviewAt();
+        if (reviewedAt == null || !at.isAfter(reviewedAt.plus(policy.complianceReviewValidity()))) {
+            return Optional.empty();
+        }
+        return Optional.of("a compliance review no older than " + policy.complianceReviewValidity().toDays()
+                + " days at the move (the APPROVED one of " + reviewedAt + " is "
+                + Duration.between(reviewedAt, at).toDays() + " days old: dependency and cartel risk change)");
     }
 }

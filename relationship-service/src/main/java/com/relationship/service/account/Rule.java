@@ -48,10 +48,11 @@ public enum Rule {
     KAM_WHILE_LAPSED("The account is LAPSED, a lost customer: win it back before moving it on the KAM track."),
     COMPLIANCE_HOLD("The latest compliance review REJECTED the relationship: KAM advances are frozen until an APPROVED"
             + " review is recorded (or uncouple the account)."),
-    /** 0: target, the lifecycle stage; 1: target. */
+    /** 0: target, the lifecycle stage; 1: target; 2: target, what is missing. */
     PARTNERSHIP_KAM_GROUNDS_MISSING("%s binds both sides: only with an account that buys (CUSTOMER or above); this"
             + " one is %s.", "%s binds both sides: it needs an APPROVED compliance review (dependency and cartel"
-            + " risk) in the account's current tenure. Record it first."),
+            + " risk) in the account's current tenure. Record it first.",
+            "%s binds both sides: it needs %s."),
     NOT_A_KEY_ACCOUNT("The account is not on the KAM track: designate it first."),
     /** 0: from, next, asked; 1: the same when uncoupling was asked; 2: the end of the track (stage). */
     NOT_THE_NEXT_KAM_STAGE("KAM stages are climbed one at a time: from %s the next is %s, not %s.",

@@ -5,6 +5,7 @@ import com.relationship.service.account.LifecyclePolicy;
 import com.relationship.service.audit.AccountReplay;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,6 @@ class EligibilityQuery {
 
     /** @throws com.relationship.service.account.UnknownAccountException when no such account is registered */
     Eligibility of(UUID accountId) {
-        return Eligibility.of(replay.now(accountId), policy);
+        return Eligibility.of(replay.now(accountId), policy, Instant.now());
     }
 }

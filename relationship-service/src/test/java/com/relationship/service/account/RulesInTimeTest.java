@@ -131,6 +131,38 @@ class RulesInTimeTest {
                 .expectNoEvents();
     }
 
+    /** The case: an APPROVED review from the RFP cleared PARTNER years later. */
+    @Test
+    void aComplianceReviewClearsPartnerOnlyWhileItIsValid() {
+        Instant now = fixture.currentTime();
+        List<Object> advocate = with(historyAt(ADVOCATE), new PartnershipAgreementRecorded(ID, UUID.randomUUID(),
+                "joint GTM", now.minus(java.time.Duration.ofDays(10))));
+        fixture.given(with(advocate, datedReview(advocate.size(), now.minus(java.time.Duration.ofDays(730)))))
+                .when(new AdvanceLifecycleStage(ID, PARTNER))
+                .expectException(refusedBy(Rule.EVIDENCE_MISSING, "no older than 365 days at the move"))
+                .expectNoEvents();
+        fixture.given(with(advocate, datedReview(advocate.size(), now.minus(java.time.Duration.ofDays(30)))))
+                .when(new AdvanceLifecycleStage(ID, PARTNER))
+                .expectEvents(advanced(ADVOCATE, PARTNER));
+    }
+
+    @Test
+    void aPartnershipOnTheKamTrackNeedsAValidReview() {
+        Instant now = fixture.currentTime();
+        List<Object> customer = historyAt(CUSTOMER);
+        fixture.given(keyAccountAt(with(customer, datedReview(customer.size(), now.minus(java.time.Duration.ofDays(400)))),
+                        KamStage.MID_KAM))
+                .when(new AdvanceKamStage(ID, KamStage.PARTNERSHIP_KAM))
+                .expectException(refusedBy(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, "days old"))
+                .expectNoEvents();
+    }
+
+    /** An APPROVED review as stored, dated {@code at} (its business time). */
+    private static GenericDomainEventMessage<ComplianceReviewRecorded> datedReview(long sequence, Instant at) {
+        return new GenericDomainEventMessage<>("Account", ID.toString(), sequence, review(ComplianceOutcome.APPROVED),
+                MetaData.with(BusinessTime.KEY, at.toString()));
+    }
+
     /** The case: a REJECTED review after PARTNER changed nothing. */
     @Test
     void aRejectedReviewFreezesKamAdvancesUntilAnApprovedOneFollows() {
