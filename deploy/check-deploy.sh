@@ -334,9 +334,17 @@ if check(os.path.exists(NGINX), f"{NGINX} exists"):
 k8s = {p: d for p, d in docs.items() if p.startswith("deploy/k8s/")}
 kust = (k8s.get("deploy/k8s/kustomization.yaml") or [{}])[0]
 listed = set(kust.get("resources", []))
-manifests = {os.path.basename(p) for p in k8s} - {"kustomization.yaml"}
-check(listed == manifests, f"kustomization.yaml lists every manifest (lists {sorted(listed)}, found {sorted(manifests)})")
-objects = [d for p, ds in k8s.items() if not p.endswith("kustomization.yaml") for d in ds]
+# *.example.yaml: shapes to copy (a Secret's keys), never applied: a placeholder Secret in the
+# kustomization would overwrite the real one on every `kubectl apply -k`.
+is_example = lambda p: p.endswith(".example.yaml")
+manifests = {os.path.basename(p) for p in k8s if not is_example(p)} - {"kustomization.yaml"}
+example_files = {os.path.basename(p) for p in k8s if is_example(p)}
+check(listed == manifests, f"kustomization.yaml lists every manifest but the examples (lists {sorted(listed)}, found {sorted(manifests)})")
+check(not (listed & example_files), f"kustomization.yaml lists no *.example.yaml ({sorted(listed & example_files)})")
+objects = [d for p, ds in k8s.items() if os.path.basename(p) in listed for d in ds]
+examples = [d for p, ds in k8s.items() if is_example(p) for d in ds]
+applied_secrets = sorted(o.get("metadata", {}).get("name") for o in objects if o.get("kind") == "Secret")
+check(not applied_secrets, f"kustomization.yaml applies no Secret: create them with kubectl (applies {applied_secrets})")
 for o in objects:
     check(all(k in o for k in ("apiVersion", "kind", "metadata")), f"k8s {o.get('kind')}/{o.get('metadata', {}).get('name')}: apiVersion, kind, metadata")
 config = {o["metadata"]["name"]: o.get("data", {}) for o in objects if o.get("kind") == "ConfigMap"}
@@ -362,8 +370,9 @@ for name, (port, db) in SERVICES.items():
     check(bool((c.get("resources") or {}).get("limits", {}).get("memory")), f"k8s {name}: memory limit (the heap is sized from it)")
     svc = k8s_services.get(name)
     check(svc is not None and all(labels.get(k) == v for k, v in svc["spec"]["selector"].items()), f"k8s {name}: Service selects its pods")
+# The Secrets the manifests expect are created by hand; the example files show their keys.
 secrets = {o["metadata"]["name"]: {**(o.get("data") or {}), **(o.get("stringData") or {})}
-           for o in objects if o.get("kind") == "Secret"}
+           for o in objects + examples if o.get("kind") == "Secret"}
 for name, (port, db) in SERVICES.items():
     dep = deployments.get(name)
     if dep is None:
@@ -421,6 +430,46 @@ if check(job is not None, "k8s: Job kafka-topics creates the topics"):
     jenv = {e["name"]: e for e in c.get("env", [])}
     ref = (jenv.get("BOOTSTRAP_SERVERS", {}).get("valueFrom") or {}).get("configMapKeyRef") or {}
     check(ref.get("key") in config.get(ref.get("name"), {}), "k8s kafka-topics: BOOTSTRAP_SERVERS from the ConfigMap")
+
+def walk(node):
+    if isinstance(node, dict):
+        yield node
+        for v in node.values():
+            yield from walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from walk(v)
+
+def referenced_secrets(objs):
+    """{Secret name: {keys}} for every secretKeyRef and secret volume in objs."""
+    refs = {}
+    for o in objs:
+        for n in walk(o):
+            if isinstance(n.get("secretKeyRef"), dict):
+                refs.setdefault(n["secretKeyRef"]["name"], set()).add(n["secretKeyRef"]["key"])
+            if isinstance(n.get("secret"), dict) and "secretName" in n["secret"]:
+                keys = {i["key"] for i in n["secret"].get("items", [])}
+                refs.setdefault(n["secret"]["secretName"], set()).update(keys)
+    return refs
+
+def documented_secrets(markdown):
+    """{Secret name: {keys}} from the `kubectl create secret generic NAME --from-literal=KEY=... --from-file=KEY=...`
+    commands in a document (a command may continue over lines ending in a backslash)."""
+    text = re.sub(r"\\\n\s*", " ", markdown)
+    docs_ = {}
+    for m in re.finditer(r"kubectl (?:-n \S+ )?create secret generic ([\w.-]+)([^\n`]*)", text):
+        docs_.setdefault(m.group(1), set()).update(re.findall(r"--from-(?:literal|file)=([\w.-]+)=", m.group(2)))
+    return docs_
+
+DEPLOY_README = "deploy/README.md"
+documented = documented_secrets(open(DEPLOY_README).read()) if os.path.exists(DEPLOY_README) else {}
+for name, keys in sorted(referenced_secrets(objects).items()):
+    check(name in documented and keys <= documented[name],
+          f"{DEPLOY_README} documents `kubectl create secret generic {name}` with keys {sorted(keys)}"
+          f" (documents {sorted(documented.get(name, []))})")
+    example = secrets.get(name)
+    check(example is not None and keys <= set(example),
+          f"k8s: an *.example.yaml shows Secret {name} with keys {sorted(keys)}")
 
 import shutil, subprocess
 if shutil.which("kubectl"):
