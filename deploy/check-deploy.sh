@@ -431,6 +431,13 @@ if check(job is not None, "k8s: Job kafka-topics creates the topics"):
     ref = (jenv.get("BOOTSTRAP_SERVERS", {}).get("valueFrom") or {}).get("configMapKeyRef") or {}
     check(ref.get("key") in config.get(ref.get("name"), {}), "k8s kafka-topics: BOOTSTRAP_SERVERS from the ConfigMap")
 
+# Pods: none of them calls the Kubernetes API, so none gets a service-account token to steal.
+pod_templates = {f"{o['kind']}/{o['metadata']['name']}": o["spec"]["template"] for o in objects
+                 if o.get("kind") in ("Deployment", "StatefulSet", "DaemonSet", "Job")}
+for where, tpl in pod_templates.items():
+    check(tpl.get("spec", {}).get("automountServiceAccountToken") is False,
+          f"k8s {where}: automountServiceAccountToken: false (no API access needed)")
+
 def walk(node):
     if isinstance(node, dict):
         yield node
