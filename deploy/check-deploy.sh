@@ -438,6 +438,66 @@ for where, tpl in pod_templates.items():
     check(tpl.get("spec", {}).get("automountServiceAccountToken") is False,
           f"k8s {where}: automountServiceAccountToken: false (no API access needed)")
 
+# NetworkPolicies: everything this kustomization runs is denied by default, in and out; each pod is then
+# let reach what it needs and reached only on its own port, from named sources.
+PART_OF = {"app.kubernetes.io/part-of": "relationship-lifecycle"}
+policies = by_kind("NetworkPolicy")
+
+def selects(selector, labels):
+    selector = selector or {}
+    if any(labels.get(k) != v for k, v in (selector.get("matchLabels") or {}).items()):
+        return False
+    for e in selector.get("matchExpressions") or []:
+        key, op, values = e["key"], e["operator"], e.get("values") or []
+        if (op == "In" and labels.get(key) not in values) or (op == "NotIn" and labels.get(key) in values) \
+                or (op == "Exists" and key not in labels) or (op == "DoesNotExist" and key in labels):
+            return False
+    return True
+
+def host_ports(hosts, default):
+    return {int(h.rsplit(":", 1)[1]) if ":" in h else default for h in hosts.split(",") if h}
+
+kafka_ports = host_ports(config.get("relationship-lifecycle-config", {}).get("KAFKA_BOOTSTRAP_SERVERS", ""), 9092)
+mongo_ports = set()
+for o in objects + examples:
+    if o.get("kind") == "Secret":
+        for v in {**(o.get("data") or {}), **(o.get("stringData") or {})}.values():
+            m = re.match(r"mongodb://(?:[^@/]*@)?([^/?]+)", str(v))
+            if m:
+                mongo_ports |= host_ports(m.group(1), 27017)
+DNS = {("UDP", 53), ("TCP", 53)}
+HTTPS = {("TCP", 443)}  # the identity provider (OpenID discovery, JWK set), outside the cluster
+needs = {name: {"ingress": {("TCP", int(port))},
+                "egress": DNS | {("TCP", p) for p in kafka_ports | mongo_ports} | HTTPS} for name, (port, db) in SERVICES.items()}
+needs["kafka-topics"] = {"ingress": set(), "egress": DNS | {("TCP", p) for p in kafka_ports}}
+default_deny = [p for p in policies.values()
+                if set(p["spec"].get("policyTypes") or []) == {"Ingress", "Egress"}
+                and not p["spec"].get("ingress") and not p["spec"].get("egress")]
+check(bool(default_deny), "k8s: a default-deny NetworkPolicy (Ingress and Egress, no rule)")
+for where, tpl in pod_templates.items():
+    labels = tpl.get("metadata", {}).get("labels") or {}
+    name = labels.get("app.kubernetes.io/name")
+    check(any(selects(p["spec"].get("podSelector"), labels) for p in default_deny),
+          f"k8s {where}: selected by the default-deny NetworkPolicy")
+    mine = [p for p in policies.values() if p not in default_deny and selects(p["spec"].get("podSelector"), labels)]
+    allowed = {"ingress": set(), "egress": set()}
+    for p in mine:
+        for direction, peers in (("ingress", "from"), ("egress", "to")):
+            for rule in p["spec"].get(direction) or []:
+                ports = {(q.get("protocol", "TCP"), int(q["port"])) for q in rule.get("ports") or []}
+                check(bool(rule.get(peers)) and bool(ports),
+                      f"k8s NetworkPolicy {p['metadata']['name']}: every {direction} rule names its peers and ports")
+                for peer in rule.get(peers) or []:
+                    wide = "ipBlock" in peer
+                    check(not wide or ports <= HTTPS,
+                          f"k8s NetworkPolicy {p['metadata']['name']}: an address range only for HTTPS to the identity provider ({sorted(ports)})")
+                allowed[direction] |= ports
+    want = needs.get(name)
+    if check(want is not None, f"k8s {where}: its NetworkPolicy needs are known to check-deploy.sh"):
+        for direction in ("ingress", "egress"):
+            check(allowed[direction] == want[direction],
+                  f"k8s {where}: NetworkPolicy {direction} allows exactly {sorted(want[direction])} (allows {sorted(allowed[direction])})")
+
 def walk(node):
     if isinstance(node, dict):
         yield node
