@@ -176,6 +176,20 @@ for name, svc in services.items():
         if cond == "service_completed_successfully":
             check(one_shot(services[dep]), f"compose {name}: {dep} it waits to complete is one-shot (restart: \"no\")")
 
+# Resource limits: no container may take the machine's memory (or, for the infrastructure, all its
+# CPU). The processes inside are sized below their limit: mongod's cache, the brokers' heap.
+def size_bytes(v):
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([kmgKMG]?)[bB]?", str(v or "").strip())
+    return float(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}[m.group(2).lower()] if m else None
+
+def limits(svc):
+    return ((svc.get("deploy") or {}).get("resources") or {}).get("limits") or {}
+
+for name, svc in services.items():
+    check(size_bytes(limits(svc).get("memory")) is not None, f"compose {name}: memory limit (deploy.resources.limits.memory)")
+    if re.fullmatch(r"(mongo|kafka)\d+|lb", name):
+        check(float(limits(svc).get("cpus") or 0) > 0, f"compose {name}: CPU limit (deploy.resources.limits.cpus)")
+
 # Mongo replica set
 members = [n for n in services if re.fullmatch(r"mongo\d+", n)]
 check(len(members) == 3, f"compose: three MongoDB members (found {members})")
@@ -185,6 +199,10 @@ for n in members:
     check("--replSet" in cmd and cmd[cmd.index("--replSet") + 1] == "rs0", f"compose {n}: mongod --replSet rs0")
     check("primary" in json.dumps(services[n].get("healthcheck", {})),
           f"compose {n}: health check waits for a PRIMARY")
+    cache = cmd[cmd.index("--wiredTigerCacheSizeGB") + 1] if "--wiredTigerCacheSizeGB" in cmd else None
+    limit = size_bytes(limits(services[n]).get("memory"))
+    check(cache is not None and limit is not None and float(cache) * 2**30 <= limit / 2,
+          f"compose {n}: --wiredTigerCacheSizeGB ({cache}) at most half its memory limit (mongod sizes it from the host otherwise)")
 init_js = "deploy/compose/mongo-init.js"
 if check(os.path.exists(init_js), f"{init_js} exists"):
     js = open(init_js).read()
@@ -206,6 +224,10 @@ for n in brokers:
     check(set((e.get("KAFKA_PROCESS_ROLES") or "").split(",")) == {"broker", "controller"},
           f"compose {n}: combined broker,controller")
     check(f"//{n}:9092" in (e.get("KAFKA_ADVERTISED_LISTENERS") or ""), f"compose {n}: advertises {n}:9092")
+    heap = re.search(r"-Xmx(\d+[kmgKMG]?)", e.get("KAFKA_HEAP_OPTS") or "")
+    limit = size_bytes(limits(services[n]).get("memory"))
+    check(heap is not None and limit is not None and size_bytes(heap.group(1)) <= limit * 0.75,
+          f"compose {n}: KAFKA_HEAP_OPTS -Xmx within 3/4 of its memory limit (the image's default is 1 GiB; the rest is page cache)")
     for key, want in {"KAFKA_DEFAULT_REPLICATION_FACTOR": "3", "KAFKA_MIN_INSYNC_REPLICAS": "2",
                       "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR": "3",
                       "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR": "3",
