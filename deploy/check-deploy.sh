@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec python3 - "$@" <<'PY'
-import glob, json, os, re, subprocess, sys, zipfile
+import glob, json, os, re, shutil, subprocess, sys, zipfile
 
 try:
     import yaml
@@ -63,6 +63,14 @@ IDP_REQUIRED = ["SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUTHORITIES_CLAIM_NAME"]
 # The local stack's own key pair; a deployment trusts an identity provider, never a key file.
 IDP_LOCAL_ONLY = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION"
+# TLS to MongoDB (issue 33): the driver trusts the CA of an SSL bundle named "mongodb" (a PEM file).
+MONGO_TLS_ENV = {"SPRING_MONGODB_SSL_BUNDLE": "spring.mongodb.ssl.bundle",
+                 "SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE": "spring.ssl.bundle.pem.mongodb.truststore.certificate"}
+MONGO_CA = "/etc/relationship/mongodb-ca/ca.crt"
+# Properties inside a map (spring.ssl.bundle.pem.<name>.*, spring.kafka.properties.<kafka config>): the
+# metadata knows the map, not each key.
+MAP_ROOTS = ("spring.ssl.bundle.pem", "spring.kafka.properties")
+SECURITY_ENV = {**MONGO_TLS_ENV}
 
 def env_names(prop):
     """Names Spring Boot's SystemEnvironmentPropertyMapper accepts for a property:
@@ -70,7 +78,7 @@ def env_names(prop):
     base = prop.replace(".", "_").upper()
     return {base.replace("-", ""), base.replace("-", "_")}
 
-for env, prop in {**SPRING_ENV, **IDP_ENV}.items():
+for env, prop in {**SPRING_ENV, **IDP_ENV, **SECURITY_ENV}.items():
     check(env in env_names(prop), f"{env} is an environment form of {prop}")
 
 def boot_version():
@@ -99,9 +107,10 @@ def boot_metadata():
 
 version, found, meta = boot_metadata()
 if {"spring-boot-mongodb", "spring-boot-kafka", "spring-boot-security-oauth2-resource-server"} <= set(found):
-    for env, prop in {**SPRING_ENV, **IDP_ENV}.items():
+    for env, prop in {**SPRING_ENV, **IDP_ENV, **SECURITY_ENV}.items():
         if prop == "server.port":
             continue  # declared by the web server modules; not worth resolving here
+        prop = next((r for r in MAP_ROOTS if prop.startswith(r + ".")), prop)
         p = meta.get(prop)
         check(p is not None and not p.get("deprecation"),
               f"{prop} is a current property of Spring Boot {version}")
@@ -115,8 +124,8 @@ def check_spring_env(where, names):
         elif n == IDP_LOCAL_ONLY:
             check(False, f"{where}: {n} is the local stack's key file; deployments trust an identity provider")
         elif n.startswith(("SPRING_", "SERVER_")):
-            check(n in SPRING_ENV or n in IDP_ENV,
-                  f"{where}: {n} is one of the known service env vars {sorted(SPRING_ENV) + sorted(IDP_ENV)}")
+            check(n in SPRING_ENV or n in IDP_ENV or n in SECURITY_ENV,
+                  f"{where}: {n} is one of the known service env vars {sorted(SPRING_ENV) + sorted(IDP_ENV) + sorted(SECURITY_ENV)}")
     for n in SPRING_ENV:
         check(n in names, f"{where}: sets {n}")
     check("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI" in names,
@@ -203,13 +212,115 @@ for n in members:
     limit = size_bytes(limits(services[n]).get("memory"))
     check(cache is not None and limit is not None and float(cache) * 2**30 <= limit / 2,
           f"compose {n}: --wiredTigerCacheSizeGB ({cache}) at most half its memory limit (mongod sizes it from the host otherwise)")
+# Authentication and TLS (issue 33): members authenticate to each other with the keyfile, clients
+# log in (no anonymous access) and every connection is TLS, with certificates of the stack's own CA.
+MONGO_TLS = "/etc/mongo-tls"
+secret_ref = lambda v: re.fullmatch(r"\$\{(\w+):\?[^}]+\}", str(v or ""))
+for n in members:
+    svc = services[n]
+    cmd = svc.get("command") or []
+    cmd = cmd if isinstance(cmd, list) else cmd.split()
+    arg = lambda flag: cmd[cmd.index(flag) + 1] if flag in cmd[:-1] else None
+    check(arg("--keyFile") == f"{MONGO_TLS}/keyfile", f"compose {n}: mongod --keyFile {MONGO_TLS}/keyfile (member authentication; clients must log in)")
+    check(arg("--tlsMode") == "requireTLS" and arg("--tlsCertificateKeyFile") == f"{MONGO_TLS}/{n}.pem"
+          and arg("--tlsCAFile") == f"{MONGO_TLS}/ca.crt",
+          f"compose {n}: mongod --tlsMode requireTLS with its own certificate ({n}.pem) and the stack's CA")
+    check(f"mongo-tls:{MONGO_TLS}:ro" in (svc.get("volumes") or []), f"compose {n}: mounts the mongo-tls volume read-only at {MONGO_TLS}")
+    check("--tls" in json.dumps(svc.get("healthcheck", {})), f"compose {n}: health check connects with TLS")
+    check(((svc.get("depends_on") or {}).get("tls-init") or {}).get("condition") == "service_completed_successfully",
+          f"compose {n}: waits for tls-init")
+    e = env_of(svc)
+    if n == members[0]:
+        check(e.get("MONGO_INITDB_ROOT_USERNAME") == "root" and secret_ref(e.get("MONGO_INITDB_ROOT_PASSWORD")) is not None,
+              f"compose {n}: root user with a password from the environment (${{VAR:?...}})")
+    else:
+        check(not any(k.startswith("MONGO_INITDB_ROOT") for k in e),
+              f"compose {n}: no user of its own (it joins the set empty and gets the users by initial sync)")
+
 init_js = "deploy/compose/mongo-init.js"
 if check(os.path.exists(init_js), f"{init_js} exists"):
     js = open(init_js).read()
     for n in members:
         check(f"'{n}:27017'" in js, f"{init_js} initiates member {n}:27017")
     check("_id: 'rs0'" in js, f"{init_js} initiates replica set rs0")
+    mongo_users = {m.group(2): (m.group(1), m.group(3)) for m in
+                   re.finditer(r"\{ user: '(\w+)', db: '(\w+)', password: '(\w+)' \}", js)}
+    check(set(mongo_users) == {db for port, db in SERVICES.values()} and "role: 'readWrite', db: u.db" in js
+          and "createUser" in js and "updateUser" in js,
+          f"{init_js} makes one user per service database, readWrite on it only ({mongo_users})")
+else:
+    mongo_users = {}
 check("/scripts/mongo-init.js" in json.dumps(services.get("mongo-init", {})), "compose mongo-init runs mongo-init.js")
+
+# Secrets and TLS material of the compose stack (issue 33). Passwords come from deploy/compose/.env,
+# made by make-secrets.sh, never from the compose file; certificates from tls-init (make-certs.sh).
+import tempfile, stat
+MAKE_SECRETS, MAKE_CERTS = "deploy/compose/make-secrets.sh", "deploy/compose/make-certs.sh"
+compose_text = open(COMPOSE).read() if os.path.exists(COMPOSE) else ""
+required_vars = set(re.findall(r"\$\{(\w+):\?", compose_text)) - {"IDP_ISSUER_URI"}
+for name, svc in services.items():
+    for k, v in env_of(svc).items():
+        if re.search(r"PASSWORD|SECRET", k):
+            check(secret_ref(v) is not None, f"compose {name}: {k} comes from the environment (${{VAR:?...}}), not the file")
+if check(os.path.exists(MAKE_SECRETS), f"{MAKE_SECRETS} exists"):
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, ".env")
+        r = subprocess.run(["bash", MAKE_SECRETS, out], capture_output=True, text=True)
+        check(r.returncode == 0 and os.path.exists(out), f"make-secrets.sh runs: {r.stderr.strip()}")
+        written = dict(l.strip().split("=", 1) for l in open(out) if l.strip() and not l.startswith("#")) if os.path.exists(out) else {}
+        check(set(written) == required_vars,
+              f"make-secrets.sh writes exactly the variables compose.yaml requires (writes {sorted(written)}, requires {sorted(required_vars)})")
+        check(all(re.fullmatch(r"[0-9a-f]{48}", v) for v in written.values()), "make-secrets.sh: each password is 24 random bytes in hex")
+        check(os.path.exists(out) and stat.S_IMODE(os.stat(out).st_mode) & 0o077 == 0, "make-secrets.sh: the file is readable by its owner only")
+        before = open(out).read() if os.path.exists(out) else None
+        r = subprocess.run(["bash", MAKE_SECRETS, out], capture_output=True, text=True)
+        check(r.returncode != 0 and before is not None and open(out).read() == before, "make-secrets.sh never overwrites an existing file")
+GITIGNORE = "deploy/compose/.gitignore"
+check(os.path.exists(GITIGNORE) and ".env" in open(GITIGNORE).read().split(), f"{GITIGNORE} keeps .env (the passwords) out of git")
+
+tls = services.get("tls-init") or {}
+TLS_VOLUMES = {"tls-ca-key": "/tls/ca", "tls-ca": "/tls/public", "mongo-tls": "/tls/mongo"}
+if check(bool(tls), "compose: one-shot tls-init makes the TLS material"):
+    check(one_shot(tls) and "./make-certs.sh:/scripts/make-certs.sh:ro" in (tls.get("volumes") or [])
+          and "/scripts/make-certs.sh" in " ".join(map(str, tls.get("entrypoint") or [])),
+          "compose tls-init runs make-certs.sh once")
+    for vol, path in TLS_VOLUMES.items():
+        check(f"{vol}:{path}" in (tls.get("volumes") or []), f"compose tls-init writes volume {vol} at {path}")
+for name, svc in services.items():
+    if name != "tls-init":
+        check(not any(str(v).startswith("tls-ca-key:") for v in svc.get("volumes") or []),
+              f"compose {name}: does not mount the CA's private key (tls-ca-key)")
+if check(os.path.exists(MAKE_CERTS), f"{MAKE_CERTS} exists"):
+    certs_text = open(MAKE_CERTS).read()
+    m = re.search(r'^MONGO_HOSTS="([^"]*)"', certs_text, re.M)
+    check(m is not None and m.group(1).split() == members, f"make-certs.sh: one certificate per MongoDB member {members}")
+    if shutil.which("openssl"):
+        with tempfile.TemporaryDirectory() as d:
+            dirs = {"CA_DIR": f"{d}/ca", "PUBLIC_DIR": f"{d}/public", "MONGO_DIR": f"{d}/mongo"}
+            run_env = {**os.environ, **dirs, "MONGO_UID": str(os.getuid())}
+            r = subprocess.run(["bash", MAKE_CERTS], capture_output=True, text=True, env=run_env)
+            check(r.returncode == 0, f"make-certs.sh runs (with this machine's openssl): {r.stderr.strip()[-300:]}")
+            ca = f"{d}/public/ca.crt"
+            check(sorted(os.listdir(f"{d}/public")) == ["ca.crt"], "make-certs.sh: the public volume holds the CA certificate only")
+            for n in members:
+                crt = f"{d}/mongo/{n}.crt"
+                v = subprocess.run(["openssl", "verify", "-CAfile", ca, crt], capture_output=True, text=True)
+                san = subprocess.run(["openssl", "x509", "-in", crt, "-noout", "-ext", "subjectAltName"], capture_output=True, text=True)
+                check(v.returncode == 0 and f"DNS:{n}" in san.stdout and "DNS:localhost" in san.stdout,
+                      f"make-certs.sh: {n}'s certificate is signed by the CA, for {n} and localhost")
+                pem = open(f"{d}/mongo/{n}.pem").read() if os.path.exists(f"{d}/mongo/{n}.pem") else ""
+                check("PRIVATE KEY" in pem and "CERTIFICATE" in pem, f"make-certs.sh: {n}.pem holds its key and certificate (mongod's --tlsCertificateKeyFile)")
+            keyfile = f"{d}/mongo/keyfile"
+            check(os.path.exists(keyfile) and stat.S_IMODE(os.stat(keyfile).st_mode) == 0o400
+                  and 6 <= len("".join(open(keyfile).read().split())) <= 1024,
+                  "make-certs.sh: the replica set's keyfile, 6 to 1024 base64 characters, mode 0400 (mongod refuses others)")
+            check(stat.S_IMODE(os.stat(f"{d}/ca").st_mode) == 0o700, "make-certs.sh: the CA's directory is private")
+            before = {f: open(f"{d}/{f}", "rb").read() for f in ("ca/ca.key", f"mongo/{members[0]}.crt", "mongo/keyfile")}
+            r = subprocess.run(["bash", MAKE_CERTS], capture_output=True, text=True, env=run_env)
+            check(r.returncode == 0 and all(open(f"{d}/{f}", "rb").read() == b for f, b in before.items()),
+                  "make-certs.sh run again keeps the CA, the certificates and the keyfile")
+    else:
+        note("openssl not installed; make-certs.sh not run")
 
 # Kafka KRaft cluster
 brokers = sorted(n for n in services if re.fullmatch(r"kafka\d+", n))
@@ -266,7 +377,6 @@ if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
     for t, configs in topics.items():
         check(("cleanup.policy=compact" in configs) == (t in (STATUS, CHURN)), f"create-topics.sh: only {STATUS} and {CHURN} are compacted ({t})")
     # Run it against stand-ins for the Kafka CLI: it must create, re-configure and verify each topic.
-    import tempfile
     with tempfile.TemporaryDirectory() as bin_dir:
         log = os.path.join(bin_dir, "calls")
         for tool in ("kafka-topics.sh", "kafka-configs.sh"):
@@ -292,8 +402,18 @@ for name, (port, db) in SERVICES.items():
     check_spring_env(f"compose {name}", set(e))
     check(e.get("SERVER_PORT") == port, f"compose {name}: SERVER_PORT={port}")
     uri = e.get("SPRING_MONGODB_URI") or ""
-    check(uri == f"mongodb://{','.join(f'{m}:27017' for m in sorted(members))}/{db}?replicaSet=rs0",
+    m = re.fullmatch(r"mongodb://(\w+):\$\{(\w+):\?[^}]+\}@([^/]+)/(\w+)\?(.*)", uri)
+    check(m is not None and m.group(3) == ",".join(f"{h}:27017" for h in sorted(members)) and m.group(4) == db
+          and "replicaSet=rs0" in m.group(5).split("&"),
           f"compose {name}: Mongo URI names all members, database {db}, replicaSet=rs0 (is {uri})")
+    check(m is not None and (m.group(1), m.group(2)) == mongo_users.get(db),
+          f"compose {name}: Mongo URI logs in as the user mongo-init makes for {db}, its password from the environment")
+    opts = set(m.group(5).split("&")) if m else set()
+    check({"tls=true", "authSource=admin"} <= opts, f"compose {name}: Mongo URI with tls=true and authSource=admin")
+    check(e.get("SPRING_MONGODB_SSL_BUNDLE") == "mongodb"
+          and e.get("SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE") == "file:" + MONGO_CA
+          and f"tls-ca:{os.path.dirname(MONGO_CA)}:ro" in (svc.get("volumes") or []),
+          f"compose {name}: trusts the stack's CA for MongoDB (SSL bundle mongodb, {MONGO_CA} from the tls-ca volume)")
     check(e.get("SPRING_KAFKA_BOOTSTRAP_SERVERS") == ",".join(f"{b}:9092" for b in brokers),
           f"compose {name}: bootstrap servers are all three brokers")
     check(f"/actuator/health/readiness" in json.dumps(svc.get("healthcheck", {})) and f":{port}/" in json.dumps(svc.get("healthcheck", {})),
@@ -426,6 +546,14 @@ for name, (port, db) in SERVICES.items():
           f"k8s {name}: SPRING_MONGODB_URI from a Secret key that exists ({ref.get('name')}/{ref.get('key')})")
     uri = secrets.get(ref.get("name"), {}).get(ref.get("key"), "")
     check(re.search(rf"/{db}(\?|$)", uri) is not None, f"k8s Secret {ref.get('key')} names database {db}")
+    check("tls=true" in re.split(r"[?&]", uri), f"k8s Secret {ref.get('key')}: the connection string requires TLS (tls=true)")
+    mounts = {m["mountPath"]: m["name"] for m in c.get("volumeMounts", [])}
+    volumes = {v["name"]: v for v in pod.get("volumes", [])}
+    ca_volume = volumes.get(mounts.get(os.path.dirname(MONGO_CA)), {})
+    check((env.get("SPRING_MONGODB_SSL_BUNDLE") or {}).get("value") == "mongodb"
+          and (env.get("SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE") or {}).get("value") == "file:" + MONGO_CA
+          and "secretName" in (ca_volume.get("secret") or {}),
+          f"k8s {name}: trusts MongoDB's CA (SSL bundle mongodb, {MONGO_CA} from a Secret)")
     instance = {"relationship-service": "RELATIONSHIP_EVENT_STORE_NODE_ID", "projection-service": "PROJECTION_INSTANCE_ID"}[name]
     check(((env.get(instance) or {}).get("valueFrom") or {}).get("fieldRef", {}).get("fieldPath") == "metadata.name",
           f"k8s {name}: {instance} is the pod name (unique per instance)")
@@ -562,7 +690,6 @@ for name, keys in sorted(referenced_secrets(objects).items()):
     check(example is not None and keys <= set(example),
           f"k8s: an *.example.yaml shows Secret {name} with keys {sorted(keys)}")
 
-import shutil, subprocess
 if shutil.which("kubectl"):
     r = subprocess.run(["kubectl", "kustomize", "deploy/k8s"], capture_output=True, text=True)
     check(r.returncode == 0, f"kubectl kustomize deploy/k8s renders: {r.stderr.strip()}")
