@@ -70,7 +70,22 @@ MONGO_CA = "/etc/relationship/mongodb-ca/ca.crt"
 # Properties inside a map (spring.ssl.bundle.pem.<name>.*, spring.kafka.properties.<kafka config>): the
 # metadata knows the map, not each key.
 MAP_ROOTS = ("spring.ssl.bundle.pem", "spring.kafka.properties")
-SECURITY_ENV = {**MONGO_TLS_ENV}
+# Kafka (issue 33): SCRAM-SHA-512 over TLS, every client setting through spring.kafka.properties.* (passed to
+# every producer, consumer and admin client the services make, including those built from
+# KafkaProperties by hand); the truststore is the CA's PEM file.
+KAFKA_CLIENT_ENV = {f"SPRING_KAFKA_PROPERTIES_{k.replace('.', '_').upper()}": f"spring.kafka.properties.{k}"
+                    for k in ("security.protocol", "sasl.mechanism", "sasl.jaas.config",
+                              "ssl.truststore.type", "ssl.truststore.location")}
+KAFKA_CA = "/etc/relationship/kafka-ca/ca.crt"
+KAFKA_CLIENT = {"SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL": "SASL_SSL",
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM": "SCRAM-SHA-512",
+                "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE": "PEM",
+                "SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION": KAFKA_CA}
+JAAS = r'org\.apache\.kafka\.common\.security\.scram\.ScramLoginModule required username="([\w-]+)" password="([^"]+)";'
+# A listener container stops for good on an authentication or authorization error unless told to retry:
+# with ACLs, a user or grant made a little after the service started would otherwise stop its consumers.
+AUTH_RETRY = "SPRING_KAFKA_LISTENER_AUTHEXCEPTIONRETRYINTERVAL"
+SECURITY_ENV = {**MONGO_TLS_ENV, **KAFKA_CLIENT_ENV, AUTH_RETRY: "spring.kafka.listener.auth-exception-retry-interval"}
 
 def env_names(prop):
     """Names Spring Boot's SystemEnvironmentPropertyMapper accepts for a property:
@@ -255,6 +270,17 @@ check("/scripts/mongo-init.js" in json.dumps(services.get("mongo-init", {})), "c
 # Secrets and TLS material of the compose stack (issue 33). Passwords come from deploy/compose/.env,
 # made by make-secrets.sh, never from the compose file; certificates from tls-init (make-certs.sh).
 import tempfile, stat
+KAFKA_PROPS, KAFKA_TLS = "deploy/compose/kafka-server.properties", "/etc/kafka/tls"
+ADMIN_CONFIG = f"{KAFKA_TLS}/admin.properties"
+def properties(text):
+    """A Java .properties file (the simple form: no continuation lines, no escapes)."""
+    out = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith(("#", "!")):
+            k, v = (re.split(r"\s*[=:]\s*|\s+", line, maxsplit=1) + [""])[:2]
+            out[k] = v
+    return out
 MAKE_SECRETS, MAKE_CERTS = "deploy/compose/make-secrets.sh", "deploy/compose/make-certs.sh"
 compose_text = open(COMPOSE).read() if os.path.exists(COMPOSE) else ""
 required_vars = set(re.findall(r"\$\{(\w+):\?", compose_text)) - {"IDP_ISSUER_URI"}
@@ -279,13 +305,14 @@ GITIGNORE = "deploy/compose/.gitignore"
 check(os.path.exists(GITIGNORE) and ".env" in open(GITIGNORE).read().split(), f"{GITIGNORE} keeps .env (the passwords) out of git")
 
 tls = services.get("tls-init") or {}
-TLS_VOLUMES = {"tls-ca-key": "/tls/ca", "tls-ca": "/tls/public", "mongo-tls": "/tls/mongo"}
+TLS_VOLUMES = {"tls-ca-key": "/tls/ca", "tls-ca": "/tls/public", "mongo-tls": "/tls/mongo", "kafka-tls": "/tls/kafka"}
 if check(bool(tls), "compose: one-shot tls-init makes the TLS material"):
     check(one_shot(tls) and "./make-certs.sh:/scripts/make-certs.sh:ro" in (tls.get("volumes") or [])
           and "/scripts/make-certs.sh" in " ".join(map(str, tls.get("entrypoint") or [])),
           "compose tls-init runs make-certs.sh once")
     for vol, path in TLS_VOLUMES.items():
         check(f"{vol}:{path}" in (tls.get("volumes") or []), f"compose tls-init writes volume {vol} at {path}")
+    check(secret_ref(env_of(tls).get("KAFKA_KEYSTORE_PASSWORD")) is not None, "compose tls-init: the keystores' password from the environment")
 for name, svc in services.items():
     if name != "tls-init":
         check(not any(str(v).startswith("tls-ca-key:") for v in svc.get("volumes") or []),
@@ -294,10 +321,14 @@ if check(os.path.exists(MAKE_CERTS), f"{MAKE_CERTS} exists"):
     certs_text = open(MAKE_CERTS).read()
     m = re.search(r'^MONGO_HOSTS="([^"]*)"', certs_text, re.M)
     check(m is not None and m.group(1).split() == members, f"make-certs.sh: one certificate per MongoDB member {members}")
+    m = re.search(r'^KAFKA_HOSTS="([^"]*)"', certs_text, re.M)
+    kafka_hosts = sorted(n for n in services if re.fullmatch(r"kafka\d+", n))
+    check(m is not None and m.group(1).split() == kafka_hosts, f"make-certs.sh: one keystore per Kafka broker {kafka_hosts}")
     if shutil.which("openssl"):
         with tempfile.TemporaryDirectory() as d:
-            dirs = {"CA_DIR": f"{d}/ca", "PUBLIC_DIR": f"{d}/public", "MONGO_DIR": f"{d}/mongo"}
-            run_env = {**os.environ, **dirs, "MONGO_UID": str(os.getuid())}
+            dirs = {"CA_DIR": f"{d}/ca", "PUBLIC_DIR": f"{d}/public", "MONGO_DIR": f"{d}/mongo", "KAFKA_DIR": f"{d}/kafka"}
+            run_env = {**os.environ, **dirs, "MONGO_UID": str(os.getuid()), "KAFKA_UID": str(os.getuid()),
+                       "KAFKA_KEYSTORE_PASSWORD": "test-keystore-password"}
             r = subprocess.run(["bash", MAKE_CERTS], capture_output=True, text=True, env=run_env)
             check(r.returncode == 0, f"make-certs.sh runs (with this machine's openssl): {r.stderr.strip()[-300:]}")
             ca = f"{d}/public/ca.crt"
@@ -315,6 +346,19 @@ if check(os.path.exists(MAKE_CERTS), f"{MAKE_CERTS} exists"):
                   and 6 <= len("".join(open(keyfile).read().split())) <= 1024,
                   "make-certs.sh: the replica set's keyfile, 6 to 1024 base64 characters, mode 0400 (mongod refuses others)")
             check(stat.S_IMODE(os.stat(f"{d}/ca").st_mode) == 0o700, "make-certs.sh: the CA's directory is private")
+            for n in kafka_hosts + ["kafka-admin"]:
+                p12 = f"{d}/kafka/{n}.p12"
+                out = subprocess.run(["openssl", "pkcs12", "-in", p12, "-passin", "env:KAFKA_KEYSTORE_PASSWORD", "-nokeys", "-clcerts"],
+                                     capture_output=True, text=True, env=run_env)
+                text = subprocess.run(["openssl", "x509", "-noout", "-subject", "-ext", "subjectAltName"], input=out.stdout,
+                                      capture_output=True, text=True).stdout
+                check(out.returncode == 0 and re.search(rf"CN\s*=\s*{n}\b", text) is not None
+                      and (n == "kafka-admin" or (f"DNS:{n}" in text and "DNS:localhost" in text)),
+                      f"make-certs.sh: {n}.p12 opens with KAFKA_KEYSTORE_PASSWORD and holds the certificate of CN={n}")
+            admin = properties(open(f"{d}/kafka/admin.properties").read()) if os.path.exists(f"{d}/kafka/admin.properties") else {}
+            check(admin.get("security.protocol") == "SSL" and admin.get("ssl.keystore.location") == f"{KAFKA_TLS}/kafka-admin.p12"
+                  and admin.get("ssl.truststore.location") == f"{KAFKA_TLS}/ca.crt" and admin.get("ssl.keystore.password") == "test-keystore-password",
+                  f"make-certs.sh: admin.properties logs the admin tools in with the kafka-admin certificate")
             before = {f: open(f"{d}/{f}", "rb").read() for f in ("ca/ca.key", f"mongo/{members[0]}.crt", "mongo/keyfile")}
             r = subprocess.run(["bash", MAKE_CERTS], capture_output=True, text=True, env=run_env)
             check(r.returncode == 0 and all(open(f"{d}/{f}", "rb").read() == b for f, b in before.items()),
@@ -349,6 +393,51 @@ check(len(cluster_ids) == 1 and None not in cluster_ids, "compose: one CLUSTER_I
 expected_voters = ",".join(f"{i}@{n}:9093" for i, n in zip(ids, brokers))
 check(voters == {expected_voters}, f"compose: quorum voters are {expected_voters} (found {voters})")
 
+# Kafka security (issue 33). Clients (the services) log in with SCRAM-SHA-512 over TLS on CLIENT (9092);
+# the brokers, controllers and admin tools prove themselves with certificates of the stack's CA on
+# BROKER (9094) and CONTROLLER (9093); nothing is PLAINTEXT. ACLs decide the rest (kafka-access.sh).
+# Settings the same on every broker are in kafka-server.properties, because the apache/kafka image
+# drops an environment value containing "=" (its env-to-properties utility splits on it).
+def kafka_env_key(name):
+    """The property the apache/kafka image makes of KAFKA_FOO: "_" -> ".", "__" -> "_", "___" -> "-"."""
+    return re.sub(r"(?<!_)_(?!_)", ".", name[len("KAFKA_"):]).replace("___", "-").replace("__", "_").lower()
+file_props = properties(open(KAFKA_PROPS).read()) if check(os.path.exists(KAFKA_PROPS), f"{KAFKA_PROPS} exists") else {}
+for n in brokers:
+    svc, e = services[n], env_of(services[n])
+    check(not [k for k, v in e.items() if k.startswith("KAFKA_") and "=" in (v or "")],
+          f"compose {n}: no KAFKA_* value contains '=' (the image drops it silently; put it in {os.path.basename(KAFKA_PROPS)})")
+    check(f"./kafka-server.properties:/mnt/shared/config/server.properties:ro" in (svc.get("volumes") or []),
+          f"compose {n}: mounts kafka-server.properties where the image reads it (/mnt/shared/config/server.properties)")
+    check(f"kafka-tls:{KAFKA_TLS}:ro" in (svc.get("volumes") or []), f"compose {n}: mounts the kafka-tls volume read-only at {KAFKA_TLS}")
+    check(((svc.get("depends_on") or {}).get("tls-init") or {}).get("condition") == "service_completed_successfully",
+          f"compose {n}: waits for tls-init")
+    conf = {**file_props, **{kafka_env_key(k): v for k, v in e.items() if k.startswith("KAFKA_") and k != "KAFKA_HEAP_OPTS"}}
+    protocols = dict(p.split(":", 1) for p in (conf.get("listener.security.protocol.map") or "").split(",") if ":" in p)
+    listeners = [l.split("://")[0] for l in (conf.get("listeners") or "").split(",") if l]
+    check(bool(listeners) and all(protocols.get(l) in ("SSL", "SASL_SSL") for l in listeners),
+          f"compose {n}: every listener is SSL or SASL_SSL, none PLAINTEXT ({conf.get('listener.security.protocol.map')})")
+    client = [l for l in listeners if conf.get("advertised.listeners", "").find(f"{l}://{n}:9092") >= 0]
+    c = client[0].lower() if client else "?"
+    check(client and protocols.get(client[0]) == "SASL_SSL" and conf.get(f"listener.name.{c}.sasl.enabled.mechanisms") == "SCRAM-SHA-512"
+          and "ScramLoginModule required" in conf.get(f"listener.name.{c}.scram-sha-512.sasl.jaas.config", ""),
+          f"compose {n}: the clients' listener ({n}:9092) is SASL_SSL with SCRAM-SHA-512 only")
+    for l in [l for l in listeners if protocols.get(l) == "SSL"]:
+        check(conf.get(f"listener.name.{l.lower()}.ssl.client.auth") == "required",
+              f"compose {n}: listener {l} requires a client certificate")
+    check(protocols.get(conf.get("inter.broker.listener.name")) == "SSL" and protocols.get(conf.get("controller.listener.names")) == "SSL",
+          f"compose {n}: brokers and controllers talk over a certificate-authenticated SSL listener")
+    check(conf.get("authorizer.class.name") == "org.apache.kafka.metadata.authorizer.StandardAuthorizer"
+          and conf.get("allow.everyone.if.no.acl.found", "false") == "false",
+          f"compose {n}: ACLs enforced (StandardAuthorizer; no ACL means no access)")
+    check(set((conf.get("super.users") or "").split(";")) == {f"User:{b}" for b in brokers} | {"User:kafka-admin"},
+          f"compose {n}: super users are the brokers and kafka-admin only ({conf.get('super.users')})")
+    check(conf.get("ssl.principal.mapping.rules", "").startswith("RULE:^CN="), f"compose {n}: a certificate's principal is its CN")
+    check(conf.get("ssl.keystore.location") == f"{KAFKA_TLS}/{n}.p12" and conf.get("ssl.truststore.location") == f"{KAFKA_TLS}/ca.crt"
+          and secret_ref(conf.get("ssl.keystore.password")) is not None and secret_ref(conf.get("ssl.key.password")) is not None,
+          f"compose {n}: its own keystore ({n}.p12), the stack's CA, passwords from the environment")
+    check(ADMIN_CONFIG in json.dumps(svc.get("healthcheck", {})) and ":9094" in json.dumps(svc.get("healthcheck", {})),
+          f"compose {n}: health check logs in with the admin certificate on the BROKER listener")
+
 # Topics: one script (deploy/k8s/create-topics.sh) for compose's kafka-init and the k8s Job
 DLT = EVENTS + ".DLT"
 TOPIC_SCRIPT = "deploy/k8s/create-topics.sh"
@@ -357,7 +446,15 @@ check("../k8s/create-topics.sh:/scripts/create-topics.sh:ro" in (init.get("volum
       "compose kafka-init mounts deploy/k8s/create-topics.sh")
 check("/scripts/create-topics.sh" in " ".join(map(str, init.get("entrypoint") or [])), "compose kafka-init runs create-topics.sh")
 ie = env_of(init)
-check(ie.get("BOOTSTRAP_SERVERS") == ",".join(f"{b}:9092" for b in brokers), "compose kafka-init: bootstraps from all three brokers")
+# The admin tools log in with the kafka-admin certificate on the BROKER listener (9094): the SCRAM users
+# they make do not exist before.
+check(ie.get("BOOTSTRAP_SERVERS") == ",".join(f"{b}:9094" for b in brokers), "compose kafka-init: bootstraps from all three brokers (BROKER listener, 9094)")
+check(ie.get("COMMAND_CONFIG") == ADMIN_CONFIG and f"kafka-tls:{KAFKA_TLS}:ro" in (init.get("volumes") or []),
+      f"compose kafka-init: logs in as kafka-admin ({ADMIN_CONFIG})")
+ACCESS_SCRIPT = "deploy/k8s/kafka-access.sh"
+check("../k8s/kafka-access.sh:/scripts/kafka-access.sh:ro" in (init.get("volumes") or [])
+      and "/scripts/kafka-access.sh" in " ".join(map(str, init.get("entrypoint") or [])),
+      "compose kafka-init runs kafka-access.sh (users and ACLs) too")
 check(ie.get("REPLICATION") == "3" and ie.get("MIN_ISR") == "2", "compose kafka-init: RF 3, min.insync.replicas 2")
 
 def contract_partitions():
@@ -385,13 +482,83 @@ if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
                         "if [[ \" $* \" == *\" --describe \"* ]]; then for i in $(seq 0 23); do echo \"Topic: x Partition: $i\"; done; fi\n")
             os.chmod(os.path.join(bin_dir, tool), 0o755)
         r = subprocess.run(["bash", TOPIC_SCRIPT], capture_output=True, text=True,
-                           env={**os.environ, "KAFKA_BIN": bin_dir, "BOOTSTRAP_SERVERS": "k1:9092"})
+                           env={**os.environ, "KAFKA_BIN": bin_dir, "BOOTSTRAP_SERVERS": "k1:9092", "COMMAND_CONFIG": "/admin.properties"})
         check(r.returncode == 0, f"create-topics.sh runs against stand-in Kafka tools: {r.stderr.strip()}")
         calls = open(log).read() if os.path.exists(log) else ""
+        check(bool(calls) and all("--command-config /admin.properties" in c for c in calls.splitlines()),
+              "create-topics.sh logs in: every call passes COMMAND_CONFIG as --command-config")
         for t in (EVENTS, STATUS, DLT, CHURN):
             check(f"--create --if-not-exists --topic {t} --partitions 24 --replication-factor 3" in calls,
                   f"create-topics.sh creates {t} with 24 partitions, RF 3")
             check(f"--alter --entity-type topics --entity-name {t}" in calls, f"create-topics.sh re-applies the settings of {t}")
+
+# Users and ACLs: one script (deploy/k8s/kafka-access.sh) for compose's kafka-init and the k8s Job. Run
+# against stand-ins for the Kafka CLI, the grants it makes are read back and held to the rules: only
+# relationship-service writes the events; only projection-service writes the status, churn-risk and
+# dead-letter topics, and uses its consumer groups and transactional ids; nothing more.
+PRINCIPALS = {"relationship-service": "RELATIONSHIP_KAFKA_PASSWORD", "projection-service": "PROJECTION_KAFKA_PASSWORD"}
+EXPECTED_ACLS = ({("relationship-service", "topic", "literal", EVENTS, op) for op in ("Write", "Read", "Describe")}
+                 | {("projection-service", "topic", "literal", EVENTS, op) for op in ("Read", "Describe")}
+                 | {("projection-service", "topic", "literal", t, op) for t in (STATUS, CHURN, DLT) for op in ("Write", "Read", "Describe")}
+                 | {("projection-service", "group", "prefixed", "projection-service", op) for op in ("Read", "Describe")}
+                 | {("projection-service", "transactional-id", "prefixed", "projection-", op) for op in ("Write", "Describe")})
+
+def acl_grants(calls):
+    """(principal, resource type, pattern type, name, operation) for every kafka-acls.sh --add call."""
+    grants, denies = set(), []
+    for line in calls.splitlines():
+        words = line.split()
+        if not words or words[0] != "kafka-acls.sh" or "--add" not in words:
+            continue
+        opts = {}
+        for flag, value in zip(words, words[1:] + [""]):
+            if flag.startswith("--"):
+                opts.setdefault(flag, []).append(value)
+        denies += opts.get("--deny-principal", [])
+        pattern = (opts.get("--resource-pattern-type") or ["literal"])[0].lower()
+        resources = [(kind, v) for kind in ("topic", "group", "transactional-id") for v in opts.get(f"--{kind}", [])]
+        resources += [("cluster", "kafka-cluster")] if "--cluster" in opts else []
+        for p in opts.get("--allow-principal", []):
+            for kind, name in resources:
+                for op in opts.get("--operation", []):
+                    grants.add((p.split(":", 1)[1], kind, pattern, name, op.capitalize() if op.lower() != "idempotentwrite" else "IdempotentWrite"))
+    return grants, denies
+
+def covers(grant, kind, name):
+    g_principal, g_kind, pattern, g_name, op = grant
+    return g_kind == kind and (g_name == "*" or g_name == name or (pattern == "prefixed" and name.startswith(g_name)))
+
+if check(os.path.exists(ACCESS_SCRIPT), f"{ACCESS_SCRIPT} exists"):
+    with tempfile.TemporaryDirectory() as bin_dir:
+        log = os.path.join(bin_dir, "calls")
+        for tool in ("kafka-acls.sh", "kafka-configs.sh"):
+            with open(os.path.join(bin_dir, tool), "w") as f:
+                f.write("#!/bin/bash\necho \"$(basename $0) $*\" >> " + log + "\n")
+            os.chmod(os.path.join(bin_dir, tool), 0o755)
+        base_env = {**os.environ, "KAFKA_BIN": bin_dir, "BOOTSTRAP_SERVERS": "k1:9094", "COMMAND_CONFIG": "/admin.properties"}
+        r = subprocess.run(["bash", ACCESS_SCRIPT], capture_output=True, text=True, env=base_env)
+        check(r.returncode != 0 and not os.path.exists(log), "kafka-access.sh refuses to run without the services' passwords")
+        pw = {v: f"pw-{k}" for k, v in PRINCIPALS.items()}
+        r = subprocess.run(["bash", ACCESS_SCRIPT], capture_output=True, text=True, env={**base_env, **pw})
+        check(r.returncode == 0, f"kafka-access.sh runs against stand-in Kafka tools: {r.stderr.strip()}")
+        check(not any(v in r.stdout + r.stderr for v in pw.values()), "kafka-access.sh prints no password")
+        calls = open(log).read() if os.path.exists(log) else ""
+        check(bool(calls) and all("--bootstrap-server k1:9094 --command-config /admin.properties" in c for c in calls.splitlines()),
+              "kafka-access.sh logs in: every call passes COMMAND_CONFIG as --command-config")
+        for principal, variable in PRINCIPALS.items():
+            check(f"--alter --entity-type users --entity-name {principal} --add-config SCRAM-SHA-512=[iterations=8192,password={pw[variable]}]" in calls,
+                  f"kafka-access.sh makes (or re-keys) the SCRAM-SHA-512 user {principal} from {variable}")
+        grants, denies = acl_grants(calls)
+        check(grants == EXPECTED_ACLS, f"kafka-access.sh grants exactly the ACLs of deploy/README.md (more: {sorted(grants - EXPECTED_ACLS)}, missing: {sorted(EXPECTED_ACLS - grants)})")
+        check(not denies and not any(g[0] == "*" or g[3] == "*" or g[4] == "All" for g in grants),
+              "kafka-access.sh: no wildcard principal or resource, no All operation, no deny rule to reason about")
+        writers = lambda kind, name: {g[0] for g in grants if covers(g, kind, name) and g[4] in ("Write", "All")}
+        check(writers("topic", EVENTS) == {"relationship-service"}, f"Kafka ACLs: only relationship-service writes {EVENTS}")
+        for t in (STATUS, CHURN, DLT):
+            check(writers("topic", t) == {"projection-service"}, f"Kafka ACLs: only projection-service writes {t}")
+        check({g[0] for g in grants if g[1] in ("group", "transactional-id")} == {"projection-service"},
+              "Kafka ACLs: consumer groups and transactional ids are projection-service's only")
+        check(not any(g[1] == "cluster" for g in grants), "Kafka ACLs: no service has a cluster-level right (no topic creation, no ACL changes)")
 
 # The two services
 for name, (port, db) in SERVICES.items():
@@ -416,6 +583,12 @@ for name, (port, db) in SERVICES.items():
           f"compose {name}: trusts the stack's CA for MongoDB (SSL bundle mongodb, {MONGO_CA} from the tls-ca volume)")
     check(e.get("SPRING_KAFKA_BOOTSTRAP_SERVERS") == ",".join(f"{b}:9092" for b in brokers),
           f"compose {name}: bootstrap servers are all three brokers")
+    check(all(e.get(k) == v for k, v in KAFKA_CLIENT.items())
+          and f"tls-ca:{os.path.dirname(KAFKA_CA)}:ro" in (svc.get("volumes") or []),
+          f"compose {name}: Kafka client over SASL_SSL, SCRAM-SHA-512, trusting the stack's CA ({KAFKA_CA})")
+    jaas = re.fullmatch(JAAS, e.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG") or "")
+    check(jaas is not None and jaas.group(1) == name and (secret_ref(jaas.group(2)) or [None, None])[1] == PRINCIPALS.get(name),
+          f"compose {name}: logs in to Kafka as {name}, its password from {PRINCIPALS.get(name)} (the user kafka-access.sh makes)")
     check(f"/actuator/health/readiness" in json.dumps(svc.get("healthcheck", {})) and f":{port}/" in json.dumps(svc.get("healthcheck", {})),
           f"compose {name}: health check is readiness on port {port}")
     build = svc.get("build") or {}
@@ -431,6 +604,11 @@ for name, (port, db) in SERVICES.items():
     if not os.path.isdir(name):
         note(f"module {name}/ does not exist yet; its image cannot be built until it does")
 same_identity_provider("compose", [env_of(services.get(n) or {}) for n in SERVICES])
+# The topics come from kafka-init; projection-service has no right to create them (no CREATE ACL).
+check(env_of(services.get("projection-service") or {}).get("PROJECTION_TOPICS_CREATE") == "false",
+      "compose projection-service: PROJECTION_TOPICS_CREATE=false (topics come from kafka-init; it may not create them)")
+check(bool(env_of(services.get("projection-service") or {}).get(AUTH_RETRY)),
+      f"compose projection-service: {AUTH_RETRY} (its listeners retry an authorization error instead of stopping)")
 issuer = env_of(services.get("relationship-service") or {}).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI") or ""
 check(re.fullmatch(r"\$\{IDP_ISSUER_URI:\?[^}]+\}", issuer) is not None,
       f"compose: the issuer is the placeholder ${{IDP_ISSUER_URI:?...}}, required from the shell (is {issuer})")
@@ -554,6 +732,20 @@ for name, (port, db) in SERVICES.items():
           and (env.get("SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE") or {}).get("value") == "file:" + MONGO_CA
           and "secretName" in (ca_volume.get("secret") or {}),
           f"k8s {name}: trusts MongoDB's CA (SSL bundle mongodb, {MONGO_CA} from a Secret)")
+    # Kafka: SCRAM-SHA-512 over TLS as the user the ACLs name, its JAAS line from a Secret, the CA from another.
+    kafka_ca_volume = volumes.get(mounts.get(os.path.dirname(KAFKA_CA)), {})
+    check(all((env.get(k) or {}).get("value") == v for k, v in KAFKA_CLIENT.items()) and "secretName" in (kafka_ca_volume.get("secret") or {}),
+          f"k8s {name}: Kafka client over SASL_SSL, SCRAM-SHA-512, trusting the CA of a Secret ({KAFKA_CA})")
+    ref = ((env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG") or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+    check(ref == {"name": f"{name}-kafka", "key": "sasl.jaas.config"},
+          f"k8s {name}: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG from Secret {name}-kafka, key sasl.jaas.config (is {ref})")
+    jaas = re.fullmatch(JAAS, str(secrets.get(f"{name}-kafka", {}).get("sasl.jaas.config", "")).strip())
+    check(jaas is not None and jaas.group(1) == name, f"k8s Secret {name}-kafka: its JAAS line logs in as {name}, the principal of the ACLs")
+    if name == "projection-service":
+        check((env.get("PROJECTION_TOPICS_CREATE") or {}).get("value") == "false",
+              "k8s projection-service: PROJECTION_TOPICS_CREATE=false (topics come from the Job; it may not create them)")
+        check(bool((env.get(AUTH_RETRY) or {}).get("value")),
+              f"k8s projection-service: {AUTH_RETRY} (the kafka-access Job may run after it started)")
     instance = {"relationship-service": "RELATIONSHIP_EVENT_STORE_NODE_ID", "projection-service": "PROJECTION_INSTANCE_ID"}[name]
     check(((env.get(instance) or {}).get("valueFrom") or {}).get("fieldRef", {}).get("fieldPath") == "metadata.name",
           f"k8s {name}: {instance} is the pod name (unique per instance)")
@@ -582,6 +774,47 @@ if check(job is not None, "k8s: Job kafka-topics creates the topics"):
     jenv = {e["name"]: e for e in c.get("env", [])}
     ref = (jenv.get("BOOTSTRAP_SERVERS", {}).get("valueFrom") or {}).get("configMapKeyRef") or {}
     check(ref.get("key") in config.get(ref.get("name"), {}), "k8s kafka-topics: BOOTSTRAP_SERVERS from the ConfigMap")
+
+# The Kafka admin Jobs log in as an administrator whose client properties are a Secret; kafka-access makes
+# the services' SCRAM users with the passwords of their Secrets and grants the ACLs (kafka-access.sh).
+ADMIN_SECRET = "relationship-lifecycle-kafka-admin"
+access = by_kind("Job").get("kafka-access")
+if check(access is not None, "k8s: Job kafka-access makes the Kafka users and ACLs"):
+    pod = access["spec"]["template"]["spec"]
+    c = pod["containers"][0]
+    check("/scripts/kafka-access.sh" in " ".join(c.get("command", [])), "k8s kafka-access runs kafka-access.sh")
+    vols = {v["name"]: v for v in pod.get("volumes", [])}
+    mounted = [vols.get(m["name"], {}).get("configMap", {}).get("name") for m in c.get("volumeMounts", []) if m.get("mountPath") == "/scripts"]
+    generated = {g["name"]: g.get("files", []) for g in kust.get("configMapGenerator", [])}
+    check(mounted == ["kafka-access-script"] and generated.get("kafka-access-script") == ["kafka-access.sh"],
+          "k8s kafka-access mounts the ConfigMap kustomization generates from kafka-access.sh")
+    jenv = {e["name"]: e for e in c.get("env", [])}
+    for principal, variable in PRINCIPALS.items():
+        ref = ((jenv.get(variable) or {}).get("valueFrom") or {}).get("secretKeyRef") or {}
+        check(ref == {"name": f"{principal}-kafka", "key": "password"},
+              f"k8s kafka-access: {variable} from Secret {principal}-kafka, key password (the one its JAAS line carries)")
+        example = secrets.get(f"{principal}-kafka", {})
+        jaas = re.fullmatch(JAAS, str(example.get("sasl.jaas.config", "")).strip())
+        check(jaas is not None and jaas.group(2) == str(example.get("password")),
+              f"k8s Secret {principal}-kafka (example): password and the JAAS line's password are one")
+admin_props = properties(str(secrets.get(ADMIN_SECRET, {}).get("client.properties", "")))
+check(admin_props.get("security.protocol") in ("SASL_SSL", "SSL"), f"k8s Secret {ADMIN_SECRET} (example): the admin logs in over TLS")
+for jobname in ("kafka-topics", "kafka-access"):
+    job = by_kind("Job").get(jobname)
+    if job is None:
+        continue
+    pod = job["spec"]["template"]["spec"]
+    c = pod["containers"][0]
+    jenv = {e["name"]: e for e in c.get("env", [])}
+    vols = {v["name"]: v for v in pod.get("volumes", [])}
+    mounts = {m["mountPath"]: vols.get(m["name"], {}) for m in c.get("volumeMounts", [])}
+    command_config = (jenv.get("COMMAND_CONFIG") or {}).get("value") or ""
+    admin_volume = (mounts.get(os.path.dirname(command_config)) or {}).get("secret") or {}
+    check(admin_volume.get("secretName") == ADMIN_SECRET and os.path.basename(command_config) in {i["path"] for i in admin_volume.get("items", [])},
+          f"k8s {jobname}: COMMAND_CONFIG ({command_config}) is client.properties of Secret {ADMIN_SECRET}")
+    truststore = admin_props.get("ssl.truststore.location", "")
+    check("secretName" in ((mounts.get(os.path.dirname(truststore)) or {}).get("secret") or {}),
+          f"k8s {jobname}: the truststore the admin's client.properties names ({truststore}) is mounted from a Secret")
 
 # Pods: none of them calls the Kubernetes API, so none gets a service-account token to steal.
 pod_templates = {f"{o['kind']}/{o['metadata']['name']}": o["spec"]["template"] for o in objects
@@ -621,7 +854,7 @@ DNS = {("UDP", 53), ("TCP", 53)}
 HTTPS = {("TCP", 443)}  # the identity provider (OpenID discovery, JWK set), outside the cluster
 needs = {name: {"ingress": {("TCP", int(port))},
                 "egress": DNS | {("TCP", p) for p in kafka_ports | mongo_ports} | HTTPS} for name, (port, db) in SERVICES.items()}
-needs["kafka-topics"] = {"ingress": set(), "egress": DNS | {("TCP", p) for p in kafka_ports}}
+needs["kafka-topics"] = needs["kafka-access"] = {"ingress": set(), "egress": DNS | {("TCP", p) for p in kafka_ports}}
 default_deny = [p for p in policies.values()
                 if set(p["spec"].get("policyTypes") or []) == {"Ingress", "Egress"}
                 and not p["spec"].get("ingress") and not p["spec"].get("egress")]

@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
 # The compose stack's TLS material, made once by the one-shot tls-init service (image mongo:8.0,
 # which has openssl). Safe to run again: what exists is kept; a new CA makes every certificate anew.
-# A private CA signs one certificate per MongoDB member (its host name and localhost, for the health
-# check). Each volume holds only what its readers need:
+# A private CA signs one certificate per MongoDB member and per Kafka broker (its host name and
+# localhost, for the health checks) and one for the Kafka admin tools (kafka-admin). Each volume holds
+# only what its readers need:
 #   CA_DIR      ca.key, ca.crt: the CA (volume tls-ca-key, mounted in tls-init only)
 #   PUBLIC_DIR  ca.crt alone: what clients trust (volume tls-ca, read-only in the services and mongo-init)
 #   MONGO_DIR   ca.crt, mongoN.pem (key and certificate) and keyfile, the replica set's shared secret
 #               for member authentication (volume mongo-tls, read-only in the members; owned by mongod's uid)
+#   KAFKA_DIR   ca.crt, kafkaN.p12 and kafka-admin.p12 (PKCS12 keystores, password KAFKA_KEYSTORE_PASSWORD)
+#               and admin.properties, the admin tools' login (volume kafka-tls, read-only in the brokers
+#               and kafka-init; owned by the Kafka image's uid)
 # Nothing here is a password the services use: those are in deploy/compose/.env (make-secrets.sh).
 set -euo pipefail
 CA_DIR="${CA_DIR:-/tls/ca}"
 PUBLIC_DIR="${PUBLIC_DIR:-/tls/public}"
 MONGO_DIR="${MONGO_DIR:-/tls/mongo}"
 MONGO_UID="${MONGO_UID:-999}"      # mongodb in the mongo image
+KAFKA_DIR="${KAFKA_DIR:-/tls/kafka}"
+KAFKA_UID="${KAFKA_UID:-1000}"     # appuser in the apache/kafka image
+: "${KAFKA_KEYSTORE_PASSWORD:?set KAFKA_KEYSTORE_PASSWORD (deploy/compose/.env)}"
 MONGO_HOSTS="mongo1 mongo2 mongo3"
+KAFKA_HOSTS="kafka1 kafka2 kafka3"
 DAYS=825
 umask 077
-mkdir -p "$CA_DIR" "$PUBLIC_DIR" "$MONGO_DIR"
-chmod 0700 "$CA_DIR" "$MONGO_DIR"
+mkdir -p "$CA_DIR" "$PUBLIC_DIR" "$MONGO_DIR" "$KAFKA_DIR"
+chmod 0700 "$CA_DIR" "$MONGO_DIR" "$KAFKA_DIR"
 chmod 0755 "$PUBLIC_DIR"   # the services run as uid 10001
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -70,5 +78,32 @@ fi
 chmod 0400 "$MONGO_DIR/keyfile"
 if [ "$(id -u)" = 0 ]; then
   chown -R "$MONGO_UID:$MONGO_UID" "$MONGO_DIR"
+fi
+# Kafka: a PKCS12 keystore per broker and one for the admin tools. Their certificates are their
+# identities: the brokers map a certificate to the principal User:<CN> (ssl.principal.mapping.rules)
+# and take User:kafka1..3 and User:kafka-admin as super users on the BROKER and CONTROLLER listeners.
+install -m 0444 "$CA_DIR/ca.crt" "$KAFKA_DIR/ca.crt"
+for name in $KAFKA_HOSTS kafka-admin; do
+  if [ "$name" = kafka-admin ]; then leaf "$name" "$KAFKA_DIR" kafka-admin; else leaf "$name" "$KAFKA_DIR" "$name" localhost; fi
+  if [ ! -s "$KAFKA_DIR/$name.p12" ] || [ "$KAFKA_DIR/$name.crt" -nt "$KAFKA_DIR/$name.p12" ]; then
+    rm -f "$KAFKA_DIR/$name.p12"
+    openssl pkcs12 -export -name "$name" -inkey "$KAFKA_DIR/$name.key" -in "$KAFKA_DIR/$name.crt" \
+      -certfile "$CA_DIR/ca.crt" -passout env:KAFKA_KEYSTORE_PASSWORD -out "$KAFKA_DIR/$name.p12"
+  fi
+  chmod 0400 "$KAFKA_DIR/$name.key" "$KAFKA_DIR/$name.p12"
+done
+# The admin tools' login (kafka-init, the brokers' health checks): the BROKER listener, by certificate.
+rm -f "$KAFKA_DIR/admin.properties"
+printf '%s\n' "# The Kafka admin tools' login: certificate CN=kafka-admin, a super user (made by make-certs.sh)." \
+  'security.protocol=SSL' \
+  'ssl.keystore.type=PKCS12' \
+  'ssl.keystore.location=/etc/kafka/tls/kafka-admin.p12' \
+  "ssl.keystore.password=$KAFKA_KEYSTORE_PASSWORD" \
+  "ssl.key.password=$KAFKA_KEYSTORE_PASSWORD" \
+  'ssl.truststore.type=PEM' \
+  'ssl.truststore.location=/etc/kafka/tls/ca.crt' > "$KAFKA_DIR/admin.properties"
+chmod 0400 "$KAFKA_DIR/admin.properties"
+if [ "$(id -u)" = 0 ]; then
+  chown -R "$KAFKA_UID:$KAFKA_UID" "$KAFKA_DIR"
 fi
 echo "TLS material ready"

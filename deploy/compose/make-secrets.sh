@@ -20,5 +20,9 @@ cat > "$out" <<VARS
 MONGO_ROOT_PASSWORD=$(random)
 MONGO_RELATIONSHIP_PASSWORD=$(random)
 MONGO_PROJECTION_PASSWORD=$(random)
+# Kafka: the keystores of the nodes and the admin tools (made by tls-init), and one SCRAM user per service.
+KAFKA_KEYSTORE_PASSWORD=$(random)
+RELATIONSHIP_KAFKA_PASSWORD=$(random)
+PROJECTION_KAFKA_PASSWORD=$(random)
 VARS
 echo "wrote $out"
