@@ -823,6 +823,19 @@ for where, tpl in pod_templates.items():
     check(tpl.get("spec", {}).get("automountServiceAccountToken") is False,
           f"k8s {where}: automountServiceAccountToken: false (no API access needed)")
 
+# Resources: every container requests CPU and memory (scheduling) and is limited in memory and in
+# ephemeral storage (its writable layer, logs and emptyDirs count against the node's disk); every emptyDir
+# has a size limit. No CPU limit on purpose: it throttles the JVM's startup and GC threads.
+for where, tpl in pod_templates.items():
+    for c in tpl.get("spec", {}).get("containers", []) + tpl.get("spec", {}).get("initContainers", []):
+        r = c.get("resources") or {}
+        check(all((r.get("requests") or {}).get(k) for k in ("cpu", "memory"))
+              and all((r.get("limits") or {}).get(k) for k in ("memory", "ephemeral-storage")),
+              f"k8s {where} {c.get('name')}: requests cpu and memory, limits memory and ephemeral-storage (is {r})")
+    for v in tpl.get("spec", {}).get("volumes", []):
+        if "emptyDir" in v:
+            check(bool((v["emptyDir"] or {}).get("sizeLimit")), f"k8s {where}: emptyDir {v['name']} has a sizeLimit")
+
 # NetworkPolicies: everything this kustomization runs is denied by default, in and out; each pod is then
 # let reach what it needs and reached only on its own port, from named sources.
 PART_OF = {"app.kubernetes.io/part-of": "relationship-lifecycle"}
