@@ -35,6 +35,9 @@ import java.util.UUID;
  * @param relationshipSince     when the relationship began, where the registration said so: nothing is
  *                              dated before it; null when it did not (then the registration is only
  *                              when it was recorded, and facts may be dated before it)
+ * @param tenureSince           when the current tenure began: the lapse before the latest win-back; null
+ *                              for the first tenure (it holds everything since the relationship began)
+ * @param lapsedPurchases       when the purchases counted in {@code purchasesWhileLapsed} happened
  * @param facts                 every fact recorded, by its minted id and the seller's reference: each is
  *                              recorded once; not part of the state's JSON form (the events are the facts)
  */
@@ -43,7 +46,7 @@ public record AccountState(UUID accountId, String name, Classification classific
                            Evidence evidence, Set<UUID> complaintsOpened, Set<UUID> resolvedComplaints,
                            Map<UUID, ActiveBond> activeBonds, Set<UUID> dissolvedBonds, int purchasesWhileLapsed,
                            long version, Instant registeredAt, Instant lastEventAt, boolean complianceHold,
-                           Instant relationshipSince,
+                           Instant relationshipSince, Instant tenureSince, @JsonIgnore Dates lapsedPurchases,
                            @JsonIgnore RecordedFacts facts) {
 
     public AccountState {
@@ -61,7 +64,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         Instant since = event.relationshipSince() != null ? event.relationshipSince() : at;
         return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT,
                 since, null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, since, since,
-                false, event.relationshipSince(), RecordedFacts.none());
+                false, event.relationshipSince(), null, Dates.none(), RecordedFacts.none());
     }
 
     /** When the account last moved a lifecycle or KAM stage (its registration, before any move), by business time. */
@@ -120,6 +123,9 @@ public record AccountState(UUID accountId, String name, Classification classific
         private final Instant relationshipSince;
         private boolean complianceHold;
         private Instant at;
+        private Instant tenureSince;
+        private Dates lapsedPurchases;
+        private final Instant stageSinceBefore;
         private Instant lastEventAt;
         private RecordedFacts facts;
         private final LifecycleStage stageBefore;
@@ -144,6 +150,9 @@ public record AccountState(UUID accountId, String name, Classification classific
             registeredAt = state.registeredAt;
             relationshipSince = state.relationshipSince;
             complianceHold = state.complianceHold;
+            tenureSince = state.tenureSince;
+            lapsedPurchases = state.lapsedPurchases;
+            stageSinceBefore = state.stageSince;
             lastEventAt = state.lastEventAt;
             facts = state.facts;
         }
@@ -166,17 +175,22 @@ public record AccountState(UUID accountId, String name, Classification classific
 
         @Override
         public Draft visit(PurchaseRecorded event) {
-            evidence = evidence.withPurchase();
+            if (inTenure()) {
+                evidence = evidence.withPurchase(at);
+            }
             // What can win a lapsed account back: a purchase made after it lapsed, not one recorded late.
             if (stageBefore == LifecycleStage.LAPSED && !at.isBefore(stageSince)) {
                 purchasesWhileLapsed++;
+                lapsedPurchases = lapsedPurchases.with(at);
             }
             return this;
         }
 
         @Override
         public Draft visit(ReferralRecorded event) {
-            evidence = evidence.withReferral();
+            if (inTenure()) {
+                evidence = evidence.withReferral(at);
+            }
             return this;
         }
 
@@ -196,13 +210,17 @@ public record AccountState(UUID accountId, String name, Classification classific
 
         @Override
         public Draft visit(CoDevelopmentEngagementRecorded event) {
-            evidence = evidence.withCoDevelopmentEngagement();
+            if (inTenure()) {
+                evidence = evidence.withCoDevelopmentEngagement(at);
+            }
             return this;
         }
 
         @Override
         public Draft visit(PartnershipAgreementRecorded event) {
-            evidence = evidence.withPartnershipAgreement();
+            if (inTenure()) {
+                evidence = evidence.withPartnershipAgreement(at);
+            }
             return this;
         }
 
@@ -228,13 +246,16 @@ public record AccountState(UUID accountId, String name, Classification classific
         public Draft visit(AccountLapsed event) {
             lapsedFrom = StageMoves.lapsedFrom(event, stageBefore);
             purchasesWhileLapsed = 0;
+            lapsedPurchases = Dates.none();
             return this;
         }
 
         @Override
         public Draft visit(AccountWonBack event) {
-            evidence = evidence.forNewTenure(purchasesWhileLapsed);
+            tenureSince = stageSinceBefore; // the new tenure starts at the lapse: a fact dated earlier is history
+            evidence = evidence.forNewTenure(lapsedPurchases);
             purchasesWhileLapsed = 0;
+            lapsedPurchases = Dates.none();
             return this;
         }
 
@@ -293,10 +314,16 @@ public record AccountState(UUID accountId, String name, Classification classific
             return this; // a fact for the read side's scores; no rule of the account reads it
         }
 
+        /** A fact dated before the tenure began (before a win-back's lapse) is history, not evidence. */
+        private boolean inTenure() {
+            return tenureSince == null || !at.isBefore(tenureSince);
+        }
+
         AccountState build() {
             return new AccountState(accountId, name, classification, stage, stageSince, lapsedFrom, kamStage,
                     kamStageSince, evidence, complaintsOpened, resolvedComplaints, activeBonds, dissolvedBonds,
-                    purchasesWhileLapsed, version, registeredAt, lastEventAt, complianceHold, relationshipSince, facts);
+                    purchasesWhileLapsed, version, registeredAt, lastEventAt, complianceHold, relationshipSince,
+                    tenureSince, lapsedPurchases, facts);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.relationship.contracts.account.LifecycleStage.*;
@@ -155,6 +156,82 @@ class RulesInTimeTest {
                 .when(new AdvanceKamStage(ID, KamStage.PARTNERSHIP_KAM))
                 .expectException(refusedBy(Rule.PARTNERSHIP_KAM_GROUNDS_MISSING, "days old"))
                 .expectNoEvents();
+    }
+
+    /** A history recorded late: each event as stored, dated by its business time. */
+    private static List<Object> datedHistory(Object... eventsAndTimes) {
+        List<Object> history = new ArrayList<>();
+        for (int i = 0; i < eventsAndTimes.length; i += 2) {
+            history.add(new GenericDomainEventMessage<>("Account", ID.toString(), history.size(), eventsAndTimes[i],
+                    MetaData.with(BusinessTime.KEY, eventsAndTimes[i + 1].toString())));
+        }
+        return history;
+    }
+
+    private static Map<String, Object> at(String occurredAt) {
+        return Map.of(BusinessTime.KEY, occurredAt);
+    }
+
+    private static PurchaseRecorded purchaseOn(String day) {
+        return new PurchaseRecorded(ID, UUID.randomUUID(), BigDecimal.TEN, "EUR", Instant.parse(day), "parts");
+    }
+
+    /** The case: a referral from prospect days counted for SUPPORTER; a prospect is no reference customer. */
+    @Test
+    void aReferenceCountsOnlyFromTheTenuresFirstPurchaseOn() {
+        List<Object> client = datedHistory(registered(), "2024-01-01T00:00:00Z",
+                new ReferralRecorded(ID, UUID.randomUUID(), "told a peer", "Peer Co"), "2024-01-10T00:00:00Z",
+                purchaseOn("2024-02-01T00:00:00Z"), "2024-02-01T00:00:00Z",
+                advanced(PROSPECT, CUSTOMER), "2024-02-05T00:00:00Z",
+                purchaseOn("2024-03-01T00:00:00Z"), "2024-03-01T00:00:00Z",
+                purchaseOn("2024-04-01T00:00:00Z"), "2024-04-01T00:00:00Z",
+                advanced(CUSTOMER, CLIENT), "2024-04-05T00:00:00Z");
+        fixture.given(client)
+                .when(new AdvanceLifecycleStage(ID, SUPPORTER), at("2024-05-01T00:00:00Z"))
+                .expectException(refusedBy(Rule.EVIDENCE_MISSING, "dated after the account's first purchase"))
+                .expectNoEvents();
+        List<Object> referred = new ArrayList<>(client);
+        referred.addAll(datedHistory(new ReferralRecorded(ID, UUID.randomUUID(), "told another", "Peer Two"),
+                "2024-04-20T00:00:00Z").stream().map(e -> reSequenced(e, referred.size())).toList());
+        fixture.given(referred)
+                .when(new AdvanceLifecycleStage(ID, SUPPORTER), at("2024-05-01T00:00:00Z"))
+                .expectEvents(advanced(CLIENT, SUPPORTER));
+    }
+
+    /** A history recorded late: a fact dated after a move does not count for it. */
+    @Test
+    void aMoveCountsOnlyTheFactsDatedAtOrBeforeIt() {
+        List<Object> prospect = datedHistory(registered(), "2024-01-01T00:00:00Z",
+                purchaseOn("2024-03-01T00:00:00Z"), "2024-03-01T00:00:00Z");
+        fixture.given(prospect)
+                .when(new AdvanceLifecycleStage(ID, CUSTOMER), at("2024-02-01T00:00:00Z"))
+                .expectException(refusedBy(Rule.EVIDENCE_MISSING, "dated after it"))
+                .expectNoEvents();
+        fixture.given(prospect)
+                .when(new AdvanceLifecycleStage(ID, CUSTOMER), at("2024-03-02T00:00:00Z"))
+                .expectEvents(advanced(PROSPECT, CUSTOMER));
+    }
+
+    /** A purchase recorded after a win-back but dated before the lapse belongs to the old tenure: history, not evidence. */
+    @Test
+    void aFactDatedBeforeTheTenureBeganIsHistoryNotEvidence() {
+        List<Object> wonBack = datedHistory(registered(), "2024-01-01T00:00:00Z",
+                purchaseOn("2024-02-01T00:00:00Z"), "2024-02-01T00:00:00Z",
+                advanced(PROSPECT, CUSTOMER), "2024-02-05T00:00:00Z",
+                new AccountLapsed(ID, CUSTOMER, "gone"), "2024-06-01T00:00:00Z",
+                purchaseOn("2024-07-01T00:00:00Z"), "2024-07-01T00:00:00Z",
+                new AccountWonBack(ID, "back"), "2024-07-02T00:00:00Z",
+                purchaseOn("2024-03-01T00:00:00Z"), "2024-03-01T00:00:00Z",       // recorded late, old tenure
+                purchaseOn("2024-05-01T00:00:00Z"), "2024-05-01T00:00:00Z");      // recorded late, old tenure
+        fixture.given(wonBack)
+                .when(new AdvanceLifecycleStage(ID, CLIENT), at("2024-08-01T00:00:00Z"))
+                .expectException(refusedBy(Rule.EVIDENCE_MISSING, "2 purchases after the first (0 recorded)"))
+                .expectNoEvents();
+    }
+
+    private static Object reSequenced(Object message, long sequence) {
+        GenericDomainEventMessage<?> event = (GenericDomainEventMessage<?>) message;
+        return new GenericDomainEventMessage<>("Account", ID.toString(), sequence, event.getPayload(), event.getMetaData());
     }
 
     /** An APPROVED review as stored, dated {@code at} (its business time). */
