@@ -33,6 +33,7 @@ import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
 import com.relationship.security.Role;
+import com.relationship.security.test.HealthProbes;
 import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -529,6 +530,17 @@ class ProjectionIntegrationTest {
                 }
             }
         }
+    }
+
+    /**
+     * Health's details name failing accounts and events, exception text and broker addresses: only
+     * an admin sees them. A prober without a token, or a token without admin, gets the status alone.
+     */
+    @Test
+    void healthShowsItsDetailsToAdminsOnly() throws Exception {
+        HealthProbes.assertStatusOnlyWithoutAdmin(port);
+        JsonNode forAdmin = json.readTree(get("/actuator/health").body());
+        assertThat(forAdmin.path("components").has("projection")).as("for an admin").isTrue();
     }
 
     private static long last(List<AccountStatus> statuses) {
