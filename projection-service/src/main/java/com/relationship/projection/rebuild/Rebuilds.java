@@ -1,6 +1,5 @@
 package com.relationship.projection.rebuild;
 
-import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.relationship.contracts.events.AccountEventCodec;
@@ -18,8 +17,6 @@ import com.relationship.projection.rebuild.RebuildReport.Difference;
 import com.relationship.projection.rebuild.RebuildReport.ModelReport;
 import com.relationship.projection.rebuild.RebuildReport.State;
 import com.relationship.projection.rebuild.RebuildReport.Swap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -27,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +42,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -81,7 +76,7 @@ public class Rebuilds {
     private final MongoDatabase database;
     private final Clock clock;
     private final KafkaListenerEndpointRegistry registry;
-    private final KafkaAdmin kafkaAdmin;
+    private final SwapSteps steps;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
         thread.setDaemon(true);
@@ -91,7 +86,7 @@ public class Rebuilds {
 
     public Rebuilds(ReadModelListeners listeners, KafkaProperties kafka, ProjectionProperties properties,
                     AccountEventCodec codec, MongoDatabase projectionDatabase, Clock clock,
-                    KafkaListenerEndpointRegistry registry, KafkaAdmin kafkaAdmin) {
+                    KafkaListenerEndpointRegistry registry, SwapSteps steps) {
         this.listeners = listeners;
         this.kafka = kafka;
         this.topic = properties.topics().events();
@@ -99,7 +94,7 @@ public class Rebuilds {
         this.database = projectionDatabase;
         this.clock = clock;
         this.registry = registry;
-        this.kafkaAdmin = kafkaAdmin;
+        this.steps = steps;
     }
 
     /**
@@ -158,21 +153,19 @@ public class Rebuilds {
         Map<String, String> replaced = new LinkedHashMap<>();
         Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
         Instant at = clock.instant();
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            for (String name : run.readModels) {
-                ReadModelPipeline<?> pipeline = listeners.pipeline(name).orElseThrow();
-                replaced.put(name, swapOne(admin, pipeline, run.endOffsets, at));
-                Map<Integer, Long> set = new TreeMap<>();
-                run.endOffsets.forEach((partition, offset) -> set.put(partition.partition(), offset));
-                offsets.put(name, set);
-            }
+        for (String name : run.readModels) {
+            ReadModelPipeline<?> pipeline = listeners.pipeline(name).orElseThrow();
+            replaced.put(name, swapOne(pipeline, run.endOffsets, at));
+            Map<Integer, Long> set = new TreeMap<>();
+            run.endOffsets.forEach((partition, offset) -> set.put(partition.partition(), offset));
+            offsets.put(name, set);
         }
         run.swap = new Swap(at, replaced, offsets);
         log.info("Rebuild {} swapped in: {}", id, run.swap);
         return run.report();
     }
 
-    private String swapOne(Admin admin, ReadModelPipeline<?> pipeline, Map<TopicPartition, Long> endOffsets, Instant at) {
+    private String swapOne(ReadModelPipeline<?> pipeline, Map<TopicPartition, Long> endOffsets, Instant at) {
         String name = pipeline.name();
         String group = listeners.groupOf(name);
         String live = pipeline.model().collection();
@@ -182,24 +175,18 @@ public class Rebuilds {
             container.stop();
         }
         try {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                    .get(10, TimeUnit.SECONDS).get(group);
-            if (description != null && !description.members().isEmpty()) {
-                throw RebuildProblem.conflict("Read model " + name + " is still consumed by " + description.members().size()
+            int members = steps.members(group);
+            if (members > 0) {
+                throw RebuildProblem.conflict("Read model " + name + " is still consumed by " + members
                         + " member(s) of group " + group + " on other instances: stop their listeners (or scale"
                         + " projection-service to one instance) and swap again. Nothing was swapped for " + name + ".");
             }
-            database.getCollection(live).renameCollection(new MongoNamespace(database.getName(), backup));
-            database.getCollection(live + SHADOW_SUFFIX).renameCollection(new MongoNamespace(database.getName(), live));
+            steps.rename(live, backup);
+            steps.rename(live + SHADOW_SUFFIX, live);
             Map<TopicPartition, OffsetAndMetadata> position = new HashMap<>();
             endOffsets.forEach((partition, offset) -> position.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, position).all().get(10, TimeUnit.SECONDS);
+            steps.setOffsets(group, position);
             return backup;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while swapping " + name, e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka did not take the swap of " + name + ": " + e.getMessage(), e);
         } finally {
             if (container != null) {
                 container.start();
