@@ -42,6 +42,15 @@ class SwapSteps {
         }
     }
 
+    /** The group's committed offsets now. */
+    Map<TopicPartition, OffsetAndMetadata> offsets(String group) {
+        try (Admin admin = admin()) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw kafkaFailed("read the offsets of " + group, e);
+        }
+    }
+
     void setOffsets(String group, Map<TopicPartition, OffsetAndMetadata> offsets) {
         try (Admin admin = admin()) {
             admin.alterConsumerGroupOffsets(group, offsets).all().get(10, TimeUnit.SECONDS);
@@ -50,8 +59,32 @@ class SwapSteps {
         }
     }
 
+    /**
+     * The group's offsets as they were before {@code touched} were set: those it had set back, those it
+     * had none of deleted (a group without an offset starts where auto-offset-reset says, as before).
+     */
+    void putBackOffsets(String group, Map<TopicPartition, OffsetAndMetadata> before, java.util.Set<TopicPartition> touched) {
+        java.util.Set<TopicPartition> had = before.keySet();
+        java.util.Set<TopicPartition> none = new java.util.HashSet<>(touched);
+        none.removeAll(had);
+        try (Admin admin = admin()) {
+            if (!before.isEmpty()) {
+                admin.alterConsumerGroupOffsets(group, before).all().get(10, TimeUnit.SECONDS);
+            }
+            if (!none.isEmpty()) {
+                admin.deleteConsumerGroupOffsets(group, none).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw kafkaFailed("set the offsets of " + group + " back", e);
+        }
+    }
+
     void rename(String from, String to) {
         database.getCollection(from).renameCollection(new MongoNamespace(database.getName(), to));
+    }
+
+    boolean exists(String collection) {
+        return database.listCollectionNames().into(new java.util.ArrayList<>()).contains(collection);
     }
 
     private Admin admin() {
