@@ -5,6 +5,7 @@ import com.relationship.contracts.ContractJson;
 import com.relationship.projection.funnel.FunnelQuery;
 import com.relationship.projection.infra.ProjectionProperties;
 import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.security.SubjectRateLimit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
@@ -59,7 +60,7 @@ class DashboardConfig {
     @Bean
     StreamTickets streamTickets(MongoDatabase projectionDatabase, DashboardProperties properties, Clock clock) {
         return new StreamTickets(projectionDatabase.getCollection("dashboard_stream_tickets"), properties.ticketTtl(),
-                clock);
+                clock, new SubjectRateLimit(properties.ticketRate().limit()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.relationship.projection.dashboard;
 
+import com.relationship.security.SubjectRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +35,8 @@ public class DashboardStreamController {
     public static final String STREAM = "/api/v1/dashboard/stream";
     static final URI TICKET_INVALID = URI.create("/problems/stream-ticket-invalid");
     static final URI STREAM_UNAVAILABLE = URI.create("/problems/stream-unavailable");
+    static final URI TOO_MANY_TICKETS = URI.create("/problems/too-many-stream-tickets");
+    static final URI TOO_MANY_STREAMS = URI.create("/problems/too-many-streams");
 
     private final StreamTickets tickets;
     private final LiveHub hub;
@@ -50,7 +53,8 @@ public class DashboardStreamController {
     @PostMapping(value = "/stream-tickets", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A single-use ticket for the dashboard's stream, valid for projection.dashboard.ticket-ttl",
             description = "EventSource cannot send an Authorization header: trade the bearer token for a ticket here,"
-                    + " then open the stream with it. A ticket opens one stream once, on any instance.")
+                    + " then open the stream with it. A ticket opens one stream once, on any instance. 429"
+                    + " problem+json with Retry-After past projection.dashboard.ticket-rate for the token's subject.")
     public ResponseEntity<StreamTicket> ticket(Authentication caller) {
         Instant signInUntil = caller instanceof JwtAuthenticationToken jwt ? jwt.getToken().getExpiresAt() : null;
         StreamTickets.Issued issued = tickets.issue(new StreamTickets.Holder(caller.getName(), signInUntil));
@@ -64,7 +68,10 @@ public class DashboardStreamController {
                     + " dashboard funnel, at most every projection.dashboard.funnel-tick, when a status changed) and"
                     + " resync (the changes since the tab's last event id are not kept: fetch the snapshots again)."
                     + " Comments are heartbeats. Ids resume: send the last one as Last-Event-ID or lastEventId."
-                    + " 401 problem+json for a ticket missing, used or expired.")
+                    + " 401 problem+json for a ticket missing, used or expired; 429 when the subject holds"
+                    + " projection.dashboard.streams-per-subject streams here, 503 when the instance holds"
+                    + " projection.dashboard.max-streams (both with Retry-After). A stream ends after"
+                    + " projection.dashboard.stream-lifetime: reconnect with a new ticket and the last id.")
     public ResponseEntity<SseEmitter> stream(
             @Parameter(description = "From POST /api/v1/dashboard/stream-tickets; spent by this call")
             @RequestParam(required = false) String ticket,
@@ -79,7 +86,7 @@ public class DashboardStreamController {
         String resumeFrom = lastEventId != null ? lastEventId : lastEventIdHeader;
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Accel-Buffering", "no") // nginx and friends: pass each event on at once
-                .body(hub.connect(resumeFrom, holder.signInUntil()));
+                .body(hub.connect(holder.subject(), resumeFrom, holder.signInUntil()));
     }
 
     static class StreamRefused extends RuntimeException {
@@ -95,6 +102,29 @@ public class DashboardStreamController {
         problem.setTitle("Stream ticket missing or spent");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "StreamTicket realm=\"dashboard-stream\"").body(problem);
+    }
+
+    @ExceptionHandler(StreamTickets.TooManyTickets.class)
+    ResponseEntity<ProblemDetail> tooManyTickets(StreamTickets.TooManyTickets refused) {
+        return busy(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_TICKETS, "Too many stream tickets", refused.getMessage(),
+                SubjectRateLimit.retryAfterSeconds(refused.retryAfter()));
+    }
+
+    @ExceptionHandler(LiveHub.TooManyStreams.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(LiveHub.TooManyStreams refused) {
+        return busy(refused.instanceFull() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS,
+                TOO_MANY_STREAMS, "Too many streams", refused.getMessage(),
+                SubjectRateLimit.retryAfterSeconds(refused.retryAfter()));
+    }
+
+    private static ResponseEntity<ProblemDetail> busy(HttpStatus status, URI type, String title, String detail,
+                                                      long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)).body(problem);
     }
 
     @ExceptionHandler(LiveHub.NotRunning.class)

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  */
 final class LiveConnection {
 
+    private final String subject;
     private final SseEmitter emitter;
     private final BlockingQueue<SseEmitter.SseEventBuilder> queue;
     private final int buffer;
@@ -31,8 +32,9 @@ final class LiveConnection {
     private volatile boolean closeWhenWritten;
 
     /** @param overflowNotice what the tab is sent when its queue overflows: a resync, made only then */
-    LiveConnection(SseEmitter emitter, int buffer, Executor writers, Instant validUntil, Consumer<LiveConnection> onClose,
-                   Supplier<SseEmitter.SseEventBuilder> overflowNotice) {
+    LiveConnection(String subject, SseEmitter emitter, int buffer, Executor writers, Instant validUntil,
+                   Consumer<LiveConnection> onClose, Supplier<SseEmitter.SseEventBuilder> overflowNotice) {
+        this.subject = subject;
         this.emitter = emitter;
         this.buffer = buffer;
         this.queue = new ArrayBlockingQueue<>(buffer + 1); // + 1: room for the resync of an overflow
@@ -45,11 +47,16 @@ final class LiveConnection {
         emitter.onError(error -> closed());
     }
 
+    /** The token subject whose sign-in the stream rides on. */
+    String subject() {
+        return subject;
+    }
+
     SseEmitter emitter() {
         return emitter;
     }
 
-    /** The sign-in behind the ticket ran out: the tab has to ask for a new ticket with a valid token. */
+    /** The sign-in behind the ticket, or the stream's lifetime, ran out: the tab asks for a new ticket. */
     boolean expiredAt(Instant now) {
         return validUntil != null && !now.isBefore(validUntil);
     }

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -33,6 +34,11 @@ import java.util.function.Supplier;
  * Event ids are {@code <boot>-<position>}: a tab that reconnects to an instance that did not send
  * its last id (another instance, or this one restarted) or whose id fell out of the ring is sent
  * {@code resync}, and refetches its snapshot over REST.
+ * <p>
+ * Limits, so stalled or forgotten tabs cannot pile up: at most {@code streams-per-subject} open
+ * streams per token subject and {@code max-streams} in all on this instance ({@link TooManyStreams});
+ * a stream ends after {@code stream-lifetime} (or when the sign-in behind it ends, if sooner) and
+ * the tab reconnects with a new ticket; the tabs are written by a pool of {@code writer-threads}.
  */
 public class LiveHub implements SmartLifecycle {
 
@@ -47,6 +53,28 @@ public class LiveHub implements SmartLifecycle {
     public static class NotRunning extends IllegalStateException {
         NotRunning() {
             super("the dashboard stream is not running here (the instance is starting or stopping)");
+        }
+    }
+
+    /** A stream refused: the subject holds its share of streams already, or the instance holds all it may. */
+    public static class TooManyStreams extends IllegalStateException {
+        private final boolean instanceFull;
+        private final Duration retryAfter;
+
+        TooManyStreams(boolean instanceFull, Duration retryAfter, String message) {
+            super(message);
+            this.instanceFull = instanceFull;
+            this.retryAfter = retryAfter;
+        }
+
+        /** True when this instance holds {@code max-streams}; false when the subject holds its share. */
+        public boolean instanceFull() {
+            return instanceFull;
+        }
+
+        /** A heartbeat: within it a closed tab's stream is noticed (its write fails) and its place freed. */
+        public Duration retryAfter() {
+            return retryAfter;
         }
     }
 
@@ -78,8 +106,10 @@ public class LiveHub implements SmartLifecycle {
      *               most once per tick
      */
     public LiveHub(DashboardProperties properties, Supplier<String> funnel, Clock clock) {
-        // No timeout: heartbeats and the tab's own reconnects look after a stream's end.
-        this(properties, funnel, clock, () -> new SseEmitter(0L));
+        // The heartbeats end a stream at its lifetime; the emitter's own timeout, two beats later, is
+        // the backstop for a tab whose writes hang (its request is completed, which fails the write).
+        this(properties, funnel, clock, () -> new SseEmitter(
+                properties.streamLifetime().plus(properties.heartbeat().multipliedBy(2)).toMillis()));
     }
 
     /** @param emitters makes each tab's emitter: tests look at what a tab was sent */
@@ -130,14 +160,20 @@ public class LiveHub implements SmartLifecycle {
      * A new stream. With the id of the last change a tab saw, it is sent what came after; when that is
      * no longer known here, {@code resync} first. A fresh tab gets the latest funnel, if any.
      *
-     * @param validUntil when the sign-in behind it ends; the stream is closed then, and the tab signs in again
+     * @param subject      whose sign-in the stream rides on: their open streams are counted
+     * @param signInUntil when the sign-in behind it ends (null: never); the stream is closed then, or at
+     *                     its lifetime if sooner, and the tab comes back with a new ticket
+     * @throws TooManyStreams when the subject or this instance holds as many streams as it may
      */
-    public synchronized SseEmitter connect(String lastEventId, Instant validUntil) {
+    public synchronized SseEmitter connect(String subject, String lastEventId, Instant signInUntil) {
         if (!running) {
             throw new NotRunning();
         }
+        refuseBeyondLimits(subject);
+        Instant lifetimeEnds = clock.instant().plus(properties.streamLifetime());
+        Instant validUntil = signInUntil != null && signInUntil.isBefore(lifetimeEnds) ? signInUntil : lifetimeEnds;
         SseEmitter emitter = emitters.get();
-        LiveConnection connection = new LiveConnection(emitter, properties.tabBuffer(), writers, validUntil,
+        LiveConnection connection = new LiveConnection(subject, emitter, properties.tabBuffer(), writers, validUntil,
                 connections::remove, () -> resync("this tab fell " + properties.tabBuffer() + " changes behind"));
         connection.offer(SseEmitter.event().reconnectTime(properties.reconnectAfter().toMillis())
                 .comment("live " + boot + "-" + position));
@@ -152,6 +188,21 @@ public class LiveHub implements SmartLifecycle {
         }
         connections.add(connection);
         return emitter;
+    }
+
+    private void refuseBeyondLimits(String subject) {
+        List<LiveConnection> open = connections.stream().filter(LiveConnection::isOpen).toList();
+        if (open.size() >= properties.maxStreams()) {
+            throw new TooManyStreams(true, properties.heartbeat(), "This instance has as many dashboard streams open as it may ("
+                    + properties.maxStreams() + ", projection.dashboard.max-streams); try again in a moment, when"
+                    + " tabs that were closed have been noticed.");
+        }
+        long mine = open.stream().filter(connection -> connection.subject().equals(subject)).count();
+        if (mine >= properties.streamsPerSubject()) {
+            throw new TooManyStreams(false, properties.heartbeat(), "'" + subject + "' has " + mine + " dashboard streams open here, as many"
+                    + " as one sign-in may (projection.dashboard.streams-per-subject): close a tab, or wait until the"
+                    + " closed ones are noticed (within a heartbeat), and connect again.");
+        }
     }
 
     /** The changes after {@code lastEventId}; empty for a fresh tab; null when they cannot be told. */
@@ -230,8 +281,9 @@ public class LiveHub implements SmartLifecycle {
     @Override
     public void start() {
         AtomicInteger writerNumber = new AtomicInteger();
-        // One task per tab at most, so threads never outnumber tabs; a tab stalled in a write holds its own.
-        writers = Executors.newCachedThreadPool(task -> {
+        // A fixed pool: threads never grow with the tabs. One task per tab at most is queued (a tab's
+        // writes run one at a time), so the queue is bounded by max-streams.
+        writers = Executors.newFixedThreadPool(properties.writerThreads(), task -> {
             Thread thread = new Thread(task, "dashboard-writer-" + writerNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;

@@ -2,6 +2,7 @@ package com.relationship.projection.dashboard;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.relationship.security.SubjectRateLimit;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,10 @@ import java.util.Optional;
  * behind the same load balancer, and is spent on all of them at once: redeeming is one atomic
  * {@code findOneAndDelete}. Only the ticket's SHA-256 is stored, so whoever reads the collection
  * cannot use what is in it.
+ * <p>
+ * Each token subject may ask for {@code ticket-rate} of them ({@link SubjectRateLimit}): a page
+ * reconnecting in a loop, or a script minting tickets, is refused 429 instead of filling the
+ * collection and opening streams without end.
  */
 public class StreamTickets {
 
@@ -40,17 +45,39 @@ public class StreamTickets {
     public record Issued(String ticket, Instant expiresAt) {
     }
 
+    /** The subject asked for more tickets than its rate: none issued; ask again after {@code retryAfter}. */
+    public static class TooManyTickets extends RuntimeException {
+        private final Duration retryAfter;
+
+        TooManyTickets(String subject, SubjectRateLimit.Limit limit, Duration retryAfter) {
+            super("'" + subject + "' asked for more than " + limit.requests() + " stream tickets per "
+                    + limit.per().toSeconds() + " s (bursts up to " + limit.burst() + "): ask again in "
+                    + SubjectRateLimit.retryAfterSeconds(retryAfter) + " s (Retry-After).");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
     private final MongoCollection<Document> tickets;
     private final Duration ttl;
     private final Clock clock;
+    private final SubjectRateLimit rate;
 
-    public StreamTickets(MongoCollection<Document> tickets, Duration ttl, Clock clock) {
+    public StreamTickets(MongoCollection<Document> tickets, Duration ttl, Clock clock, SubjectRateLimit rate) {
         this.tickets = tickets;
         this.ttl = ttl;
         this.clock = clock;
+        this.rate = rate;
     }
 
+    /** @throws TooManyTickets past the holder's rate */
     public Issued issue(Holder holder) {
+        rate.take(holder.subject()).ifPresent(wait -> {
+            throw new TooManyTickets(holder.subject(), rate.limit(), wait);
+        });
         Instant now = clock.instant();
         // Tickets nobody redeemed go when the next one is issued: a handful at any time.
         tickets.deleteMany(Filters.lt("expiresAt", Date.from(now)));

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,6 +57,18 @@ public class ReadModelPipeline<V> {
     private final ProjectionAlerts alerts;
     private final Runnable countsChanged;
     private final int maxAttempts;
+    /**
+     * Every write of this instance to the read model's collection holds it shared; a rebuild's swap
+     * holds it alone ({@link #pauseWrites}), so no read-then-compare-and-set spans the moment the
+     * collection under the name changes.
+     */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+
+    /** Writes paused until closed. */
+    public interface Paused extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** @param countsChanged called when parked events or dead letters were added or removed (the gauges recount) */
     public ReadModelPipeline(ReadModel<V> model, ReadModelStore<V> store, AppliedEventLedger ledger,
@@ -92,6 +106,29 @@ public class ReadModelPipeline<V> {
      *                     in the same write; null for a live event
      */
     public Kind ingest(EnvelopedAccountEvent event, String redrivenFrom) {
+        return writing(() -> ingestNow(event, redrivenFrom));
+    }
+
+    /**
+     * Waits for the writes under way (the listener's batch, a pass over time, a re-drive) and holds
+     * every later one of this instance until closed: for a rebuild's swap, which changes the collection
+     * under the read model's name.
+     */
+    public Paused pauseWrites() {
+        writes.writeLock().lock();
+        return writes.writeLock()::unlock;
+    }
+
+    private <T> T writing(Supplier<T> write) {
+        writes.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            writes.readLock().unlock();
+        }
+    }
+
+    private Kind ingestNow(EnvelopedAccountEvent event, String redrivenFrom) {
         Optional<String> other = ledger.claim(event.accountId(), event.sequence(), event.eventId());
         if (other.isPresent()) {
             String description = "account " + event.accountId() + ": event " + event.eventId() + " (" + event.type()
@@ -136,6 +173,10 @@ public class ReadModelPipeline<V> {
      * rules for those cases; what this wrote is then recognised as applied.
      */
     public boolean ingestBatch(List<EnvelopedAccountEvent> events) {
+        return writing(() -> ingestBatchNow(events));
+    }
+
+    private boolean ingestBatchNow(List<EnvelopedAccountEvent> events) {
         if (!ledger.claimAll(events)) {
             return false;
         }
@@ -196,6 +237,10 @@ public class ReadModelPipeline<V> {
      * @return true if the view changed
      */
     public boolean advance(UUID accountId, Instant now) {
+        return writing(() -> advanceNow(accountId, now));
+    }
+
+    private boolean advanceNow(UUID accountId, Instant now) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Optional<Versioned<V>> stored = store.load(accountId);
             if (stored.isEmpty() || stored.get().state().view() == null) {
@@ -223,7 +268,10 @@ public class ReadModelPipeline<V> {
      * Idempotent: a letter already recorded from the same source is replaced.
      */
     public void markStale(UUID accountId, DeadLetterMark mark) {
-        update(accountId, mark.sequence() == null ? -1 : mark.sequence(), state -> state.withDeadLetter(mark));
+        writing(() -> {
+            update(accountId, mark.sequence() == null ? -1 : mark.sequence(), state -> state.withDeadLetter(mark));
+            return null;
+        });
         log.warn("{}: account {} is stale: {}", model.name(), accountId, mark.describe());
     }
 

@@ -34,7 +34,7 @@ public class RebuildController {
     @PostMapping(PATH)
     @Operation(summary = "Rebuild read models from the full history into shadow collections and compare them with the live ones",
             description = "Reads the events topic from its first offset up to its end now, folds each read model as "
-                    + "its listener does into `<collection>_rebuild` without publishing anything, and compares every "
+                    + "its listener does into `<collection>_rebuild_<id>` without publishing anything, and compares every "
                     + "account's view with the live one at equal applied sequence (digests of canonical JSON, both "
                     + "moved by time to the same instant). Answers 202 with the rebuild; follow it at its Location. "
                     + "One rebuild at a time (409 while one runs).")
@@ -57,10 +57,13 @@ public class RebuildController {
 
     @PostMapping(PATH + "/{rebuildId}/swap")
     @Operation(summary = "Swap a completed rebuild's shadows in as the live read models",
-            description = "Per read model: stops its listener, keeps the live collection as "
-                    + "`<collection>_replaced_<time>`, renames the shadow to the live name, sets the consumer group to "
-                    + "the offsets the rebuild read up to (so what arrived since is folded on top), and starts the "
-                    + "listener again. 409 when the group has members on other instances.")
+            description = "Per read model, as one step that is undone if any part fails: stops its listener and pauses"
+                    + " its other writers, lifts the shadow's versions above the live ones, sets the consumer group to the"
+                    + " offsets the rebuild read up to (so what arrived since is folded on top), keeps the live"
+                    + " collection as `<collection>_replaced_<time>`, renames the shadow to the live name, and starts"
+                    + " the listener again. 409 when the group has members on other instances, or for any rebuild but"
+                    + " the latest, or while it runs; 503 when a step failed and was undone (ask again: it goes on with"
+                    + " the read models not swapped yet).")
     public RebuildReport swap(@PathVariable String rebuildId) {
         return rebuilds.swap(rebuildId);
     }

@@ -1,8 +1,9 @@
 package com.relationship.projection.rebuild;
 
-import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.infra.ProjectionProperties;
@@ -18,8 +19,6 @@ import com.relationship.projection.rebuild.RebuildReport.Difference;
 import com.relationship.projection.rebuild.RebuildReport.ModelReport;
 import com.relationship.projection.rebuild.RebuildReport.State;
 import com.relationship.projection.rebuild.RebuildReport.Swap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -27,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +44,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,11 +54,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * access to relationship-service's event store. Nothing is published; the live read models go on
  * while a rebuild runs.
  * <p>
- * A swap, on request, renames the shadow to the live collection (the former one is kept under
- * {@code <collection>_replaced_<time>}), and sets the read model's consumer group to the offsets the
- * rebuild read up to, so its listener folds whatever arrived since onto the swapped collection
- * (duplicates of what the shadow holds are dropped by sequence). The group must have no other member:
- * with several instances, stop the others' listeners first.
+ * A swap, on request, sets the read model's consumer group to the offsets the rebuild read up to and
+ * renames the shadow to the live collection (the former one is kept under
+ * {@code <collection>_replaced_<time>}), so its listener folds whatever arrived since onto the swapped
+ * collection (duplicates of what the shadow holds are dropped by sequence): one step per read model,
+ * undone when any part fails, with the read model's writers paused and the shadow's versions above the
+ * live ones. Only the latest rebuild can be swapped, and not while it runs: each rebuild writes shadows
+ * of its own ({@code <collection>_rebuild_<id>}) and drops the earlier ones that were not swapped in. The group must have no other member: with several instances, stop the others' listeners first.
  * <p>
  * Runs are kept in memory by the instance that ran them, one at a time, on one background thread; a
  * rebuild folds each read model's accounts in memory (a few KB per account) before writing its shadow.
@@ -71,7 +70,7 @@ public class Rebuilds {
 
     static final int LISTED = 100;
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    private static final String SHADOW_SUFFIX = "_rebuild";
+    private static final String SHADOW_SUFFIX = "_rebuild_";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final ReadModelListeners listeners;
@@ -81,7 +80,7 @@ public class Rebuilds {
     private final MongoDatabase database;
     private final Clock clock;
     private final KafkaListenerEndpointRegistry registry;
-    private final KafkaAdmin kafkaAdmin;
+    private final SwapSteps steps;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
         thread.setDaemon(true);
@@ -91,7 +90,7 @@ public class Rebuilds {
 
     public Rebuilds(ReadModelListeners listeners, KafkaProperties kafka, ProjectionProperties properties,
                     AccountEventCodec codec, MongoDatabase projectionDatabase, Clock clock,
-                    KafkaListenerEndpointRegistry registry, KafkaAdmin kafkaAdmin) {
+                    KafkaListenerEndpointRegistry registry, SwapSteps steps) {
         this.listeners = listeners;
         this.kafka = kafka;
         this.topic = properties.topics().events();
@@ -99,7 +98,7 @@ public class Rebuilds {
         this.database = projectionDatabase;
         this.clock = clock;
         this.registry = registry;
-        this.kafkaAdmin = kafkaAdmin;
+        this.steps = steps;
     }
 
     /**
@@ -138,10 +137,13 @@ public class Rebuilds {
     }
 
     /**
-     * Swaps a completed rebuild's shadows in, one read model after the other.
+     * Swaps a completed rebuild's shadows in, one read model after the other. Each read model's swap is
+     * one step that either happens whole or leaves the read model as it was ({@link #swapOne}); a swap
+     * that failed for one read model can be asked again and goes on with the read models not swapped.
      *
-     * @throws RebuildProblem 404 for an unknown rebuild, 409 when it is not completed, was swapped
-     *                        already, or a read model's group has other members
+     * @throws RebuildProblem 404 for an unknown rebuild; 409 when it is not completed, was swapped
+     *                        already, a later rebuild runs or has written the shadows since, or a read
+     *                        model's group has other members; 503 when a step failed and was undone
      */
     public synchronized RebuildReport swap(String id) {
         Run run = runs.get(id);
@@ -155,60 +157,156 @@ public class Rebuilds {
         if (run.swap != null) {
             throw RebuildProblem.conflict("Rebuild " + id + " was swapped in already, at " + run.swap.at() + ".");
         }
-        Map<String, String> replaced = new LinkedHashMap<>();
-        Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
-        Instant at = clock.instant();
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            for (String name : run.readModels) {
-                ReadModelPipeline<?> pipeline = listeners.pipeline(name).orElseThrow();
-                replaced.put(name, swapOne(admin, pipeline, run.endOffsets, at));
+        Run latest = new ArrayList<>(runs.values()).get(runs.size() - 1);
+        if (latest != run) {
+            // A later rebuild drops the shadows of this one when it starts, and reads the live collections
+            // a swap would change under it.
+            throw RebuildProblem.conflict(latest.state == State.RUNNING
+                    ? "Rebuild " + latest.id + " is running (it drops the shadows of " + id + " and compares with the"
+                    + " live collections a swap would change under it). Swap " + latest.id + " once it has completed."
+                    : "Rebuild " + latest.id + " ran after " + id + " and dropped its shadows: swap " + latest.id
+                    + " instead.");
+        }
+        Instant at = run.swapStartedAt != null ? run.swapStartedAt : clock.instant();
+        run.swapStartedAt = at;
+        for (String name : run.readModels) {
+            if (!run.replaced.containsKey(name)) {
+                run.replaced.put(name, swapOne(listeners.pipeline(name).orElseThrow(), run, at));
                 Map<Integer, Long> set = new TreeMap<>();
                 run.endOffsets.forEach((partition, offset) -> set.put(partition.partition(), offset));
-                offsets.put(name, set);
+                run.offsetsSet.put(name, set);
             }
         }
-        run.swap = new Swap(at, replaced, offsets);
+        run.swap = new Swap(at, Map.copyOf(run.replaced), Map.copyOf(run.offsetsSet));
         log.info("Rebuild {} swapped in: {}", id, run.swap);
         return run.report();
     }
 
-    private String swapOne(Admin admin, ReadModelPipeline<?> pipeline, Map<TopicPartition, Long> endOffsets, Instant at) {
+    /**
+     * One read model's swap, whole or not at all. Its writers on this instance are paused (the listener
+     * stopped, passes over time and re-drives held), so no read-then-write spans the change of
+     * collection. In order: the shadow's versions lifted above the live ones (a compare-and-set that
+     * read the live collection on another instance loses against the shadow), the consumer group set to
+     * the offsets the rebuild read up to, then the two renames. A failure before the renames leaves the
+     * group's offsets as they were; a failed rename is undone and the offsets set back. Only when an undo
+     * itself fails is the listener left stopped (the {@code listenerContainer} health says so): better
+     * than folding from offsets that do not match the collection.
+     */
+    private String swapOne(ReadModelPipeline<?> pipeline, Run run, Instant at) {
+        Map<TopicPartition, Long> endOffsets = run.endOffsets;
         String name = pipeline.name();
         String group = listeners.groupOf(name);
         String live = pipeline.model().collection();
+        String shadow = run.shadowOf(live);
         String backup = live + "_replaced_" + STAMP.format(at);
         MessageListenerContainer container = registry.getListenerContainer(ReadModelListeners.containerId(name));
         if (container != null) {
             container.stop();
         }
-        try {
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                    .get(10, TimeUnit.SECONDS).get(group);
-            if (description != null && !description.members().isEmpty()) {
-                throw RebuildProblem.conflict("Read model " + name + " is still consumed by " + description.members().size()
+        boolean restart = true;
+        try (ReadModelPipeline.Paused paused = pipeline.pauseWrites()) {
+            int members = steps.members(group);
+            if (members > 0) {
+                throw RebuildProblem.conflict("Read model " + name + " is still consumed by " + members
                         + " member(s) of group " + group + " on other instances: stop their listeners (or scale"
                         + " projection-service to one instance) and swap again. Nothing was swapped for " + name + ".");
             }
-            database.getCollection(live).renameCollection(new MongoNamespace(database.getName(), backup));
-            database.getCollection(live + SHADOW_SUFFIX).renameCollection(new MongoNamespace(database.getName(), live));
+            if (!steps.exists(shadow)) {
+                throw RebuildProblem.conflict("The shadow collection " + shadow + " is gone (dropped by hand, or swapped"
+                        + " in by another instance): rebuild " + name + " again. Nothing was swapped for " + name + ".");
+            }
+            liftVersionsAboveLive(pipeline.store().collection(), database.getCollection(shadow));
+            Map<TopicPartition, OffsetAndMetadata> before = steps.offsets(group);
             Map<TopicPartition, OffsetAndMetadata> position = new HashMap<>();
             endOffsets.forEach((partition, offset) -> position.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, position).all().get(10, TimeUnit.SECONDS);
+            try {
+                steps.setOffsets(group, position);
+            } catch (RuntimeException offsetsRefused) {
+                throw RebuildProblem.swapFailed(name, "Kafka did not take the offsets the rebuild read up to ("
+                        + offsetsRefused.getMessage() + "); nothing was renamed and the group's offsets are as before");
+            }
+            try {
+                renameIn(live, shadow, backup);
+            } catch (RebuildProblem.Broken broken) {
+                throw broken;
+            } catch (RuntimeException renameFailed) {
+                try {
+                    steps.putBackOffsets(group, before, position.keySet());
+                } catch (RuntimeException notPutBack) {
+                    restart = false;
+                    log.error("Swap of {}: the offsets of {} could not be set back to {}; its listener stays stopped",
+                            name, group, before, notPutBack);
+                    throw RebuildProblem.swapBroken(name, "the collections are as before, but the offsets of " + group
+                            + " could not be set back to " + before + " (" + notPutBack.getMessage() + ")");
+                }
+                throw RebuildProblem.swapFailed(name, "renaming failed (" + renameFailed.getMessage() + "); the"
+                        + " collections and the group's offsets are as before");
+            }
             return backup;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while swapping " + name, e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka did not take the swap of " + name + ": " + e.getMessage(), e);
+        } catch (RebuildProblem.Broken broken) {
+            restart = false;
+            throw broken;
         } finally {
-            if (container != null) {
+            if (container != null && restart) {
                 container.start();
             }
         }
     }
 
+    /** Live to backup, shadow to live; the first undone if the second fails. */
+    private void renameIn(String live, String shadow, String backup) {
+        steps.rename(live, backup);
+        try {
+            steps.rename(shadow, live);
+        } catch (RuntimeException shadowNotRenamed) {
+            try {
+                steps.rename(backup, live);
+            } catch (RuntimeException notUndone) {
+                log.error("Swap: {} could not be renamed back to {}; the read model has no live collection", backup, live,
+                        notUndone);
+                throw RebuildProblem.swapBroken(live, "the live collection was kept as " + backup + " but the shadow "
+                        + shadow + " could not take its name (" + shadowNotRenamed.getMessage() + "), nor could it be"
+                        + " renamed back (" + notUndone.getMessage() + "): rename " + backup + " to " + live
+                        + " by hand, then start the listener (restart the instance)");
+            }
+            throw shadowNotRenamed;
+        }
+    }
+
+    /**
+     * A shadow document's version above the live document's, for every account both hold, so a
+     * compare-and-set that read the live version (just before the swap, or on another instance) loses
+     * against the swapped-in document and reads again, instead of overwriting it.
+     */
+    private static void liftVersionsAboveLive(MongoCollection<Document> live, MongoCollection<Document> shadow) {
+        Map<String, Long> liveVersions = new HashMap<>();
+        for (Document doc : live.find().projection(new Document(ReadModelDocuments.VERSION, 1))) {
+            liveVersions.put(doc.getString(ReadModelDocuments.ID), versionOf(doc));
+        }
+        List<WriteModel<Document>> lifts = new ArrayList<>();
+        for (Document doc : shadow.find().projection(new Document(ReadModelDocuments.VERSION, 1))) {
+            Long liveVersion = liveVersions.get(doc.getString(ReadModelDocuments.ID));
+            if (liveVersion != null && versionOf(doc) <= liveVersion) {
+                lifts.add(new UpdateOneModel<>(new Document(ReadModelDocuments.ID, doc.getString(ReadModelDocuments.ID)),
+                        new Document("$set", new Document(ReadModelDocuments.VERSION, liveVersion + 1))));
+                if (lifts.size() == 500) {
+                    shadow.bulkWrite(lifts);
+                    lifts.clear();
+                }
+            }
+        }
+        if (!lifts.isEmpty()) {
+            shadow.bulkWrite(lifts);
+        }
+    }
+
+    private static long versionOf(Document doc) {
+        return ((Number) doc.get(ReadModelDocuments.VERSION)).longValue();
+    }
+
     private void execute(Run run) {
         try {
+            dropShadowsBefore(run);
             List<ShadowFold<?>> folds = new ArrayList<>();
             for (String name : run.readModels) {
                 folds.add(foldOf(listeners.pipeline(name).orElseThrow()));
@@ -217,13 +315,29 @@ public class Rebuilds {
             Instant now = clock.instant();
             List<ModelReport> models = new ArrayList<>();
             for (ShadowFold<?> fold : folds) {
-                models.add(compareAndWrite(fold, now));
+                models.add(compareAndWrite(fold, run.shadowOf(fold.pipeline().model().collection()), now));
             }
             run.finish(State.COMPLETED, models, null, clock.instant());
             log.info("Rebuild {} completed: {}", run.id, run.report());
         } catch (RuntimeException e) {
             log.error("Rebuild {} failed", run.id, e);
             run.finish(State.FAILED, List.of(), e.toString(), clock.instant());
+        }
+    }
+
+    /** The shadows of earlier rebuilds that were not swapped in: only the latest rebuild can be. */
+    private void dropShadowsBefore(Run run) {
+        List<Run> earlier;
+        synchronized (this) {
+            earlier = runs.values().stream().filter(other -> other != run).toList();
+        }
+        for (Run other : earlier) {
+            for (String name : other.readModels) {
+                if (!other.replaced.containsKey(name)) {
+                    listeners.pipeline(name).ifPresent(pipeline ->
+                            database.getCollection(other.shadowOf(pipeline.model().collection())).drop());
+                }
+            }
         }
     }
 
@@ -255,12 +369,11 @@ public class Rebuilds {
      * Compares the shadow of one read model with its live collection and writes it, with the live
      * account's outstanding dead letters carried along (a letter stays until it is re-driven).
      */
-    private <V> ModelReport compareAndWrite(ShadowFold<V> fold, Instant now) {
+    private <V> ModelReport compareAndWrite(ShadowFold<V> fold, String shadowName, Instant now) {
         ReadModelPipeline<V> pipeline = fold.pipeline();
         ReadModel<V> model = pipeline.model();
         ReadModelStore<V> liveStore = pipeline.store();
         ReadModelDocuments<V> documents = liveStore.documents();
-        String shadowName = model.collection() + SHADOW_SUFFIX;
         MongoCollection<Document> shadow = database.getCollection(shadowName);
         shadow.drop();
         liveStore.on(shadow).ensureIndexes();
@@ -286,7 +399,8 @@ public class Rebuilds {
                 shadowState = shadowState.withDeadLetter(letter);
             }
             shadowState = movedTo(model, shadowState, now);
-            write(shadow, batch, documents.toDocument(accountId, shadowState, 1));
+            // Above the live version, so no compare-and-set of the live document can land on it once swapped.
+            write(shadow, batch, documents.toDocument(accountId, shadowState, documents.versionOf(doc) + 1));
             if (live.view() != null && shadowState.view() != null
                     && live.lastAppliedSequence() != shadowState.lastAppliedSequence()) {
                 atOtherSequence++;
@@ -356,6 +470,20 @@ public class Rebuilds {
         volatile List<ModelReport> models = List.of();
         volatile String failure;
         volatile Swap swap;
+        volatile Instant swapStartedAt;
+        /** The read models swapped so far, with where their former collections were kept, and the offsets set. */
+        final Map<String, String> replaced = new LinkedHashMap<>();
+        final Map<String, Map<Integer, Long>> offsetsSet = new LinkedHashMap<>();
+
+        /**
+         * This run's shadow of a live collection. A name of its own per run: a later rebuild never
+         * writes into the shadows of an earlier one, and no name is used twice (the embedded MongoDB
+         * keeps a renamed collection's unique index under its old name, so a new collection there
+         * under a name a swap renamed away would collide with the old documents).
+         */
+        String shadowOf(String liveCollection) {
+            return liveCollection + SHADOW_SUFFIX + id.substring(0, 8);
+        }
 
         Run(String id, List<String> readModels, Instant startedAt) {
             this.id = id;

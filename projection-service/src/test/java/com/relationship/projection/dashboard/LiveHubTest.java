@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The hub's promises to tabs: each change once, resume from the last id, resync when it cannot, a slow tab alone. */
@@ -28,8 +32,18 @@ class LiveHubTest {
     private LiveHub hub;
 
     private LiveHub start(int ringSize, int tabBuffer, Duration heartbeat) {
-        DashboardProperties properties = new DashboardProperties(ringSize, tabBuffer, heartbeat, Duration.ofMillis(50),
-                Duration.ofSeconds(30), Duration.ofSeconds(2), DashboardProperties.SignIn.NONE, null, "company");
+        return start(properties(ringSize, tabBuffer, heartbeat, 100, 100, Duration.ofHours(1), 4));
+    }
+
+    private static DashboardProperties properties(int ringSize, int tabBuffer, Duration heartbeat, int streamsPerSubject,
+                                                  int maxStreams, Duration streamLifetime, int writerThreads) {
+        return new DashboardProperties(ringSize, tabBuffer, heartbeat, Duration.ofMillis(50),
+                Duration.ofSeconds(30), Duration.ofSeconds(2), DashboardProperties.SignIn.NONE, null, "company",
+                streamsPerSubject, maxStreams, streamLifetime, writerThreads,
+                new DashboardProperties.TicketRate(60, Duration.ofMinutes(1), 20));
+    }
+
+    private LiveHub start(DashboardProperties properties) {
         hub = new LiveHub(properties, () -> "{\"counted\":" + funnelsCounted.incrementAndGet() + "}", clock,
                 () -> nextTabs.isEmpty() ? new RecordingEmitter() : nextTabs.removeFirst());
         hub.start();
@@ -47,7 +61,7 @@ class LiveHubTest {
 
     private RecordingEmitter tab(String lastEventId, RecordingEmitter emitter) {
         nextTabs.add(emitter);
-        return (RecordingEmitter) hub.connect(lastEventId, null);
+        return (RecordingEmitter) hub.connect("rita", lastEventId, null);
     }
 
     private static String status(UUID account, long sequence, String stage) {
@@ -153,12 +167,77 @@ class LiveHubTest {
     void aStreamEndsWhenTheSignInBehindItRunsOut() {
         start(100, 100, Duration.ofMillis(50));
         nextTabs.add(new RecordingEmitter());
-        RecordingEmitter tab = (RecordingEmitter) hub.connect(null, clock.instant().plusSeconds(60));
+        RecordingEmitter tab = (RecordingEmitter) hub.connect("rita", null, clock.instant().plusSeconds(60));
         await().atMost(WAIT).until(() -> tab.sent().stream().anyMatch(text -> text.contains("heartbeat")));
         assertThat(tab.completed()).isFalse();
 
         clock.move(Duration.ofSeconds(61));
 
         await().atMost(WAIT).until(tab::completed);
+    }
+
+    @Test
+    void aStreamEndsAtItsLifetimeThoughTheSignInBehindItLastsLonger() {
+        start(properties(100, 100, Duration.ofMillis(50), 100, 100, Duration.ofMinutes(10), 4));
+        nextTabs.add(new RecordingEmitter());
+        RecordingEmitter tab = (RecordingEmitter) hub.connect("rita", null, null); // a sign-in without an end
+        await().atMost(WAIT).until(() -> tab.sent().stream().anyMatch(text -> text.contains("heartbeat")));
+
+        clock.move(Duration.ofMinutes(10));
+
+        await().atMost(WAIT).until(tab::completed);
+        assertThat(hub.openStreams()).isZero();
+    }
+
+    @Test
+    void aSubjectHoldsItsShareOfStreamsAndTheInstanceItsMostAndAClosedTabFreesItsPlace() {
+        start(properties(100, 100, Duration.ofMillis(50), 2, 3, Duration.ofHours(1), 4));
+        AtomicBoolean closedTab = new AtomicBoolean();
+        nextTabs.add(new RecordingEmitter() {
+            @Override
+            public void send(SseEventBuilder builder) {
+                if (closedTab.get()) {
+                    throw new IllegalStateException("the tab was closed");
+                }
+                super.send(builder);
+            }
+        });
+        hub.connect("ada", null, null);
+        hub.connect("ada", null, null);
+        assertThatThrownBy(() -> hub.connect("ada", null, null)).isInstanceOfSatisfying(LiveHub.TooManyStreams.class,
+                refused -> {
+                    assertThat(refused.instanceFull()).isFalse();
+                    assertThat(refused.getMessage()).contains("'ada' has 2 dashboard streams open");
+                    assertThat(refused.retryAfter()).isEqualTo(Duration.ofMillis(50));
+                });
+        hub.connect("bob", null, null);
+        assertThatThrownBy(() -> hub.connect("cyd", null, null)).isInstanceOfSatisfying(LiveHub.TooManyStreams.class,
+                refused -> assertThat(refused.instanceFull()).isTrue());
+
+        closedTab.set(true); // its next write, a heartbeat, fails: the closed tab is noticed
+        await().atMost(WAIT).until(() -> hub.openStreams() == 2);
+        assertThat(hub.connect("ada", null, null)).isNotNull();
+    }
+
+    @Test
+    void tabsThatStallHoldNoMoreWritersThanThePoolHas() {
+        start(properties(100, 100, Duration.ofMinutes(1), 100, 100, Duration.ofHours(1), 2));
+        CountDownLatch network = new CountDownLatch(1);
+        Set<Thread> writers = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 6; i++) {
+            nextTabs.add(new RecordingEmitter(network) {
+                @Override
+                public void send(SseEventBuilder builder) {
+                    writers.add(Thread.currentThread());
+                    super.send(builder);
+                }
+            });
+            hub.connect("rita", null, null);
+        }
+        hub.accountStatus(ACME, 1, status(ACME, 1, "PROSPECT"));
+
+        await().atMost(WAIT).until(() -> writers.size() >= 2);
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> writers.size() == 2);
+        network.countDown();
     }
 }

@@ -6,6 +6,7 @@ import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.ingest.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import com.relationship.security.SubjectRateLimit;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,7 +33,8 @@ class StreamTicketsTest {
     }
 
     private StreamTickets instance() {
-        return new StreamTickets(client.getDatabase("dashboard_test").getCollection(collection), Duration.ofSeconds(30), clock);
+        return new StreamTickets(client.getDatabase("dashboard_test").getCollection(collection), Duration.ofSeconds(30), clock,
+                new SubjectRateLimit(new SubjectRateLimit.Limit(60, Duration.ofMinutes(1), 20)));
     }
 
     @Test

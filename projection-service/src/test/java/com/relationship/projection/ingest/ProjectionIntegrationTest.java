@@ -33,6 +33,7 @@ import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
 import com.relationship.security.Role;
+import com.relationship.security.test.HealthProbes;
 import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -529,6 +532,80 @@ class ProjectionIntegrationTest {
                 }
             }
         }
+    }
+
+    /**
+     * Health's details name failing accounts and events, exception text and broker addresses: only
+     * an admin sees them. A prober without a token, or a token without admin, gets the status alone.
+     */
+    @Test
+    void healthShowsItsDetailsToAdminsOnly() throws Exception {
+        HealthProbes.assertStatusOnlyWithoutAdmin(port);
+        JsonNode forAdmin = json.readTree(get("/actuator/health").body());
+        assertThat(forAdmin.path("components").has("projection")).as("for an admin").isTrue();
+    }
+
+    /**
+     * No subject can hold the dashboard's streams or mint tickets without end: past the ticket rate
+     * 429, past the streams one subject may hold 429, each problem+json with Retry-After (the
+     * defaults: bursts of 20 tickets, 10 streams).
+     */
+    @Test
+    void ticketsAndStreamsAreLimitedPerSubjectWithRetryAfter() throws Exception {
+        String streamer = "tabs-" + System.nanoTime();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        Refusal refused = null;
+        try {
+            for (int tab = 0; tab <= 10 && refused == null; tab++) {
+                String stream = json.readTree(ticket(streamer).body()).get("stream").asText();
+                HttpResponse<InputStream> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + stream)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (answer.statusCode() == 200) {
+                    open.add(answer);
+                } else {
+                    try (InputStream body = answer.body()) {
+                        refused = new Refusal(answer, new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } finally {
+            for (HttpResponse<InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
+        assertThat(open).as("streams one subject may hold").hasSize(10);
+        assertRefused(refused, 429, "/problems/too-many-streams");
+
+        String minter = "tickets-" + System.nanoTime();
+        for (int ticket = 0; ticket < 20; ticket++) {
+            assertThat(ticket(minter).statusCode()).as("ticket " + ticket + " of the burst").isEqualTo(201);
+        }
+        HttpResponse<String> oneTooMany = ticket(minter);
+        assertRefused(new Refusal(oneTooMany, oneTooMany.body()), 429, "/problems/too-many-stream-tickets");
+        assertThat(ticket("someone-else-" + System.nanoTime()).statusCode()).isEqualTo(201);
+    }
+
+    /** A refused answer, its body read. */
+    private record Refusal(HttpResponse<?> answer, String body) {
+    }
+
+    private HttpResponse<String> ticket(String subject) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/dashboard/stream-tickets"))
+                .header("Authorization", "Bearer " + TestTokens.token(subject, Role.READER))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertRefused(Refusal refused, int status, String type) throws IOException {
+        assertThat(refused).as("a refusal").isNotNull();
+        HttpHeaders headers = refused.answer().headers();
+        System.out.printf("refused: %d Retry-After %s %s%n", refused.answer().statusCode(),
+                headers.firstValue("Retry-After").orElse(null), refused.body());
+        assertThat(refused.answer().statusCode()).isEqualTo(status);
+        assertThat(headers.firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(headers.firstValue("Retry-After").orElseThrow())).isPositive();
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.get("type").asText()).isEqualTo(type);
+        assertThat(problem.get("detail").asText()).isNotBlank();
     }
 
     private static long last(List<AccountStatus> statuses) {

@@ -11,9 +11,14 @@ import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
 import com.relationship.service.web.PlainText;
 import com.relationship.service.web.PlausibleInstant;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +29,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,13 +43,14 @@ import java.util.UUID;
 class AccountController {
 
     private final AccountCommands commands;
-    private final AccountHistory history;
     private final AccountStateQuery state;
+    private final EventPages events;
 
-    public AccountController(AccountCommands commands, AccountHistory history, AccountStateQuery state) {
+    public AccountController(AccountCommands commands, AccountHistory history, AccountStateQuery state,
+                             JsonMapper json) {
         this.commands = commands;
-        this.history = history;
         this.state = state;
+        this.events = new EventPages(history, json);
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
@@ -86,8 +94,17 @@ class AccountController {
     }
 
     @GetMapping("/{accountId}/events")
-    @Operation(summary = "The account's events in order: sequence, type, timestamp, payload, metadata")
-    public List<AccountHistory.RecordedEvent> events(@PathVariable UUID accountId) {
-        return history.eventsOf(accountId);
+    @Operation(summary = "The account's events in order: sequence, type, timestamp, payload, metadata",
+            description = "The whole history as one JSON array, streamed as it is read from the store (memory stays"
+                    + " bounded however long it is). fromSequence and limit answer a part of it, the same array;"
+                    + " a Link header with rel=\"next\" names the next part while there is one.")
+    @ApiResponse(responseCode = "200", description = "The events, oldest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = AccountHistory.RecordedEvent.class))))
+    public ResponseEntity<StreamingResponseBody> events(@PathVariable UUID accountId,
+            @Parameter(description = "the first sequence to answer") @RequestParam(defaultValue = "0") @Min(0) long fromSequence,
+            @Parameter(description = "at most this many events (all when absent)") @RequestParam(required = false)
+            @Min(1) @Max(EventPages.MAX_LIMIT) Integer limit) {
+        return events.answer(accountId, fromSequence, limit);
     }
 }

@@ -6,7 +6,9 @@ import com.relationship.service.upcasting.PurchaseRecordedUpcaster;
 import com.relationship.service.upcasting.StoredRevisions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import com.relationship.contracts.ContractJson;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -87,10 +89,7 @@ class AxonInfrastructure {
     /** Events, snapshots and tokens live in the database the Mongo URI names ({@code spring.mongodb.uri}). */
     @Bean
     MongoTemplate axonMongoTemplate(MongoClient mongoClient, MongoConnectionDetails connection) {
-        String database = connection.getConnectionString().getDatabase();
-        return DefaultMongoTemplate.builder()
-                .mongoDatabase(mongoClient, database != null ? database : "relationship")
-                .build();
+        return DefaultMongoTemplate.builder().mongoDatabase(database(mongoClient, connection)).build();
     }
 
     @Bean
@@ -98,24 +97,49 @@ class AxonInfrastructure {
         return new ChainedEventStorageStrategy(EventEntryConfiguration.getDefault(), properties.lookBack());
     }
 
+    /** The same store, read majority-committed: what the relay publishes from. */
+    @Bean
+    CommittedEvents committedEvents(MongoClient mongoClient, MongoConnectionDetails connection,
+                                    StorageStrategy eventStorageStrategy,
+                                    @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer,
+                                    EventStoreProperties properties, EventProperties events) {
+        MongoTemplate majorityReads = DefaultMongoTemplate.builder()
+                .mongoDatabase(database(mongoClient, connection).withReadConcern(ReadConcern.MAJORITY)).build();
+        return new CommittedEvents(majorityReads, engine(majorityReads, eventStorageStrategy, eventSerializer,
+                serializer, properties, events));
+    }
+
     /**
      * Old stored forms are read as today's by the engine's upcaster chain, so every reader of the
      * store gets them upcast: the aggregate, history and replays, and the relay. Set here, on the
      * engine we build ourselves; Axon's configurer would only hand its chain to an engine it built.
+     * Its event streams read majority-committed data ({@link StreamsReadCommitted}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, StorageStrategy eventStorageStrategy,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, EventStoreProperties properties,
-                                          EventProperties events) {
+                                          EventProperties events, CommittedEvents committedEvents) {
+        return new StreamsReadCommitted(engine(axonMongoTemplate, eventStorageStrategy, eventSerializer, serializer,
+                properties, events), committedEvents.engine());
+    }
+
+    private static EventStorageEngine engine(MongoTemplate template, StorageStrategy eventStorageStrategy,
+                                             Serializer eventSerializer, Serializer serializer,
+                                             EventStoreProperties properties, EventProperties events) {
         return MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+                .mongoTemplate(template)
                 .storageStrategy(eventStorageStrategy)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(new EventUpcasterChain(new PurchaseRecordedUpcaster(events.defaultCurrency())))
                 .snapshotSerializer(serializer)
                 .batchSize(properties.batchSize())
                 .build();
+    }
+
+    private static MongoDatabase database(MongoClient mongoClient, MongoConnectionDetails connection) {
+        String database = connection.getConnectionString().getDatabase();
+        return mongoClient.getDatabase(database != null ? database : "relationship");
     }
 
     /** Axon's own event store bean, with a cache sized for our tracking tokens ({@link EventStoreProperties#cachedEvents}). */

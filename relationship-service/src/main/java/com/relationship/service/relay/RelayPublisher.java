@@ -5,10 +5,10 @@ import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.service.account.BusinessTime;
 import com.relationship.service.infra.AuditMetadata;
+import com.relationship.service.infra.CommittedEvents;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,17 +56,17 @@ class RelayPublisher {
     private final RelayProperties properties;
     private final RelayMetrics metrics;
     private final RelayPositions positions;
-    private final EventStorageEngine store;
+    private final CommittedEvents store;
     private final RelayFailures failures;
     private final AccountEventCodec codec = new AccountEventCodec();
 
     RelayPublisher(KafkaTemplate<String, byte[]> kafka, RelayProperties properties, RelayMetrics metrics,
-                   RelayPositions positions, EventStorageEngine eventStorageEngine, RelayFailures failures) {
+                   RelayPositions positions, CommittedEvents committedEvents, RelayFailures failures) {
         this.kafka = kafka;
         this.properties = properties;
         this.metrics = metrics;
         this.positions = positions;
-        this.store = eventStorageEngine;
+        this.store = committedEvents;
         this.failures = failures;
     }
 
@@ -157,6 +157,7 @@ class RelayPublisher {
         return chain;
     }
 
+    /** Read majority-committed, as the tracking query reads: nothing a failover could roll back is published. */
     private Map<Long, DomainEventMessage<?>> stored(String account, long from, long to) {
         Map<Long, DomainEventMessage<?>> stored = new HashMap<>();
         store.readEvents(account, from).asStream()

@@ -1,7 +1,7 @@
 package com.relationship.service.relay;
 
+import com.relationship.service.infra.CommittedEvents;
 import com.relationship.service.infra.EventStoreProperties;
-import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,8 @@ import static org.axonframework.common.DateTimeUtils.formatInstant;
  * per interval for all of them, and it uses every segment's position, whoever holds it.
  * <p>
  * It reads the whole event collection once per run (the embedded MongoDB has no index to serve it):
- * lengthen the interval for a large store.
+ * lengthen the interval for a large store. It reads only majority-committed events
+ * ({@link CommittedEvents}), as the relay does, so it never publishes what a failover could roll back.
  */
 @Component
 class RelayReconciler implements SmartLifecycle {
@@ -47,7 +48,7 @@ class RelayReconciler implements SmartLifecycle {
     /** The longest a pass waits for the topic to be read back (at start: the whole topic, ~4 s per million records). */
     private static final Duration TOPIC_WAIT = Duration.ofMinutes(1);
 
-    private final MongoTemplate eventStore;
+    private final CommittedEvents eventStore;
     private final RelayPositions positions;
     private final RelayPublisher publisher;
     private final RelayMetrics metrics;
@@ -57,12 +58,12 @@ class RelayReconciler implements SmartLifecycle {
     private final TopicRepairs repairs;
     private ScheduledExecutorService scheduler;
 
-    RelayReconciler(MongoTemplate axonMongoTemplate, RelayPositions positions, RelayPublisher publisher,
+    RelayReconciler(CommittedEvents committedEvents, RelayPositions positions, RelayPublisher publisher,
                     RelayMetrics metrics, RelayProperties relay, EventStoreProperties store, RelayNodes nodes,
                     TopicRepairs repairs) {
         this.nodes = nodes;
         this.repairs = repairs;
-        this.eventStore = axonMongoTemplate;
+        this.eventStore = committedEvents;
         this.positions = positions;
         this.publisher = publisher;
         this.metrics = metrics;

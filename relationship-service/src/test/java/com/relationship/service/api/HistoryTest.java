@@ -51,6 +51,24 @@ class HistoryTest extends EmbeddedServiceTest {
         return sequences;
     }
 
+    /** The events endpoint answers its array in parts on request, each naming the next; without, the whole. */
+    @Test
+    void theEventsComeInPartsEachLinkingTheNext() {
+        Api.Reply first = api.get(account + "/events?limit=4");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(sequences(first.body())).containsExactly(0L, 1L, 2L, 3L);
+        String next = first.header("Link");
+        assertThat(next).as("Link").contains("fromSequence=4").contains("limit=4").endsWith(">; rel=\"next\"");
+        Api.Reply rest = api.get(account + "/events?fromSequence=4&limit=4");
+        assertThat(sequences(rest.body())).containsExactly(4L, 5L);
+        assertThat(rest.header("Link")).as("the last part names no next").isNull();
+
+        JsonNode whole = api.get(account + "/events").body();
+        assertThat(sequences(whole)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(whole.get(4)).isEqualTo(rest.body().get(0));
+        assertThat(api.get(account + "/events?limit=0").status()).isEqualTo(400);
+    }
+
     @Test
     void everyEntrySaysWhoWhenWhyAndWhatCausedIt() {
         JsonNode page = api.get(account + "/history").body();

@@ -98,6 +98,9 @@ class LongHistoryTest {
         assertThat(integrity.get("intact").asBoolean()).as(integrity.toString()).isTrue();
         assertThat(integrity.get("events").asLong()).isEqualTo(EVENTS);
         timed("timeline", () -> api.get(account + "/timeline").body());
+        JsonNode events = timed("events, streamed as one array", () -> api.get(account + "/events").body());
+        assertThat(events).hasSize(EVENTS);
+        assertThat(events.get(EVENTS - 1).get("sequence").asLong()).isEqualTo(EVENTS - 1);
         String ndjson = timed("history as NDJSON", () -> api.raw("GET", account + "/history", null,
                 Map.of("Accept", "application/x-ndjson")).raw().body());
         assertThat(ndjson.strip().split("\n")).hasSize(EVENTS);

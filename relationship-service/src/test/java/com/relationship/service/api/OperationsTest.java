@@ -2,6 +2,7 @@ package com.relationship.service.api;
 
 import com.relationship.contracts.openapi.OpenApiContract;
 import com.relationship.security.Role;
+import com.relationship.security.test.HealthProbes;
 import com.relationship.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,16 @@ class OperationsTest extends EmbeddedServiceTest {
                 .doesNotContain("\"kafka\"").doesNotContain("\"relay\"");
         assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health")).contains("\"kafka\"").contains("\"relay\"").contains("\"lagEvents\"");
+    }
+
+    /**
+     * Health's details name failing accounts and events, exception text and broker addresses: only
+     * an admin sees them. A prober without a token, or a reader, gets the status alone.
+     */
+    @Test
+    void healthShowsItsDetailsToAdminsOnly() throws Exception {
+        HealthProbes.assertStatusOnlyWithoutAdmin(port);
+        assertThat(get("/actuator/health")).as("for an admin").contains("\"relay\"").contains("\"lagEvents\"");
     }
 
     @Test

@@ -20,8 +20,11 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -69,6 +72,17 @@ class RelayOrderTest {
         }
         registry.add("spring.mongodb.uri", () -> infra.mongoUri("relay-order"));
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+    }
+
+    private static final RelayReads relayReads = new RelayReads("domainevents");
+
+    /** Records the reads the relay makes of the event collection, as the driver sends them. */
+    @TestConfiguration
+    static class ReadsOfTheRelay {
+        @Bean
+        MongoClientSettingsBuilderCustomizer relayReads() {
+            return settings -> settings.addCommandListener(relayReads);
+        }
     }
 
     @LocalServerPort
@@ -186,6 +200,33 @@ class RelayOrderTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(topic().firstAppearances(account)).containsExactly(0L, 1L, 2L, 3L));
         System.out.printf("late commit then later event: %s%n", topic().of(account));
+    }
+
+    /**
+     * On a replica set an event the primary applied but a majority did not can be rolled back: the relay
+     * must not publish it. Every read the relay makes (the tracking query, the stored events it sends
+     * from the store, the reconciler's look over the collection) asks for majority-committed data. The
+     * embedded MongoDB has one node, where the two are the same; this checks what goes on the wire.
+     */
+    @Test
+    void everyReadOfTheRelayAsksForWhatAMajorityHasCommitted() {
+        Api api = api();
+        String account = register(api, "Majority Reads KG");
+        purchase(api, account);
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic().firstAppearances(account).equals(List.of(0L, 1L)));
+        insertBehindTheRelaysBack(account, 2, Instant.now().minus(Duration.ofMinutes(10)));
+        // The reconciler looks over the collection and reads event 2 from the store to publish it (once the
+        // relay has stored a position: before, everything stored is still ahead of the relay).
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            reconciler.reconcile();
+            return topic().firstAppearances(account).equals(List.of(0L, 1L, 2L));
+        });
+
+        List<RelayReads.Read> reads = relayReads.all();
+        System.out.printf("the relay's reads of the event store: %s%n", reads.stream().distinct().toList());
+        assertThat(reads).extracting(RelayReads.Read::by)
+                .contains("EmbeddedEventStore$EventProducer", "RelayPublisher", "RelayReconciler");
+        assertThat(reads).allSatisfy(read -> assertThat(read.readConcern()).as(read.toString()).isEqualTo("majority"));
     }
 
     /**

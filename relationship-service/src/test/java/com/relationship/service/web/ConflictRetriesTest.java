@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConflictRetriesTest {
 
     private final ConflictRetries retries = new ConflictRetries(new ApiProperties(DataSize.ofKilobytes(64),
-            Duration.ofHours(24), Duration.ofSeconds(2), Duration.ofSeconds(60), 3, Duration.ofMillis(1)),
+            Duration.ofHours(24), Duration.ofSeconds(2), Duration.ofSeconds(60), 3, Duration.ofMillis(1),
+            new ApiProperties.CommandRate(500, Duration.ofSeconds(1), 1000)),
             new SimpleMeterRegistry());
     private final GenericCommandMessage<String> command = new GenericCommandMessage<>("command");
 
