@@ -32,8 +32,23 @@ final class LocalStack implements AutoCloseable {
         this.out = out;
     }
 
-    /** Starts everything the config asks for and returns when all of it is ready. */
+    /**
+     * Starts everything the config asks for and returns when all of it is ready. A start that fails stops
+     * what it had started before it throws: an embedded Kafka left running in a test JVM outlives the
+     * test's data directory, finds its log directory gone and halts that whole JVM.
+     */
     void start() {
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            if (!isClosing()) {
+                close();
+            }
+            throw e;
+        }
+    }
+
+    private void startAll() {
         PortCheck.requireFree(portsToCheck());
         // Resolve the jars before starting anything, so a missing build fails in a second, not after Kafka.
         Map<String, Path> jars = config.infraOnly() ? Map.of() : Map.of(

@@ -37,8 +37,8 @@ public final class LocalStackMain {
             if (stack.isClosing()) {
                 return; // Ctrl-C during start-up: the shutdown hook is stopping everything.
             }
+            // start() has already stopped whatever it had started.
             System.err.println("local-stack: could not start: " + e.getMessage());
-            stack.close();
             System.exit(1);
         }
         LocalInfrastructure infrastructure = stack.infrastructure();

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,12 +28,16 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** How much of a child's output a start-up failure quotes: enough for Spring Boot's failure report. */
+    static final int LINES_QUOTED = 40;
 
     private final String name;
     private final String host;
     private final int port;
     private final Process process;
     private final PrintStream out;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private Thread forwarder;
     private volatile boolean stopping;
 
     private ServiceProcess(String name, String host, int port, Process process, PrintStream out) {
@@ -93,11 +99,12 @@ final class ServiceProcess {
     }
 
     private void forwardOutput() {
-        Thread forwarder = new Thread(() -> {
+        forwarder = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     out.println(prefix() + line);
+                    remember(line);
                 }
             } catch (IOException e) {
                 // The stream closes when the child exits; nothing left to forward.
@@ -105,6 +112,31 @@ final class ServiceProcess {
         }, name + "-output");
         forwarder.setDaemon(true);
         forwarder.start();
+    }
+
+    private void remember(String line) {
+        synchronized (lastLines) {
+            if (lastLines.size() == LINES_QUOTED) {
+                lastLines.removeFirst();
+            }
+            lastLines.addLast(line);
+        }
+    }
+
+    /**
+     * The last {@value #LINES_QUOTED} lines the child printed, once it has exited and its output is read
+     * to the end: a start-up failure quotes them, because a long build log (a CI's tail) loses the
+     * forwarded output above it.
+     */
+    String lastOutput() {
+        try {
+            forwarder.join(Duration.ofSeconds(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lastLines) {
+            return String.join(System.lineSeparator(), lastLines);
+        }
     }
 
     String prefix() {
@@ -140,7 +172,7 @@ final class ServiceProcess {
             // Waiting on the process doubles as the poll interval and notices a child that died.
             if (waitForExit(POLL_INTERVAL)) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " before it was ready; its output above (prefixed " + prefix().trim() + ") says why");
+                        + " before it was ready; the last lines it printed:" + System.lineSeparator() + lastOutput());
             }
         }
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s ("

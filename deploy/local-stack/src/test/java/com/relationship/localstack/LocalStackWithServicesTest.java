@@ -21,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The whole launcher path with stand-in service jars (the real services are built by other modules):
@@ -34,8 +35,8 @@ class LocalStackWithServicesTest {
     @Test
     void startsBothServicesAgainstTheInfrastructureAndStopsThemBeforeKafkaAndMongo(@TempDir Path dir) throws Exception {
         Path services = Files.createDirectories(dir.resolve("services"));
-        fakeServiceJar(services.resolve("relationship-service.jar"));
-        fakeServiceJar(services.resolve("projection-service-0.1.0-SNAPSHOT.jar"));
+        fakeServiceJar(services.resolve("relationship-service.jar"), FakeService.class);
+        fakeServiceJar(services.resolve("projection-service-0.1.0-SNAPSHOT.jar"), FakeService.class);
         int mongoPort = freePort();
         int kafkaPort = freePort();
         int relationshipPort = freePort();
@@ -79,19 +80,44 @@ class LocalStackWithServicesTest {
         assertThat(log).contains("Local stack stopped; data kept in " + config.dataDir());
     }
 
+    @Test
+    void aServiceThatCannotStartFailsTheStartWithItsReasonAndStopsKafkaAndMongo(@TempDir Path dir) throws Exception {
+        Path services = Files.createDirectories(dir.resolve("services"));
+        fakeServiceJar(services.resolve("relationship-service.jar"), FailingService.class);
+        fakeServiceJar(services.resolve("projection-service.jar"), FakeService.class);
+        int mongoPort = freePort();
+        int kafkaPort = freePort();
+        LocalStackConfig config = new LocalStackConfig(dir.resolve("data"), mongoPort, kafkaPort,
+                freePort(), freePort(), services, Duration.ofSeconds(60), false);
+
+        LocalStack stack = new LocalStack(config, out);
+        assertThatThrownBy(stack::start)
+                .hasMessageContaining("relationship exited with code 1 before it was ready")
+                .hasMessageContaining("Port was already in use");
+
+        // Nothing is left running: an embedded Kafka that outlived its data directory would halt the JVM.
+        assertThat(output()).contains("Stopping Kafka and Mongo", "Local stack stopped");
+        assertThat(stack.isClosing()).isTrue();
+        for (int port : new int[] {mongoPort, kafkaPort}) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(socket.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
     private String output() {
         return output.toString(StandardCharsets.UTF_8);
     }
 
-    /** An executable jar whose main is {@link FakeService}, standing in for a Spring Boot jar. */
-    private static void fakeServiceJar(Path jar) throws IOException {
+    /** An executable jar whose main is {@code main} ({@link FakeService}, {@link FailingService}), standing in for a Spring Boot jar. */
+    private static void fakeServiceJar(Path jar, Class<?> main) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
-        String entry = FakeService.class.getName().replace('.', '/') + ".class";
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        String entry = main.getName().replace('.', '/') + ".class";
         try (OutputStream file = Files.newOutputStream(jar);
              JarOutputStream jarOut = new JarOutputStream(file, manifest);
-             InputStream classFile = FakeService.class.getClassLoader().getResourceAsStream(entry)) {
+             InputStream classFile = main.getClassLoader().getResourceAsStream(entry)) {
             jarOut.putNextEntry(new JarEntry(entry));
             classFile.transferTo(jarOut);
             jarOut.closeEntry();

@@ -40,12 +40,14 @@ class ServiceProcessTest {
     }
 
     @Test
-    void aChildThatDiesDuringStartupFailsTheWaitAtOnce() {
+    void aChildThatDiesDuringStartupFailsTheWaitAtOnceQuotingWhatItPrinted() {
         int port = freePort();
         ServiceProcess service = ServiceProcess.start("fake", fakeService(port, "0", "3"), port, out);
 
+        // The reason is in the failure itself, not only in forwarded output a long build log may cut.
         assertThatThrownBy(() -> service.awaitReady(Duration.ofSeconds(60)))
-                .hasMessageContaining("fake exited with code 3 before it was ready");
+                .hasMessageContaining("fake exited with code 3 before it was ready")
+                .hasMessageContaining("failing on purpose");
         await().atMost(Duration.ofSeconds(5)).until(() -> output().contains("[fake] failing on purpose"));
     }
 
