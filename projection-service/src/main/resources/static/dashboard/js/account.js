@@ -76,6 +76,8 @@ function showTimeline(timeline, history) {
     el('time', { text: instant(e.at) }), ' ', el('strong', { text: e.summary || e.type }),
     el('div', { class: 'meta', text: `#${e.sequence} ${short(e.type)}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? ` — why: ${e.reason}` : ''}` }))));
   $('timeline-dropped').textContent = timeline.droppedEntries ? `(the ${timeline.droppedEntries} oldest not shown)` : '';
+  // A reader's timeline withholds the audit data (auditDetails false): say so rather than show blanks.
+  $('timeline-audit').hidden = timeline.auditDetails !== false;
   $('score-trend').replaceChildren(trend(history.changes || []));
   $('timeline').dataset.state = 'loaded';
 }

@@ -4,132 +4,162 @@ import com.relationship.contracts.events.*;
 
 
 /**
- * One short sentence per event for a person reading the timeline. The reason is not repeated here:
- * the entry carries it beside the summary. Stored with the entry, so an entry keeps the words it
- * was folded with even if this wording changes later (a rebuild gives the new wording).
+ * One short sentence per event for a person reading the timeline, in two forms: the plain one any
+ * {@code reader} sees, and the full one with the names and free text (contacts, reviewers,
+ * descriptions) that only an {@code auditor} sees, as on relationship-service's history. The reason
+ * is not repeated here: the entry carries it beside the summary. Stored with the entry, so an entry
+ * keeps the words it was folded with even if this wording changes later (a rebuild gives the new wording).
  */
 final class Summaries {
 
     private Summaries() {
     }
 
-    static String of(AccountEvent event) {
+    /**
+     * @param plain what happened, without names or free text
+     * @param full  the same with them; equal to {@code plain} where the event carries none
+     */
+    record Sentence(String plain, String full) {
+
+        static Sentence of(String both) {
+            return new Sentence(both, both);
+        }
+
+        static Sentence withDetail(String plain, String detail) {
+            return new Sentence(plain, plain + ": " + detail);
+        }
+    }
+
+    static Sentence of(AccountEvent event) {
         return event.accept(WORDS);
     }
 
-    private static final AccountEventVisitor<String> WORDS = new Words();
+    /**
+     * The plain sentence of an entry folded before entries kept one: its event type in words
+     * ({@code com.relationship.account.InteractionRecorded.v1} reads "Interaction recorded").
+     */
+    static String plainOfType(String cloudEventType) {
+        String[] parts = cloudEventType.split("\\.");
+        String name = parts.length >= 2 ? parts[parts.length - 2] : cloudEventType;
+        String words = name.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 
-    private static final class Words implements AccountEventVisitor<String> {
+    private static final AccountEventVisitor<Sentence> WORDS = new Words();
+
+    private static final class Words implements AccountEventVisitor<Sentence> {
 
         @Override
-        public String visit(AccountRegistered event) {
-            return "Registered as a PROSPECT: " + event.name();
+        public Sentence visit(AccountRegistered event) {
+            return Sentence.of("Registered as a PROSPECT: " + event.name());
         }
 
         @Override
-        public String visit(PurchaseRecorded event) {
-            return "Purchase of " + event.amount().toPlainString() + " " + event.currency() + " recorded"
-                    + (event.orderRef() == null ? "" : " (order " + event.orderRef() + ")");
+        public Sentence visit(PurchaseRecorded event) {
+            return Sentence.of("Purchase of " + event.amount().toPlainString() + " " + event.currency() + " recorded"
+                    + (event.orderRef() == null ? "" : " (order " + event.orderRef() + ")"));
         }
 
         @Override
-        public String visit(ReferralRecorded event) {
-            return "Referral recorded: " + event.description();
+        public Sentence visit(ReferralRecorded event) {
+            return Sentence.withDetail("Referral recorded", event.description());
         }
 
         @Override
-        public String visit(ComplaintOpened event) {
-            return "Complaint opened: " + event.summary();
+        public Sentence visit(ComplaintOpened event) {
+            return Sentence.withDetail("Complaint opened", event.summary());
         }
 
         @Override
-        public String visit(ComplaintResolved event) {
-            return "Complaint resolved: " + event.resolution();
+        public Sentence visit(ComplaintResolved event) {
+            return Sentence.withDetail("Complaint resolved", event.resolution());
         }
 
         @Override
-        public String visit(CoDevelopmentEngagementRecorded event) {
-            return "Co-development engagement recorded: " + event.description();
+        public Sentence visit(CoDevelopmentEngagementRecorded event) {
+            return Sentence.withDetail("Co-development engagement recorded", event.description());
         }
 
         @Override
-        public String visit(PartnershipAgreementRecorded event) {
-            return "Partnership agreement recorded: " + event.description();
+        public Sentence visit(PartnershipAgreementRecorded event) {
+            return Sentence.withDetail("Partnership agreement recorded", event.description());
         }
 
         @Override
-        public String visit(ComplianceReviewRecorded event) {
-            return "Compliance review recorded: " + event.outcome() + " by " + event.reviewer();
+        public Sentence visit(ComplianceReviewRecorded event) {
+            String plain = "Compliance review recorded: " + event.outcome();
+            return new Sentence(plain, plain + " by " + event.reviewer());
         }
 
         @Override
-        public String visit(LifecycleStageAdvanced event) {
-            return "Advanced to " + event.to();
+        public Sentence visit(LifecycleStageAdvanced event) {
+            return Sentence.of("Advanced to " + event.to());
         }
 
         @Override
-        public String visit(LifecycleStageDowngraded event) {
-            return "Downgraded to " + event.to();
+        public Sentence visit(LifecycleStageDowngraded event) {
+            return Sentence.of("Downgraded to " + event.to());
         }
 
         @Override
-        public String visit(AccountLapsed event) {
-            return "Lapsed";
+        public Sentence visit(AccountLapsed event) {
+            return Sentence.of("Lapsed");
         }
 
         @Override
-        public String visit(AccountWonBack event) {
-            return "Won back to CUSTOMER";
+        public Sentence visit(AccountWonBack event) {
+            return Sentence.of("Won back to CUSTOMER");
         }
 
         @Override
-        public String visit(ProspectDisqualified event) {
-            return "Disqualified";
+        public Sentence visit(ProspectDisqualified event) {
+            return Sentence.of("Disqualified");
         }
 
         @Override
-        public String visit(ProspectRequalified event) {
-            return "Requalified to PROSPECT";
+        public Sentence visit(ProspectRequalified event) {
+            return Sentence.of("Requalified to PROSPECT");
         }
 
         @Override
-        public String visit(AccountClassified event) {
-            return "Classified " + event.classification();
+        public Sentence visit(AccountClassified event) {
+            return Sentence.of("Classified " + event.classification());
         }
 
         @Override
-        public String visit(KeyAccountDesignated event) {
-            return "Designated a key account (PRE_KAM)";
+        public Sentence visit(KeyAccountDesignated event) {
+            return Sentence.of("Designated a key account (PRE_KAM)");
         }
 
         @Override
-        public String visit(KamStageAdvanced event) {
-            return "KAM stage advanced to " + event.to();
+        public Sentence visit(KamStageAdvanced event) {
+            return Sentence.of("KAM stage advanced to " + event.to());
         }
 
         @Override
-        public String visit(KeyAccountUncoupled event) {
-            return "Uncoupled from the KAM track (UNCOUPLING_KAM)";
+        public Sentence visit(KeyAccountUncoupled event) {
+            return Sentence.of("Uncoupled from the KAM track (UNCOUPLING_KAM)");
         }
 
         @Override
-        public String visit(BondEstablished event) {
-            return event.kind() + " bond established: " + event.description();
+        public Sentence visit(BondEstablished event) {
+            return Sentence.withDetail(event.kind() + " bond established", event.description());
         }
 
         @Override
-        public String visit(BondDissolved event) {
-            return event.kind() + " bond dissolved";
+        public Sentence visit(BondDissolved event) {
+            return Sentence.of(event.kind() + " bond dissolved");
         }
 
         @Override
-        public String visit(InteractionRecorded event) {
-            return event.channel() + " (" + event.direction() + ") with " + event.contact() + ": " + event.summary();
+        public Sentence visit(InteractionRecorded event) {
+            String plain = event.channel() + " (" + event.direction() + ")";
+            return new Sentence(plain, plain + " with " + event.contact() + ": " + event.summary());
         }
 
         @Override
-        public String visit(SatisfactionSurveyed event) {
-            return event.instrument() + " survey scored " + event.score();
+        public Sentence visit(SatisfactionSurveyed event) {
+            return Sentence.of(event.instrument() + " survey scored " + event.score());
         }
     }
 }

@@ -60,12 +60,14 @@ final class TimelineDocuments {
     private static Document entry(Entry e) {
         return new Document("sequence", e.sequence()).append("eventId", e.eventId()).append("type", e.type())
                 .append("at", instant(e.at())).append("actor", e.actor()).append("reason", e.reason())
-                .append("correlationId", e.correlationId()).append("summary", e.summary());
+                .append("correlationId", e.correlationId()).append("summary", e.summary())
+                .append("plainSummary", e.plainSummary());
     }
 
     private static Entry entry(Document e) {
         return new Entry(number(e, "sequence"), e.getString("eventId"), e.getString("type"), instant(e, "at"),
-                e.getString("actor"), e.getString("reason"), e.getString("correlationId"), e.getString("summary"));
+                e.getString("actor"), e.getString("reason"), e.getString("correlationId"), e.getString("summary"),
+                e.getString("plainSummary"));
     }
 
     private static long number(Document from, String key) {

@@ -48,8 +48,9 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         List<Period> lifecycle = view == null ? List.of() : view.lifecycle();
         List<Period> kam = view == null ? List.of() : view.kam();
         List<Entry> entries = new ArrayList<>(view == null ? List.of() : view.entries());
+        Summaries.Sentence sentence = Summaries.of(event.event());
         entries.add(new Entry(event.sequence(), event.eventId(), event.type(), at, event.actor(), move.reason(),
-                event.correlationId(), Summaries.of(event.event())));
+                event.correlationId(), sentence.full(), sentence.plain()));
         int dropped = Math.max(0, entries.size() - entryCap);
         return new TimelineView(event.accountId(),
                 moved(lifecycle, StageMoves.lifecycleAfter(event.event()).map(Enum::name), move, at),

@@ -52,11 +52,12 @@ public record TimelineView(UUID accountId, List<Period> lifecycle, List<Period> 
     /**
      * One event of the account.
      *
-     * @param type    the CloudEvent type ({@code com.relationship.account.PurchaseRecorded.v1})
-     * @param at      when it happened (the CloudEvent time)
-     * @param summary what happened, in one short sentence
+     * @param type         the CloudEvent type ({@code com.relationship.account.PurchaseRecorded.v1})
+     * @param at           when it happened (its business time)
+     * @param summary      what happened, in one short sentence, with names and free text (for auditors)
+     * @param plainSummary the same without them (for readers); null in entries folded before it was kept
      */
     public record Entry(long sequence, String eventId, String type, Instant at, String actor, String reason,
-                        String correlationId, String summary) {
+                        String correlationId, String summary, String plainSummary) {
     }
 }

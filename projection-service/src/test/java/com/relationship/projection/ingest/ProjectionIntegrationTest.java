@@ -224,6 +224,20 @@ class ProjectionIntegrationTest {
         assertThat(timeline.get("entries").get(3).get("correlationId").asText()).isEqualTo("corr-3");
         assertThat(timeline.get("entries").get(3).get("actor").asText()).isEqualTo("alice");
         assertThat(timeline.get("droppedEntries").asLong()).isZero();
+        assertThat(timeline.get("auditDetails").asBoolean()).isTrue();
+        // A reader sees what happened and when, not who, why, the correlation or the complaint's words.
+        HttpResponse<String> asReader = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/accounts/" + acme.accountId() + "/timeline"))
+                .header("Authorization", "Bearer " + TestTokens.token("rita", Role.READER)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode readers = json.readTree(asReader.body());
+        assertThat(readers.get("auditDetails").asBoolean()).isFalse();
+        assertThat(readers.get("entries").findValuesAsText("summary")).containsExactly(
+                "Registered as a PROSPECT: Acme Industrial GmbH", "Purchase of 48000.50 EUR recorded", "Advanced to CUSTOMER",
+                "Complaint opened", "Purchase of 12345678901234567.80 EUR recorded");
+        assertThat(readers.get("entries").findValues("actor")).allSatisfy(actor -> assertThat(actor.isNull()).isTrue());
+        assertThat(readers.get("entries").findValues("correlationId")).allSatisfy(id -> assertThat(id.isNull()).isTrue());
+        assertThat(readers.get("lifecycle").get(0).get("leftBy").get("actor").isNull()).isTrue();
         JsonNode betaTimeline = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + beta.accountId() + "/timeline"),
                 t -> t != null && t.get("lastAppliedSequence").asLong() == 2);
         assertThat(betaTimeline.get("kam").get(0).get("stage").asText()).isEqualTo("PRE_KAM");

@@ -124,7 +124,7 @@ class TimelineReadModelTest {
                 "Purchase of 1200.00 EUR recorded", "Advanced to CUSTOMER", "Advanced to CLIENT", "Downgraded to CUSTOMER",
                 "Lapsed", "Won back to CUSTOMER");
         assertThat(view.entries().get(5)).isEqualTo(new Entry(5, "e5", "com.relationship.account.AccountLapsed.v1",
-                day(5), "dave", "switched to a rival", "corr-5", "Lapsed"));
+                day(5), "dave", "switched to a rival", "corr-5", "Lapsed", "Lapsed"));
     }
 
     /** The seller's order number, where the purchase carries one, is in its summary: what a person searches by. */
