@@ -1,7 +1,24 @@
 package com.relationship.contracts.commands;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 
-/** Returns a LAPSED account to CUSTOMER. */
-public record WinBackAccount(UUID accountId, String reason) implements AccountCommand {
+/**
+ * Returns a LAPSED account to CUSTOMER. CUSTOMER needs a purchase: one recorded while the account was
+ * LAPSED, or the purchase that wins it back, carried here and recorded in the same step.
+ *
+ * @param purchase the purchase that wins it back; null when it was recorded before
+ */
+public record WinBackAccount(UUID accountId, String reason, WinningPurchase purchase) implements AccountCommand {
+
+    /** Without a purchase: one recorded while the account was LAPSED wins it back. */
+    public WinBackAccount(UUID accountId, String reason) {
+        this(accountId, reason, null);
+    }
+
+    /** The purchase that wins the account back, as {@link RecordPurchase} records one. */
+    public record WinningPurchase(UUID purchaseId, BigDecimal amount, String currency, Instant occurredAt,
+                                  String description, String orderRef) {
+    }
 }

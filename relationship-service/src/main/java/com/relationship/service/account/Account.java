@@ -318,16 +318,43 @@ public class Account {
         return version;
     }
 
+    /**
+     * LAPSED to CUSTOMER on a purchase dated after the lapse: one recorded while LAPSED, or the one the
+     * command carries, recorded first in the same step (two events, one answer). Every rule is checked
+     * before either event is applied, so a refusal stores neither.
+     */
     @CommandHandler
-    public Long handle(WinBackAccount command) {
+    public Long handle(WinBackAccount command, BusinessTimePolicy policy) {
         requireReason(command.reason());
         if (state.stage() != LifecycleStage.LAPSED) {
             throw refused(Rule.NOT_LAPSED, state.stage());
+        }
+        WinBackAccount.WinningPurchase carried = command.purchase();
+        if (carried != null) {
+            recordWinningPurchase(carried, policy);
         }
         if (state.purchasesWhileLapsed() == 0) {
             throw refused(Rule.WIN_BACK_NEEDS_A_PURCHASE, state.stageSince());
         }
         return applied(new AccountWonBack(accountId, command.reason().strip()));
+    }
+
+    /** The carried purchase, dated between the lapse and the win-back, recorded once (an order sent again is not). */
+    private void recordWinningPurchase(WinBackAccount.WinningPurchase carried, BusinessTimePolicy policy) {
+        require(carried.amount() != null && carried.amount().signum() > 0, "purchase.amount must be greater than zero");
+        requireCurrency(carried.currency());
+        require(carried.occurredAt() != null, "purchase.occurredAt is required: when was the purchase made?");
+        Instant now = GenericEventMessage.clock.instant();
+        requireNotInTheFuture("purchase.occurredAt", carried.occurredAt(), now, policy);
+        if (carried.occurredAt().isBefore(state.stageSince())) {
+            throw refusedIn(Rule.WIN_BACK_NEEDS_A_PURCHASE, 1, state.stageSince(), carried.occurredAt());
+        }
+        Instant winBackAt = businessTime != null ? businessTime : now;
+        require(!carried.occurredAt().isAfter(winBackAt), "purchase.occurredAt (" + carried.occurredAt()
+                + ") is after the win-back (" + winBackAt + "): the purchase that wins the account back comes first");
+        recordOnce(new PurchaseRecorded(accountId, carried.purchaseId(), carried.amount(), carried.currency(),
+                carried.occurredAt(), carried.description(), carried.orderRef()), Rule.FACT_ALREADY_RECORDED,
+                () -> { }, carried.occurredAt());
     }
 
     @CommandHandler
@@ -482,8 +509,12 @@ public class Account {
 
     /** Applies {@code event} dated with the command's business time where it states one; answers the new version. */
     private Long applied(AccountEvent event) {
-        apply(event, businessTime == null ? MetaData.emptyInstance()
-                : MetaData.with(BusinessTime.KEY, businessTime.toString()));
+        return appliedAt(event, businessTime);
+    }
+
+    /** Applies {@code event} dated {@code at} (null: when it is recorded); answers the new version. */
+    private Long appliedAt(AccountEvent event, Instant at) {
+        apply(event, at == null ? MetaData.emptyInstance() : MetaData.with(BusinessTime.KEY, at.toString()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -502,6 +533,11 @@ public class Account {
      * @param newFactRules the rules a new fact of this kind must meet (a repeat met them when it was first recorded)
      */
     private Object recordOnce(AccountEvent fact, Rule sameIdRule, Runnable newFactRules) {
+        return recordOnce(fact, sameIdRule, newFactRules, businessTime);
+    }
+
+    /** The same, with the fact dated {@code at} (null: when it is recorded). */
+    private Object recordOnce(AccountEvent fact, Rule sameIdRule, Runnable newFactRules, Instant at) {
         Optional<RecordedFacts.Fact> first = state.facts().recordedBefore(fact);
         if (first.isPresent()) {
             RecordedFacts.Fact recorded = first.get();
@@ -521,7 +557,7 @@ public class Account {
         }
         requireNotDisqualified();
         newFactRules.run();
-        return applied(fact);
+        return appliedAt(fact, at);
     }
 
     /** The rule refuses, in its usual sentence with these facts ({@link Rule#says}). */

@@ -29,8 +29,11 @@ public enum Rule {
                     + " prospect instead."),
     NOT_LAPSED("Only a LAPSED account can be won back; this one is %s."),
     /** when it lapsed. */
+    /** 0: none; 1: the purchase the win-back carries is dated before the lapse (when it lapsed, the purchase's date). */
     WIN_BACK_NEEDS_A_PURCHASE("A won-back account is a CUSTOMER again, and CUSTOMER needs a purchase: record the"
-            + " purchase that wins it back, dated after it lapsed (%s), then win it back."),
+            + " purchase that wins it back, dated after it lapsed (%s), then win it back, or send it with the win-back.",
+            "The purchase that wins the account back must be dated after it lapsed (%s); this one is dated %s: record"
+                    + " it as history with POST /purchases, and win the account back with a purchase made since."),
     /** 0: not on the ladder; 1: an account that has bought. */
     NOT_A_PROSPECT("Only a PROSPECT can be disqualified; this account is %s.",
             "Only a PROSPECT can be disqualified; this account is %s: lapse it instead."),

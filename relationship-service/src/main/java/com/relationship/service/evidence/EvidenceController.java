@@ -39,16 +39,6 @@ class EvidenceController {
         this.commands = commands;
     }
 
-    @MoneyInCurrency
-    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
-    public record PurchaseRequest(@NotNull @Positive @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.AMOUNT_DOC) BigDecimal amount,
-                                  @NotNull @Iso4217 @Schema(pattern = FieldLimits.CURRENCY_PATTERN, example = "EUR") String currency,
-                                  @NotNull @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC) Instant occurredAt,
-                                  @Size(max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
-                                  @Size(min = 1, max = FieldLimits.REF) @Pattern(regexp = FieldLimits.REF_PATTERN) @PlainText @Schema(description = FieldLimits.REF_DOC) String orderRef)
-            implements MoneyInCurrency.Amount {
-    }
-
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record ReferralRequest(@NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String description,
                                   @Size(max = FieldLimits.NAME) @PlainText String referredCompany,

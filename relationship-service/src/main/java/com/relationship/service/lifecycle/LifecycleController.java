@@ -3,6 +3,7 @@ package com.relationship.service.lifecycle;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.commands.*;
 import com.relationship.service.account.Eligibility;
+import com.relationship.service.evidence.PurchaseRequest;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
@@ -51,6 +52,15 @@ class LifecycleController {
                                 @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
     }
 
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record WinBackRequest(@NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true) String reason,
+                                 @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt,
+                                 @Valid @Schema(description = "The purchase that wins the account back, recorded in the"
+                                         + " same step (as POST /purchases records one); dated after the lapse and at or"
+                                         + " before the win-back. Leave it out when the purchase was recorded while LAPSED.")
+                                 PurchaseRequest purchase) {
+    }
+
     @PostMapping("/advance")
     @Operation(summary = "Move one stage up, if the evidence is there", description = "targetStage must be the next stage.")
     public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
@@ -74,10 +84,17 @@ class LifecycleController {
     }
 
     @PostMapping("/win-back")
-    @Operation(summary = "LAPSED → CUSTOMER")
+    @Operation(summary = "LAPSED → CUSTOMER, on a purchase made since the lapse",
+            description = "CUSTOMER needs a purchase: one recorded while the account was LAPSED and dated after the"
+                    + " lapse, or the one this request carries (purchase), recorded in the same step: two events, one"
+                    + " answer, or neither. 409 /problems/win-back-needs-a-purchase otherwise.")
     public ResponseEntity<CommandAccepted> winBack(@PathVariable UUID accountId,
-                                                   @Valid @RequestBody ReasonRequest request) {
-        return commands.send(new WinBackAccount(accountId, request.reason()), request.reason(),
+                                                   @Valid @RequestBody WinBackRequest request) {
+        PurchaseRequest p = request.purchase();
+        WinBackAccount.WinningPurchase purchase = p == null ? null : new WinBackAccount.WinningPurchase(
+                commands.newId("purchase", accountId), p.amount(), p.currency(), p.occurredAt(), p.description(),
+                p.orderRef());
+        return commands.send(new WinBackAccount(accountId, request.reason(), purchase), request.reason(),
                 request.occurredAt());
     }
 

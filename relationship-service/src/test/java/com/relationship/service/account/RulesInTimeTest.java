@@ -78,6 +78,71 @@ class RulesInTimeTest {
                 .expectNoEvents();
     }
 
+    private static final Instant LAPSED_AT = Instant.parse("2025-06-01T00:00:00Z");
+
+    /** A CLIENT that lapsed on {@link #LAPSED_AT} (its business time). */
+    private static List<Object> lapsedOnTheFirstOfJune() {
+        List<Object> history = new ArrayList<>(historyAt(CLIENT));
+        history.add(new GenericDomainEventMessage<>("Account", ID.toString(), history.size(),
+                new AccountLapsed(ID, CLIENT, "went to a rival"), MetaData.with(BusinessTime.KEY, LAPSED_AT.toString())));
+        return history;
+    }
+
+    private static WinBackAccount.WinningPurchase winningPurchase(UUID id, Instant at, String orderRef) {
+        return new WinBackAccount.WinningPurchase(id, new BigDecimal("2500.00"), "EUR", at, "first order back", orderRef);
+    }
+
+    /** The purchase that wins the account back may come with the win-back: both are recorded, in order, in one step. */
+    @Test
+    void aWinBackCarryingItsPurchaseRecordsThePurchaseThenTheWinBack() {
+        UUID purchaseId = UUID.randomUUID();
+        Instant july = Instant.parse("2025-07-01T00:00:00Z");
+        fixture.given(lapsedOnTheFirstOfJune())
+                .when(new WinBackAccount(ID, "new contract", winningPurchase(purchaseId, july, "PO-77")))
+                .expectEvents(new PurchaseRecorded(ID, purchaseId, new BigDecimal("2500.00"), "EUR", july,
+                        "first order back", "PO-77"), new AccountWonBack(ID, "new contract"));
+    }
+
+    /** A carried purchase dated before the lapse is history, not the one that wins it back: neither event is stored. */
+    @Test
+    void aCarriedPurchaseDatedBeforeTheLapseIsRefusedAndNothingIsStored() {
+        Instant may = Instant.parse("2025-05-01T00:00:00Z");
+        fixture.given(lapsedOnTheFirstOfJune())
+                .when(new WinBackAccount(ID, "new contract", winningPurchase(UUID.randomUUID(), may, null)))
+                .expectException(refusedBy(Rule.WIN_BACK_NEEDS_A_PURCHASE, "this one is dated " + may))
+                .expectNoEvents();
+    }
+
+    /** A carried purchase is a fact like any other: not in the future, and not after the win-back it makes. */
+    @Test
+    void aCarriedPurchaseInTheFutureOrAfterTheWinBackIsRefused() {
+        Instant nextYear = Instant.now().plusSeconds(365L * 24 * 3600);
+        fixture.given(lapsedOnTheFirstOfJune())
+                .when(new WinBackAccount(ID, "new contract", winningPurchase(UUID.randomUUID(), nextYear, null)))
+                .expectException(refusedBy(Rule.IN_THE_FUTURE, "purchase.occurredAt"))
+                .expectNoEvents();
+        Instant august = Instant.parse("2025-08-01T00:00:00Z");
+        fixture.given(lapsedOnTheFirstOfJune())
+                .andGivenCommands()
+                .when(new WinBackAccount(ID, "new contract", winningPurchase(UUID.randomUUID(), august, null)),
+                        MetaData.with(BusinessTime.KEY, "2025-07-15T00:00:00Z"))
+                .expectException(refusedBy(Rule.INVALID_VALUE, "is after the win-back"))
+                .expectNoEvents();
+    }
+
+    /** The order was recorded while LAPSED and comes again with the win-back: it is not recorded twice. */
+    @Test
+    void aCarriedOrderRecordedWhileLapsedIsNotRecordedAgain() {
+        Instant july = Instant.parse("2025-07-01T00:00:00Z");
+        List<Object> history = lapsedOnTheFirstOfJune();
+        history.add(new GenericDomainEventMessage<>("Account", ID.toString(), history.size(),
+                new PurchaseRecorded(ID, UUID.randomUUID(), new BigDecimal("2500.00"), "EUR", july, "first order back",
+                        "PO-77"), MetaData.with(BusinessTime.KEY, july.toString())));
+        fixture.given(history)
+                .when(new WinBackAccount(ID, "new contract", winningPurchase(UUID.randomUUID(), july, "PO-77")))
+                .expectEvents(new AccountWonBack(ID, "new contract"));
+    }
+
     /** The case: a prospect that never bought reached SYNERGISTIC_KAM, a joint venture. */
     @Test
     void aPartnershipOnTheKamTrackNeedsABuyingAccount() {

@@ -110,4 +110,39 @@ class BusinessTimeTest extends EmbeddedServiceTest {
         assertThat(api.post(a + "/complaints", Map.of("summary", "late", "occurredAt", "2025-05-01T00:00:00Z",
                 "dueBy", "2025-05-15T00:00:00Z")).status()).isEqualTo(200);
     }
+
+    /** The purchase that wins a lapsed account back comes with the win-back: two events, one answer, or neither. */
+    @Test
+    void aWinBackCarriesThePurchaseThatWinsTheAccountBack() {
+        Api api = new Api("http://127.0.0.1:" + port + "/api/v1", "ivy@import");
+        String a = backdatedHistory(api);
+        assertThat(api.post(a + "/lifecycle/lapse", with(Map.of("reason", "went to a rival"), "2025-06-01T00:00:00Z"))
+                .status()).isEqualTo(200);
+
+        Api.Reply before = api.post(a + "/lifecycle/win-back", Map.of("reason", "new contract",
+                "purchase", purchase("2025-05-20T10:00:00Z", "PO-old")));
+        assertThat(before.status()).as(String.valueOf(before.body())).isEqualTo(409);
+        assertThat(before.body().get("type").asText()).isEqualTo("/problems/win-back-needs-a-purchase");
+        assertThat(before.body().get("detail").asText()).contains("this one is dated 2025-05-20T10:00:00Z",
+                "record it as history with POST /purchases");
+        Api.Reply noAmount = api.post(a + "/lifecycle/win-back", Map.of("reason", "new contract",
+                "purchase", Map.of("currency", "EUR", "occurredAt", "2025-07-01T10:00:00Z")));
+        assertThat(noAmount.status()).as(String.valueOf(noAmount.body())).isEqualTo(422);
+        assertThat(noAmount.body().toString()).contains("purchase.amount");
+        assertThat(api.get(a + "/events").body()).as("nothing stored by the refusals").hasSize(9);
+
+        Api.Reply wonBack = api.post(a + "/lifecycle/win-back", with(Map.of("reason", "new contract",
+                "purchase", purchase("2025-07-01T10:00:00Z", "PO-back")), "2025-07-02T00:00:00Z"));
+        assertThat(wonBack.status()).as(String.valueOf(wonBack.body())).isEqualTo(200);
+        assertThat(wonBack.body().get("version").asLong()).isEqualTo(10);
+        JsonNode events = api.get(a + "/events").body();
+        assertThat(events.get(9).get("type").asText()).endsWith("PurchaseRecorded.v1");
+        assertThat(events.get(9).get("payload").get("orderRef").asText()).isEqualTo("PO-back");
+        assertThat(events.get(10).get("type").asText()).endsWith("AccountWonBack.v1");
+        assertThat(api.get(a + "/state").body().get("stage").asText()).isEqualTo("CUSTOMER");
+        List<String> periods = new ArrayList<>();
+        api.get(a + "/timeline").body().get("lifecycle").forEach(p -> periods.add(p.get("stage").asText() + " "
+                + p.get("enteredAt").asText()));
+        assertThat(periods).endsWith("LAPSED 2025-06-01T00:00:00Z", "CUSTOMER 2025-07-02T00:00:00Z");
+    }
 }
