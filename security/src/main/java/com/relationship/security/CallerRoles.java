@@ -1,5 +1,6 @@
 package com.relationship.security;
 
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,6 +16,11 @@ public final class CallerRoles {
 
     CallerRoles(String authorityPrefix) {
         this.authorityPrefix = authorityPrefix;
+    }
+
+    /** The prefix the roles claim's values get as authorities: Boot's JwtGrantedAuthoritiesConverter default, when the properties leave it out. */
+    static String authorityPrefix(OAuth2ResourceServerProperties.Jwt jwt) {
+        return jwt.getAuthorityPrefix() != null ? jwt.getAuthorityPrefix() : "SCOPE_";
     }
 
     /** Whether the current request's token carries {@code role}; false for a request without a token. */

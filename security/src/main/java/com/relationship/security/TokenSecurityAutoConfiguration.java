@@ -88,7 +88,7 @@ public class TokenSecurityAutoConfiguration {
                     + " and the role each needs (AccessRules.builder()...build()) as a bean; without it every API"
                     + " call would be refused.");
         });
-        String prefix = authorityPrefix(jwt);
+        String prefix = CallerRoles.authorityPrefix(jwt);
         String rolesClaim = hasText(jwt.getAuthoritiesClaimName()) ? jwt.getAuthoritiesClaimName() : "scope";
         EndpointAccess access = new EndpointAccess(table,
                 environment.getProperty("management.endpoints.web.base-path", "/actuator"), prefix);
@@ -112,15 +112,6 @@ public class TokenSecurityAutoConfiguration {
 
     /** The actor into the MDC, right after Spring Security's chain has authenticated the request. */
     /** Picked up by Spring Security's WebSecurity for the requests its firewall refuses. */
-    @Bean
-    CallerRoles callerRoles(OAuth2ResourceServerProperties resourceServer) {
-        return new CallerRoles(authorityPrefix(resourceServer.getJwt()));
-    }
-
-    // Boot's JwtGrantedAuthoritiesConverter default, when the properties leave it out.
-    private static String authorityPrefix(OAuth2ResourceServerProperties.Jwt jwt) {
-        return jwt.getAuthorityPrefix() != null ? jwt.getAuthorityPrefix() : "SCOPE_";
-    }
 
     @Bean
     RequestRejectedHandler problemJsonForRejectedRequests() {
