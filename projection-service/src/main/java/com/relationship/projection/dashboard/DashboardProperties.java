@@ -55,6 +55,10 @@ public record DashboardProperties(@DefaultValue("10000") int ringSize,
     /**
      * {@code projection.dashboard.ticket-rate.*}: 60 a minute with bursts of 20 by default, well above
      * a tab's one ticket per (re)connect.
+     *
+     * @param requests stream tickets one token subject may take per {@code per}
+     * @param per      the period the {@code requests} refill over
+     * @param burst    tickets a subject may take at once before the rate applies
      */
     public record TicketRate(@DefaultValue("60") long requests, @DefaultValue("1m") Duration per,
                              @DefaultValue("20") long burst) {

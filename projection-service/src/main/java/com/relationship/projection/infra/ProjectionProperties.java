@@ -68,7 +68,12 @@ public record ProjectionProperties(@DefaultValue TopicNames topics, @DefaultValu
     public record Publish(@DefaultValue("10s") Duration ackTimeout) {
     }
 
-    /** Back-off for transient failures (MongoDB or Kafka down): doubles up to the maximum, never gives up. */
+    /**
+     * Back-off for transient failures (MongoDB or Kafka down): doubles up to the maximum, never gives up.
+     *
+     * @param initialInterval the first wait before a failed batch is tried again
+     * @param maxInterval     the longest wait between tries, however long the failure lasts
+     */
     public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {
     }
 
