@@ -56,7 +56,7 @@ public class ChurnRiskController {
     }
 
     @GetMapping("/churn-risk")
-    @Operation(summary = "The watch list: accounts by churn risk, highest score first")
+    @Operation(operationId = "churnWatchList", summary = "The watch list: accounts by churn risk, highest score first")
     public WatchList watchList(
             @Parameter(description = "Only accounts in this band") @RequestParam(required = false) ChurnBand band,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,

@@ -50,7 +50,7 @@ public class DashboardController {
     }
 
     @GetMapping("/funnel")
-    @Operation(summary = "The funnel: accounts per stage, next-step conversion and median time in stage",
+    @Operation(operationId = "dashboardFunnel", summary = "The funnel: accounts per stage, next-step conversion and median time in stage",
             description = "Lifecycle stages on the ladder (PROSPECT ... PARTNER), LAPSED and DISQUALIFIED apart, and the"
                     + " KAM stages. conversionToNext: of the accounts in a stage or later now, the share in a later one."
                     + " medianTimeInStage: how long the accounts in the stage now have been there (median).")

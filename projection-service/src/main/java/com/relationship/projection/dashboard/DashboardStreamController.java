@@ -2,6 +2,7 @@ package com.relationship.projection.dashboard;
 
 import com.relationship.security.SubjectRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +64,7 @@ public class DashboardStreamController {
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @SecurityRequirements // none: the ticket is the credential (EventSource cannot send a bearer token)
     @Operation(summary = "The dashboard's changes as server-sent events",
             description = "Events account-status (an AccountStatus), churn-band (a ChurnRiskChanged), funnel-tick (the"
                     + " dashboard funnel, at most every projection.dashboard.funnel-tick, when a status changed) and"

@@ -44,7 +44,7 @@ public class AccountStatusController {
     }
 
     @GetMapping
-    @Operation(summary = "Account statuses, filtered by stage and KAM stage, by name")
+    @Operation(operationId = "listAccounts", summary = "Account statuses, filtered by stage and KAM stage, by name")
     public AccountStatusPage list(
             @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
             @Parameter(description = "Only accounts at this KAM stage") @RequestParam(required = false) KamStage kamStage,

@@ -1,13 +1,20 @@
 package com.relationship.projection.web;
 
+import com.relationship.security.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What /v3/api-docs and the Swagger UI say about this API. */
 @Configuration(proxyBeanMethods = false)
@@ -34,4 +41,37 @@ public class ApiDocumentation {
                         application/problem+json: 401 token missing, invalid or expired (with the reason), 403 role \
                         missing (naming it)."""));
     }
+
+    /**
+     * Every operation's problem+json answers: the generic ones, and those of this service's operations
+     * (the Problem schema they refer to comes from the security module's ProblemSchemaAutoConfiguration).
+     */
+    @Bean
+    OperationCustomizer problemResponses() {
+        return ProblemResponses.responses((handler, operation) -> {
+            Map<Integer, String> errors = new LinkedHashMap<>();
+            String path = ProblemResponses.path(handler);
+            if (path.equals("/api/v1/dashboard/stream")) {
+                errors.put(401, "The ticket is missing, used or expired (/problems/stream-ticket-invalid): ask"
+                        + " POST /api/v1/dashboard/stream-tickets for a new one.");
+                errors.put(429, "The token's subject holds projection.dashboard.streams-per-subject streams here"
+                        + " (/problems/too-many-streams, with Retry-After).");
+                errors.put(503, "This instance holds projection.dashboard.max-streams streams (/problems/too-many-streams)"
+                        + " or is starting or stopping (/problems/stream-unavailable); with Retry-After.");
+            } else if (path.equals("/api/v1/dashboard/stream-tickets")) {
+                errors.put(429, "The token's subject took more tickets than projection.dashboard.ticket-rate allows"
+                        + " (/problems/too-many-stream-tickets, with Retry-After).");
+            } else if (path.startsWith("/api/v1/admin/rebuilds")) {
+                if (handler.hasMethodAnnotation(PostMapping.class)) {
+                    errors.put(409, "Another rebuild is running, or this one is not ready to swap: the problem says which.");
+                }
+                errors.put(503, "MongoDB or Kafka did not answer, or a swap step failed and was undone"
+                        + " (/problems/rebuild-swap-failed): the read model is as it was; ask again.");
+            } else if (handler.hasMethodAnnotation(GetMapping.class) || handler.hasMethodAnnotation(PostMapping.class)) {
+                errors.put(503, "MongoDB did not answer (/problems/read-model-unavailable): ask again.");
+            }
+            return errors;
+        });
+    }
+
 }

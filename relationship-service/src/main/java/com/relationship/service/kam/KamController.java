@@ -58,7 +58,7 @@ class KamController {
     }
 
     @PostMapping("/advance")
-    @Operation(summary = "Move one KAM stage forward", description = "targetStage must be the next KAM stage.")
+    @Operation(operationId = "advanceKamStage", summary = "Move one KAM stage forward", description = "targetStage must be the next KAM stage.")
     public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
                                                    @Valid @RequestBody KamAdvanceRequest request) {
         return commands.send(new AdvanceKamStage(accountId, request.targetStage()), null, request.occurredAt());

@@ -1,5 +1,6 @@
 package com.relationship.service.web;
 
+import com.relationship.security.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -8,13 +9,14 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What /v3/api-docs and the Swagger UI say about this API. */
 @Configuration(proxyBeanMethods = false)
@@ -75,9 +77,49 @@ class ApiDocumentation {
     }
 
     private static boolean onAnAccount(HandlerMethod handler) {
-        RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
-        PostMapping method = handler.getMethodAnnotation(PostMapping.class);
-        String path = (type == null ? "" : String.join("", type.path())) + String.join("", method.path());
-        return path.contains("{accountId}");
+        return ProblemResponses.path(handler).contains("{accountId}");
+    }
+
+    /**
+     * Every operation's problem+json answers: the generic ones, and those of this service's operations
+     * (the Problem schema they refer to comes from the security module's ProblemSchemaAutoConfiguration).
+     */
+    @Bean
+    OperationCustomizer problemResponses() {
+        return ProblemResponses.responses((handler, operation) -> {
+            Map<Integer, String> errors = new LinkedHashMap<>();
+            String path = ProblemResponses.path(handler);
+            boolean command = handler.hasMethodAnnotation(PostMapping.class) && path.startsWith("/api/v1/accounts");
+            if (command) {
+                errors.put(409, "Refused by a rule of the domain (type /problems/<rule>, with rule, stage and the"
+                        + " rule's sentence saying what to do; see docs/domain.md), a reference recorded before with"
+                        + " other content (/problems/ref-already-recorded), a lost race"
+                        + " (/problems/concurrent-modification), an account registered before"
+                        + " (/problems/account-already-registered) or an Idempotency-Key still in use"
+                        + " (/problems/idempotency-key-in-progress). Nothing was stored.");
+                errors.put(422, "A field is missing, unknown, of the wrong type or out of range (/problems/invalid-field,"
+                        + " errors naming each field), a date that cannot be (rule IN_THE_FUTURE, DUE_BEFORE_RAISED),"
+                        + " or an Idempotency-Key sent before with another request (/problems/idempotency-key-reused)."
+                        + " Nothing was stored.");
+                errors.put(429, "The token's subject sent more commands than relationship.api.command-rate allows"
+                        + " (/problems/too-many-commands, with Retry-After): send it again then, with the same"
+                        + " Idempotency-Key. Nothing was stored.");
+                errors.put(503, "The event store is unreachable, nothing was stored (/problems/store-unavailable); or it"
+                        + " stopped answering after the command was sent (/problems/outcome-unknown): retry with the"
+                        + " same Idempotency-Key. Both with Retry-After.");
+                if (onAnAccount(handler)) {
+                    errors.put(412, "If-Match names a version the account has moved on from (/problems/stale-version,"
+                            + " with currentVersion and the current ETag). Nothing was stored.");
+                }
+            } else if (path.equals("/api/v1/admin/integrity-checks") && handler.hasMethodAnnotation(PostMapping.class)) {
+                errors.put(409, "An integrity check is running already (/problems/integrity-check-running): follow it.");
+            } else if (path.equals("/api/v1/admin/relay-repairs")) {
+                errors.put(503, "This instance has not read the events topic back yet (/problems/topic-not-read-yet),"
+                        + " or Kafka or the store did not answer: ask again in a moment.");
+            } else {
+                errors.put(503, "The event store is unreachable (/problems/store-unavailable, with Retry-After).");
+            }
+            return errors;
+        });
     }
 }
