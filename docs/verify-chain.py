@@ -6,7 +6,7 @@ Input: the account's stored event documents as JSON, one per line or as one arra
         --query '{"aggregateIdentifier": "<account id>"}' --sort '{"sequenceNumber": 1}' > events.json
     python3 docs/verify-chain.py events.json
 
-The rule (README, "Auditing"): each document's "hash" is SHA-256 over the previous event's hash
+The rule (docs/auditing.md, "Tamper evidence"): each document's "hash" is SHA-256 over the previous event's hash
 ("" for the first) and these stored fields in this order, each written as its UTF-8 byte length
 in decimal, a colon, and its bytes: aggregateIdentifier, sequenceNumber, type, eventIdentifier,
 payloadType, payloadRevision, timestamp, serializedPayload, serializedMetaData (absent = "").

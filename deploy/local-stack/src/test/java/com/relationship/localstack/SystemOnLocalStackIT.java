@@ -69,7 +69,7 @@ class SystemOnLocalStackIT extends SystemScenario {
     }
 
     /**
-     * The README's "open http://localhost:8081/dashboard": the page signs in by itself with the
+     * The "open http://localhost:8081/dashboard" of docs/dashboard.md: the page signs in by itself with the
      * launcher's reader token, and a command made over REST while it is open shows in its funnel and
      * feed within two seconds, without a reload.
      */

@@ -97,7 +97,7 @@ public final class AccountStatusModel implements ReadModel<StatusView> {
      * The view in a document. A status written before the status kept its facts has none: they are
      * then taken from the status itself (stage, key account, open complaints), and bonds, surveys,
      * interactions and purchases recorded before the upgrade count once the status read model is
-     * rebuilt (README, "Rebuilding a read model").
+     * rebuilt (docs/read-models.md, "Account status").
      */
     @Override
     public StatusView read(Document from) {

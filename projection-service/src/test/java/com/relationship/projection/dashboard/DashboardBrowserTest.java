@@ -310,7 +310,7 @@ class DashboardBrowserTest {
             assertThat(b.driver().findElement(By.id("event-" + eventId)).getAttribute("class")).contains("cited");
         }
         b.screenshot("dashboard-why");
-        // The whole page for the README: watch list, funnel, why panel and timeline at once.
+        // The whole page for docs/dashboard.md: watch list, funnel, why panel and timeline at once.
         b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));
         b.script("window.scrollTo(0, 0)");
         b.screenshot("dashboard");

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The hash of one stored event (README, "Auditing"): SHA-256 over the previous event's hash and
+ * The hash of one stored event (docs/auditing.md, "Tamper evidence"): SHA-256 over the previous event's hash and
  * the event's stored form, field by field, each field as its UTF-8 byte length in decimal, a
  * colon, and its bytes. Over the stored strings, not over re-serialised objects: nothing about
  * JSON formatting, field order or a JVM can change it, and a payload encrypted in the store

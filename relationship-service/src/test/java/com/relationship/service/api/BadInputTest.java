@@ -419,7 +419,7 @@ class BadInputTest extends EmbeddedServiceTest {
                 + id + "/lifecycle/lapse", "{\"reason\":\"x\"}");
     }
 
-    /** The endpoint table refuses what it does not list, before any controller (README, "Security"). */
+    /** The endpoint table refuses what it does not list, before any controller (docs/security.md). */
     @Test
     void anUnknownPathOrMethodIsRefusedAsAProblem() {
         refused(403, "/problems/endpoint-not-listed", account + "/lifecycle/promote", "{\"reason\":\"x\"}");

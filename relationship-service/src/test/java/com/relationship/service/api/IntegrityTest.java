@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tamper evidence (README, "Auditing"): stored event documents are edited straight in MongoDB,
+ * Tamper evidence (docs/auditing.md, "Tamper evidence"): stored event documents are edited straight in MongoDB,
  * and both {@code GET /integrity} and the auditors' own script (docs/verify-chain.py) name the
  * sequence where the chain breaks.
  */
