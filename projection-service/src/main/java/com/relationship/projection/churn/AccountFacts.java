@@ -11,6 +11,7 @@ import com.relationship.projection.bonding.Bond;
 import com.relationship.projection.bonding.Bonds;
 import com.relationship.projection.churn.ChurnInputs.Complaint;
 import com.relationship.projection.churn.ChurnInputs.Dated;
+import com.relationship.projection.churn.ChurnInputs.Purchase;
 import com.relationship.projection.churn.ChurnInputs.Survey;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 
@@ -84,8 +85,8 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
 
         @Override
         public Step visit(PurchaseRecorded event) {
-            List<Dated> purchases = new ArrayList<>(out.purchases());
-            purchases.add(new Dated(businessTime(event.occurredAt(), enveloped), id));
+            List<Purchase> purchases = new ArrayList<>(out.purchases());
+            purchases.add(new Purchase(businessTime(event.occurredAt(), enveloped), event.amount(), event.currency(), id));
             out = new ChurnInputs(out.stage(), out.lapsedFrom(), out.stageEventId(), out.keyAccount(), out.registeredAt(),
                     out.lastTwoWayInteraction(), out.openComplaints(), out.latestSurvey(), out.bonds(), purchases);
             return this;
@@ -231,14 +232,15 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
     }
 
     /**
-     * These facts without what can no longer move a score at {@code now}: purchases older than two
-     * spend periods and bonds past their validUntil. Keeps a document from growing with every
-     * purchase an account ever made; {@code this} when nothing is dropped.
+     * These facts without what can no longer move a score at {@code now}: purchases older than
+     * {@code kept} (the model's {@link ChurnModel#purchasesKept()}) and bonds past their validUntil.
+     * Keeps a document from growing with every purchase an account ever made; {@code this} when
+     * nothing is dropped.
      */
-    public AccountFacts trimmed(Instant now, Duration spendPeriod) {
+    public AccountFacts trimmed(Instant now, Duration kept) {
         ChurnInputs in = inputs;
-        Instant horizon = now.minus(spendPeriod).minus(spendPeriod);
-        List<Dated> purchases = in.purchases().stream().filter(p -> !p.at().isBefore(horizon)).toList();
+        Instant horizon = now.minus(kept);
+        List<Purchase> purchases = in.purchases().stream().filter(p -> !p.at().isBefore(horizon)).toList();
         List<Bond> bonds = Bonds.notEnded(in.bonds(), now);
         if (purchases.size() == in.purchases().size() && bonds == in.bonds()) {
             return this;

@@ -7,6 +7,7 @@ import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.projection.bonding.BondDocuments;
 import com.relationship.projection.churn.ChurnInputs.Complaint;
 import com.relationship.projection.churn.ChurnInputs.Dated;
+import com.relationship.projection.churn.ChurnInputs.Purchase;
 import com.relationship.projection.churn.ChurnInputs.Survey;
 import org.bson.Document;
 
@@ -39,7 +40,7 @@ public final class AccountFactsDocuments {
                         .append("instrument", in.latestSurvey().instrument().name())
                         .append("at", instant(in.latestSurvey().at())).append("eventId", in.latestSurvey().eventId()))
                 .append("bonds", BondDocuments.bonds(in.bonds()))
-                .append("purchases", in.purchases().stream().map(AccountFactsDocuments::dated).toList())
+                .append("purchases", in.purchases().stream().map(AccountFactsDocuments::purchase).toList())
                 .append("lastInteraction", last == null ? null : new Document("at", instant(last.at()))
                         .append("channel", last.channel().name()).append("direction", last.direction().name())
                         .append("eventId", last.eventId()));
@@ -58,10 +59,23 @@ public final class AccountFactsDocuments {
                         SurveyInstrument.valueOf(survey.getString("instrument")), instant(survey, "at"),
                         survey.getString("eventId")),
                 BondDocuments.bonds(d, "bonds"),
-                d.getList("purchases", Document.class).stream().map(AccountFactsDocuments::dated).toList());
+                d.getList("purchases", Document.class).stream().map(AccountFactsDocuments::purchase).toList());
         return new AccountFacts(in, last == null ? null : new AccountFacts.LastInteraction(instant(last, "at"),
                 InteractionChannel.valueOf(last.getString("channel")),
                 InteractionDirection.valueOf(last.getString("direction")), last.getString("eventId")));
+    }
+
+    /** The amount as its decimal text: exact, whatever the server makes of numbers. */
+    private static Document purchase(Purchase p) {
+        return new Document("at", instant(p.at())).append("amount", p.amount() == null ? null : p.amount().toPlainString())
+                .append("currency", p.currency()).append("eventId", p.eventId());
+    }
+
+    /** A purchase stored before amounts were kept reads with none. */
+    private static Purchase purchase(Document d) {
+        String amount = d.getString("amount");
+        return new Purchase(instant(d, "at"), amount == null ? null : new java.math.BigDecimal(amount),
+                d.getString("currency"), d.getString("eventId"));
     }
 
     private static Document dated(Dated dated) {

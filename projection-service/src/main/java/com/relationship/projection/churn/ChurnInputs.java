@@ -4,6 +4,7 @@ import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.projection.bonding.Bond;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,11 +17,11 @@ import java.util.UUID;
  * @param keyAccount            on an active KAM track (a shorter contact cadence)
  * @param lastTwoWayInteraction null when there has been none
  * @param latestSurvey          null when no survey was recorded
- * @param purchases             when each purchase occurred (business time)
+ * @param purchases             each purchase, when it occurred (business time) and for how much
  */
 public record ChurnInputs(LifecycleStage stage, LifecycleStage lapsedFrom, String stageEventId, boolean keyAccount,
                           Instant registeredAt, Dated lastTwoWayInteraction, List<Complaint> openComplaints,
-                          Survey latestSurvey, List<Bond> bonds, List<Dated> purchases) {
+                          Survey latestSurvey, List<Bond> bonds, List<Purchase> purchases) {
 
     public ChurnInputs {
         openComplaints = List.copyOf(openComplaints);
@@ -30,6 +31,15 @@ public record ChurnInputs(LifecycleStage stage, LifecycleStage lapsedFrom, Strin
 
     /** Something that happened at a business time, and the event that recorded it. */
     public record Dated(Instant at, String eventId) {
+    }
+
+    /**
+     * A purchase at its business time.
+     *
+     * @param amount   null in facts stored before amounts were kept (version 2 then counts it, not its money)
+     * @param currency ISO 4217; null with {@code amount}
+     */
+    public record Purchase(Instant at, BigDecimal amount, String currency, String eventId) {
     }
 
     public record Complaint(UUID complaintId, Instant dueBy, String eventId) {

@@ -27,19 +27,38 @@ import java.util.Map;
  * @param highFrom          lowest HIGH score
  * @param rescoreStep       while silence grows, how often time alone re-scores
  * @param historyCap        score changes kept per account (the newest)
+ * @param revenueWindow     version 2: spend compares the revenue of this window with the one before
+ * @param usualPurchaseInterval version 2: the buying rhythm assumed for an account with fewer than two purchases
+ * @param orderSilenceSpan  version 2: intervals past the usual one at which silence on orders gives full spend points
+ * @param surveyHalfLife    version 2: a survey counts half after this long
+ * @param missingData       version 2: a factor without data (no survey yet) scores the prior ({@code prior}) or is
+ *                          left out with the other weights rescaled ({@code rescale})
+ * @param missingDataPrior  version 2: with {@code prior}, the share of its weight a factor without data gives (0 to 1)
  */
 @ConfigurationProperties("projection.churn")
-public record ChurnProperties(@DefaultValue("1") String modelVersion, Map<ChurnFactor, Integer> weights,
+public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnFactor, Integer> weights,
                               Map<LifecycleStage, Duration> cadence, @DefaultValue("7d") Duration keyAccountCadence,
                               @DefaultValue("2.0") double indifferenceSpan, @DefaultValue("90d") Duration spendPeriod,
                               @DefaultValue("35") int mediumFrom, @DefaultValue("60") int highFrom,
-                              @DefaultValue("1d") Duration rescoreStep, @DefaultValue("200") int historyCap) {
+                              @DefaultValue("1d") Duration rescoreStep, @DefaultValue("200") int historyCap,
+                              @DefaultValue("365d") Duration revenueWindow,
+                              @DefaultValue("90d") Duration usualPurchaseInterval,
+                              @DefaultValue("2.0") double orderSilenceSpan, @DefaultValue("180d") Duration surveyHalfLife,
+                              @DefaultValue("prior") ChurnModel.MissingData missingData,
+                              @DefaultValue("0.5") double missingDataPrior) {
 
     private static final String P = "projection.churn.";
 
     public ChurnProperties {
         ChurnModel defaults = ChurnModel.defaults();
-        Map<ChurnFactor, Integer> w = new EnumMap<>(defaults.weights());
+        int generation;
+        try {
+            generation = ChurnModel.generation(modelVersion);
+        } catch (IllegalArgumentException e) {
+            // Not chained: the message with the property's name is the one a failed start shows.
+            throw new IllegalArgumentException(P + "model-version: " + e.getMessage());
+        }
+        Map<ChurnFactor, Integer> w = new EnumMap<>(ChurnModel.defaultWeights(generation));
         if (weights != null) {
             w.putAll(weights);
         }
@@ -65,11 +84,18 @@ public record ChurnProperties(@DefaultValue("1") String modelVersion, Map<ChurnF
                 "high-from must be from medium-from (" + mediumFrom + ") to 100, is " + highFrom);
         require(positive(rescoreStep), "rescore-step must be positive, is " + rescoreStep);
         require(historyCap >= 1, "history-cap must be at least 1, is " + historyCap);
+        require(positive(revenueWindow), "revenue-window must be positive, is " + revenueWindow);
+        require(positive(usualPurchaseInterval), "usual-purchase-interval must be positive, is " + usualPurchaseInterval);
+        require(orderSilenceSpan > 0, "order-silence-span must be positive, is " + orderSilenceSpan);
+        require(positive(surveyHalfLife), "survey-half-life must be positive, is " + surveyHalfLife);
+        require(missingData != null, "missing-data must be prior or rescale");
+        require(missingDataPrior >= 0 && missingDataPrior <= 1, "missing-data-prior must be 0 to 1, is " + missingDataPrior);
     }
 
     public ChurnModel toModel() {
         return new ChurnModel(modelVersion, weights, cadence, keyAccountCadence, indifferenceSpan, spendPeriod,
-                mediumFrom, highFrom, rescoreStep);
+                mediumFrom, highFrom, rescoreStep, new ChurnModel.Judgement(revenueWindow, usualPurchaseInterval,
+                orderSilenceSpan, surveyHalfLife, missingData, missingDataPrior));
     }
 
     private static boolean positive(Duration duration) {

@@ -56,7 +56,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     @Override
     public ChurnView apply(ChurnView view, EnvelopedAccountEvent event) {
         AccountFacts facts = AccountFacts.apply(view == null ? null : view.facts(), event)
-                .trimmed(event.occurredAt(), model.spendPeriod());
+                .trimmed(event.occurredAt(), model.purchasesKept());
         ChurnScore score = scoring.score(facts.inputs(), event.occurredAt());
         List<ScoreChange> history = view == null ? List.of() : view.history();
         return new ChurnView(event.accountId(), facts, score,
@@ -81,7 +81,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         if (!newModel && !now.isAfter(view.score().at())) {
             return view;
         }
-        AccountFacts facts = view.facts().trimmed(now, model.spendPeriod());
+        AccountFacts facts = view.facts().trimmed(now, model.purchasesKept());
         ChurnScore score = scoring.score(facts.inputs(), now);
         if (!newModel && score.factors().equals(view.score().factors())
                 && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())) {

@@ -33,11 +33,13 @@ public final class ChurnScoring {
 
     private final ChurnModel model;
     private final BondingModel bonding;
+    private final JudgedScoring judged;
     private final String fingerprint;
 
     public ChurnScoring(ChurnModel model, BondingModel bonding) {
         this.model = model;
         this.bonding = bonding;
+        this.judged = new JudgedScoring(model);
         this.fingerprint = model.version() + ":" + digest(numbers(model) + "|" + bonding.firstBondPoints().entrySet()
                 .stream().sorted(Map.Entry.comparingByKey()).toList() + bonding.extraBondShare() + "/"
                 + bonding.maxExtraBonds() + "/" + bonding.expiringWithin());
@@ -62,6 +64,12 @@ public final class ChurnScoring {
             return new ChurnScore(0, ChurnBand.LOW, none, model.version(), now, null);
         }
         BondingLevel bonds = BondingLevel.of(account.bonds(), bonding, now);
+        if (model.generation() >= 2) {
+            List<Points> factors = judged.score(account, bonds, now);
+            int score = factors.stream().mapToInt(Points::points).sum();
+            return new ChurnScore(score, band(score), factors, model.version(), now,
+                    earliest(nextRescoreAt(account, now), judged.nextRescoreAt(account, now)));
+        }
         List<Points> factors = new ArrayList<>(List.of(indifference(account, now), unheardVoice(account, now),
                 satisfaction(account), weakBonds(account, bonds, now), spendTrend(account, now)));
         int others = factors.stream().mapToInt(Points::points).sum();
@@ -70,40 +78,20 @@ public final class ChurnScoring {
         return new ChurnScore(score, band(score), factors, model.version(), now, nextRescoreAt(account, now));
     }
 
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
     ChurnBand band(int score) {
         return score >= model.highFrom() ? ChurnBand.HIGH : score >= model.mediumFrom() ? ChurnBand.MEDIUM : ChurnBand.LOW;
     }
 
     private Points indifference(ChurnInputs account, Instant now) {
-        int weight = model.weight(ChurnFactor.INDIFFERENCE);
-        Duration cadence = cadence(account);
-        Dated last = account.lastTwoWayInteraction();
-        Instant since = last != null ? last.at() : account.registeredAt();
-        double cadences = (double) Duration.between(since, now).toSeconds() / cadence.toSeconds();
-        int points = (int) Math.round(weight * clamp((cadences - 1) / model.indifferenceSpan()));
-        long days = Duration.between(since, now).toDays();
-        String expected = "a " + account.stage() + (account.keyAccount() ? " key account" : "")
-                + " calls for one every " + cadence.toDays() + " days";
-        String reason = last == null
-                ? "No two-way interaction since registration " + days + " days ago; " + expected + "."
-                : (cadences <= 1 ? "Last two-way interaction " + days + " days ago, within the cadence: " + expected + "."
-                : "No two-way interaction for " + days + " days; " + expected + ".");
-        return new Points(ChurnFactor.INDIFFERENCE, points, reason, last == null ? List.of() : ids(last.eventId()));
+        return Assessment.indifference(model, account, now).points(model.weight(ChurnFactor.INDIFFERENCE));
     }
 
     private Points unheardVoice(ChurnInputs account, Instant now) {
-        int weight = model.weight(ChurnFactor.UNHEARD_VOICE);
-        List<Complaint> overdue = account.openComplaints().stream().filter(c -> c.dueBy().isBefore(now))
-                .sorted(Comparator.comparing(Complaint::dueBy)).toList();
-        if (overdue.isEmpty()) {
-            return new Points(ChurnFactor.UNHEARD_VOICE, 0, account.openComplaints().isEmpty()
-                    ? "No open complaint." : account.openComplaints().size() + " open complaint(s), none past due.", List.of());
-        }
-        // Two overdue complaints are already a customer who is not being heard.
-        int points = Math.min(weight, (int) Math.round(overdue.size() * weight / 2.0));
-        long oldest = Duration.between(overdue.get(0).dueBy(), now).toDays();
-        return new Points(ChurnFactor.UNHEARD_VOICE, points, overdue.size() + " complaint(s) open past their due time,"
-                + " the oldest by " + oldest + " days.", overdue.stream().map(Complaint::eventId).filter(java.util.Objects::nonNull).toList());
+        return Assessment.unheardVoice(account, now).points(model.weight(ChurnFactor.UNHEARD_VOICE));
     }
 
     private Points satisfaction(ChurnInputs account) {
@@ -135,9 +123,9 @@ public final class ChurnScoring {
     private Points spendTrend(ChurnInputs account, Instant now) {
         Instant periodStart = now.minus(model.spendPeriod());
         Instant previousStart = periodStart.minus(model.spendPeriod());
-        List<Dated> current = account.purchases().stream()
+        List<ChurnInputs.Purchase> current = account.purchases().stream()
                 .filter(p -> !p.at().isBefore(periodStart) && !p.at().isAfter(now)).toList();
-        List<Dated> previous = account.purchases().stream()
+        List<ChurnInputs.Purchase> previous = account.purchases().stream()
                 .filter(p -> !p.at().isBefore(previousStart) && p.at().isBefore(periodStart)).toList();
         long days = model.spendPeriod().toDays();
         List<String> causes = new ArrayList<>();
@@ -153,7 +141,8 @@ public final class ChurnScoring {
                 + " days against " + previous.size() + " in the " + days + " before.", causes);
     }
 
-    private Points stage(ChurnInputs account, int otherPoints) {
+    /** PROSPECT and CUSTOMER switch easily, a CLIENT half as much; a LAPSED account is lost (its stage takes the rest up to 100). */
+    Points stage(ChurnInputs account, int otherPoints) {
         int weight = model.weight(ChurnFactor.STAGE);
         List<String> cause = ids(account.stageEventId());
         return switch (account.stage()) {
@@ -188,17 +177,17 @@ public final class ChurnScoring {
         if (bondChange != null) {
             candidates.add(bondChange);
         }
-        for (Dated purchase : account.purchases()) {
-            candidates.add(purchase.at().plus(model.spendPeriod()));
-            candidates.add(purchase.at().plus(model.spendPeriod()).plus(model.spendPeriod()));
+        if (model.generation() == 1) {
+            for (ChurnInputs.Purchase purchase : account.purchases()) {
+                candidates.add(purchase.at().plus(model.spendPeriod()));
+                candidates.add(purchase.at().plus(model.spendPeriod()).plus(model.spendPeriod()));
+            }
         }
         return candidates.stream().filter(at -> at.isAfter(now)).min(Comparator.naturalOrder()).orElse(null);
     }
 
     private Duration cadence(ChurnInputs account) {
-        LifecycleStage stage = account.stage() == LifecycleStage.LAPSED && account.lapsedFrom() != null
-                ? account.lapsedFrom() : account.stage();
-        return model.cadenceFor(stage, account.keyAccount());
+        return model.cadenceFor(Assessment.cadenceStage(account), account.keyAccount());
     }
 
     private static double clamp(double value) {
@@ -219,7 +208,7 @@ public final class ChurnScoring {
                 .forEach(e -> out.append(e.getKey()).append('=').append(e.getValue()).append(';'));
         return out.append(m.keyAccountCadence()).append(';').append(m.indifferenceSpan()).append(';')
                 .append(m.spendPeriod()).append(';').append(m.mediumFrom()).append(';').append(m.highFrom())
-                .append(';').append(m.rescoreStep()).toString();
+                .append(';').append(m.rescoreStep()).append(';').append(m.judgement()).toString();
     }
 
     private static String digest(String text) {

@@ -70,7 +70,7 @@ public final class AccountStatusProjector {
     public StatusView apply(StatusView current, EnvelopedAccountEvent enveloped) {
         AccountStatus status = folded(current == null ? null : current.status(), enveloped);
         AccountFacts facts = AccountFacts.apply(current == null ? null : current.facts(), enveloped)
-                .trimmed(enveloped.occurredAt(), churn.spendPeriod());
+                .trimmed(enveloped.occurredAt(), churn.purchasesKept());
         return standing(status, facts, enveloped.occurredAt());
     }
 
@@ -83,7 +83,7 @@ public final class AccountStatusProjector {
         if (before.standingAt() != null && !now.isAfter(before.standingAt())) {
             return view;
         }
-        StatusView moved = standing(before, view.facts().trimmed(now, churn.spendPeriod()), now);
+        StatusView moved = standing(before, view.facts().trimmed(now, churn.purchasesKept()), now);
         AccountStatus after = moved.status();
         boolean sameStanding = after.bondingLevel() == before.bondingLevel()
                 && after.bondStrength() == before.bondStrength() && after.churnScore() == before.churnScore()

@@ -91,7 +91,8 @@ class AccountFactsTest {
         AccountFacts facts = fold(events.registered(T0), events.purchase(day(1)), events.survey(day(2), 4),
                 events.bond(day(3), bond, BondKind.SOCIAL, null), events.bond(day(4), gone, BondKind.FINANCIAL, null),
                 events.dissolved(day(5), gone, BondKind.FINANCIAL));
-        assertThat(facts.inputs().purchases()).containsExactly(new ChurnInputs.Dated(day(1), "e1"));
+        assertThat(facts.inputs().purchases()).containsExactly(
+                new ChurnInputs.Purchase(day(1), new java.math.BigDecimal("100.00"), "EUR", "e1"));
         assertThat(facts.inputs().latestSurvey().score()).isEqualTo(4);
         assertThat(facts.inputs().latestSurvey().eventId()).isEqualTo("e2");
         assertThat(facts.inputs().bonds()).singleElement().satisfies(b -> {

@@ -25,7 +25,8 @@ class ChurnReadModelTest {
     static final Instant T0 = Instant.parse("2026-01-01T09:00:00.123456Z");
     final AccountEvents events = new AccountEvents();
     final RecordingBandChanges published = new RecordingBandChanges();
-    final ChurnReadModel model = new ChurnReadModel(ChurnModel.defaults(), BondingModel.defaults(), 100, published);
+    /** The read model's mechanics, on version 1's numbers (the 90-day spend periods the trimming test counts on). */
+    final ChurnReadModel model = new ChurnReadModel(ChurnModel.version1(), BondingModel.defaults(), 100, published);
 
     static Instant day(int n) {
         return T0.plus(Duration.ofDays(n));
@@ -106,10 +107,8 @@ class ChurnReadModelTest {
 
     @Test
     void aNewModelVersionReScoresWithCauseModel() {
-        ChurnModel d = ChurnModel.defaults();
-        ChurnModel v2 = new ChurnModel("2", d.weights(), d.contactCadence(), d.keyAccountCadence(),
-                d.indifferenceSpan(), d.spendPeriod(), d.mediumFrom(), d.highFrom(), d.rescoreStep());
-        ChurnReadModel next = new ChurnReadModel(v2, BondingModel.defaults(), 100, published);
+        // Version 1 to version 2, the switch issue 27 makes: every account re-scored once, the history says why.
+        ChurnReadModel next = new ChurnReadModel(ChurnModel.defaults(), BondingModel.defaults(), 100, published);
         ChurnView view = quietProspect();
         assertThat(next.nextChangeAt(view)).isEqualTo(view.score().at());
         assertThat(next.fingerprint()).isNotEqualTo(model.fingerprint()).startsWith("2:");
@@ -122,12 +121,12 @@ class ChurnReadModelTest {
 
     @Test
     void theFingerprintFollowsTheNumbersNotOnlyTheVersion() {
-        ChurnModel d = ChurnModel.defaults();
+        ChurnModel d = ChurnModel.version1();
         ChurnModel tuned = new ChurnModel(d.version(), d.weights(), d.contactCadence(), d.keyAccountCadence(),
                 d.indifferenceSpan(), d.spendPeriod(), 40, d.highFrom(), d.rescoreStep());
         assertThat(new ChurnReadModel(tuned, BondingModel.defaults(), 100, published).fingerprint())
                 .isNotEqualTo(model.fingerprint());
-        assertThat(new ChurnReadModel(ChurnModel.defaults(), BondingModel.defaults(), 100, published).fingerprint())
+        assertThat(new ChurnReadModel(ChurnModel.version1(), BondingModel.defaults(), 100, published).fingerprint())
                 .isEqualTo(model.fingerprint());
     }
 
@@ -153,7 +152,7 @@ class ChurnReadModelTest {
                 events.bond(day(1), UUID.randomUUID(), BondKind.FINANCIAL, day(10)), events.purchase(day(100)));
         // Past two spend periods (180 days) after the first purchase it has left "the period before".
         ChurnView later = model.advance(view, day(182));
-        assertThat(later.facts().inputs().purchases()).extracting(ChurnInputs.Dated::eventId).containsExactly("e3");
+        assertThat(later.facts().inputs().purchases()).extracting(ChurnInputs.Purchase::eventId).containsExactly("e3");
         assertThat(later.facts().inputs().bonds()).isEmpty();
         assertThat(model.advance(view, day(182)).score()).isEqualTo(later.score());
     }

@@ -8,12 +8,14 @@ import com.relationship.projection.bonding.Bond;
 import com.relationship.projection.bonding.BondingModel;
 import com.relationship.projection.churn.ChurnInputs.Complaint;
 import com.relationship.projection.churn.ChurnInputs.Dated;
+import com.relationship.projection.churn.ChurnInputs.Purchase;
 import com.relationship.projection.churn.ChurnInputs.Survey;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
+ * Version 1 of the score, still selectable ({@code projection.churn.model-version=1}) and readable.
  * The seeds' principles as tables of cases (docs/domain.md, "Churn risk"): silence raises risk, a
  * structural bond lowers it, an overdue complaint raises it, a bad survey raises it, a lapsed
  * account is lost, and the factors' points always sum to the score.
@@ -36,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChurnScoringTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    private static final ChurnScoring SCORING = new ChurnScoring(ChurnModel.defaults(), BondingModel.defaults());
+    private static final ChurnScoring SCORING = new ChurnScoring(ChurnModel.version1(), BondingModel.defaults());
 
     /** A CLIENT met 10 days ago, two purchases in each of the last two quarters, no complaint, no survey. */
     private static ChurnInputs client() {
@@ -47,8 +50,8 @@ class ChurnScoringTest {
                 List.of(purchase(20), purchase(60), purchase(100), purchase(150)));
     }
 
-    private static Dated purchase(int daysAgo) {
-        return new Dated(NOW.minus(Duration.ofDays(daysAgo)), "purchase-" + daysAgo);
+    private static Purchase purchase(int daysAgo) {
+        return new Purchase(NOW.minus(Duration.ofDays(daysAgo)), new BigDecimal("1000.00"), "EUR", "purchase-" + daysAgo);
     }
 
     private static ChurnInputs with(ChurnInputs a, UnaryOperator<Builder> change) {
@@ -171,9 +174,9 @@ class ChurnScoringTest {
 
     @Test
     void weightsThatDoNotSumTo100AreRefused() {
-        Map<ChurnFactor, Integer> weights = new EnumMap<>(ChurnModel.defaults().weights());
+        Map<ChurnFactor, Integer> weights = new EnumMap<>(ChurnModel.version1().weights());
         weights.put(INDIFFERENCE, 50);
-        ChurnModel d = ChurnModel.defaults();
+        ChurnModel d = ChurnModel.version1();
         assertThatThrownBy(() -> new ChurnModel("2", weights, d.contactCadence(), d.keyAccountCadence(),
                 d.indifferenceSpan(), d.spendPeriod(), d.mediumFrom(), d.highFrom(), d.rescoreStep()))
                 .hasMessageContaining("sum to 100").hasMessageContaining("120");
@@ -188,7 +191,7 @@ class ChurnScoringTest {
         private final List<Complaint> complaints;
         private Survey survey;
         private List<Bond> bonds;
-        private List<Dated> purchases;
+        private List<Purchase> purchases;
         private final ChurnInputs base;
 
         Builder(ChurnInputs a) {
@@ -210,7 +213,7 @@ class ChurnScoringTest {
         Builder complaint(Complaint value) { if (value != null) { complaints.add(value); } return this; }
         Builder survey(Survey value) { survey = value; return this; }
         Builder bonds(List<Bond> value) { bonds = value; return this; }
-        Builder purchases(List<Dated> value) { purchases = value; return this; }
+        Builder purchases(List<Purchase> value) { purchases = value; return this; }
 
         ChurnInputs build() {
             return new ChurnInputs(stage, lapsedFrom, base.stageEventId(), keyAccount, base.registeredAt(), lastTwoWay,

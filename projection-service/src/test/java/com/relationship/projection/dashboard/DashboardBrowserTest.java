@@ -268,20 +268,23 @@ class DashboardBrowserTest {
             throws Exception {
         UUID account = UUID.randomUUID();
         Instant now = clock.instant();
-        seedAt(account, List.of(now.minus(DAY.multipliedBy(3)), now.minus(DAY.multipliedBy(2)), now.minus(DAY), now),
-                register("Quiet Ltd"), new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
+        seedAt(account, List.of(now.minus(DAY.multipliedBy(3)), now.minus(DAY.multipliedBy(3)),
+                        now.minus(DAY.multipliedBy(2)), now.minus(DAY), now),
+                register("Quiet Ltd"), purchase(account, "1200.00", now.minus(DAY.multipliedBy(3))),
+                new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
                 new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
                         "Dana (buyer)", "Kick-off", now.minus(DAY)),
                 new ComplaintOpened(account, UUID.randomUUID(), "Invoices in the wrong currency", now.plus(DAY.multipliedBy(7))));
         await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/churn-risk"),
-                risk -> risk != null && risk.get("lastAppliedSequence").asLong() == 3);
+                risk -> risk != null && risk.get("lastAppliedSequence").asLong() == 4);
         Browser b = openLive();
         new Select(b.driver().findElement(Browser.testId("filter-band"))).selectByValue("HIGH");
         b.waitForAttribute("watch-list", "data-state", "loaded");
         assertThat(b.driver().findElements(By.cssSelector("[data-testid=watch-list] tr[data-account-id='" + account + "']")))
                 .as("not on the HIGH list yet").isEmpty();
 
-        clock.move(DAY.multipliedBy(91));
+        // Four months on: no conversation, no order, the complaint overdue.
+        clock.move(DAY.multipliedBy(120));
         timePasses.pass();
 
         By row = By.cssSelector("[data-testid=watch-list] tr[data-account-id='" + account + "']");

@@ -322,11 +322,12 @@ class ProjectionIntegrationTest {
                 .contains("bond " + discount + " ran out");
         assertThat(status(account).bondingLevel()).as("the status's bonding level moved with time too").isNull();
 
-        // Ninety days of silence: time alone moves the band to HIGH, and the change is published.
-        clock.move(Duration.ofDays(80));
+        // Half a year of silence, in conversation and on orders (it bought once, 190 days ago): time alone
+        // moves the band to HIGH, and the change is published.
+        clock.move(Duration.ofDays(180));
         List<TimePasses.PassReport> reports = timePasses.pass();
         risk = read("/api/v1/accounts/" + account + "/churn-risk");
-        System.out.printf("churn after 91 quiet days: score %d %s, factors %s; pass %s%n", risk.get("score").asInt(),
+        System.out.printf("churn after 191 quiet days: score %d %s, factors %s; pass %s%n", risk.get("score").asInt(),
                 risk.get("band").asText(), risk.get("factors"), reports);
         assertThat(risk.get("band").asText()).isEqualTo("HIGH");
         assertPointsSumToTheScore(risk);
@@ -335,7 +336,8 @@ class ProjectionIntegrationTest {
                 c -> c != null && c.band() == ChurnBand.HIGH);
         assertThat(high.previousBand()).isEqualTo(ChurnBand.LOW);
         assertThat(high.cause().kind()).isEqualTo("TIME");
-        assertThat(high.factors()).extracting(ChurnRiskChanged.FactorPoints::factor).contains("INDIFFERENCE", "WEAK_BONDS");
+        assertThat(high.factors()).extracting(ChurnRiskChanged.FactorPoints::factor)
+                .contains("INDIFFERENCE", "WEAK_BONDS", "SPEND_TREND");
         assertThat(high.factors().stream().mapToInt(ChurnRiskChanged.FactorPoints::points).sum()).isEqualTo(high.score());
         AccountStatus quiet = status(account);
         assertThat(quiet.churnBand()).isEqualTo(ChurnBand.HIGH);

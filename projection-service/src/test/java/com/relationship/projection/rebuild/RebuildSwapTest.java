@@ -87,6 +87,10 @@ class RebuildSwapTest {
     @Autowired
     KafkaListenerEndpointRegistry registry;
 
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.springframework.kafka.transaction.KafkaTransactionManager<?, ?>>
+            transactionManager;
+
     private final List<UUID> accounts = new ArrayList<>();
 
     @DynamicPropertySource
@@ -203,9 +207,12 @@ class RebuildSwapTest {
         CompletableFuture<RebuildReport> swap = CompletableFuture.supplyAsync(() -> rebuilds.swap(id));
         assertThat(renaming.await(30, TimeUnit.SECONDS)).isTrue();
 
-        // A pass over time: reads the document, then writes it by compare-and-set.
-        CompletableFuture<Boolean> pass = CompletableFuture.supplyAsync(() ->
-                pipeline().advance(accounts.get(0), Instant.now().plus(Duration.ofDays(400))));
+        // A pass over time, as TimePasses runs it (in a Kafka transaction: a changed status is published):
+        // reads the document, then writes it by compare-and-set.
+        org.springframework.transaction.support.TransactionTemplate inTransaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager.getObject());
+        CompletableFuture<Boolean> pass = CompletableFuture.supplyAsync(() -> inTransaction.execute(status ->
+                pipeline().advance(accounts.get(0), Instant.now().plus(Duration.ofDays(400)))));
         await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> !pass.isDone());
         goOn.countDown();
         assertThat(swap.get(30, TimeUnit.SECONDS).swap()).isNotNull();
