@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * that channel the record is (by its CloudEvent {@code type} where the channel carries several),
  * its key against the message's Kafka key schema and its value against the message's payload,
  * with every {@code $ref} of the document followed (its own components, and the JSON Schemas
- * beside it under {@code schemas/}). Shared through api-contracts' test-jar, so the system test
+ * beside it under {@code schemas/}); and the check of the document's own examples the same way
+ * ({@link #validateExamples(String)}). Shared through api-contracts' test-jar, so the system test
  * checks the messages it took from the broker with the same code as the unit tests.
  */
 public final class AsyncApiContract {
@@ -46,6 +47,11 @@ public final class AsyncApiContract {
 
     public static AsyncApiContract load() {
         return new AsyncApiContract(resource(DOCUMENT));
+    }
+
+    /** The contract of another document (a broken copy, in a test), whose files beside it are ours. */
+    static AsyncApiContract of(JsonNode document) {
+        return new AsyncApiContract(document);
     }
 
     public JsonNode document() {
@@ -94,6 +100,35 @@ public final class AsyncApiContract {
         return errors;
     }
 
+    /**
+     * What is wrong with the examples of the messages of {@code topic}'s channel, each checked against
+     * its own message: its payload against the payload schema, its headers against the headers schema.
+     * A message without an example, an example without a payload, and headers where the message
+     * declares none are wrong too. Empty when every example conforms.
+     */
+    public List<String> validateExamples(String topic) {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode message : messages(topic)) {
+            String name = message.path("name").asText();
+            JsonNode examples = message.path("examples");
+            if (!examples.isArray() || examples.isEmpty()) {
+                errors.add(topic + " " + name + ": no example");
+                continue;
+            }
+            for (JsonNode example : examples) {
+                String what = topic + " " + name + " example " + example.path("name").asText("(unnamed)");
+                errors.addAll(check(topic + " " + name + " value", message.path("payload"), example.get("payload"), what + " payload"));
+                JsonNode headers = example.get("headers");
+                if (headers != null && message.path("headers").isMissingNode()) {
+                    errors.add(what + ": has headers, but the message declares none");
+                } else if (headers != null) {
+                    errors.addAll(check(topic + " " + name + " headers", message.path("headers"), headers, what + " headers"));
+                }
+            }
+        }
+        return errors;
+    }
+
     private Optional<JsonNode> messageOf(String topic, JsonNode payload) {
         List<JsonNode> messages = messages(topic);
         if (messages.size() == 1) {
@@ -104,13 +139,18 @@ public final class AsyncApiContract {
     }
 
     private List<String> check(String what, JsonNode schemaNode, JsonNode instance) {
+        return check(what, schemaNode, instance, what);
+    }
+
+    /** {@code instance} against the schema of a message's {@code part}; each error starts with {@code what}. */
+    private List<String> check(String part, JsonNode schemaNode, JsonNode instance, String what) {
         if (instance == null) {
             return List.of(what + ": missing");
         }
         // Compiled once per message part: a system test checks every record of a topic.
-        Schema schema = compiled.computeIfAbsent(what, part -> schemas.getSchema(inline(schemaNode, document)));
+        Schema schema = compiled.computeIfAbsent(part, p -> schemas.getSchema(inline(schemaNode, document)));
         List<Error> errors = schema.validate(instance, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
-        return errors.stream().map(e -> what + ": " + e.getMessage()).toList();
+        return errors.stream().map(e -> what + ": " + e.getInstanceLocation() + " " + e.getMessage()).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package com.relationship.contracts.asyncapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
@@ -12,6 +13,7 @@ import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountEventTypes;
+import com.relationship.contracts.status.StatusHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The AsyncAPI document is valid AsyncAPI 3.0.0 (the official JSON Schema, vendored), names every
  * topic and every event type, and {@link AsyncApiContract} accepts the messages our codecs write
- * and refuses broken ones, saying why. The system test checks real records from the broker with
- * the same contract ({@code SystemScenario}).
+ * and refuses broken ones, saying why. Every message carries examples made from the golden files,
+ * each conforming to its message; the status message declares the headers its publisher sets; the
+ * servers are the local stack's and production's. The system test checks real records from the
+ * broker with the same contract ({@code SystemScenario}).
  */
 class AsyncApiDocumentTest {
 
@@ -109,6 +114,93 @@ class AsyncApiDocumentTest {
         assertThat(contract.validate(Topics.CHURN_RISK, change.accountId().toString(), churn)).isEmpty();
         byte[] status = Files.readAllBytes(GOLDEN.resolve("com.relationship.status.AccountStatus.v1.json"));
         assertThat(contract.validate(Topics.ACCOUNT_STATUS, ACCOUNT, status)).isEmpty();
+    }
+
+    /**
+     * Every message carries the examples its golden files give ({@link AsyncApiExamples}), so a
+     * consumer sees what the code writes; rewritten with {@code -Dasyncapi.write=true}.
+     */
+    @Test
+    void everyMessageCarriesTheExamplesOfItsGoldenFiles() throws IOException {
+        Map<String, ArrayNode> expected = AsyncApiExamples.fromGoldenFiles();
+        if (Boolean.getBoolean("asyncapi.write")) {
+            AsyncApiExamples.rewrite(expected);
+        }
+        JsonNode messages = AsyncApiExamples.document().path("components").path("messages");
+
+        assertThat(messages.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((key, examples) -> assertThat(messages.path(key).path("examples"))
+                .as("the examples of %s; after a deliberate change to a golden file: %s", key, AsyncApiExamples.REWRITE)
+                .isEqualTo(examples));
+    }
+
+    @Test
+    void everyExampleConformsToItsMessage() {
+        List<String> addresses = new ArrayList<>();
+        contract.document().path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+
+        assertThat(addresses).isNotEmpty().allSatisfy(topic ->
+                assertThat(contract.validateExamples(topic)).as(topic).isEmpty());
+        contract.document().path("components").path("messages").fields().forEachRemaining(message ->
+                assertThat(message.getValue().path("examples")).as("examples of %s", message.getKey()).isNotEmpty());
+    }
+
+    @Test
+    void brokenExamplesAreRefusedWithTheReason() {
+        ObjectNode broken = contract.document().deepCopy();
+        ObjectNode messages = (ObjectNode) broken.path("components").path("messages");
+        ObjectNode classified = (ObjectNode) messages.path("AccountClassified").path("examples").path(0);
+        ((ObjectNode) classified.path("payload").path("data")).put("classification", "IMPORTANT");
+        ObjectNode status = (ObjectNode) messages.path("AccountStatus").path("examples").path(0);
+        ((ObjectNode) status.path("headers")).put(StatusHeaders.SCHEMA, "com.relationship.status.AccountStatus.v2");
+        ((ObjectNode) messages.path("ChurnRiskChanged")).remove("examples");
+        AsyncApiContract brokenContract = AsyncApiContract.of(broken);
+
+        assertThat(brokenContract.validateExamples(Topics.ACCOUNT_EVENTS)).singleElement().asString()
+                .contains("AccountClassified.v1 example accountClassified payload").contains("classification");
+        assertThat(brokenContract.validateExamples(Topics.ACCOUNT_STATUS)).singleElement().asString()
+                .contains("example lapsedKeyAccount headers").contains(StatusHeaders.SCHEMA);
+        assertThat(brokenContract.validateExamples(Topics.CHURN_RISK)).singleElement().asString().contains("no example");
+    }
+
+    /**
+     * The status message declares exactly the headers {@link StatusHeaders} lists, which
+     * projection-service's StatusPublisher sets (its test checks that side), each a string with its value.
+     */
+    @Test
+    void theStatusMessageDeclaresTheHeadersThePublisherSets() {
+        JsonNode message = contract.messages(Topics.ACCOUNT_STATUS).get(0);
+        JsonNode headers = message.path("headers");
+
+        assertThat(headers.path("type").asText()).isEqualTo("object");
+        assertThat(headers.path("properties").fieldNames()).toIterable()
+                .containsExactlyElementsOf(StatusHeaders.all().keySet());
+        assertThat(headers.path("required")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(StatusHeaders.all().keySet());
+        StatusHeaders.all().forEach((name, value) -> {
+            JsonNode header = headers.path("properties").path(name);
+            assertThat(header.path("type").asText()).as(name).isEqualTo("string");
+            assertThat(header.path("const").asText()).as(name).isEqualTo(value);
+            assertThat(header.path("description").asText()).as(name).isNotBlank();
+        });
+        assertThat(message.path("examples")).allSatisfy(example ->
+                assertThat(json.convertValue(example.path("headers"), Map.class)).isEqualTo(StatusHeaders.all()));
+    }
+
+    /** Beside the local stack's broker, production's: TLS and a SCRAM-SHA-512 login, as deploy/ sets it up. */
+    @Test
+    void aProductionServerStandsBesideTheLocalOne() {
+        JsonNode servers = contract.document().path("servers");
+        JsonNode production = servers.path("production");
+
+        assertThat(servers.fieldNames()).toIterable().containsExactly("local-stack", "production");
+        assertThat(servers.path("local-stack").path("protocol").asText()).isEqualTo("kafka");
+        assertThat(production.path("protocol").asText()).isEqualTo("kafka-secure");
+        assertThat(production.path("host").asText()).matches("[a-z0-9.-]+:[0-9]+");
+        assertThat(production.path("description").asText()).contains("TLS", "SCRAM-SHA-512", "deploy/README.md");
+        assertThat(production.path("security")).singleElement()
+                .satisfies(scheme -> assertThat(contract.document().at(scheme.path("$ref").asText().substring(1))
+                        .path("type").asText()).isEqualTo("scramSha512"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.status.AccountStatus;
+import com.relationship.contracts.status.StatusHeaders;
 import com.relationship.projection.infra.ProjectionProperties;
 import com.relationship.projection.ingest.ProjectionMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,16 +19,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes a status to the compacted status topic (key = account id, value = the {@link AccountStatus}
- * JSON of {@link ContractJson}), so the event's offset is committed only after both the read model and
- * the topic have it: inside a Kafka transaction (the listener's) the commit is that acknowledgement,
+ * JSON of {@link ContractJson}, the headers of {@link StatusHeaders}, which the AsyncAPI document
+ * declares), so the event's offset is committed only after both the read model and the topic have
+ * it: inside a Kafka transaction (the listener's) the commit is that acknowledgement,
  * and fails the whole record if the send failed, so it does not wait here; without a transaction it
  * waits for the broker's acknowledgement.
  */
 @Component
 public class StatusPublisher {
-
-    public static final String CONTENT_TYPE_HEADER = "content-type";
-    public static final String SCHEMA_HEADER = "schema";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final ObjectMapper json = ContractJson.newObjectMapper();
@@ -49,8 +48,7 @@ public class StatusPublisher {
 
     public void publish(AccountStatus status) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, status.accountId().toString(), toJson(status));
-        record.headers().add(CONTENT_TYPE_HEADER, "application/json".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(SCHEMA_HEADER, AccountStatus.SCHEMA.getBytes(StandardCharsets.UTF_8));
+        StatusHeaders.all().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         if (kafka.inTransaction()) {
             kafka.send(record).whenComplete((result, e) -> {
                 if (e == null) {
