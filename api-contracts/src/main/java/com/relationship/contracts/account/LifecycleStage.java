@@ -33,6 +33,20 @@ public enum LifecycleStage {
         return rank > 0;
     }
 
+    /**
+     * An account in this stage buys from us and can churn: CUSTOMER to PARTNER. A PROSPECT has nothing
+     * to lose yet (its risk is a pipeline question), a LAPSED account is lost already, a DISQUALIFIED
+     * one never bought. The churn watch lists hold these stages only.
+     */
+    public boolean canChurn() {
+        return isOnLadder() && this != PROSPECT;
+    }
+
+    /** The names of the stages whose accounts can churn ({@link #canChurn()}), in ladder order: for queries. */
+    public static java.util.List<String> namesThatCanChurn() {
+        return java.util.Arrays.stream(values()).filter(LifecycleStage::canChurn).map(Enum::name).toList();
+    }
+
     /** The stage one rung up, if there is one. */
     public Optional<LifecycleStage> next() {
         if (!isOnLadder() || this == PARTNER) {

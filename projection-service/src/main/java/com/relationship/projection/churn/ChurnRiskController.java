@@ -56,7 +56,10 @@ public class ChurnRiskController {
     }
 
     @GetMapping("/churn-risk")
-    @Operation(operationId = "churnWatchList", summary = "The watch list: accounts by churn risk, highest score first")
+    @Operation(operationId = "churnWatchList", summary = "The watch list: accounts by churn risk, highest score first",
+            description = "Accounts that can churn only: CUSTOMER to PARTNER. A PROSPECT has nothing to lose yet (its"
+                    + " risk is a pipeline question) and a LAPSED account is lost already; their churn risk is still"
+                    + " answered per account.")
     public WatchList watchList(
             @Parameter(description = "Only accounts in this band") @RequestParam(required = false) ChurnBand band,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,

@@ -3,6 +3,7 @@ package com.relationship.projection.churn;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.readmodel.ReadModelStore;
@@ -14,8 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the REST API asks of the churn-risk collection: one account's view, and the watch list
- * (highest score first, then by id, so pages are stable; {@link ChurnView#WATCH_LIST}). Flat
+ * What the REST API asks of the churn-risk collection: one account's view, and the watch list of the
+ * accounts that can churn, CUSTOMER to PARTNER (highest score first, then by id, so pages are stable;
+ * {@link ChurnView#WATCH_LIST}). Flat
  * equality filters; the {@code band_score} index serves the list on a real MongoDB, the embedded
  * server scans.
  */
@@ -70,9 +72,13 @@ public class ChurnRiskStore {
         return count;
     }
 
+    /** In a band (or any), of an account that can churn ({@link LifecycleStage#canChurn()}): CUSTOMER to PARTNER. */
     private static Document filter(ChurnBand band) {
-        return band == null ? new Document("band", new Document("$ne", null)) : new Document("band", band.name());
+        return new Document("band", band == null ? new Document("$ne", null) : band.name())
+                .append("facts.stage", new Document("$in", CAN_CHURN));
     }
+
+    private static final List<String> CAN_CHURN = LifecycleStage.namesThatCanChurn();
 
     public static void ensureQueryIndexes(MongoCollection<Document> collection) {
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("band"), Indexes.descending("score"),

@@ -61,7 +61,9 @@ public class DashboardController {
     @GetMapping("/watch-list")
     @Operation(summary = "The churn watch list with the dashboard's columns, filtered and sorted",
             description = "score, band, the change against 30 days ago, the two factors with most points, the last"
-                    + " interaction and the open complaints. sort: score (highest first, default), last-interaction"
+                    + " interaction and the open complaints, of the accounts that can churn (CUSTOMER to PARTNER: a"
+                    + " stage filter of PROSPECT, LAPSED or DISQUALIFIED lists none)."
+                    + " sort: score (highest first, default), last-interaction"
                     + " (longest silent first) or name.")
     public DashboardWatchList watchList(
             @Parameter(description = "Only accounts in this churn band") @RequestParam(required = false) ChurnBand band,

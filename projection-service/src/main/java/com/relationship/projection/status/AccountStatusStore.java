@@ -94,20 +94,33 @@ public class AccountStatusStore {
 
     /** How many statuses the watch list's filters match. */
     public long countWatched(ChurnBand band, LifecycleStage stage, KamStage kamStage) {
-        if (band == null) {
-            return count(stage, kamStage);
+        if (band == null && stage == null) {
+            // The sum over the stages that can churn: each an equality an index counts alone.
+            long count = 0;
+            for (LifecycleStage each : LifecycleStage.values()) {
+                count += each.canChurn() ? count(each, kamStage) : 0;
+            }
+            return count;
         }
         return store.collection().countDocuments(watchFilter(band, stage, kamStage));
     }
 
+    /**
+     * The watch list holds accounts that can churn ({@link LifecycleStage#canChurn()}): asked for a stage
+     * that cannot (a PROSPECT, a LAPSED account), it is empty.
+     */
     private static Document watchFilter(ChurnBand band, LifecycleStage stage, KamStage kamStage) {
-        Document filter = band == null ? filter(stage, kamStage)
-                : new Document(CHURN_BAND, band.name()).append(STAGE, stage == null ? new Document("$ne", null) : stage.name());
-        if (band != null && kamStage != null) {
+        Object stages = stage == null ? new Document("$in", CAN_CHURN)
+                : stage.canChurn() ? stage.name() : new Document("$in", List.of());
+        Document filter = band == null ? new Document(STAGE, stages)
+                : new Document(CHURN_BAND, band.name()).append(STAGE, stages);
+        if (kamStage != null) {
             filter.append(KAM_STAGE, kamStage.name());
         }
         return filter;
     }
+
+    private static final List<String> CAN_CHURN = LifecycleStage.namesThatCanChurn();
 
     /**
      * Since when the accounts in a lifecycle stage now have been in it, the median (the mean of the

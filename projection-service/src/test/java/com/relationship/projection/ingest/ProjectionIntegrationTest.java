@@ -350,6 +350,11 @@ class ProjectionIntegrationTest {
 
         JsonNode watchList = read("/api/v1/churn-risk?band=HIGH&size=200");
         assertThat(watchList.get("items").findValuesAsText("accountId")).contains(account.toString());
+        // Only accounts that can churn are watched: no prospect (the other tests' accounts include some).
+        List<String> prospects = read("/api/v1/accounts?stage=PROSPECT&size=200").get("items").findValuesAsText("accountId");
+        assertThat(prospects).isNotEmpty();
+        assertThat(read("/api/v1/churn-risk?size=200").get("items").findValuesAsText("accountId"))
+                .doesNotContainAnyElementsOf(prospects);
 
         // A two-way meeting: the account is heard again, and the band comes down.
         EnvelopedAccountEvent meeting = enveloped(account, 5, clock.instant(), new InteractionRecorded(account,

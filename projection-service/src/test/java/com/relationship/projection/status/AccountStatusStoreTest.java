@@ -112,4 +112,43 @@ class AccountStatusStoreTest {
         assertThat(store.compareAndSet(history.accountId(), 0, state).written()).isTrue();
         return state.view().status();
     }
+
+    /**
+     * The watch list holds the accounts that can churn (issue 27): a CUSTOMER is on it; a PROSPECT (its
+     * risk is a pipeline question) and a LAPSED account (lost already) are not, whatever their score.
+     */
+    @Test
+    void theWatchListHoldsOnlyAccountsThatCanChurn() {
+        UUID prospect = stored(AccountHistory.registered(UUID.randomUUID(), "Prospect Ltd"));
+        UUID customer = stored(AccountHistory.registered(UUID.randomUUID(), "Customer Ltd")
+                .then(id -> new com.relationship.contracts.events.PurchaseRecorded(id, UUID.randomUUID(),
+                        new java.math.BigDecimal("10.00"), "EUR", java.time.Instant.parse("2026-01-02T00:00:00Z"), "parts"))
+                .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER)));
+        UUID lapsed = stored(AccountHistory.registered(UUID.randomUUID(), "Lapsed Ltd")
+                .then(id -> new com.relationship.contracts.events.PurchaseRecorded(id, UUID.randomUUID(),
+                        new java.math.BigDecimal("10.00"), "EUR", java.time.Instant.parse("2026-01-02T00:00:00Z"), "parts"))
+                .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER))
+                .then(id -> new com.relationship.contracts.events.AccountLapsed(id, LifecycleStage.CUSTOMER, "gone")));
+
+        java.util.List<UUID> listed = queries.watchList(null, null, null, AccountStatusStore.WatchOrder.SCORE, 50)
+                .stream().map(AccountStatus::accountId).toList();
+        assertThat(listed).containsExactly(customer).doesNotContain(prospect, lapsed);
+        assertThat(queries.countWatched(null, null, null)).isEqualTo(1);
+        assertThat(queries.watchList(null, LifecycleStage.LAPSED, null, AccountStatusStore.WatchOrder.SCORE, 50))
+                .as("asked for a stage that cannot churn").isEmpty();
+        assertThat(queries.countWatched(null, LifecycleStage.PROSPECT, null)).isZero();
+        AccountStatus lapsedStatus = queries.findStatus(lapsed).orElseThrow();
+        assertThat(queries.watchList(lapsedStatus.churnBand(), null, null, AccountStatusStore.WatchOrder.SCORE, 50))
+                .extracting(AccountStatus::accountId).doesNotContain(lapsed);
+    }
+
+    /** Folds and stores the whole history; answers its account. */
+    private UUID stored(AccountHistory history) {
+        ProjectionState<StatusView> state = ProjectionState.empty();
+        for (int i = 0; i < history.events().size(); i++) {
+            state = projection.handle(state, history.get(i)).state();
+        }
+        assertThat(store.compareAndSet(history.accountId(), 0, state)).isEqualTo(WriteResult.WRITTEN);
+        return history.accountId();
+    }
 }
