@@ -33,6 +33,10 @@ final class ChurnDocuments {
                         .toList())
                 .append("modelVersion", s.modelVersion()).append("scoredAt", instant(s.at()))
                 .append("nextRescoreAt", instant(s.nextRescoreAt()))
+                .append("revenueAtRisk", revenueAtRisk(s.revenueAtRisk()))
+                // Flat, for the watch list's revenue-at-risk order within one currency (the atRisk index).
+                .append(AT_RISK_CURRENCY, s.revenueAtRisk() == null ? null : s.revenueAtRisk().currency())
+                .append(AT_RISK_AMOUNT, s.revenueAtRisk() == null ? null : s.revenueAtRisk().amount().doubleValue())
                 .append("facts", AccountFactsDocuments.write(view.facts()))
                 .append("history", view.history().stream().map(ChurnDocuments::change).toList())
                 .append("lastAppliedSequence", view.lastAppliedSequence());
@@ -43,10 +47,28 @@ final class ChurnDocuments {
                 from.getList("factors", Document.class).stream().map(p -> new ChurnScore.Points(
                         ChurnFactor.valueOf(p.getString("factor")), p.getInteger("points"), p.getString("reason"),
                         p.getList("eventIds", String.class))).toList(),
-                from.getString("modelVersion"), instant(from, "scoredAt"), instant(from, "nextRescoreAt"));
+                from.getString("modelVersion"), instant(from, "scoredAt"), instant(from, "nextRescoreAt"),
+                revenueAtRisk(from.get("revenueAtRisk", Document.class)));
         return new ChurnView(UUID.fromString(from.getString("accountId")), AccountFactsDocuments.read(from.get("facts", Document.class)),
                 score, from.getList("history", Document.class, List.of()).stream().map(ChurnDocuments::change).toList(),
                 ((Number) from.get("lastAppliedSequence")).longValue());
+    }
+
+    /** The watch list's fields for its revenue-at-risk order. */
+    static final String AT_RISK_CURRENCY = "atRiskCurrency";
+    static final String AT_RISK_AMOUNT = "atRiskAmount";
+
+    /** Amounts as decimal text: exact, whatever the server makes of numbers. */
+    private static Document revenueAtRisk(ChurnScore.RevenueAtRisk r) {
+        return r == null ? null : new Document("revenue", r.revenue().toPlainString()).append("currency", r.currency())
+                .append("lapseProbability", r.lapseProbability()).append("amount", r.amount().toPlainString())
+                .append("basis", r.basis());
+    }
+
+    private static ChurnScore.RevenueAtRisk revenueAtRisk(Document d) {
+        return d == null ? null : new ChurnScore.RevenueAtRisk(new java.math.BigDecimal(d.getString("revenue")),
+                d.getString("currency"), ((Number) d.get("lapseProbability")).doubleValue(),
+                new java.math.BigDecimal(d.getString("amount")), d.getString("basis"));
     }
 
     private static Document change(ScoreChange c) {

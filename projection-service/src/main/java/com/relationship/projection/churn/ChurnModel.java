@@ -1,6 +1,7 @@
 package com.relationship.projection.churn;
 
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -45,11 +46,39 @@ public record ChurnModel(String version, Map<ChurnFactor, Integer> weights,
      * @param surveyHalfLife        a survey counts half after this long, a quarter after twice as long
      * @param missingData           how a factor without data is scored
      * @param missingDataPrior      with PRIOR, the share of its weight a factor without data gives (0 to 1)
+     * @param lapsePriors           the chance an account in each band lapses within a year, assumed until a
+     *                              backtest calibrates the model: what revenue at risk weighs the revenue by
      */
     public record Judgement(Duration revenueWindow, Duration usualPurchaseInterval, double orderSilenceSpan,
-                            Duration surveyHalfLife, MissingData missingData, double missingDataPrior) {
+                            Duration surveyHalfLife, MissingData missingData, double missingDataPrior,
+                            Map<ChurnBand, Double> lapsePriors) {
+
+        /** With the default lapse priors. */
+        public Judgement(Duration revenueWindow, Duration usualPurchaseInterval, double orderSilenceSpan,
+                         Duration surveyHalfLife, MissingData missingData, double missingDataPrior) {
+            this(revenueWindow, usualPurchaseInterval, orderSilenceSpan, surveyHalfLife, missingData, missingDataPrior,
+                    defaultLapsePriors());
+        }
+
+        public static Map<ChurnBand, Double> defaultLapsePriors() {
+            Map<ChurnBand, Double> priors = new EnumMap<>(ChurnBand.class);
+            priors.put(ChurnBand.LOW, 0.05);
+            priors.put(ChurnBand.MEDIUM, 0.20);
+            priors.put(ChurnBand.HIGH, 0.50);
+            return priors;
+        }
 
         public Judgement {
+            // In band order, so the model's fingerprint (which prints it) is the same at every start.
+            lapsePriors = lapsePriors == null || lapsePriors.isEmpty() ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new EnumMap<>(lapsePriors));
+            for (ChurnBand band : ChurnBand.values()) {
+                Double prior = lapsePriors.get(band);
+                if (prior == null || prior < 0 || prior > 1) {
+                    throw new IllegalArgumentException("the lapse prior of " + band + " must be within 0 to 1, is "
+                            + prior);
+                }
+            }
             if (!positive(revenueWindow) || !positive(usualPurchaseInterval) || !positive(surveyHalfLife)
                     || orderSilenceSpan <= 0) {
                 throw new IllegalArgumentException("revenueWindow, usualPurchaseInterval, surveyHalfLife and"

@@ -1,6 +1,7 @@
 package com.relationship.projection.churn;
 
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -34,6 +35,9 @@ import java.util.Map;
  * @param missingData       version 2: a factor without data (no survey yet) scores the prior ({@code prior}) or is
  *                          left out with the other weights rescaled ({@code rescale})
  * @param missingDataPrior  version 2: with {@code prior}, the share of its weight a factor without data gives (0 to 1)
+ * @param lapsePrior        version 2: the chance an account in each band ({@code low}, {@code medium}, {@code high})
+ *                          lapses within a year, assumed until a backtest calibrates the model; revenue at risk is the
+ *                          revenue weighed by it. A band left out keeps its default (5%, 20%, 50%)
  */
 @ConfigurationProperties("projection.churn")
 public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnFactor, Integer> weights,
@@ -45,7 +49,7 @@ public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnF
                               @DefaultValue("90d") Duration usualPurchaseInterval,
                               @DefaultValue("2.0") double orderSilenceSpan, @DefaultValue("180d") Duration surveyHalfLife,
                               @DefaultValue("prior") ChurnModel.MissingData missingData,
-                              @DefaultValue("0.5") double missingDataPrior) {
+                              @DefaultValue("0.5") double missingDataPrior, Map<ChurnBand, Double> lapsePrior) {
 
     private static final String P = "projection.churn.";
 
@@ -90,12 +94,19 @@ public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnF
         require(positive(surveyHalfLife), "survey-half-life must be positive, is " + surveyHalfLife);
         require(missingData != null, "missing-data must be prior or rescale");
         require(missingDataPrior >= 0 && missingDataPrior <= 1, "missing-data-prior must be 0 to 1, is " + missingDataPrior);
+        Map<ChurnBand, Double> priors = new EnumMap<>(ChurnModel.Judgement.defaultLapsePriors());
+        if (lapsePrior != null) {
+            priors.putAll(lapsePrior);
+        }
+        lapsePrior = java.util.Collections.unmodifiableMap(priors);
+        lapsePrior.forEach((band, prior) -> require(prior != null && prior >= 0 && prior <= 1,
+                "lapse-prior." + band.name().toLowerCase() + " must be 0 to 1, is " + prior));
     }
 
     public ChurnModel toModel() {
         return new ChurnModel(modelVersion, weights, cadence, keyAccountCadence, indifferenceSpan, spendPeriod,
                 mediumFrom, highFrom, rescoreStep, new ChurnModel.Judgement(revenueWindow, usualPurchaseInterval,
-                orderSilenceSpan, surveyHalfLife, missingData, missingDataPrior));
+                orderSilenceSpan, surveyHalfLife, missingData, missingDataPrior, lapsePrior));
     }
 
     private static boolean positive(Duration duration) {

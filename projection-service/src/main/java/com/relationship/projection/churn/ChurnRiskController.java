@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,14 +63,43 @@ public class ChurnRiskController {
     @Operation(operationId = "churnWatchList", summary = "The watch list: accounts by churn risk, highest score first",
             description = "Accounts that can churn only: CUSTOMER to PARTNER. A PROSPECT has nothing to lose yet (its"
                     + " risk is a pipeline question) and a LAPSED account is lost already; their churn risk is still"
-                    + " answered per account.")
+                    + " answered per account. sort=revenue-at-risk with currency=<ISO 4217> lists the accounts whose"
+                    + " revenue is in that currency, the most revenue at risk first (amounts in different currencies do"
+                    + " not compare until exchange rates exist); 400 /problems/invalid-parameter without the currency.")
     public WatchList watchList(
             @Parameter(description = "Only accounts in this band") @RequestParam(required = false) ChurnBand band,
+            @Parameter(description = "score (default) or revenue-at-risk") @RequestParam(defaultValue = "score")
+            @Pattern(regexp = "score|revenue-at-risk", message = "must be score or revenue-at-risk") String sort,
+            @Parameter(description = "With sort=revenue-at-risk: the currency of the revenue, ISO 4217")
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}") String currency,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         Instant now = clock.instant();
-        List<ChurnRisk> items = store.watchList(band, page, size).stream().map(view -> ChurnRisk.of(view, now)).toList();
-        return new WatchList(items, page, size, store.count(band));
+        boolean byRevenue = sort.equals("revenue-at-risk");
+        if (byRevenue && currency == null) {
+            throw new CurrencyRequired();
+        }
+        List<ChurnView> views = byRevenue ? store.watchListByRevenueAtRisk(currency, band, page, size)
+                : store.watchList(band, page, size);
+        List<ChurnRisk> items = views.stream().map(view -> ChurnRisk.of(view, now)).toList();
+        return new WatchList(items, page, size, byRevenue ? store.countByRevenueAtRisk(currency, band) : store.count(band));
+    }
+
+    /** sort=revenue-at-risk without the currency to compare in. */
+    static class CurrencyRequired extends RuntimeException {
+        CurrencyRequired() {
+            super("sort=revenue-at-risk needs currency=<ISO 4217>, such as currency=EUR: revenue in different"
+                    + " currencies does not compare until exchange rates exist.", null, false, false);
+        }
+    }
+
+    @ExceptionHandler(CurrencyRequired.class)
+    ProblemDetail currencyRequired(CurrencyRequired e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(java.net.URI.create("/problems/invalid-parameter"));
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", "currency");
+        return problem;
     }
 
     private ChurnView find(UUID id) {
@@ -78,14 +111,18 @@ public class ChurnRiskController {
      * @param trend    the score against 30 days ago ({@code then} and {@code change} null when the account
      *                 has no score that old)
      * @param factors  the points of every factor; they add up to {@code score}
+     * @param revenueAtRisk what its churn would cost: its revenue of the last 12 months weighed by the chance it
+     *                 lapses, with where that chance comes from; null for version 1, a prospect, a lapsed account
+     *                 or one with no revenue in money
      */
     public record ChurnRisk(UUID accountId, int score, ChurnBand band, ChurnView.Trend trend, List<ChurnScore.Points> factors,
-                            String modelVersion, Instant at, Instant nextRescoreAt, long lastAppliedSequence) {
+                            String modelVersion, Instant at, Instant nextRescoreAt, long lastAppliedSequence,
+                            ChurnScore.RevenueAtRisk revenueAtRisk) {
 
         static ChurnRisk of(ChurnView view, Instant now) {
             ChurnScore s = view.score();
             return new ChurnRisk(view.accountId(), s.score(), s.band(), view.trend(now), s.factors(), s.modelVersion(),
-                    s.at(), s.nextRescoreAt(), view.lastAppliedSequence());
+                    s.at(), s.nextRescoreAt(), view.lastAppliedSequence(), s.revenueAtRisk());
         }
     }
 

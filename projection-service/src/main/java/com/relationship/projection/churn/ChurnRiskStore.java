@@ -46,10 +46,28 @@ public class ChurnRiskStore {
         return found;
     }
 
-    /** One page of the watch list, in one band or all. */
+    /** One page of the watch list, in one band or all, highest score first. */
     public List<ChurnView> watchList(ChurnBand band, int page, int size) {
-        return store.collection().find(filter(band))
-                .sort(new Document("score", -1).append(ReadModelDocuments.ID, 1))
+        return page(filter(band), new Document("score", -1).append(ReadModelDocuments.ID, 1), page, size);
+    }
+
+    /**
+     * One page of the watch list's accounts whose revenue is in {@code currency}, in one band or all, the
+     * most revenue at risk first: amounts in different currencies do not compare until exchange rates exist.
+     */
+    public List<ChurnView> watchListByRevenueAtRisk(String currency, ChurnBand band, int page, int size) {
+        return page(filter(band).append(ChurnDocuments.AT_RISK_CURRENCY, currency),
+                new Document(ChurnDocuments.AT_RISK_AMOUNT, -1).append(ReadModelDocuments.ID, 1), page, size);
+    }
+
+    /** How many accounts the revenue-at-risk list in {@code currency} holds, in one band or all. */
+    public long countByRevenueAtRisk(String currency, ChurnBand band) {
+        return store.collection().countDocuments(filter(band).append(ChurnDocuments.AT_RISK_CURRENCY, currency));
+    }
+
+    private List<ChurnView> page(Document filter, Document order, int page, int size) {
+        return store.collection().find(filter)
+                .sort(order)
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
                 .map(store.documents()::visibleViewOf)
@@ -85,5 +103,8 @@ public class ChurnRiskStore {
                 Indexes.ascending(ReadModelDocuments.ID)), new IndexOptions().name("band_score"));
         collection.createIndex(Indexes.compoundIndex(Indexes.descending("score"), Indexes.ascending(ReadModelDocuments.ID)),
                 new IndexOptions().name("score"));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(ChurnDocuments.AT_RISK_CURRENCY),
+                Indexes.descending(ChurnDocuments.AT_RISK_AMOUNT), Indexes.ascending(ReadModelDocuments.ID)),
+                new IndexOptions().name("atRisk"));
     }
 }

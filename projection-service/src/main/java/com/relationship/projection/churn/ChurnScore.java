@@ -14,10 +14,29 @@ import java.util.List;
  *                      accounts whose score can have moved.
  */
 public record ChurnScore(int score, ChurnBand band, List<Points> factors, String modelVersion, Instant at,
-                         Instant nextRescoreAt) {
+                         Instant nextRescoreAt, RevenueAtRisk revenueAtRisk) {
 
     public ChurnScore {
         factors = List.copyOf(factors);
+    }
+
+    /** Without revenue at risk: version 1, or an account with no revenue in money. */
+    public ChurnScore(int score, ChurnBand band, List<Points> factors, String modelVersion, Instant at,
+                      Instant nextRescoreAt) {
+        this(score, band, factors, modelVersion, at, nextRescoreAt, null);
+    }
+
+    /**
+     * What the account's churn would cost: its revenue of the last 12 months (in its main currency)
+     * weighed by the chance it lapses, named with where that chance comes from.
+     *
+     * @param revenue          the revenue of the model's revenue window up to the score's time
+     * @param lapseProbability the chance it lapses within a year at its band
+     * @param amount           {@code revenue * lapseProbability}, rounded to the revenue's scale
+     * @param basis            where the probability comes from: the band's prior until a backtest calibrates the model
+     */
+    public record RevenueAtRisk(java.math.BigDecimal revenue, String currency, double lapseProbability,
+                                java.math.BigDecimal amount, String basis) {
     }
 
     /**

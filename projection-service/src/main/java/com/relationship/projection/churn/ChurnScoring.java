@@ -67,8 +67,10 @@ public final class ChurnScoring {
         if (model.generation() >= 2) {
             List<Points> factors = judged.score(account, bonds, now);
             int score = factors.stream().mapToInt(Points::points).sum();
-            return new ChurnScore(score, band(score), factors, model.version(), now,
-                    earliest(nextRescoreAt(account, now), judged.nextRescoreAt(account, now)));
+            ChurnBand band = band(score);
+            return new ChurnScore(score, band, factors, model.version(), now,
+                    earliest(nextRescoreAt(account, now), judged.nextRescoreAt(account, now)),
+                    account.stage().canChurn() ? judged.revenueAtRisk(account, band, now) : null);
         }
         List<Points> factors = new ArrayList<>(List.of(indifference(account, now), unheardVoice(account, now),
                 satisfaction(account), weakBonds(account, bonds, now), spendTrend(account, now)));

@@ -1,6 +1,7 @@
 package com.relationship.projection.churn;
 
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.projection.bonding.Bond;
 import com.relationship.projection.bonding.BondingLevel;
 import com.relationship.projection.churn.ChurnInputs.Purchase;
@@ -66,6 +67,23 @@ final class JudgedScoring {
                     stage.eventIds()));
         }
         return factors;
+    }
+
+    /**
+     * Its revenue of the last window in its main currency, weighed by the band's lapse prior; null when
+     * no purchase in the window has an amount.
+     */
+    ChurnScore.RevenueAtRisk revenueAtRisk(ChurnInputs account, ChurnBand band, Instant now) {
+        Revenue revenue = Revenue.of(account.purchases(), now, judgement.revenueWindow());
+        if (revenue.currency() == null || revenue.current().signum() == 0) {
+            return null;
+        }
+        double probability = judgement.lapsePriors().get(band);
+        BigDecimal amount = revenue.current().multiply(BigDecimal.valueOf(probability))
+                .setScale(Math.max(2, revenue.current().scale()), java.math.RoundingMode.HALF_EVEN);
+        return new ChurnScore.RevenueAtRisk(revenue.current(), revenue.currency(), probability, amount,
+                "the " + band + " band's assumed lapse chance (projection.churn.lapse-prior." + band.name().toLowerCase()
+                        + "): no backtest has calibrated the model yet");
     }
 
     /**

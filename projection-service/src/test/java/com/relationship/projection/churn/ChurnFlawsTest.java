@@ -140,6 +140,25 @@ class ChurnFlawsTest {
         assertThat(score.modelVersion()).isEqualTo("2");
     }
 
+    /** What its churn would cost: the last 12 months' revenue weighed by its band's assumed lapse chance. */
+    @Test
+    void revenueAtRiskWeighsTheYearsRevenueByTheBandsPriorAndSaysItIsAPrior() {
+        ChurnInputs dormant = account(LifecycleStage.CLIENT, meeting(5), null, List.of(bond(BondKind.STRUCTURAL)),
+                everyDays(30, 410, 200));
+        ChurnScore score = V2.score(dormant, NOW);
+        assertThat(score.band()).isEqualTo(ChurnBand.MEDIUM);
+        ChurnScore.RevenueAtRisk atRisk = score.revenueAtRisk();
+        assertThat(atRisk.revenue()).isEqualByComparingTo("6000.00");
+        assertThat(atRisk.currency()).isEqualTo("EUR");
+        assertThat(atRisk.lapseProbability()).isEqualTo(0.20);
+        assertThat(atRisk.amount()).isEqualByComparingTo("1200.00");
+        assertThat(atRisk.basis()).contains("MEDIUM band's assumed lapse chance", "lapse-prior.medium",
+                "no backtest has calibrated the model yet");
+        assertThat(V1.score(dormant, NOW).revenueAtRisk()).as("version 1 has none").isNull();
+        ChurnInputs prospect = account(LifecycleStage.PROSPECT, meeting(5), null, List.of(), List.of(purchase(10, "50.00")));
+        assertThat(V2.score(prospect, NOW).revenueAtRisk()).as("a prospect cannot churn").isNull();
+    }
+
     @Test
     void withRescaleAFactorWithoutDataIsLeftOutAndTheOthersMake100() {
         ChurnModel d = ChurnModel.defaults();

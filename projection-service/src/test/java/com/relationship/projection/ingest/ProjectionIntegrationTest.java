@@ -350,6 +350,13 @@ class ProjectionIntegrationTest {
 
         JsonNode watchList = read("/api/v1/churn-risk?band=HIGH&size=200");
         assertThat(watchList.get("items").findValuesAsText("accountId")).contains(account.toString());
+        // What its churn would cost: the 900 EUR of the last 12 months at HIGH's assumed 50%, and the list
+        // by revenue at risk in euros holds it.
+        assertThat(risk.get("revenueAtRisk").get("amount").decimalValue()).isEqualByComparingTo("450.00");
+        assertThat(read("/api/v1/churn-risk?sort=revenue-at-risk&currency=EUR&size=200").get("items")
+                .findValuesAsText("accountId")).contains(account.toString());
+        assertThat(read("/api/v1/churn-risk?sort=revenue-at-risk&currency=USD&size=200").get("items")
+                .findValuesAsText("accountId")).doesNotContain(account.toString());
         // Only accounts that can churn are watched: no prospect (the other tests' accounts include some).
         List<String> prospects = read("/api/v1/accounts?stage=PROSPECT&size=200").get("items").findValuesAsText("accountId");
         assertThat(prospects).isNotEmpty();

@@ -27,7 +27,8 @@ class ChurnAndBondingApiTest extends WebSliceTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/accounts/1-1-1-1-1/bonding", "/api/v1/accounts/5b0c1f9e7d534c4e9a512f7c3b7f0a11/churn-risk",
             "/api/v1/accounts/null/churn-risk/history", "/api/v1/accounts/not-a-uuid/timeline", "/api/v1/churn-risk?band=PURPLE", "/api/v1/churn-risk?size=0",
-            "/api/v1/churn-risk?page=-1"})
+            "/api/v1/churn-risk?page=-1", "/api/v1/churn-risk?sort=revenue", "/api/v1/churn-risk?sort=revenue-at-risk",
+            "/api/v1/churn-risk?sort=revenue-at-risk&currency=euro"})
     void aMalformedIdOrParameterIsA400Problem(String uri) {
         MvcTestResult result = get().uri(uri).exchange();
 
@@ -50,6 +51,20 @@ class ChurnAndBondingApiTest extends WebSliceTest {
         MvcTestResult result = get().uri("/api/v1/churn-risk?bnd=HIGH").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray().containsExactly("band", "page", "size");
+        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray().containsExactly("band", "currency", "page", "size", "sort");
+    }
+
+    /** Revenue at risk compares within one currency: without it the list would mix amounts that do not compare. */
+    @org.junit.jupiter.api.Test
+    void theRevenueAtRiskOrderNeedsTheCurrencyAndSaysSo() {
+        MvcTestResult without = get().uri("/api/v1/churn-risk?sort=revenue-at-risk").exchange();
+        assertThat(without).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(without).bodyJson().extractingPath("$.parameter").isEqualTo("currency");
+        assertThat(without).bodyJson().extractingPath("$.detail").asString().contains("currency=EUR");
+
+        MvcTestResult with = get().uri("/api/v1/churn-risk?sort=revenue-at-risk&currency=EUR&band=HIGH").exchange();
+        assertThat(with).hasStatusOk();
+        org.mockito.Mockito.verify(churnRiskStore).watchListByRevenueAtRisk("EUR",
+                com.relationship.contracts.churn.ChurnBand.HIGH, 0, 20);
     }
 }
