@@ -1,0 +1,107 @@
+package com.relationship.projection.churn.backtest;
+
+import com.relationship.contracts.churn.ChurnBand;
+import com.relationship.projection.churn.ChurnModel;
+import com.relationship.projection.churn.backtest.BacktestReport.BandCalibration;
+import com.relationship.projection.churn.backtest.BacktestReport.DecileCalibration;
+import com.relationship.projection.churn.backtest.ChurnBacktest.Outcome;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The figures of one model at one horizon, from its scored outcomes. */
+final class BacktestMetrics {
+
+    private BacktestMetrics() {
+    }
+
+    static BacktestReport.ModelResult of(String version, Duration horizon, List<Outcome> outcomes, List<Double> leadDays,
+                                         Map<ChurnBand, Double> lapsePriors) {
+        int scored = outcomes.size();
+        int lapses = (int) outcomes.stream().filter(Outcome::lapsed).count();
+        List<Outcome> high = outcomes.stream().filter(o -> o.band() == ChurnBand.HIGH).toList();
+        int highLapses = (int) high.stream().filter(Outcome::lapsed).count();
+        Double precision = high.isEmpty() ? null : (double) highLapses / high.size();
+        Double recall = lapses == 0 ? null : (double) highLapses / lapses;
+        Double base = scored == 0 ? null : (double) lapses / scored;
+        Double lift = precision == null || base == null || base == 0 ? null : precision / base;
+        return new BacktestReport.ModelResult(version, horizon, scored, lapses, auc(outcomes), precision, recall, lift,
+                bands(outcomes, lapsePriors), deciles(outcomes), median(leadDays));
+    }
+
+    /**
+     * The area under the ROC curve by the rank-sum (Mann-Whitney): the chance a lapsing outcome scores
+     * above a staying one, ties counting half.
+     */
+    static Double auc(List<Outcome> outcomes) {
+        long positives = outcomes.stream().filter(Outcome::lapsed).count();
+        long negatives = outcomes.size() - positives;
+        if (positives == 0 || negatives == 0) {
+            return null;
+        }
+        List<Outcome> sorted = new ArrayList<>(outcomes);
+        sorted.sort(Comparator.comparingInt(Outcome::score));
+        double rankSum = 0;
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j < sorted.size() && sorted.get(j).score() == sorted.get(i).score()) {
+                j++;
+            }
+            double averageRank = (i + 1 + j) / 2.0; // ranks i+1 .. j share their mean
+            for (int k = i; k < j; k++) {
+                if (sorted.get(k).lapsed()) {
+                    rankSum += averageRank;
+                }
+            }
+            i = j;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    private static List<BandCalibration> bands(List<Outcome> outcomes, Map<ChurnBand, Double> lapsePriors) {
+        List<BandCalibration> bands = new ArrayList<>();
+        for (ChurnBand band : ChurnBand.values()) {
+            List<Outcome> in = outcomes.stream().filter(o -> o.band() == band).toList();
+            int lapses = (int) in.stream().filter(Outcome::lapsed).count();
+            bands.add(new BandCalibration(band, in.size(), lapses, lapsePriors.getOrDefault(band, 0.0),
+                    in.isEmpty() ? null : (double) lapses / in.size()));
+        }
+        return bands;
+    }
+
+    private static List<DecileCalibration> deciles(List<Outcome> outcomes) {
+        List<Outcome> sorted = new ArrayList<>(outcomes);
+        sorted.sort(Comparator.comparingInt(Outcome::score));
+        List<DecileCalibration> deciles = new ArrayList<>();
+        for (int d = 0; d < 10 && !sorted.isEmpty(); d++) {
+            int from = d * sorted.size() / 10;
+            int to = (d + 1) * sorted.size() / 10;
+            if (from == to) {
+                continue;
+            }
+            List<Outcome> tenth = sorted.subList(from, to);
+            int lapses = (int) tenth.stream().filter(Outcome::lapsed).count();
+            deciles.add(new DecileCalibration(d + 1, tenth.get(0).score(), tenth.get(tenth.size() - 1).score(),
+                    tenth.size(), lapses, (double) lapses / tenth.size()));
+        }
+        return deciles;
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** The model's lapse priors per band, what its calibration is compared with until a backtest sets it. */
+    static Map<ChurnBand, Double> priors(ChurnModel model) {
+        return model.judgement().lapsePriors();
+    }
+}

@@ -1,0 +1,56 @@
+package com.relationship.projection.churn.backtest;
+
+import com.relationship.contracts.churn.ChurnBand;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a churn backtest found, per model and horizon.
+ *
+ * @param cutoffs      how many cutoffs were scored
+ * @param accounts     how many account histories were read
+ * @param usedLateFacts whether facts recorded after a cutoff but dated before it were used (false: each
+ *                     account was scored on what was known at the cutoff)
+ */
+public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, List<ModelResult> results) {
+
+    public BacktestReport {
+        results = List.copyOf(results);
+    }
+
+    /**
+     * One model at one horizon.
+     *
+     * @param scored          account-cutoffs scored (CUSTOMER to PARTNER at the cutoff)
+     * @param lapses          of those, lapsed within the horizon
+     * @param auc             the chance a lapsing account-cutoff scored above a staying one (ties count half);
+     *                        null without both kinds
+     * @param highPrecision   of the HIGH ones, the share that lapsed; null without any HIGH
+     * @param highRecall      of the lapses, the share that was HIGH; null without lapses
+     * @param highLift        HIGH's lapse rate over the base rate; null where either is
+     * @param bands           predicted (the band's prior) against observed lapse rate, per band
+     * @param deciles         observed lapse rate per tenth of the scores, lowest scores first
+     * @param medianLeadDays  days from an account turning HIGH (and staying so) to its lapse, the median; null
+     *                        when no lapse was preceded by HIGH
+     */
+    public record ModelResult(String modelVersion, Duration horizon, int scored, int lapses, Double auc,
+                              Double highPrecision, Double highRecall, Double highLift, List<BandCalibration> bands,
+                              List<DecileCalibration> deciles, Double medianLeadDays) {
+
+        public ModelResult {
+            bands = List.copyOf(bands);
+            deciles = List.copyOf(deciles);
+        }
+    }
+
+    /** @param observedLapseRate null when no account-cutoff fell in the band */
+    public record BandCalibration(ChurnBand band, int scored, int lapses, double predictedLapseRate,
+                                  Double observedLapseRate) {
+    }
+
+    /** @param minScore the lowest score in the tenth, @param maxScore the highest */
+    public record DecileCalibration(int decile, int minScore, int maxScore, int scored, int lapses,
+                                    double observedLapseRate) {
+    }
+}

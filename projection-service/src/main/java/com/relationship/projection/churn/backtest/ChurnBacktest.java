@@ -1,0 +1,178 @@
+package com.relationship.projection.churn.backtest;
+
+import com.relationship.contracts.churn.ChurnBand;
+import com.relationship.account.StageMoves;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.churn.AccountFacts;
+import com.relationship.projection.churn.ChurnModel;
+import com.relationship.projection.churn.ChurnScore;
+import com.relationship.projection.churn.ChurnScoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Checks a churn model against the account base's own history (issue 27): at each cutoff T, every
+ * account that could churn at T (CUSTOMER to PARTNER) is scored <em>as of T</em>, with the one fold
+ * over its events known at T and the same scoring function the read models use, at T; its label is
+ * whether it lapsed within each horizon after T. Nothing after T leaks in: an event counts only if it
+ * happened by T (business time) and, unless {@code useLateFacts}, was also recorded by T (a fact
+ * recorded late, dated before T, was not known at T).
+ * <p>
+ * Pure: histories in, {@link BacktestReport} out, so the same code runs over the events topic, over a
+ * history recorded through REST, and over the synthetic histories that prove it.
+ */
+public final class ChurnBacktest {
+
+    /**
+     * What to run.
+     *
+     * @param from         the first cutoff
+     * @param to           the last cutoff (inclusive when a step lands on it)
+     * @param step         between cutoffs
+     * @param horizons     a lapse within each of these after T is the label
+     * @param models       each is scored, by its own version
+     * @param useLateFacts whether facts recorded after T but dated before it count (false: only what was known at T)
+     */
+    public record Plan(Instant from, Instant to, Duration step, List<Duration> horizons, List<ChurnModel> models,
+                       boolean useLateFacts) {
+
+        public Plan {
+            horizons = List.copyOf(horizons);
+            models = List.copyOf(models);
+            if (from == null || to == null || to.isBefore(from)) {
+                throw new IllegalArgumentException("from and to are required, from no later than to");
+            }
+            if (step == null || step.isNegative() || step.isZero() || horizons.isEmpty() || models.isEmpty()
+                    || horizons.stream().anyMatch(h -> h.isNegative() || h.isZero())) {
+                throw new IllegalArgumentException("step and every horizon must be positive; at least one horizon"
+                        + " and one model");
+            }
+        }
+
+        List<Instant> cutoffs() {
+            List<Instant> cutoffs = new ArrayList<>();
+            for (Instant at = from; !at.isAfter(to); at = at.plus(step)) {
+                cutoffs.add(at);
+            }
+            return cutoffs;
+        }
+    }
+
+    private final BondingModel bonding;
+
+    public ChurnBacktest(BondingModel bonding) {
+        this.bonding = bonding;
+    }
+
+    /** @param histories each account's events in sequence order, from its registration */
+    public BacktestReport run(Collection<List<EnvelopedAccountEvent>> histories, Plan plan) {
+        List<Instant> cutoffs = plan.cutoffs();
+        List<BacktestReport.ModelResult> results = new ArrayList<>();
+        for (ChurnModel model : plan.models()) {
+            ChurnScoring scoring = new ChurnScoring(model, bonding);
+            Map<Duration, List<Outcome>> outcomes = new HashMap<>();
+            plan.horizons().forEach(h -> outcomes.put(h, new ArrayList<>()));
+            List<Double> leadDays = new ArrayList<>();
+            for (List<EnvelopedAccountEvent> history : histories) {
+                Instant highSince = null; // the cutoff from which the account has been HIGH without a break
+                for (Instant cutoff : cutoffs) {
+                    AccountFacts facts = factsAsOf(history, cutoff, plan.useLateFacts());
+                    if (facts == null) {
+                        continue;
+                    }
+                    if (!facts.inputs().stage().canChurn()) {
+                        Instant lapsed = lastLapse(history, cutoff);
+                        if (highSince != null && lapsed != null && !lapsed.isBefore(highSince)) {
+                            leadDays.add((double) Duration.between(highSince, lapsed).toHours() / 24);
+                        }
+                        highSince = null;
+                        continue;
+                    }
+                    ChurnScore score = scoring.score(facts.inputs(), cutoff);
+                    highSince = score.band() != ChurnBand.HIGH ? null : highSince == null ? cutoff : highSince;
+                    Instant lapse = nextLapse(history, cutoff);
+                    for (Duration horizon : plan.horizons()) {
+                        boolean lapsed = lapse != null && !lapse.isAfter(cutoff.plus(horizon));
+                        outcomes.get(horizon).add(new Outcome(score.score(), score.band(), lapsed));
+                    }
+                }
+            }
+            for (Duration horizon : plan.horizons()) {
+                results.add(BacktestMetrics.of(model.version(), horizon, outcomes.get(horizon), leadDays,
+                        BacktestMetrics.priors(model)));
+            }
+        }
+        return new BacktestReport(cutoffs.size(), histories.size(), plan.useLateFacts(), results);
+    }
+
+    /** One account scored at one cutoff, and whether it lapsed within the horizon. */
+    record Outcome(int score, ChurnBand band, boolean lapsed) {
+    }
+
+    /**
+     * The facts of the account as known at {@code cutoff}: its events that happened by then, and (unless
+     * late facts are allowed) were recorded by then; null when it was not registered yet.
+     */
+    static AccountFacts factsAsOf(List<EnvelopedAccountEvent> history, Instant cutoff, boolean useLateFacts) {
+        AccountFacts facts = null;
+        for (EnvelopedAccountEvent event : history) {
+            if (!useLateFacts && event.occurredAt().isAfter(cutoff)) {
+                break; // recorded in sequence order: everything from here on was recorded later
+            }
+            if (event.businessTime().isAfter(cutoff)) {
+                continue;
+            }
+            if (facts == null && event.sequence() != 0) {
+                return null; // its registration has not happened yet
+            }
+            facts = AccountFacts.apply(facts, event);
+        }
+        return facts;
+    }
+
+    /** When the account next lapsed after {@code cutoff} (business time), or null. */
+    static Instant nextLapse(List<EnvelopedAccountEvent> history, Instant cutoff) {
+        Instant next = null;
+        for (EnvelopedAccountEvent event : history) {
+            if (lapses(event) && event.businessTime().isAfter(cutoff)
+                    && (next == null || event.businessTime().isBefore(next))) {
+                next = event.businessTime();
+            }
+        }
+        return next;
+    }
+
+    /** The event moves the account into LAPSED: what the one answer to "which stage after this event" says. */
+    private static boolean lapses(EnvelopedAccountEvent event) {
+        return StageMoves.lifecycleAfter(event.event()).filter(stage -> stage == LifecycleStage.LAPSED).isPresent();
+    }
+
+    /** When the account last lapsed by {@code cutoff} (business time), or null. */
+    static Instant lastLapse(List<EnvelopedAccountEvent> history, Instant cutoff) {
+        Instant last = null;
+        for (EnvelopedAccountEvent event : history) {
+            if (lapses(event) && !event.businessTime().isAfter(cutoff)
+                    && (last == null || event.businessTime().isAfter(last))) {
+                last = event.businessTime();
+            }
+        }
+        return last;
+    }
+
+    /** Groups a stream of events by account, each in sequence order. */
+    public static Collection<List<EnvelopedAccountEvent>> byAccount(Collection<EnvelopedAccountEvent> events) {
+        Map<UUID, List<EnvelopedAccountEvent>> byAccount = new HashMap<>();
+        events.forEach(e -> byAccount.computeIfAbsent(e.accountId(), id -> new ArrayList<>()).add(e));
+        byAccount.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(EnvelopedAccountEvent::sequence)));
+        return byAccount.values();
+    }
+}
