@@ -40,6 +40,9 @@ public class EndpointRoles {
                 .open(GET, "/webjars/**")
                 // operations
                 .allow(POST, "/api/v1/admin/dead-letters/redrive", Role.ADMIN)
+                .allow(POST, "/api/v1/admin/churn-backtests", Role.ADMIN)
+                .allow(GET, "/api/v1/admin/churn-backtests", Role.ADMIN)
+                .allow(GET, "/api/v1/admin/churn-backtests/{backtestId}", Role.ADMIN)
                 .allow(POST, "/api/v1/admin/rebuilds", Role.ADMIN)
                 .allow(GET, "/api/v1/admin/rebuilds", Role.ADMIN)
                 .allow(GET, "/api/v1/admin/rebuilds/{rebuildId}", Role.ADMIN)

@@ -273,6 +273,40 @@ class ProjectionIntegrationTest {
     }
 
     /**
+     * Issue 27 over REST: a backtest reads the events topic, scores as of each cutoff with both model
+     * versions and answers its report at its Location; a request that cannot run is a 400 saying why.
+     */
+    @Test
+    void aChurnBacktestRunsOverTheTopicAndAnswersItsReportAtItsLocation() throws Exception {
+        HttpResponse<String> started = post("/api/v1/admin/churn-backtests", """
+                {"from":"2025-06-01T00:00:00Z","to":"2026-12-01T00:00:00Z","step":"P30D",
+                 "horizons":["P90D","P180D"],"models":["1","2"]}""");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode done = await().atMost(WAIT).until(() -> read(location),
+                status -> status != null && !status.get("state").asText().equals("RUNNING"));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.get("recordsRead").asLong()).isPositive().isEqualTo(done.get("recordsToRead").asLong());
+        JsonNode report = done.get("report");
+        assertThat(report.get("cutoffs").asInt()).isEqualTo(19);
+        assertThat(report.get("usedLateFacts").asBoolean()).isFalse();
+        assertThat(report.get("results").findValuesAsText("modelVersion")).containsExactly("1", "1", "2", "2");
+        assertThat(report.get("results").get(0).get("horizon").asText()).isEqualTo("PT2160H");
+        assertThat(report.get("results").get(2).get("bands")).hasSize(3);
+        assertThat(read("/api/v1/admin/churn-backtests").findValuesAsText("id")).contains(done.get("id").asText());
+
+        HttpResponse<String> backwards = post("/api/v1/admin/churn-backtests",
+                "{\"from\":\"2026-06-01T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"step\":\"P30D\"}");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(backwards.body()).get("type").asText()).isEqualTo("/problems/invalid-backtest");
+        assertThat(json.readTree(backwards.body()).get("detail").asText()).contains("is before from");
+        HttpResponse<String> unknownModel = post("/api/v1/admin/churn-backtests",
+                "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-06-01T00:00:00Z\",\"step\":\"P30D\",\"models\":[\"7\"]}");
+        assertThat(json.readTree(unknownModel.body()).get("detail").asText()).contains("model 7 is not known here");
+        assertThat(get("/api/v1/admin/churn-backtests/nope").statusCode()).isEqualTo(404);
+    }
+
+    /**
      * Issue 8 end to end: bonds and silence, moved by the clock alone. A discount runs out without a
      * command; the account goes quiet and its churn band rises from LOW to HIGH as time passes, the
      * change appears on the churn-risk topic with its factors, and a two-way meeting brings it down.

@@ -1,0 +1,82 @@
+package com.relationship.projection.churn.backtest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** The churn backtests over REST (issue 27): admin only, like every path under /api/v1/admin/. */
+@RestController
+@Tag(name = "Admin", description = "Operations for whoever runs the projection")
+public class ChurnBacktestController {
+
+    static final String PATH = "/api/v1/admin/churn-backtests";
+    private final ChurnBacktests backtests;
+
+    public ChurnBacktestController(ChurnBacktests backtests) {
+        this.backtests = backtests;
+    }
+
+    @PostMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "startChurnBacktest", summary = "Check the churn model against the account base's own history",
+            description = "Reads the events topic to its end now and, at each cutoff from `from` to `to` by `step`"
+                    + " (ISO-8601 instants and durations), scores every account that could churn then (CUSTOMER to"
+                    + " PARTNER) as of that cutoff, on what was known then (`useLateFacts`: also facts recorded later"
+                    + " but dated before it), with each of `models` (versions: the active one, 1 or 2); the label is a"
+                    + " lapse within each of `horizons` (default P90D and P180D). Answers 202 with the backtest; follow"
+                    + " it at its Location, on this instance. The report per model and horizon: accounts scored,"
+                    + " lapses, AUC, HIGH's precision, recall and lift, calibration per band and per score decile, and"
+                    + " the median lead time from turning HIGH to lapsing. 400 /problems/invalid-backtest for a"
+                    + " request that cannot run (at most 240 cutoffs).")
+    public ResponseEntity<ChurnBacktests.Status> start(@RequestBody ChurnBacktests.Request request) {
+        ChurnBacktests.Status started = backtests.start(request);
+        return ResponseEntity.accepted().location(URI.create(PATH + "/" + started.id())).body(started);
+    }
+
+    @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "listChurnBacktests", summary = "The churn backtests this instance ran, newest first")
+    public List<ChurnBacktests.Status> list() {
+        return backtests.list();
+    }
+
+    @GetMapping(value = PATH + "/{backtestId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "churnBacktest", summary = "A churn backtest: its progress (records read of the topic), then its report or why it failed")
+    public ChurnBacktests.Status get(@PathVariable String backtestId) {
+        return backtests.find(backtestId).orElseThrow(() -> new UnknownBacktest(backtestId));
+    }
+
+    static class UnknownBacktest extends RuntimeException {
+        UnknownBacktest(String id) {
+            super("This instance ran no churn backtest " + id + " (it keeps its latest " + ChurnBacktests.KEPT
+                    + "; a backtest is answered by the instance that ran it, at the Location it gave).", null,
+                    false, false);
+        }
+    }
+
+    @ExceptionHandler(UnknownBacktest.class)
+    ProblemDetail unknown(UnknownBacktest e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create("/problems/backtest-not-found"));
+        problem.setTitle("Backtest not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ChurnBacktests.InvalidBacktest.class)
+    ProblemDetail invalid(ChurnBacktests.InvalidBacktest e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("/problems/invalid-backtest"));
+        problem.setTitle("Backtest cannot run");
+        return problem;
+    }
+}
