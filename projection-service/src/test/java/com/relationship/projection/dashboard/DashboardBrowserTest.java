@@ -346,13 +346,13 @@ class DashboardBrowserTest {
                 t -> t != null && t.get("lastAppliedSequence").asLong() == 6);
 
         // Signed in as a reader (the launcher's token): the moves in order, but who and why are audit data.
+        // Read in one script each, once the page shows them: the live stream may redraw the timeline.
         Browser b = browser();
         b.visit(page() + "#account=" + account);
         b.waitForAttribute("timeline", "data-state", "loaded");
-        List<WebElement> periods = b.driver().findElements(Browser.testId("lifecycle-period"));
-        assertThat(periods).extracting(p -> p.getAttribute("data-stage"))
-                .containsExactly("PROSPECT", "CUSTOMER", "CLIENT", "CUSTOMER", "LAPSED", "CUSTOMER");
-        String readersPage = b.driver().findElement(Browser.testId("timeline")).getText();
+        List<String> stages = List.of("PROSPECT", "CUSTOMER", "CLIENT", "CUSTOMER", "LAPSED", "CUSTOMER");
+        b.waiting(WAIT).until(d -> stagesShown(b).equals(stages));
+        String readersPage = textOf(b, "timeline");
         assertThat(readersPage).contains("LifecycleStageDowngraded", "AccountLapsed", "AccountWonBack")
                 .doesNotContain("alice", "Spend fell by half", "No purchase in a year", "New framework contract");
         assertThat(b.driver().findElement(Browser.testId("timeline-audit")).isDisplayed()).isTrue();
@@ -363,11 +363,12 @@ class DashboardBrowserTest {
         try {
             b.driver().navigate().refresh(); // the same address: a reload, which signs in again
             b.waitForAttribute("timeline", "data-state", "loaded");
-            periods = b.driver().findElements(Browser.testId("lifecycle-period"));
-            assertThat(periods.get(3).getText()).contains("Spend fell by half").contains("alice");
-            assertThat(periods.get(4).getText()).contains("No purchase in a year");
-            assertThat(periods.get(5).getText()).contains("New framework contract");
-            String events = b.driver().findElement(Browser.testId("timeline-events")).getText();
+            b.waiting(WAIT).until(d -> periodsShown(b).size() == 6 && periodsShown(b).get(3).contains("alice"));
+            List<String> periods = periodsShown(b);
+            assertThat(periods.get(3)).contains("Spend fell by half").contains("alice");
+            assertThat(periods.get(4)).contains("No purchase in a year");
+            assertThat(periods.get(5)).contains("New framework contract");
+            String events = textOf(b, "timeline-events");
             assertThat(events.indexOf("New framework contract")).as("newest first")
                     .isLessThan(events.indexOf("No purchase in a year")).isGreaterThanOrEqualTo(0);
             assertThat(events.indexOf("No purchase in a year")).isLessThan(events.indexOf("Spend fell by half"));
@@ -377,6 +378,25 @@ class DashboardBrowserTest {
         } finally {
             Files.writeString(tokenFile, READER);
         }
+    }
+
+    /** The lifecycle periods' stages as the page shows them now, read in one script (no stale elements). */
+    @SuppressWarnings("unchecked")
+    private static List<String> stagesShown(Browser b) {
+        return (List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=lifecycle-period]')).map(e => e.dataset.stage)");
+    }
+
+    /** The lifecycle periods' texts as the page shows them now, read in one script. */
+    @SuppressWarnings("unchecked")
+    private static List<String> periodsShown(Browser b) {
+        return (List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=lifecycle-period]')).map(e => e.innerText)");
+    }
+
+    private static String textOf(Browser b, String testId) {
+        return (String) b.script("const e = document.querySelector('[data-testid=' + arguments[0] + ']');"
+                + " return e ? e.innerText : '';", testId);
     }
 
     @Test
