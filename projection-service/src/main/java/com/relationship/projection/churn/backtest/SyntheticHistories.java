@@ -27,7 +27,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Seeded synthetic account histories for proving the backtest (issue 27). Every account buys at its own
+ * Seeded synthetic account histories for proving the backtest (issue 27), used by its tests and by the
+ * benchmark harness (not by the running service). Every account buys at its own
  * rhythm, meets its account manager, holds a bond or not and answers a survey now and then. With
  * {@code signalsLead} true, an account that will lapse shows it first, with noise: three to eight months before its
  * lapse its orders thin out and stop, meetings stop, a complaint goes unresolved past its due date and
@@ -35,16 +36,19 @@ import java.util.UUID;
  * quiet patch without lapsing. With it false, the lapses are drawn at random, independent of every
  * signal: a backtest that finds signal there has seen the future.
  */
-final class SyntheticHistories {
+public final class SyntheticHistories {
 
-    static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
-    static final Instant END = Instant.parse("2025-12-31T00:00:00Z");
+    /** The histories begin within 90 days of this instant. */
+    public static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
+    /** And end here. */
+    public static final Instant END = Instant.parse("2025-12-31T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
 
     private SyntheticHistories() {
     }
 
-    static List<List<EnvelopedAccountEvent>> generate(int accounts, long seed, boolean signalsLead) {
+    /** {@code accounts} histories from {@code seed}; the same seed gives the same histories. */
+    public static List<List<EnvelopedAccountEvent>> generate(int accounts, long seed, boolean signalsLead) {
         Random random = new Random(seed);
         List<List<EnvelopedAccountEvent>> histories = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
@@ -86,7 +90,7 @@ final class SyntheticHistories {
                 continue; // orders stop (a few trickle in)
             }
             BigDecimal spent = warned ? amount.divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_EVEN) : amount;
-            events.add(new Dated(at, new PurchaseRecorded(id, UUID.randomUUID(), spent, "EUR", at, "order")));
+            events.add(new Dated(at, new PurchaseRecorded(id, uuid(random), spent, "EUR", at, "order")));
             purchases++;
             if (purchases == 1) {
                 events.add(new Dated(at.plusSeconds(60), new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT,
@@ -103,25 +107,25 @@ final class SyntheticHistories {
             if ((warned && random.nextDouble() < 0.8) || (quiet && random.nextDouble() < 0.5)) {
                 continue;
             }
-            events.add(new Dated(at, new InteractionRecorded(id, UUID.randomUUID(), InteractionChannel.MEETING,
+            events.add(new Dated(at, new InteractionRecorded(id, uuid(random), InteractionChannel.MEETING,
                     InteractionDirection.TWO_WAY, "buyer", "review", at)));
         }
         if (random.nextDouble() < 0.5) {
             Instant at = registered.plus(DAY.multipliedBy(10 + random.nextInt(60)));
             BondKind kind = BondKind.values()[random.nextInt(BondKind.values().length)];
-            events.add(new Dated(at, new BondEstablished(id, UUID.randomUUID(), kind, kind + " bond", at, null)));
+            events.add(new Dated(at, new BondEstablished(id, uuid(random), kind, kind + " bond", at, null)));
         }
         for (Instant at = registered.plus(DAY.multipliedBy(60 + random.nextInt(120))); at.isBefore(end);
              at = at.plus(DAY.multipliedBy(150 + random.nextInt(90)))) {
             boolean warned = shows && !at.isBefore(warning);
             int score = warned ? random.nextInt(6) : 6 + random.nextInt(5);
-            events.add(new Dated(at, new SatisfactionSurveyed(id, UUID.randomUUID(), score, SurveyInstrument.NPS,
+            events.add(new Dated(at, new SatisfactionSurveyed(id, uuid(random), score, SurveyInstrument.NPS,
                     null, at)));
         }
         if (shows && random.nextDouble() < 0.6) {
             Instant at = warning.plus(DAY.multipliedBy(10));
             if (at.isBefore(end)) {
-                events.add(new Dated(at, new ComplaintOpened(id, UUID.randomUUID(), "not heard", at.plus(DAY.multipliedBy(14)))));
+                events.add(new Dated(at, new ComplaintOpened(id, uuid(random), "not heard", at.plus(DAY.multipliedBy(14)))));
             }
         }
         events.sort(Comparator.comparing(Dated::at));
@@ -131,10 +135,10 @@ final class SyntheticHistories {
             if (dated.event() instanceof PurchaseRecorded) {
                 bought = true;
             }
-            history.add(enveloped(id, history.size(), dated));
+            history.add(enveloped(id, history.size(), dated, random));
         }
         if (lapse != null && bought) {
-            history.add(enveloped(id, history.size(), new Dated(lapse, new AccountLapsed(id, null, "left"))));
+            history.add(enveloped(id, history.size(), new Dated(lapse, new AccountLapsed(id, null, "left")), random));
         }
         return history;
     }
@@ -146,8 +150,12 @@ final class SyntheticHistories {
     private record Dated(Instant at, AccountEvent event) {
     }
 
-    private static EnvelopedAccountEvent enveloped(UUID id, int sequence, Dated dated) {
-        return new EnvelopedAccountEvent(UUID.randomUUID().toString(), id, sequence, dated.at(), "synthetic", null, null,
+    private static EnvelopedAccountEvent enveloped(UUID id, int sequence, Dated dated, Random random) {
+        return new EnvelopedAccountEvent(uuid(random).toString(), id, sequence, dated.at(), "synthetic", null, null,
                 dated.event());
+    }
+
+    private static UUID uuid(Random random) {
+        return new UUID(random.nextLong(), random.nextLong());
     }
 }
