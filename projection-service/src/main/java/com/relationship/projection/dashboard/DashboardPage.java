@@ -47,6 +47,12 @@ public class DashboardPage {
         return "forward:" + PATH + "/index.html";
     }
 
+    /** The churn backtest's report: the latest finished backtest of this instance (issue 27). */
+    @GetMapping(PATH + "/backtest")
+    String backtest() {
+        return "forward:" + PATH + "/backtest.html";
+    }
+
     /**
      * @param mode   local, oidc
      * @param token  the bearer token for the API (role reader)

@@ -41,8 +41,10 @@ public class EndpointRoles {
                 // operations
                 .allow(POST, "/api/v1/admin/dead-letters/redrive", Role.ADMIN)
                 .allow(POST, "/api/v1/admin/churn-backtests", Role.ADMIN)
-                .allow(GET, "/api/v1/admin/churn-backtests", Role.ADMIN)
-                .allow(GET, "/api/v1/admin/churn-backtests/{backtestId}", Role.ADMIN)
+                // A backtest's report is figures about the whole base, no account's data: readers (the dashboard's
+                // report page) may read it; only an admin starts one.
+                .allow(GET, "/api/v1/admin/churn-backtests", Role.READER)
+                .allow(GET, "/api/v1/admin/churn-backtests/{backtestId}", Role.READER)
                 .allow(POST, "/api/v1/admin/rebuilds", Role.ADMIN)
                 .allow(GET, "/api/v1/admin/rebuilds", Role.ADMIN)
                 .allow(GET, "/api/v1/admin/rebuilds/{rebuildId}", Role.ADMIN)

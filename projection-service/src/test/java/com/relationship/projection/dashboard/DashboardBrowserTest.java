@@ -474,6 +474,39 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * Issue 27's report page: an admin starts a churn backtest over the topic this class seeded; the page,
+     * signed in as a reader, shows both models side by side with the calibration per band and the deciles.
+     */
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void theBacktestPageShowsTheLatestReportWithBothModelsSideBySide() throws Exception {
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/admin/churn-backtests"))
+                .header("Authorization", "Bearer " + TestTokens.token("ada", Role.ADMIN))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + clock.instant().minus(DAY.multipliedBy(200))
+                        + "\",\"to\":\"" + clock.instant() + "\",\"step\":\"P30D\",\"horizons\":[\"P90D\"],"
+                        + "\"models\":[\"1\",\"2\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        await().atMost(WAIT).until(() -> read(location), s -> s != null && s.get("state").asText().equals("DONE"));
+
+        Browser b = browser();
+        b.visit("http://127.0.0.1:" + proxy.port() + "/dashboard/backtest");
+        b.waitForAttribute("backtest", "data-state", "loaded");
+        List<String> models = (List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=backtest-model]')).map(r => r.dataset.model)");
+        assertThat(models).containsExactly("1", "2");
+        assertThat(b.driver().findElements(Browser.testId("band-calibration"))).as("3 bands for each model")
+                .hasSize(6);
+        assertThat(b.driver().findElements(Browser.testId("decile"))).isNotEmpty();
+        assertThat(b.driver().findElement(Browser.testId("backtest-plan")).getText()).contains("cutoffs",
+                "scored on what was known at the cutoff");
+        b.screenshot("dashboard-backtest");
+        b.assertNoProblems();
+    }
+
     private void awaitFeedRow(Browser b, UUID account, long sequence) {
         b.waiting(WAIT).until(d -> !d.findElements(By.cssSelector("[data-testid=feed-row][data-account-id='" + account
                 + "'][data-sequence='" + sequence + "']")).isEmpty());

@@ -54,6 +54,10 @@ class EndpointAccessTest extends WebSliceTest {
             {"GET", "/api/v1/dashboard/stream", /* */ "401", "401", "401", "401", "401", "401"},
             {"POST", "/api/v1/admin/dead-letters/redrive", "403", "403", "403", "ok", "403", "401"},
             {"POST", "/api/v1/admin/rebuilds", /*  */ "403", "403", "403", "ok", "403", "401"},
+            // A backtest is started by an admin; its report (figures about the whole base) is read by readers.
+            {"POST", "/api/v1/admin/churn-backtests", "403", "403", "403", "ok", "403", "401"},
+            {"GET", "/api/v1/admin/churn-backtests", "403", "ok", "403", "403", "403", "401"},
+            {"GET", "/api/v1/admin/churn-backtests/b1", "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/admin/rebuilds", /*   */ "403", "403", "403", "ok", "403", "401"},
             {"GET", "/api/v1/admin/rebuilds/r1",   "403", "403", "403", "ok", "403", "401"},
             {"POST", "/api/v1/admin/rebuilds/r1/swap", "403", "403", "403", "ok", "403", "401"},
@@ -80,6 +84,8 @@ class EndpointAccessTest extends WebSliceTest {
         given(rebuilds.find("r1")).willReturn(Optional.of(report));
         given(rebuilds.swap("r1")).willReturn(report);
         given(streamTickets.issue(any())).willReturn(new StreamTickets.Issued("t", Instant.EPOCH));
+        given(churnBacktests.start(any())).willReturn(new com.relationship.projection.churn.backtest.ChurnBacktests.Status(
+                "b1", "RUNNING", null, Instant.EPOCH, null, 0, 0, null, null));
     }
 
     @Test

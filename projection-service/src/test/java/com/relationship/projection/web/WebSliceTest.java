@@ -4,6 +4,8 @@ import com.relationship.projection.bonding.BondingController;
 import com.relationship.projection.bonding.BondingStore;
 import com.relationship.projection.churn.ChurnRiskController;
 import com.relationship.projection.churn.ChurnRiskStore;
+import com.relationship.projection.churn.backtest.ChurnBacktestController;
+import com.relationship.projection.churn.backtest.ChurnBacktests;
 import java.time.Clock;
 import com.relationship.projection.dashboard.DashboardController;
 import com.relationship.projection.dashboard.DashboardFunnels;
@@ -33,6 +35,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @WebMvcTest({AccountStatusController.class, FunnelController.class, DashboardController.class,
         DashboardStreamController.class, DeadLetterController.class,
         BondingController.class, ChurnRiskController.class, TimelineController.class, RebuildController.class,
+        ChurnBacktestController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import(EndpointRoles.class)
 abstract class WebSliceTest {
@@ -63,6 +66,9 @@ abstract class WebSliceTest {
 
     @MockitoBean
     Rebuilds rebuilds;
+
+    @MockitoBean
+    ChurnBacktests churnBacktests;
 
     @MockitoBean
     DashboardFunnels dashboardFunnels;
