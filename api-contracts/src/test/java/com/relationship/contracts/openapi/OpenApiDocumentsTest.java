@@ -17,11 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a team generating a client from the checked-in OpenAPI documents gets: operation ids that read as
  * method names (no springdoc {@code _1} suffixes), and typed errors: every operation lists its
- * problem+json answers against the one Problem schema, and every one behind the token check its 401 and 403.
+ * problem+json answers against the one Problem schema, and every one behind the token check its 401 and 403;
+ * and real media types, streams described as the text they are, no Spring type posing as a schema. The
+ * rest of what a consuming team's linters ask is checked by Spectral and Redocly (api-contracts/lint).
  */
 class OpenApiDocumentsTest {
 
     private static final String DOCUMENTS = "src/main/resources/openapi/";
+    /** Streams, written as they come: their schema is a string (with a description and an example). */
+    private static final Set<String> STREAMED = Set.of("text/event-stream", "application/x-ndjson");
+    /** Spring's return types for streamed answers, which springdoc would otherwise describe as objects. */
+    private static final Set<String> SPRING_TYPES = Set.of("SseEmitter", "ResponseBodyEmitter",
+            "StreamingResponseBody", "DeferredResult", "ResponseEntity", "Resource", "InputStreamResource");
 
     private static JsonNode document(String name) throws IOException {
         return ContractJson.newObjectMapper().readTree(Path.of(DOCUMENTS, name).toFile());
@@ -68,6 +75,34 @@ class OpenApiDocumentsTest {
                 assertThat(errors).as("%s is behind the token check", id).contains("401", "403");
             }
             assertThat(errors).as("%s lists its errors", id).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"relationship-service.json", "projection-service.json"})
+    void everyAnswerHasARealMediaTypeAndStreamsAreText(String name) throws IOException {
+        JsonNode document = document(name);
+        List<String> schemas = new ArrayList<>();
+        document.at("/components/schemas").fieldNames().forEachRemaining(schemas::add);
+        assertThat(schemas).as("schemas").doesNotContainAnyElementsOf(SPRING_TYPES);
+        for (JsonNode operation : operations(document)) {
+            String id = operation.path("operationId").asText();
+            List<JsonNode> contents = new ArrayList<>();
+            contents.add(operation.path("requestBody").path("content"));
+            operation.get("responses").forEach(response -> contents.add(response.path("content")));
+            for (JsonNode content : contents) {
+                content.fields().forEachRemaining(media -> {
+                    assertThat(media.getKey()).as("%s media type", id).doesNotContain("*");
+                    if (STREAMED.contains(media.getKey())) {
+                        JsonNode schema = media.getValue().path("schema");
+                        assertThat(schema.path("type").asText()).as("%s %s schema", id, media.getKey())
+                                .isEqualTo("string");
+                        assertThat(schema.path("description").asText()).as("%s %s", id, media.getKey()).isNotBlank();
+                        assertThat(media.getValue().path("examples").size()).as("%s %s examples", id, media.getKey())
+                                .isPositive();
+                    }
+                });
+            }
         }
     }
 }

@@ -4,6 +4,10 @@ import com.relationship.security.SubjectRateLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +42,19 @@ public class DashboardStreamController {
     static final URI STREAM_UNAVAILABLE = URI.create("/problems/stream-unavailable");
     static final URI TOO_MANY_TICKETS = URI.create("/problems/too-many-stream-tickets");
     static final URI TOO_MANY_STREAMS = URI.create("/problems/too-many-streams");
+
+    /** How a stream starts, for the document (LiveHub writes these fields; the status is shortened). */
+    private static final String STREAM_EXAMPLE = """
+            retry:2000
+            :live mhx3k2a1-41
+
+            id:mhx3k2a1-42
+            event:account-status
+            data:{"accountId":"…","stage":"CUSTOMER",…,"lastAppliedSequence":3,…}
+
+            :heartbeat
+
+            """;
 
     private final StreamTickets tickets;
     private final LiveHub hub;
@@ -74,6 +91,16 @@ public class DashboardStreamController {
                     + " projection.dashboard.streams-per-subject streams here, 503 when the instance holds"
                     + " projection.dashboard.max-streams (both with Retry-After). A stream ends after"
                     + " projection.dashboard.stream-lifetime: reconnect with a new ticket and the last id.")
+    @ApiResponse(responseCode = "200", description = "The stream, open until projection.dashboard.stream-lifetime ends"
+            + " (or the sign-in behind the ticket does, if sooner)", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(type = "string", description = "Server-sent events (the HTML standard's text/event-stream,"
+                    + " read with EventSource): first a retry field and a comment, then one event per change, each with"
+                    + " its name (event), a one-line JSON data field and, for account-status and churn-band, an id to"
+                    + " resume from; comment lines are heartbeats."),
+            examples = @ExampleObject(name = "opening", summary = "The first lines of a stream",
+                    description = "The retry field and the opening comment, a status change, a heartbeat; … marks"
+                            + " what is left out of the AccountStatus", value = STREAM_EXAMPLE)))
     public ResponseEntity<SseEmitter> stream(
             @Parameter(description = "From POST /api/v1/dashboard/stream-tickets; spent by this call")
             @RequestParam(required = false) String ticket,

@@ -2,6 +2,7 @@ package com.relationship.projection.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +20,7 @@ public class DeadLetterController {
         this.redrive = redrive;
     }
 
-    @PostMapping("/api/v1/admin/dead-letters/redrive")
+    @PostMapping(value = "/api/v1/admin/dead-letters/redrive", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Apply the dead letters again, after an upgrade",
             description = "Reads every letter on the dead-letter topic and applies it as the listener would; an "
                     + "account whose letters all apply is no longer stale, and its events parked behind them follow. "

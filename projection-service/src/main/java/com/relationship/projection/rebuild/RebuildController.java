@@ -2,11 +2,13 @@ package com.relationship.projection.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.util.List;
  * request. Under {@code /api/v1/admin/}: a token with the {@code admin} role only.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Admin", description = "Operations for whoever runs the projection")
 public class RebuildController {
 
@@ -44,13 +47,21 @@ public class RebuildController {
     }
 
     @GetMapping(PATH)
-    @Operation(summary = "The rebuilds this instance ran, newest first")
+    @Operation(summary = "The rebuilds this instance ran, newest first",
+            description = "Each rebuild as GET .../rebuilds/{rebuildId} answers it, newest first. Rebuilds are kept in"
+                    + " the memory of the instance that ran them: empty on another instance or after a restart. Role"
+                    + " admin.")
     public List<RebuildReport> list() {
         return rebuilds.list();
     }
 
     @GetMapping(PATH + "/{rebuildId}")
-    @Operation(summary = "A rebuild: its progress, and per read model the accounts that differ")
+    @Operation(summary = "A rebuild: its progress, and per read model the accounts that differ",
+            description = "Poll it after POST .../rebuilds: state RUNNING, COMPLETED or FAILED, recordsRead of"
+                    + " recordsToRead and eventsPerSecond, and per read model the accounts compared, equal and differing"
+                    + " (the first differences with both digests), those the live view moved on from (atOtherSequence),"
+                    + " onlyLive, onlyShadow and the events the fold refused; after a swap, what was swapped. 404"
+                    + " /problems/rebuild-not-found on an instance that did not run it. Role admin.")
     public RebuildReport get(@PathVariable String rebuildId) {
         return rebuilds.find(rebuildId).orElseThrow(() -> RebuildProblem.notFound(rebuildId));
     }

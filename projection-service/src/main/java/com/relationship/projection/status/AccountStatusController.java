@@ -44,7 +44,11 @@ public class AccountStatusController {
     }
 
     @GetMapping
-    @Operation(operationId = "listAccounts", summary = "Account statuses, filtered by stage and KAM stage, by name")
+    @Operation(operationId = "listAccounts", summary = "Account statuses, filtered by stage and KAM stage, by name",
+            description = "A page of account statuses, each as GET /api/v1/accounts/{id}/status answers it, sorted by"
+                    + " name (then id), only those in stage and at kamStage when given; totalItems counts every match."
+                    + " Eventually consistent with relationship-service: an account registered a moment ago may not be"
+                    + " listed yet. Role reader.")
     public AccountStatusPage list(
             @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
             @Parameter(description = "Only accounts at this KAM stage") @RequestParam(required = false) KamStage kamStage,

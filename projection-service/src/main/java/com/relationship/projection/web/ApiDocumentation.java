@@ -3,7 +3,9 @@ package com.relationship.projection.web;
 import com.relationship.security.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -32,6 +34,8 @@ public class ApiDocumentation {
                 .info(new Info()
                 .title("projection-service: account read models")
                 .version(version)
+                .contact(new Contact().name("The relationship-lifecycle maintainers"))
+                .license(new License().name("Proprietary"))
                 .description("""
                         Read models built from the account events on Kafka: each account's status (stage and since \
                         when, every stage period, KAM stage, purchases, open complaints), lists by stage, and the \

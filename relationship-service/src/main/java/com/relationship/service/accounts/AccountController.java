@@ -79,7 +79,11 @@ class AccountController {
     }
 
     @PostMapping("/{accountId}/classification")
-    @Operation(summary = "Classify the account STRATEGIC or TACTICAL, with a rationale")
+    @Operation(summary = "Classify the account STRATEGIC or TACTICAL, with a rationale",
+            description = "Records AccountClassified with the rationale. Only a STRATEGIC account can be designated a key"
+                    + " account; TACTICAL is refused (409 /problems/key-account-must-stay-strategic) while the account"
+                    + " is on an active KAM track: uncouple it first. Role writer; answers the account id and its new"
+                    + " version, also as the ETag.")
     public ResponseEntity<CommandAccepted> classify(@PathVariable UUID accountId,
                                                     @Valid @RequestBody ClassifyRequest request) {
         return commands.send(new ClassifyAccount(accountId, request.classification(), request.rationale()),
@@ -87,7 +91,12 @@ class AccountController {
     }
 
     @GetMapping("/{accountId}")
-    @Operation(summary = "The account's current state and version (also its ETag, for If-Match)")
+    @Operation(summary = "The account's current state and version (also its ETag, for If-Match)",
+            description = "The account as its whole history folds it now, read from the aggregate as the next command"
+                    + " loads it, so it shows a command's effect at once and never disagrees with what that command"
+                    + " sees: stage, lapsedFrom, classification, KAM stage, open complaints, active bonds and version."
+                    + " Send the ETag as If-Match to make a command conditional on this version. Role reader; lists,"
+                    + " the funnel and churn risk are projection-service's read models.")
     public ResponseEntity<AccountSnapshot> account(@PathVariable UUID accountId) {
         AccountSnapshot current = state.of(accountId);
         return ResponseEntity.ok().eTag(Long.toString(current.version())).body(current);

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import jakarta.validation.constraints.Max;
@@ -35,6 +39,16 @@ class AuditController {
 
     static final String NDJSON = "application/x-ndjson";
     private static final ObjectMapper JSON_LINES = ContractJson.newObjectMapper();
+    private static final String HISTORY_ANSWER = "The matching events: a page of them (application/json), or all of"
+            + " them, one per line (application/x-ndjson), as Accept asks";
+    private static final String NDJSON_EXAMPLE = "{\"sequence\":0,\"eventId\":\"…\","
+            + "\"type\":\"com.relationship.account.AccountRegistered.v1\",\"revision\":1,\"time\":\"…\","
+            + "\"occurredAt\":\"…\",\"actor\":\"alice\",\"clientId\":null,\"reason\":null,\"correlationId\":\"…\","
+            + "\"causationId\":\"…\",\"causationType\":\"RegisterAccount\",\"payload\":{\"accountId\":\"…\",…}}\n"
+            + "{\"sequence\":1,\"eventId\":\"…\",\"type\":\"com.relationship.account.PurchaseRecorded.v1\","
+            + "\"revision\":1,\"time\":\"…\",\"occurredAt\":\"…\",\"actor\":\"alice\",\"clientId\":null,\"reason\":null,"
+            + "\"correlationId\":\"…\",\"causationId\":\"…\",\"causationType\":\"RecordPurchase\","
+            + "\"payload\":{\"accountId\":\"…\",\"amount\":48000.50,\"currency\":\"EUR\",…}}\n";
 
     private final AccountReplay replay;
     private final AccountIntegrity integrity;
@@ -47,6 +61,8 @@ class AuditController {
     }
 
     @GetMapping(value = "/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = HISTORY_ANSWER, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = HistoryQuery.Page.class)))
     @Operation(summary = "The account's events with who, when, why and what caused them, filtered and paged",
             description = "from (included) and to (excluded) are ISO 8601 instants; type is the public type or the"
                     + " event name (PurchaseRecorded); correlationId the request's. With Accept: application/x-ndjson"
@@ -62,6 +78,12 @@ class AuditController {
     }
 
     @GetMapping(value = "/history", produces = NDJSON)
+    @ApiResponse(responseCode = "200", description = HISTORY_ANSWER, content = @Content(mediaType = NDJSON,
+            schema = @Schema(type = "string", description = "Newline-delimited JSON (NDJSON): one HistoryEntry, as the"
+                    + " items of the application/json page, per line, oldest first; no enclosing array, no paging"),
+            examples = @ExampleObject(name = "history", summary = "Two lines, shortened",
+                    description = "An account's registration and first purchase; … marks what is left out",
+                    value = NDJSON_EXAMPLE)))
     ResponseEntity<StreamingResponseBody> historyStream(@PathVariable UUID accountId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
@@ -82,7 +104,13 @@ class AuditController {
     }
 
     @GetMapping(value = "/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The account as it was at an instant (asOf) or right after a version; now when neither is given")
+    @Operation(summary = "The account as it was at an instant (asOf) or right after a version; now when neither is given",
+            description = "Replayed from the account's whole history with the one fold, never from a snapshot or a read"
+                    + " model: after its last event recorded at or before asOf, or right after the event at sequence"
+                    + " version. Stage and since when, lapsedFrom, KAM stage, classification, the tenure's evidence, open"
+                    + " complaints, active bonds, with the version and lastEventAt of the last event folded. 404 for a"
+                    + " time before the registration (/problems/not-registered-yet) or a version the account never had"
+                    + " (/problems/no-such-version); 400 for asOf and version together. Role auditor.")
     AccountState state(@PathVariable UUID accountId,
                        @Parameter(description = "an ISO 8601 instant, e.g. 2026-03-01T00:00:00Z")
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
@@ -102,13 +130,21 @@ class AuditController {
     }
 
     @GetMapping(value = "/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every lifecycle and KAM stage period: entered, left, duration, and the event, actor and reason that moved it")
+    @Operation(summary = "Every lifecycle and KAM stage period: entered, left, duration, and the event, actor and reason that moved it",
+            description = "Replayed from the account's whole history: every lifecycle and KAM period with enteredAt,"
+                    + " leftAt and its ISO 8601 duration (an open period up to the last event), and enteredBy / leftBy:"
+                    + " the sequence and type of the event that moved it, its actor and its reason. Role auditor.")
     Timeline timeline(@PathVariable UUID accountId) {
         return replay.timeline(accountId);
     }
 
     @GetMapping(value = "/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Verify the account's hash chain: intact, or the first sequence where it breaks and why")
+    @Operation(summary = "Verify the account's hash chain: intact, or the first sequence where it breaks and why",
+            description = "Recomputes the SHA-256 chain over every stored event of the account (each hash covers the"
+                    + " previous one and the event as stored): intact with the event count, last sequence and last hash"
+                    + " (note it: a later check that does not reach it shows removed events), or intact false with"
+                    + " brokenAt, the first sequence that fails, and the reason. docs/verify-chain.py checks the raw"
+                    + " store the same way. Role auditor.")
     IntegrityReport integrity(@PathVariable UUID accountId) {
         return integrity.verify(accountId);
     }

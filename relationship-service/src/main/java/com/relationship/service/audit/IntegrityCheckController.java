@@ -50,13 +50,20 @@ class IntegrityCheckController {
     @GetMapping("/{checkId}")
     @Operation(summary = "A check's state and counts: accounts and events verified so far, intact, broken, and"
             + " the broken accounts with the sequence where each breaks and why (the first "
-            + IntegrityChecks.BROKEN_LISTED + ")")
+            + IntegrityChecks.BROKEN_LISTED + ")",
+            description = "Poll it after POST: state RUNNING, COMPLETED or FAILED, accountsVerified, eventsVerified out"
+                    + " of eventsInStore (the store's estimate at the start), intact, broken, the broken accounts with"
+                    + " brokenAt and reason (brokenAccountsNotListed counts the rest), startedAt, finishedAt and"
+                    + " eventsPerSecond. Checks live in the memory of the instance that ran them: 404 on another"
+                    + " instance or after a restart. Role admin.")
     IntegrityCheck integrityCheck(@PathVariable UUID checkId) {
         return checks.find(checkId).orElseThrow(() -> new UnknownIntegrityCheck(checkId));
     }
 
     @GetMapping
-    @Operation(summary = "The checks this instance remembers, newest first")
+    @Operation(summary = "The checks this instance remembers, newest first",
+            description = "The latest " + IntegrityChecks.KEPT + " integrity checks this instance started, each as GET"
+                    + " .../{checkId} answers it, newest first; empty after a restart. Role admin.")
     List<IntegrityCheck> integrityChecks() {
         return checks.latest();
     }

@@ -55,7 +55,13 @@ class BondController {
     }
 
     @PostMapping
-    @Operation(summary = "Establish a bond (FINANCIAL, SOCIAL, CUSTOMIZATION or STRUCTURAL); answers its bondId")
+    @Operation(summary = "Establish a bond (FINANCIAL, SOCIAL, CUSTOMIZATION or STRUCTURAL); answers its bondId",
+            description = "Records BondEstablished: what makes switching costly for the account, weakest kind first (a"
+                    + " discount is FINANCIAL, an operational link such as EDI STRUCTURAL). It holds from occurredAt"
+                    + " (when the request arrives if absent) and, with validUntil, ends by itself then, without a"
+                    + " command. The service mints the bondId (from the Idempotency-Key when there is one) and answers"
+                    + " it with the account's new version, also as the ETag. Role writer; projection-service reckons"
+                    + " the bonding level from the bonds.")
     ResponseEntity<BondEstablishedResponse> establish(@PathVariable UUID accountId,
                                                       @Valid @RequestBody BondRequest request) {
         UUID bondId = commands.newId("bond", accountId);
@@ -67,7 +73,11 @@ class BondController {
     }
 
     @PostMapping("/{bondId}/dissolution")
-    @Operation(summary = "Dissolve a bond before its time, with a reason")
+    @Operation(summary = "Dissolve a bond before its time, with a reason",
+            description = "Records BondDissolved, with the reason, for a bond the account holds; a bond with a"
+                    + " validUntil needs none to end then. A bond is dissolved once (409 /problems/bond-already-dissolved),"
+                    + " and only one the account has (409 /problems/unknown-bond). Role writer; answers the account id"
+                    + " and its new version, also as the ETag.")
     ResponseEntity<CommandAccepted> dissolve(@PathVariable UUID accountId, @PathVariable UUID bondId,
                                              @Valid @RequestBody DissolutionRequest request) {
         return commands.send(new DissolveBond(accountId, bondId, request.reason()), request.reason(),

@@ -80,7 +80,12 @@ class EvidenceController {
     }
 
     @PostMapping("/purchases")
-    @Operation(summary = "Record a purchase (amount > 0, ISO 4217 currency)")
+    @Operation(summary = "Record a purchase (amount > 0, ISO 4217 currency)",
+            description = "Records PurchaseRecorded: the evidence for CUSTOMER (the first purchase) and CLIENT (repeat"
+                    + " purchases), and what the churn risk reads as spend. The amount has the currency's minor digits"
+                    + " at most; an optional orderRef (the seller's order or invoice number) records the order once: an"
+                    + " ERP sending it again with the same content gets the first version and nothing is stored. Role"
+                    + " writer; answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> purchase(@PathVariable UUID accountId,
                                                     @Valid @RequestBody PurchaseRequest request) {
         return commands.send(new RecordPurchase(accountId, commands.newId("purchase", accountId), request.amount(), request.currency(),
@@ -88,7 +93,10 @@ class EvidenceController {
     }
 
     @PostMapping("/referrals")
-    @Operation(summary = "Record a referral or positive reference")
+    @Operation(summary = "Record a referral or positive reference",
+            description = "Records ReferralRecorded: the evidence for SUPPORTER (it counts from the tenure's first"
+                    + " purchase on: a prospect is no reference customer). An optional ref names it once. Role writer;"
+                    + " answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> referral(@PathVariable UUID accountId,
                                                     @Valid @RequestBody ReferralRequest request) {
         return commands.send(new RecordReferral(accountId, commands.newId("referral", accountId), request.description(),
@@ -108,7 +116,11 @@ class EvidenceController {
     }
 
     @PostMapping("/complaints/{complaintId}/resolution")
-    @Operation(summary = "Resolve an open complaint")
+    @Operation(summary = "Resolve an open complaint",
+            description = "Records ComplaintResolved with how it was resolved. A complaint is resolved once (409"
+                    + " /problems/complaint-already-resolved), and only one the account has (409"
+                    + " /problems/unknown-complaint); an account with an open complaint does not become a SUPPORTER."
+                    + " Role writer; answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> resolve(@PathVariable UUID accountId, @PathVariable UUID complaintId,
                                                    @Valid @RequestBody ResolutionRequest request) {
         return commands.send(new ResolveComplaint(accountId, complaintId, request.resolution()), null,
@@ -116,7 +128,10 @@ class EvidenceController {
     }
 
     @PostMapping("/co-development-engagements")
-    @Operation(summary = "Record a co-development or feedback engagement")
+    @Operation(summary = "Record a co-development or feedback engagement",
+            description = "Records CoDevelopmentEngagementRecorded: a co-development or feedback engagement with"
+                    + " the account, the evidence for ADVOCATE. An optional ref names it once. Role writer;"
+                    + " answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> engagement(@PathVariable UUID accountId,
                                                       @Valid @RequestBody EngagementRequest request) {
         return commands.send(new RecordCoDevelopmentEngagement(accountId,
@@ -125,7 +140,10 @@ class EvidenceController {
     }
 
     @PostMapping("/partnership-agreements")
-    @Operation(summary = "Record a signed partnership agreement")
+    @Operation(summary = "Record a signed partnership agreement",
+            description = "Records PartnershipAgreementRecorded, dated signedAt (not in the future): with an APPROVED"
+                    + " compliance review, the evidence for PARTNER. An optional ref names it once. Role writer;"
+                    + " answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> agreement(@PathVariable UUID accountId,
                                                      @Valid @RequestBody AgreementRequest request) {
         return commands.send(new RecordPartnershipAgreement(accountId, commands.newId("agreement", accountId), request.description(),
@@ -133,7 +151,11 @@ class EvidenceController {
     }
 
     @PostMapping("/compliance-reviews")
-    @Operation(summary = "Record an antitrust / dependency review (APPROVED or REJECTED)")
+    @Operation(summary = "Record an antitrust / dependency review (APPROVED or REJECTED)",
+            description = "Records ComplianceReviewRecorded with the reviewer and notes. The latest outcome counts:"
+                    + " PARTNER needs it APPROVED, and while it is REJECTED KAM advances wait (a compliance hold). An"
+                    + " optional ref names it once. Role writer; answers the account id and its new version, also as"
+                    + " the ETag.")
     public ResponseEntity<CommandAccepted> review(@PathVariable UUID accountId,
                                                   @Valid @RequestBody ComplianceReviewRequest request) {
         return commands.send(new RecordComplianceReview(accountId, commands.newId("review", accountId), request.outcome(),

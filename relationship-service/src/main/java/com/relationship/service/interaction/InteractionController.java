@@ -61,7 +61,12 @@ class InteractionController {
     }
 
     @PostMapping("/interactions")
-    @Operation(summary = "Record an interaction (channel, direction, contact, summary, when it happened)")
+    @Operation(summary = "Record an interaction (channel, direction, contact, summary, when it happened)",
+            description = "Records InteractionRecorded: a contact with the account on one channel (MEETING, CALL,"
+                    + " EMAIL, VISIT, PORTAL or EVENT), INBOUND, OUTBOUND or TWO_WAY, dated when it happened (not in the"
+                    + " future). Two-way contacts keep the churn risk's indifference factor down; an optional ref names"
+                    + " it once (sent again with the same content, it answers the first version and stores nothing)."
+                    + " Role writer; answers the account id and its new version, also as the ETag.")
     ResponseEntity<CommandAccepted> interaction(@PathVariable UUID accountId,
                                                 @Valid @RequestBody InteractionRequest request) {
         return commands.send(new RecordInteraction(accountId, commands.newId("interaction", accountId),
@@ -70,7 +75,11 @@ class InteractionController {
     }
 
     @PostMapping("/satisfaction-surveys")
-    @Operation(summary = "Record a satisfaction survey result (score 0-10, NPS or CSAT)")
+    @Operation(summary = "Record a satisfaction survey result (score 0-10, NPS or CSAT)",
+            description = "Records SatisfactionSurveyed: the score the account gave (0 to 10) on NPS or CSAT, with an"
+                    + " optional comment, dated when it was given (not in the future). The churn risk reads the latest"
+                    + " surveys; an optional ref names the survey once. Role writer; answers the account id and its new"
+                    + " version, also as the ETag.")
     ResponseEntity<CommandAccepted> survey(@PathVariable UUID accountId, @Valid @RequestBody SurveyRequest request) {
         return commands.send(new RecordSatisfactionSurvey(accountId, commands.newId("survey", accountId),
                 request.score(), request.instrument(), request.comment(), request.occurredAt(), request.ref()));

@@ -50,7 +50,11 @@ class KamController {
     }
 
     @PostMapping("/designate")
-    @Operation(summary = "Put a STRATEGIC account on the KAM track at PRE_KAM")
+    @Operation(summary = "Put a STRATEGIC account on the KAM track at PRE_KAM",
+            description = "Records KeyAccountDesignated with the rationale: the account enters the Key Account Management"
+                    + " track at PRE_KAM (again after an uncoupling). Refused (409) for an account that is not STRATEGIC,"
+                    + " already on the track, LAPSED or disqualified. Role writer; answers the account id and its new"
+                    + " version, also as the ETag.")
     public ResponseEntity<CommandAccepted> designate(@PathVariable UUID accountId,
                                                      @Valid @RequestBody DesignateRequest request) {
         return commands.send(new DesignateKeyAccount(accountId, request.rationale()), request.rationale(),
@@ -58,14 +62,23 @@ class KamController {
     }
 
     @PostMapping("/advance")
-    @Operation(operationId = "advanceKamStage", summary = "Move one KAM stage forward", description = "targetStage must be the next KAM stage.")
+    @Operation(operationId = "advanceKamStage", summary = "Move one KAM stage forward",
+            description = "Records KamStageAdvanced. targetStage must be the next KAM stage (PRE_KAM → EARLY_KAM → MID_KAM"
+                    + " → PARTNERSHIP_KAM → SYNERGISTIC_KAM). Refused (409) after an uncoupling (designate again), while"
+                    + " the latest compliance review is REJECTED, and into PARTNERSHIP_KAM or SYNERGISTIC_KAM without an"
+                    + " account that buys (CUSTOMER or above) and an APPROVED compliance review of its current tenure,"
+                    + " no older than relationship.lifecycle.compliance-review-validity (365 days). Role writer; answers"
+                    + " the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
                                                    @Valid @RequestBody KamAdvanceRequest request) {
         return commands.send(new AdvanceKamStage(accountId, request.targetStage()), null, request.occurredAt());
     }
 
     @PostMapping("/uncouple")
-    @Operation(summary = "End the key-account partnership (to UNCOUPLING_KAM), with a reason")
+    @Operation(summary = "End the key-account partnership (to UNCOUPLING_KAM), with a reason",
+            description = "Records KeyAccountUncoupled with the reason, from any KAM stage: the account leaves the track"
+                    + " at UNCOUPLING_KAM and moves on it again only once designated again. Role writer; answers the"
+                    + " account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> uncouple(@PathVariable UUID accountId,
                                                     @Valid @RequestBody UncoupleRequest request) {
         return commands.send(new UncoupleKeyAccount(accountId, request.reason()), request.reason(),

@@ -62,14 +62,22 @@ class LifecycleController {
     }
 
     @PostMapping("/advance")
-    @Operation(summary = "Move one stage up, if the evidence is there", description = "targetStage must be the next stage.")
+    @Operation(summary = "Move one stage up, if the evidence is there",
+            description = "Records LifecycleStageAdvanced. targetStage must be the next stage (PROSPECT → CUSTOMER →"
+                    + " CLIENT → SUPPORTER → ADVOCATE → PARTNER), and the evidence of the current tenure must be there:"
+                    + " 409 /problems/evidence-missing names what to record first (GET .../lifecycle/eligibility says"
+                    + " it beforehand). Role writer; answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> advance(@PathVariable UUID accountId,
                                                    @Valid @RequestBody AdvanceRequest request) {
         return commands.send(new AdvanceLifecycleStage(accountId, request.targetStage()), null, request.occurredAt());
     }
 
     @PostMapping("/downgrade")
-    @Operation(summary = "Deliberately move down, with a reason")
+    @Operation(summary = "Deliberately move down, with a reason",
+            description = "Records LifecycleStageDowngraded with the reason, to a stage between CUSTOMER and the current"
+                    + " one. The evidence of the stages above the new one is forgotten: they are earned again; open"
+                    + " complaints stay. To end the relationship, lapse the account instead. Role writer; answers the"
+                    + " account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> downgrade(@PathVariable UUID accountId,
                                                      @Valid @RequestBody DowngradeRequest request) {
         return commands.send(new DowngradeLifecycleStage(accountId, request.targetStage(), request.reason()),
@@ -77,7 +85,11 @@ class LifecycleController {
     }
 
     @PostMapping("/lapse")
-    @Operation(summary = "The account switched or stopped buying: LAPSED, remembering the stage")
+    @Operation(summary = "The account switched or stopped buying: LAPSED, remembering the stage",
+            description = "Records AccountLapsed with the reason, from any stage CUSTOMER to PARTNER; the account"
+                    + " remembers it as lapsedFrom, is off the ladder and comes back only by a win-back. A PROSPECT that"
+                    + " will not buy is disqualified instead. Role writer; answers the account id and its new version,"
+                    + " also as the ETag.")
     public ResponseEntity<CommandAccepted> lapse(@PathVariable UUID accountId, @Valid @RequestBody ReasonRequest request) {
         return commands.send(new LapseAccount(accountId, request.reason()), request.reason(),
                 request.occurredAt());
@@ -99,7 +111,11 @@ class LifecycleController {
     }
 
     @PostMapping("/disqualify")
-    @Operation(summary = "Close a PROSPECT that will not buy")
+    @Operation(summary = "Close a PROSPECT that will not buy",
+            description = "Records ProspectDisqualified with the reason. PROSPECT only, never one with a recorded"
+                    + " purchase (advance it instead) nor one on the KAM track (uncouple it first). A disqualified"
+                    + " prospect records nothing until it is requalified. Role writer; answers the account id and its"
+                    + " new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> disqualify(@PathVariable UUID accountId,
                                                       @Valid @RequestBody ReasonRequest request) {
         return commands.send(new DisqualifyProspect(accountId, request.reason()), request.reason(),
@@ -107,7 +123,10 @@ class LifecycleController {
     }
 
     @PostMapping("/requalify")
-    @Operation(summary = "Bring a DISQUALIFIED prospect back to PROSPECT")
+    @Operation(summary = "Bring a DISQUALIFIED prospect back to PROSPECT",
+            description = "Records ProspectRequalified with the reason: the account is a PROSPECT again and records"
+                    + " evidence, bonds and contacts again. DISQUALIFIED only. Role writer; answers the account id and"
+                    + " its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> requalify(@PathVariable UUID accountId,
                                                      @Valid @RequestBody ReasonRequest request) {
         return commands.send(new RequalifyProspect(accountId, request.reason()), request.reason(),
@@ -115,7 +134,12 @@ class LifecycleController {
     }
 
     @GetMapping("/eligibility")
-    @Operation(summary = "The next stage, whether the account is eligible, and the evidence still missing")
+    @Operation(summary = "The next stage, whether the account is eligible, and the evidence still missing",
+            description = "What POST .../lifecycle/advance would decide now, without recording anything: the current"
+                    + " and next stage, eligible or not, the evidence still missing (with why recorded facts do not"
+                    + " count: dated after the move, too old, before the first purchase), a note saying why there is no"
+                    + " next stage or what to do instead, and evidenceSince: from when facts count, after a win-back."
+                    + " Role reader.")
     public Eligibility eligibility(@PathVariable UUID accountId) {
         return eligibility.of(accountId);
     }

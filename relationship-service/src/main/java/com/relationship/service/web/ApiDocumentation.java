@@ -3,7 +3,9 @@ package com.relationship.service.web;
 import com.relationship.security.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -29,6 +31,8 @@ class ApiDocumentation {
                 .info(new Info()
                 .title("relationship-service: account lifecycle commands")
                 .version(version)
+                .contact(new Contact().name("The relationship-lifecycle maintainers"))
+                .license(new License().name("Proprietary"))
                 .description("""
                         Commands that move B2B accounts along the loyalty lifecycle (prospect → customer → client → \
                         supporter → advocate → partner) and the Key Account Management track. Every accepted command \
