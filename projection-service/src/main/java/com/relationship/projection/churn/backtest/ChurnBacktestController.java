@@ -45,13 +45,19 @@ public class ChurnBacktestController {
     }
 
     @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "listChurnBacktests", summary = "The churn backtests this instance ran, newest first")
+    @Operation(operationId = "listChurnBacktests", summary = "The churn backtests this instance ran, newest first",
+            description = "The latest " + ChurnBacktests.KEPT + " backtests this instance ran, each with its request,"
+                    + " its state (RUNNING, DONE, FAILED) and, once done, its report. Role reader: a report is figures"
+                    + " about the whole base, no account's data; the dashboard's /dashboard/backtest shows the latest.")
     public List<ChurnBacktests.Status> list() {
         return backtests.list();
     }
 
     @GetMapping(value = PATH + "/{backtestId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "churnBacktest", summary = "A churn backtest: its progress (records read of the topic), then its report or why it failed")
+    @Operation(operationId = "churnBacktest", summary = "A churn backtest: its progress, then its report or why it failed",
+            description = "While RUNNING, how many records of the events topic it has read of how many; DONE, the"
+                    + " report per model and horizon; FAILED, why. Answered by the instance that ran it (the Location"
+                    + " its start gave); 404 /problems/backtest-not-found otherwise. Role reader.")
     public ChurnBacktests.Status get(@PathVariable String backtestId) {
         return backtests.find(backtestId).orElseThrow(() -> new UnknownBacktest(backtestId));
     }
