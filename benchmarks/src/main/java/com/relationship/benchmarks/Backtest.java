@@ -53,6 +53,7 @@ final class Backtest {
             row.put("HIGH precision", result.highPrecision());
             row.put("HIGH lift", result.highLift());
             row.put("median lead (days)", result.medianLeadDays());
+            row.put("AUC with suggested weights", result.suggestedAuc() == null ? "–" : result.suggestedAuc());
             rows.add(row);
         }
         String notes = String.format("%,d accounts, %,d events generated in %.1f s; %d cutoffs, 2 models, 2 horizons"
@@ -61,7 +62,7 @@ final class Backtest {
                         + " are not quoted.", accounts, events, generated, report.cutoffs(), took, peakHeapMegabytes());
         return new Results.Table("backtest", "The churn backtest at " + accounts + " accounts",
                 List.of("model", "horizon (days)", "account-cutoffs scored", "lapses", "AUC", "HIGH precision",
-                        "HIGH lift", "median lead (days)"), rows, notes);
+                        "HIGH lift", "median lead (days)", "AUC with suggested weights"), rows, notes);
     }
 
     private static double seconds(long since) {

@@ -24,6 +24,18 @@ function models(results) {
   el('td', { text: r.medianLeadDays === null ? '–' : `${figure(r.medianLeadDays, 0)} days` }))));
 }
 
+const weights = (map) => Object.entries(map || {}).map(([factor, w]) => `${factor} ${w}`).join(', ');
+
+function suggestions(results) {
+  const suggested = results.filter((r) => r.suggestedWeights);
+  $('backtest-suggestions').querySelector('tbody').replaceChildren(...(suggested.length === 0
+    ? [el('tr', {}, el('td', { colspan: '5', text: 'No suggestion: only version 2 models are searched.' }))]
+    : suggested.map((r) => el('tr', { 'data-testid': 'backtest-suggestion', 'data-model': r.modelVersion },
+      el('td', { text: r.modelVersion }), el('td', { text: days(r.horizon) }),
+      el('td', { text: figure(r.auc, 3) }), el('td', { text: weights(r.suggestedWeights) }),
+      el('td', { 'data-testid': 'suggested-auc', text: figure(r.suggestedAuc, 3) })))));
+}
+
 function bands(results) {
   $('backtest-bands').replaceChildren(...results.map((r) => el('div', { class: 'panel' },
     el('h3', { text: `model ${r.modelVersion}, ${days(r.horizon)}` }),
@@ -61,6 +73,7 @@ async function main() {
       + (report.usedLateFacts ? 'facts recorded after a cutoff but dated before it were used.'
         : 'each account scored on what was known at the cutoff.');
     models(report.results);
+    suggestions(report.results);
     bands(report.results);
     deciles(report.results);
     page.dataset.state = 'loaded';

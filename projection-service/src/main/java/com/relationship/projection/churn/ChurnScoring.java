@@ -80,6 +80,17 @@ public final class ChurnScoring {
         return new ChurnScore(score, band(score), factors, model.version(), now, nextRescoreAt(account, now));
     }
 
+    /**
+     * Version 2's share of each factor's weight for the account at {@code now} (see
+     * {@code JudgedScoring#shares}); empty for version 1, which scores points, not shares.
+     */
+    public Map<ChurnFactor, Double> shares(ChurnInputs account, Instant now) {
+        if (model.generation() < 2) {
+            return Map.of();
+        }
+        return judged.shares(account, BondingLevel.of(account.bonds(), bonding, now), now);
+    }
+
     private static Instant earliest(Instant a, Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }

@@ -45,13 +45,7 @@ final class JudgedScoring {
 
     /** Every factor's points, in {@link ChurnFactor} order; they add up to the score (at most 100). */
     List<Points> score(ChurnInputs account, BondingLevel bonds, Instant now) {
-        Map<ChurnFactor, Assessment> read = new EnumMap<>(ChurnFactor.class);
-        read.put(ChurnFactor.INDIFFERENCE, Assessment.indifference(model, account, now));
-        read.put(ChurnFactor.UNHEARD_VOICE, Assessment.unheardVoice(account, now));
-        read.put(ChurnFactor.SATISFACTION, satisfaction(account, now));
-        read.put(ChurnFactor.WEAK_BONDS, bonds(account, bonds, now));
-        read.put(ChurnFactor.SPEND_TREND, spend(account, now));
-        read.put(ChurnFactor.STAGE, stage(account));
+        Map<ChurnFactor, Assessment> read = assessed(account, bonds, now);
         Map<ChurnFactor, Double> weights = effectiveWeights(read);
         Map<ChurnFactor, Integer> points = apportioned(read, weights);
         List<Points> factors = new ArrayList<>();
@@ -67,6 +61,29 @@ final class JudgedScoring {
                     stage.eventIds()));
         }
         return factors;
+    }
+
+    private Map<ChurnFactor, Assessment> assessed(ChurnInputs account, BondingLevel bonds, Instant now) {
+        Map<ChurnFactor, Assessment> read = new EnumMap<>(ChurnFactor.class);
+        read.put(ChurnFactor.INDIFFERENCE, Assessment.indifference(model, account, now));
+        read.put(ChurnFactor.UNHEARD_VOICE, Assessment.unheardVoice(account, now));
+        read.put(ChurnFactor.SATISFACTION, satisfaction(account, now));
+        read.put(ChurnFactor.WEAK_BONDS, bonds(account, bonds, now));
+        read.put(ChurnFactor.SPEND_TREND, spend(account, now));
+        read.put(ChurnFactor.STAGE, stage(account));
+        return read;
+    }
+
+    /**
+     * The share of its weight each factor gives (0 to 1), a factor without data at the prior: the score
+     * under any weights is their weighted sum, which lets a backtest try other weights without scoring
+     * again.
+     */
+    Map<ChurnFactor, Double> shares(ChurnInputs account, BondingLevel bonds, Instant now) {
+        Map<ChurnFactor, Double> shares = new EnumMap<>(ChurnFactor.class);
+        assessed(account, bonds, now).forEach((factor, a) ->
+                shares.put(factor, a.hasData() ? a.share() : judgement.missingDataPrior()));
+        return shares;
     }
 
     /**

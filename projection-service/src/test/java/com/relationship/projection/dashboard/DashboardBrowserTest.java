@@ -501,6 +501,9 @@ class DashboardBrowserTest {
         assertThat(b.driver().findElements(Browser.testId("band-calibration"))).as("3 bands for each model")
                 .hasSize(6);
         assertThat(b.driver().findElements(Browser.testId("decile"))).isNotEmpty();
+        assertThat((List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=backtest-suggestion]')).map(r => r.dataset.model)"))
+                .as("a suggestion for version 2 only").containsExactly("2");
         assertThat(b.driver().findElement(Browser.testId("backtest-plan")).getText()).contains("cutoffs",
                 "scored on what was known at the cutoff");
         b.screenshot("dashboard-backtest");

@@ -19,7 +19,7 @@ final class BacktestMetrics {
     }
 
     static BacktestReport.ModelResult of(String version, Duration horizon, List<Outcome> outcomes, List<Double> leadDays,
-                                         Map<ChurnBand, Double> lapsePriors) {
+                                         Map<ChurnBand, Double> lapsePriors, WeightSearch.Suggestion suggestion) {
         int scored = outcomes.size();
         int lapses = (int) outcomes.stream().filter(Outcome::lapsed).count();
         List<Outcome> high = outcomes.stream().filter(o -> o.band() == ChurnBand.HIGH).toList();
@@ -29,7 +29,8 @@ final class BacktestMetrics {
         Double base = scored == 0 ? null : (double) lapses / scored;
         Double lift = precision == null || base == null || base == 0 ? null : precision / base;
         return new BacktestReport.ModelResult(version, horizon, scored, lapses, auc(outcomes), precision, recall, lift,
-                bands(outcomes, lapsePriors), deciles(outcomes), median(leadDays));
+                bands(outcomes, lapsePriors), deciles(outcomes), median(leadDays),
+                suggestion == null ? null : suggestion.weights(), suggestion == null ? null : suggestion.auc());
     }
 
     /**
@@ -37,23 +38,41 @@ final class BacktestMetrics {
      * above a staying one, ties counting half.
      */
     static Double auc(List<Outcome> outcomes) {
-        long positives = outcomes.stream().filter(Outcome::lapsed).count();
-        long negatives = outcomes.size() - positives;
+        double[] scores = new double[outcomes.size()];
+        boolean[] lapsed = new boolean[outcomes.size()];
+        for (int i = 0; i < outcomes.size(); i++) {
+            scores[i] = outcomes.get(i).score();
+            lapsed[i] = outcomes.get(i).lapsed();
+        }
+        return auc(scores, lapsed);
+    }
+
+    /** {@link #auc(List)} over any scores: ranks with ties sharing their mean rank. */
+    static Double auc(double[] scores, boolean[] lapsed) {
+        int n = scores.length;
+        long positives = 0;
+        for (boolean l : lapsed) {
+            positives += l ? 1 : 0;
+        }
+        long negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             return null;
         }
-        List<Outcome> sorted = new ArrayList<>(outcomes);
-        sorted.sort(Comparator.comparingInt(Outcome::score));
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
         double rankSum = 0;
         int i = 0;
-        while (i < sorted.size()) {
+        while (i < n) {
             int j = i;
-            while (j < sorted.size() && sorted.get(j).score() == sorted.get(i).score()) {
+            while (j < n && scores[order[j]] == scores[order[i]]) {
                 j++;
             }
             double averageRank = (i + 1 + j) / 2.0; // ranks i+1 .. j share their mean
             for (int k = i; k < j; k++) {
-                if (sorted.get(k).lapsed()) {
+                if (lapsed[order[k]]) {
                     rankSum += averageRank;
                 }
             }

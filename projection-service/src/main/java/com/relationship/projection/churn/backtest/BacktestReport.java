@@ -33,14 +33,22 @@ public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, L
      * @param deciles         observed lapse rate per tenth of the scores, lowest scores first
      * @param medianLeadDays  days from an account turning HIGH (and staying so) to its lapse, the median; null
      *                        when no lapse was preceded by HIGH
+     * @param suggestedWeights the weights that would have ranked this history's lapses best (a bounded search
+     *                        from the model's own, steps of 5, each 0 to 50): never applied by itself; version 2
+     *                        at the longest horizon only, else null
+     * @param suggestedAuc    the AUC those weights reach on this history (on a sample past 50,000 account-cutoffs)
      */
     public record ModelResult(String modelVersion, Duration horizon, int scored, int lapses, Double auc,
                               Double highPrecision, Double highRecall, Double highLift, List<BandCalibration> bands,
-                              List<DecileCalibration> deciles, Double medianLeadDays) {
+                              List<DecileCalibration> deciles, Double medianLeadDays,
+                              java.util.Map<com.relationship.projection.churn.ChurnFactor, Integer> suggestedWeights,
+                              Double suggestedAuc) {
 
         public ModelResult {
             bands = List.copyOf(bands);
             deciles = List.copyOf(deciles);
+            suggestedWeights = suggestedWeights == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(suggestedWeights));
         }
     }
 

@@ -82,6 +82,8 @@ public final class ChurnBacktest {
             Map<Duration, List<Outcome>> outcomes = new HashMap<>();
             plan.horizons().forEach(h -> outcomes.put(h, new ArrayList<>()));
             List<Double> leadDays = new ArrayList<>();
+            List<double[]> shares = new ArrayList<>();
+            Duration longest = plan.horizons().stream().max(Duration::compareTo).orElseThrow();
             for (List<EnvelopedAccountEvent> history : histories) {
                 Instant highSince = null; // the cutoff from which the account has been HIGH without a break
                 for (Instant cutoff : cutoffs) {
@@ -98,6 +100,9 @@ public final class ChurnBacktest {
                         continue;
                     }
                     ChurnScore score = scoring.score(facts.inputs(), cutoff);
+                    if (model.generation() >= 2) {
+                        shares.add(sharesInOrder(scoring.shares(facts.inputs(), cutoff)));
+                    }
                     highSince = score.band() != ChurnBand.HIGH ? null : highSince == null ? cutoff : highSince;
                     Instant lapse = nextLapse(history, cutoff);
                     for (Duration horizon : plan.horizons()) {
@@ -106,12 +111,23 @@ public final class ChurnBacktest {
                     }
                 }
             }
+            WeightSearch.Suggestion suggestion = shares.isEmpty() ? null : WeightSearch.best(model.weights(), shares,
+                    outcomes.get(longest).stream().map(Outcome::lapsed).toList());
             for (Duration horizon : plan.horizons()) {
                 results.add(BacktestMetrics.of(model.version(), horizon, outcomes.get(horizon), leadDays,
-                        BacktestMetrics.priors(model)));
+                        BacktestMetrics.priors(model), horizon.equals(longest) ? suggestion : null));
             }
         }
         return new BacktestReport(cutoffs.size(), histories.size(), plan.useLateFacts(), results);
+    }
+
+    private static double[] sharesInOrder(Map<com.relationship.projection.churn.ChurnFactor, Double> shares) {
+        com.relationship.projection.churn.ChurnFactor[] factors = com.relationship.projection.churn.ChurnFactor.values();
+        double[] inOrder = new double[factors.length];
+        for (com.relationship.projection.churn.ChurnFactor factor : factors) {
+            inOrder[factor.ordinal()] = shares.get(factor);
+        }
+        return inOrder;
     }
 
     /** One account scored at one cutoff, and whether it lapsed within the horizon. */

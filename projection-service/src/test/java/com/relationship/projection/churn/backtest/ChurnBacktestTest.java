@@ -52,6 +52,15 @@ class ChurnBacktestTest {
         assertThat(v2.deciles().get(9).observedLapseRate()).as("the top tenth lapses more than the bottom")
                 .isGreaterThan(v2.deciles().get(0).observedLapseRate());
         assertThat(report.usedLateFacts()).isFalse();
+
+        // The suggestion: weights within 0-50 making 100, at least as good on this history, never applied.
+        System.out.printf("suggested weights for version 2 at 180 days: %s, AUC %.3f (current %.3f)%n",
+                v2.suggestedWeights(), v2.suggestedAuc(), v2.auc());
+        assertThat(v2.suggestedWeights().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+        assertThat(v2.suggestedWeights().values()).allSatisfy(w -> assertThat(w).isBetween(0, 50));
+        assertThat(v2.suggestedAuc()).isGreaterThanOrEqualTo(v2.auc() - 0.01);
+        assertThat(v1.suggestedWeights()).as("version 1 scores points, not shares").isNull();
+        assertThat(result(report, "2", Duration.ofDays(90)).suggestedWeights()).as("the longest horizon only").isNull();
     }
 
     @Test
@@ -84,6 +93,29 @@ class ChurnBacktestTest {
         int known = ChurnBacktest.factsAsOf(withLate, cutoff, false).inputs().purchases().size();
         int withLateFacts = ChurnBacktest.factsAsOf(withLate, cutoff, true).inputs().purchases().size();
         assertThat(withLateFacts).isEqualTo(known + 1);
+    }
+
+    /** A search on a history where one factor alone tells the lapses moves weight onto it. */
+    @Test
+    void theWeightSearchMovesWeightOntoTheFactorThatTellsTheLapses() {
+        List<double[]> shares = new java.util.ArrayList<>();
+        List<Boolean> lapsed = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 2000; i++) {
+            boolean lapses = random.nextDouble() < 0.2;
+            double[] row = new double[com.relationship.projection.churn.ChurnFactor.values().length];
+            for (int f = 0; f < row.length; f++) {
+                row[f] = random.nextDouble(); // noise
+            }
+            row[com.relationship.projection.churn.ChurnFactor.UNHEARD_VOICE.ordinal()] = lapses
+                    ? 0.6 + 0.4 * random.nextDouble() : 0.5 * random.nextDouble();
+            shares.add(row);
+            lapsed.add(lapses);
+        }
+        WeightSearch.Suggestion suggestion = WeightSearch.best(ChurnModel.defaults().weights(), shares, lapsed);
+        assertThat(suggestion.weights().get(com.relationship.projection.churn.ChurnFactor.UNHEARD_VOICE))
+                .isEqualTo(WeightSearch.MAX);
+        assertThat(suggestion.auc()).isGreaterThan(0.95);
     }
 
     @Test
