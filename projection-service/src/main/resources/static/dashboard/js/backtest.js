@@ -71,7 +71,7 @@ async function main() {
     $('backtest-plan').textContent = `${report.cutoffs} cutoffs from ${done.request.from} to ${done.request.to} by`
       + ` ${days(done.request.step)}, ${report.accounts} accounts; `
       + (report.usedLateFacts ? 'facts recorded after a cutoff but dated before it were used.'
-        : 'each account scored on what was known at the cutoff.');
+        : 'each account scored on what was known at the cutoff.') + (report.note ? ` ${report.note}` : '');
     models(report.results);
     suggestions(report.results);
     bands(report.results);

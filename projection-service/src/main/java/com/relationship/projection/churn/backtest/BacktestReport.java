@@ -12,8 +12,10 @@ import java.util.List;
  * @param accounts     how many account histories were read
  * @param usedLateFacts whether facts recorded after a cutoff but dated before it were used (false: each
  *                     account was scored on what was known at the cutoff)
+ * @param note         what to do when the report is empty for a reason the asker can change; null otherwise
  */
-public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, List<ModelResult> results) {
+public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, List<ModelResult> results,
+                             String note) {
 
     public BacktestReport {
         results = List.copyOf(results);

@@ -118,7 +118,8 @@ public final class ChurnBacktest {
                         BacktestMetrics.priors(model), horizon.equals(longest) ? suggestion : null));
             }
         }
-        return new BacktestReport(cutoffs.size(), histories.size(), plan.useLateFacts(), results);
+        return new BacktestReport(cutoffs.size(), histories.size(), plan.useLateFacts(), results,
+                note(histories, cutoffs, plan, results));
     }
 
     private static double[] sharesInOrder(Map<com.relationship.projection.churn.ChurnFactor, Double> shares) {
@@ -128,6 +129,23 @@ public final class ChurnBacktest {
             inOrder[factor.ordinal()] = shares.get(factor);
         }
         return inOrder;
+    }
+
+    /**
+     * Why nothing was scored, where the asker can change it: a history recorded after the cutoffs (imported,
+     * or recorded late with its business time) is not known at them unless late facts are asked for.
+     */
+    private static String note(Collection<List<EnvelopedAccountEvent>> histories, List<Instant> cutoffs, Plan plan,
+                               List<BacktestReport.ModelResult> results) {
+        if (plan.useLateFacts() || results.stream().anyMatch(r -> r.scored() > 0)) {
+            return null;
+        }
+        Instant lastCutoff = cutoffs.get(cutoffs.size() - 1);
+        boolean recordedLate = histories.stream().flatMap(List::stream)
+                .anyMatch(e -> e.occurredAt().isAfter(lastCutoff) && !e.businessTime().isAfter(lastCutoff));
+        return recordedLate ? "No account was scored: the events dated before the cutoffs were recorded after them"
+                + " (a history imported or recorded late), so none was known at a cutoff. Ask again with"
+                + " useLateFacts=true to score them as of their business time." : null;
     }
 
     /** One account scored at one cutoff, and whether it lapsed within the horizon. */

@@ -130,14 +130,10 @@ public final class SyntheticHistories {
         }
         events.sort(Comparator.comparing(Dated::at));
         List<EnvelopedAccountEvent> history = new ArrayList<>();
-        boolean bought = false;
         for (Dated dated : events) {
-            if (dated.event() instanceof PurchaseRecorded) {
-                bought = true;
-            }
             history.add(enveloped(id, history.size(), dated, random));
         }
-        if (lapse != null && bought) {
+        if (lapse != null && purchases > 0) { // only an account that bought can lapse
             history.add(enveloped(id, history.size(), new Dated(lapse, new AccountLapsed(id, null, "left")), random));
         }
         return history;

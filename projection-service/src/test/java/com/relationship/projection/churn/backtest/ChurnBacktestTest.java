@@ -95,6 +95,27 @@ class ChurnBacktestTest {
         assertThat(withLateFacts).isEqualTo(known + 1);
     }
 
+    /** A history recorded after the cutoffs (imported) is not known at them: the report says how to score it. */
+    @Test
+    void aHistoryRecordedAfterTheCutoffsIsScoredOnlyWithLateFactsAndTheReportSaysSo() {
+        Instant recordedToday = SyntheticHistories.END.plus(Duration.ofDays(300));
+        List<List<EnvelopedAccountEvent>> imported = SyntheticHistories.generate(200, 9L, true).stream()
+                .map(history -> history.stream().map(e -> new EnvelopedAccountEvent(e.eventId(), e.accountId(),
+                        e.sequence(), recordedToday, e.actor(), null, null, null, null, e.event(), e.businessTime()))
+                        .toList()).toList();
+
+        BacktestReport asKnown = new ChurnBacktest(BondingModel.defaults()).run(imported, PLAN);
+        assertThat(asKnown.results()).allSatisfy(r -> assertThat(r.scored()).isZero());
+        assertThat(asKnown.note()).contains("useLateFacts=true");
+
+        ChurnBacktest.Plan withLateFacts = new ChurnBacktest.Plan(PLAN.from(), PLAN.to(), PLAN.step(), PLAN.horizons(),
+                PLAN.models(), true);
+        BacktestReport late = new ChurnBacktest(BondingModel.defaults()).run(imported, withLateFacts);
+        assertThat(late.results()).allSatisfy(r -> assertThat(r.scored()).isPositive());
+        assertThat(late.note()).isNull();
+        assertThat(late.usedLateFacts()).isTrue();
+    }
+
     /** A search on a history where one factor alone tells the lapses moves weight onto it. */
     @Test
     void theWeightSearchMovesWeightOntoTheFactorThatTellsTheLapses() {
