@@ -66,8 +66,8 @@ public class ApiDocumentation {
                 errors.put(429, "The token's subject took more tickets than projection.dashboard.ticket-rate allows"
                         + " (/problems/too-many-stream-tickets, with Retry-After).");
             } else if (path.equals("/api/v1/admin/churn-backtests") && handler.hasMethodAnnotation(PostMapping.class)) {
-                errors.put(400, "The body is not JSON or not an object (/problems/bad-request), or the backtest cannot"
-                        + " run as asked (/problems/invalid-backtest: to before from, a step or horizon not positive,"
+                errors.put(400, "The body is not the JSON it takes (/problems/malformed-request, saying where and"
+                        + " what), or the backtest cannot run as asked (/problems/invalid-backtest: to before from, a step or horizon not positive,"
                         + " more than 240 cutoffs, a model version not known here), saying why.");
             } else if (path.startsWith("/api/v1/admin/rebuilds")) {
                 if (handler.hasMethodAnnotation(PostMapping.class)) {

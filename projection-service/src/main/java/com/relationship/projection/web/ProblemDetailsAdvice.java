@@ -43,6 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI READ_MODEL_UNAVAILABLE = URI.create("/problems/read-model-unavailable");
     public static final URI INTERNAL_ERROR = URI.create("/problems/internal-error");
     public static final URI UNKNOWN_PARAMETER = URI.create("/problems/unknown-parameter");
+    public static final URI MALFORMED_REQUEST = URI.create("/problems/malformed-request");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -113,6 +114,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         } else {
             problem.setDetail("'" + e.getValue() + "' is not a valid " + name
                     + (type == null ? "." : ": expected " + type.getSimpleName() + "."));
+        }
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A body that is not the JSON the endpoint takes (a rebuild's or a backtest's request): says where and
+     * what, in the parser's own words, instead of Spring's "Failed to read request".
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        tools.jackson.core.JacksonException jackson = null;
+        for (Throwable cause = e.getCause(); cause != null && jackson == null; cause = cause.getCause()) {
+            jackson = cause instanceof tools.jackson.core.JacksonException j ? j : null;
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(MALFORMED_REQUEST);
+        problem.setTitle("Malformed request");
+        if (jackson != null) {
+            String field = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            problem.setDetail("The request body is not the JSON this endpoint takes"
+                    + (field.isEmpty() ? "" : " at " + field) + ": " + jackson.getOriginalMessage()
+                    + ". See the endpoint in /v3/api-docs.");
+            if (!field.isEmpty()) {
+                problem.setProperty("field", field);
+            }
+        } else {
+            problem.setDetail("The request body is missing or not JSON: send the JSON object the endpoint takes"
+                    + " (see /v3/api-docs).");
         }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

@@ -67,4 +67,19 @@ class ChurnAndBondingApiTest extends WebSliceTest {
         org.mockito.Mockito.verify(churnRiskStore).watchListByRevenueAtRisk("EUR",
                 com.relationship.contracts.churn.ChurnBand.HIGH, 0, 20);
     }
+
+    /** A request body that does not parse says where and what, not Spring's "Failed to read request". */
+    @org.junit.jupiter.api.Test
+    void aBacktestRequestThatDoesNotParseSaysWhereAndWhat() {
+        MvcTestResult result = mvc.post().uri("/api/v1/admin/churn-backtests")
+                .header("Authorization", "Bearer " + TestTokens.token("ada", Role.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"from\":\"yesterday\",\"to\":\"2026-01-01T00:00:00Z\"}")
+                .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(PROBLEM);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/malformed-request");
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("from");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("at from", "yesterday");
+        verifyNoInteractions(churnBacktests);
+    }
 }
