@@ -7,7 +7,6 @@ import com.relationship.projection.bonding.Bond;
 import com.relationship.projection.bonding.BondingLevel;
 import com.relationship.projection.bonding.BondingModel;
 import com.relationship.projection.churn.ChurnInputs.Complaint;
-import com.relationship.projection.churn.ChurnInputs.Dated;
 import com.relationship.projection.churn.ChurnScore.Points;
 
 import java.nio.charset.StandardCharsets;
@@ -65,12 +64,7 @@ public final class ChurnScoring {
         }
         BondingLevel bonds = BondingLevel.of(account.bonds(), bonding, now);
         if (model.generation() >= 2) {
-            List<Points> factors = judged.score(account, bonds, now);
-            int score = factors.stream().mapToInt(Points::points).sum();
-            ChurnBand band = band(score);
-            return new ChurnScore(score, band, factors, model.version(), now,
-                    earliest(nextRescoreAt(account, now), judged.nextRescoreAt(account, now)),
-                    account.stage().canChurn() ? judged.revenueAtRisk(account, band, now) : null);
+            return secondGeneration(account, bonds, now).score();
         }
         List<Points> factors = new ArrayList<>(List.of(indifference(account, now), unheardVoice(account, now),
                 satisfaction(account), weakBonds(account, bonds, now), spendTrend(account, now)));
@@ -81,14 +75,27 @@ public final class ChurnScoring {
     }
 
     /**
-     * Version 2's share of each factor's weight for the account at {@code now} (see
-     * {@code JudgedScoring#shares}); empty for version 1, which scores points, not shares.
+     * The score with version 2's share of each factor's weight (see {@code JudgedScoring.Judged}), for a
+     * backtest that tries other weights on the same reading; empty shares for version 1, which scores
+     * points, not shares.
      */
-    public Map<ChurnFactor, Double> shares(ChurnInputs account, Instant now) {
-        if (model.generation() < 2) {
-            return Map.of();
+    public record Scored(ChurnScore score, Map<ChurnFactor, Double> shares) {
+    }
+
+    public Scored scoreWithShares(ChurnInputs account, Instant now) {
+        if (model.generation() < 2 || account.stage() == LifecycleStage.DISQUALIFIED) {
+            return new Scored(score(account, now), Map.of());
         }
-        return judged.shares(account, BondingLevel.of(account.bonds(), bonding, now), now);
+        return secondGeneration(account, BondingLevel.of(account.bonds(), bonding, now), now);
+    }
+
+    private Scored secondGeneration(ChurnInputs account, BondingLevel bonds, Instant now) {
+        JudgedScoring.Judged judgedNow = judged.score(account, bonds, now);
+        int score = judgedNow.factors().stream().mapToInt(Points::points).sum();
+        ChurnBand band = band(score);
+        return new Scored(new ChurnScore(score, band, judgedNow.factors(), model.version(), now,
+                earliest(nextRescoreAt(account, now), judged.nextRescoreAt(account, now, judgedNow.rhythm())),
+                account.stage().canChurn() ? judged.revenueAtRisk(judgedNow.revenue(), band) : null), judgedNow.shares());
     }
 
     private static Instant earliest(Instant a, Instant b) {
@@ -113,7 +120,7 @@ public final class ChurnScoring {
             return new Points(ChurnFactor.SATISFACTION, 0, "No satisfaction survey recorded yet.", List.of());
         }
         // 8 and above is satisfied (NPS promoters start at 9, passives at 7); 0 is the most points.
-        int points = (int) Math.round(model.weight(ChurnFactor.SATISFACTION) * clamp((8 - survey.score()) / 8.0));
+        int points = (int) Math.round(model.weight(ChurnFactor.SATISFACTION) * Assessment.clamp((8 - survey.score()) / 8.0));
         return new Points(ChurnFactor.SATISFACTION, points, "The latest " + survey.instrument() + " survey scored "
                 + survey.score() + " of 10.", ids(survey.eventId()));
     }
@@ -148,14 +155,13 @@ public final class ChurnScoring {
             return new Points(ChurnFactor.SPEND_TREND, 0, current.size() + " purchase(s) in the last " + days
                     + " days and none in the " + days + " before: no fall to measure.", causes);
         }
-        double fall = clamp((previous.size() - current.size()) / (double) previous.size());
+        double fall = Assessment.clamp((previous.size() - current.size()) / (double) previous.size());
         int points = (int) Math.round(model.weight(ChurnFactor.SPEND_TREND) * fall);
         return new Points(ChurnFactor.SPEND_TREND, points, current.size() + " purchase(s) in the last " + days
                 + " days against " + previous.size() + " in the " + days + " before.", causes);
     }
 
-    /** PROSPECT and CUSTOMER switch easily, a CLIENT half as much; a LAPSED account is lost (its stage takes the rest up to 100). */
-    Points stage(ChurnInputs account, int otherPoints) {
+    private Points stage(ChurnInputs account, int otherPoints) {
         int weight = model.weight(ChurnFactor.STAGE);
         List<String> cause = ids(account.stageEventId());
         return switch (account.stage()) {
@@ -201,10 +207,6 @@ public final class ChurnScoring {
 
     private Duration cadence(ChurnInputs account) {
         return model.cadenceFor(Assessment.cadenceStage(account), account.keyAccount());
-    }
-
-    private static double clamp(double value) {
-        return Math.max(0, Math.min(1, value));
     }
 
     private static List<String> ids(String eventId) {

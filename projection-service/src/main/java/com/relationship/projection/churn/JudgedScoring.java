@@ -43,15 +43,27 @@ final class JudgedScoring {
         this.judgement = model.judgement();
     }
 
-    /** Every factor's points, in {@link ChurnFactor} order; they add up to the score (at most 100). */
-    List<Points> score(ChurnInputs account, BondingLevel bonds, Instant now) {
-        Map<ChurnFactor, Assessment> read = assessed(account, bonds, now);
+    /**
+     * Every factor's points, in {@link ChurnFactor} order (they add up to the score, at most 100), and the
+     * share of its weight each factor gives (0 to 1, a factor without data at the prior): the score under
+     * any weights is the shares' weighted sum, which lets a backtest try other weights without scoring again.
+     */
+    record Judged(List<Points> factors, Map<ChurnFactor, Double> shares, Rhythm rhythm, Revenue revenue) {
+    }
+
+    Judged score(ChurnInputs account, BondingLevel bonds, Instant now) {
+        // Read once: the spend factor, the next rescore and revenue at risk all go by them.
+        Rhythm rhythm = Rhythm.of(account.purchases(), now, judgement);
+        Revenue revenue = Revenue.of(account.purchases(), now, judgement.revenueWindow());
+        Map<ChurnFactor, Assessment> read = assessed(account, bonds, now, rhythm, revenue);
         Map<ChurnFactor, Double> weights = effectiveWeights(read);
         Map<ChurnFactor, Integer> points = apportioned(read, weights);
         List<Points> factors = new ArrayList<>();
+        Map<ChurnFactor, Double> shares = new EnumMap<>(ChurnFactor.class);
         for (ChurnFactor factor : ChurnFactor.values()) {
             Assessment a = read.get(factor);
-            factors.add(new Points(factor, points.get(factor), explained(a, weights.get(factor)), a.eventIds()));
+            factors.add(new Points(factor, points.get(factor), explained(a), a.eventIds()));
+            shares.put(factor, a.hasData() ? a.share() : judgement.missingDataPrior());
         }
         if (account.stage() == LifecycleStage.LAPSED) {
             // Lost until won back: the stage takes the rest up to 100, as in version 1.
@@ -60,38 +72,26 @@ final class JudgedScoring {
             factors.set(ChurnFactor.STAGE.ordinal(), new Points(ChurnFactor.STAGE, 100 - others, stage.reason(),
                     stage.eventIds()));
         }
-        return factors;
+        return new Judged(factors, shares, rhythm, revenue);
     }
 
-    private Map<ChurnFactor, Assessment> assessed(ChurnInputs account, BondingLevel bonds, Instant now) {
+    private Map<ChurnFactor, Assessment> assessed(ChurnInputs account, BondingLevel bonds, Instant now, Rhythm rhythm,
+                                                  Revenue revenue) {
         Map<ChurnFactor, Assessment> read = new EnumMap<>(ChurnFactor.class);
         read.put(ChurnFactor.INDIFFERENCE, Assessment.indifference(model, account, now));
         read.put(ChurnFactor.UNHEARD_VOICE, Assessment.unheardVoice(account, now));
         read.put(ChurnFactor.SATISFACTION, satisfaction(account, now));
         read.put(ChurnFactor.WEAK_BONDS, bonds(account, bonds, now));
-        read.put(ChurnFactor.SPEND_TREND, spend(account, now));
+        read.put(ChurnFactor.SPEND_TREND, spend(account, now, rhythm, revenue));
         read.put(ChurnFactor.STAGE, stage(account));
         return read;
-    }
-
-    /**
-     * The share of its weight each factor gives (0 to 1), a factor without data at the prior: the score
-     * under any weights is their weighted sum, which lets a backtest try other weights without scoring
-     * again.
-     */
-    Map<ChurnFactor, Double> shares(ChurnInputs account, BondingLevel bonds, Instant now) {
-        Map<ChurnFactor, Double> shares = new EnumMap<>(ChurnFactor.class);
-        assessed(account, bonds, now).forEach((factor, a) ->
-                shares.put(factor, a.hasData() ? a.share() : judgement.missingDataPrior()));
-        return shares;
     }
 
     /**
      * Its revenue of the last window in its main currency, weighed by the band's lapse prior; null when
      * no purchase in the window has an amount.
      */
-    ChurnScore.RevenueAtRisk revenueAtRisk(ChurnInputs account, ChurnBand band, Instant now) {
-        Revenue revenue = Revenue.of(account.purchases(), now, judgement.revenueWindow());
+    ChurnScore.RevenueAtRisk revenueAtRisk(Revenue revenue, ChurnBand band) {
         if (revenue.currency() == null || revenue.current().signum() == 0) {
             return null;
         }
@@ -107,9 +107,8 @@ final class JudgedScoring {
      * The instants at which time alone moves a version 2 score beyond what version 1 already watches:
      * silence on orders growing, a purchase leaving a revenue window, a survey fading.
      */
-    Instant nextRescoreAt(ChurnInputs account, Instant now) {
+    Instant nextRescoreAt(ChurnInputs account, Instant now, Rhythm rhythm) {
         List<Instant> candidates = new ArrayList<>();
-        Rhythm rhythm = Rhythm.of(account.purchases(), now, judgement);
         if (rhythm.last() != null) {
             Instant silenceStarts = rhythm.last().plus(rhythm.interval());
             Instant silenceFull = rhythm.last().plusSeconds((long) (rhythm.interval().toSeconds()
@@ -165,8 +164,7 @@ final class JudgedScoring {
                 + " the higher its switching costs.", causes);
     }
 
-    private Assessment spend(ChurnInputs account, Instant now) {
-        Rhythm rhythm = Rhythm.of(account.purchases(), now, judgement);
+    private Assessment spend(ChurnInputs account, Instant now, Rhythm rhythm, Revenue revenue) {
         List<String> causes = rhythm.recent().stream().map(Purchase::eventId).toList();
         if (rhythm.last() == null) {
             if (account.stage() != LifecycleStage.PROSPECT) {
@@ -183,7 +181,6 @@ final class JudgedScoring {
                 + rhythm.interval().toDays() + " days" + (rhythm.measured() ? "" : " (assumed: fewer than two purchases"
                 + " to measure its own rhythm)") + ".");
         double fall = 0;
-        Revenue revenue = Revenue.of(account.purchases(), now, judgement.revenueWindow());
         if (revenue.currency() != null) {
             long months = Math.round(judgement.revenueWindow().toDays() / 30.4);
             reason.append(" Revenue in the last ").append(months).append(" months ").append(revenue.current()
@@ -255,7 +252,7 @@ final class JudgedScoring {
     }
 
     /** The reason, and for a factor without data what it scored instead and why (the configuration). */
-    private String explained(Assessment a, double weight) {
+    private String explained(Assessment a) {
         if (a.hasData()) {
             return a.reason();
         }

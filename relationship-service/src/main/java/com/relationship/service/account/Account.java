@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -156,9 +157,7 @@ public class Account {
 
     @CommandHandler
     public Object handle(RecordPurchase command) {
-        require(command.amount() != null && command.amount().signum() > 0, "amount must be greater than zero");
-        requireCurrency(command.currency());
-        require(command.occurredAt() != null, "occurredAt is required");
+        requirePurchase("", command.amount(), command.currency(), command.occurredAt());
         return recordOnce(new PurchaseRecorded(accountId, command.purchaseId(), command.amount(), command.currency(),
                 command.occurredAt(), command.description(), command.orderRef()));
     }
@@ -341,9 +340,7 @@ public class Account {
 
     /** The carried purchase, dated between the lapse and the win-back, recorded once (an order sent again is not). */
     private void recordWinningPurchase(WinBackAccount.WinningPurchase carried, BusinessTimePolicy policy) {
-        require(carried.amount() != null && carried.amount().signum() > 0, "purchase.amount must be greater than zero");
-        requireCurrency(carried.currency());
-        require(carried.occurredAt() != null, "purchase.occurredAt is required: when was the purchase made?");
+        requirePurchase("purchase.", carried.amount(), carried.currency(), carried.occurredAt());
         Instant now = GenericEventMessage.clock.instant();
         requireNotInTheFuture("purchase.occurredAt", carried.occurredAt(), now, policy);
         if (carried.occurredAt().isBefore(state.stageSince())) {
@@ -580,6 +577,13 @@ public class Account {
         if (!condition) {
             throw refusedSaying(Rule.INVALID_VALUE, detail);
         }
+    }
+
+    /** A purchase's own fields, named under {@code prefix} (the win-back carries one as {@code purchase.}). */
+    private void requirePurchase(String prefix, BigDecimal amount, String currency, Instant occurredAt) {
+        require(amount != null && amount.signum() > 0, prefix + "amount must be greater than zero");
+        requireCurrency(currency);
+        require(occurredAt != null, prefix + "occurredAt is required");
     }
 
     private void requireText(String value, String field) {

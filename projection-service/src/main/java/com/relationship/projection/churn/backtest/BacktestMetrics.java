@@ -1,7 +1,6 @@
 package com.relationship.projection.churn.backtest;
 
 import com.relationship.contracts.churn.ChurnBand;
-import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.backtest.BacktestReport.BandCalibration;
 import com.relationship.projection.churn.backtest.BacktestReport.DecileCalibration;
 import com.relationship.projection.churn.backtest.ChurnBacktest.Outcome;
@@ -117,10 +116,5 @@ final class BacktestMetrics {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    /** The model's lapse priors per band, what its calibration is compared with until a backtest sets it. */
-    static Map<ChurnBand, Double> priors(ChurnModel model) {
-        return model.judgement().lapsePriors();
     }
 }

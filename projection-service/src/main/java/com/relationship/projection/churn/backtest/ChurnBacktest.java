@@ -6,6 +6,7 @@ import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.bonding.BondingModel;
 import com.relationship.projection.churn.AccountFacts;
+import com.relationship.projection.churn.ChurnFactor;
 import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnScoring;
@@ -45,17 +46,32 @@ public final class ChurnBacktest {
     public record Plan(Instant from, Instant to, Duration step, List<Duration> horizons, List<ChurnModel> models,
                        boolean useLateFacts) {
 
+        /** Refuses a plan that cannot run, in words the asker can act on (the endpoint answers them as a 400). */
         public Plan {
+            if (from == null || to == null || step == null) {
+                throw new IllegalArgumentException("from, to and step are required (ISO-8601: \"2025-01-01T00:00:00Z\","
+                        + " \"P30D\")");
+            }
+            if (to.isBefore(from)) {
+                throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+            }
+            if (step.isNegative() || step.isZero()) {
+                throw new IllegalArgumentException("step must be positive, is " + step);
+            }
+            if (horizons == null || horizons.isEmpty()
+                    || horizons.stream().anyMatch(h -> h == null || h.isNegative() || h.isZero())) {
+                throw new IllegalArgumentException("at least one horizon, each positive: " + horizons);
+            }
+            if (models == null || models.isEmpty()) {
+                throw new IllegalArgumentException("at least one model");
+            }
             horizons = List.copyOf(horizons);
             models = List.copyOf(models);
-            if (from == null || to == null || to.isBefore(from)) {
-                throw new IllegalArgumentException("from and to are required, from no later than to");
-            }
-            if (step == null || step.isNegative() || step.isZero() || horizons.isEmpty() || models.isEmpty()
-                    || horizons.stream().anyMatch(h -> h.isNegative() || h.isZero())) {
-                throw new IllegalArgumentException("step and every horizon must be positive; at least one horizon"
-                        + " and one model");
-            }
+        }
+
+        /** How many cutoffs the plan scores at. */
+        long cutoffCount() {
+            return Duration.between(from, to).dividedBy(step) + 1;
         }
 
         List<Instant> cutoffs() {
@@ -76,59 +92,88 @@ public final class ChurnBacktest {
     /** @param histories each account's events in sequence order, from its registration */
     public BacktestReport run(Collection<List<EnvelopedAccountEvent>> histories, Plan plan) {
         List<Instant> cutoffs = plan.cutoffs();
-        List<BacktestReport.ModelResult> results = new ArrayList<>();
-        for (ChurnModel model : plan.models()) {
-            ChurnScoring scoring = new ChurnScoring(model, bonding);
-            Map<Duration, List<Outcome>> outcomes = new HashMap<>();
-            plan.horizons().forEach(h -> outcomes.put(h, new ArrayList<>()));
-            List<Double> leadDays = new ArrayList<>();
-            List<double[]> shares = new ArrayList<>();
-            Duration longest = plan.horizons().stream().max(Duration::compareTo).orElseThrow();
-            for (List<EnvelopedAccountEvent> history : histories) {
-                Instant highSince = null; // the cutoff from which the account has been HIGH without a break
-                for (Instant cutoff : cutoffs) {
-                    AccountFacts facts = factsAsOf(history, cutoff, plan.useLateFacts());
-                    if (facts == null) {
-                        continue;
-                    }
-                    if (!facts.inputs().stage().canChurn()) {
-                        Instant lapsed = lastLapse(history, cutoff);
-                        if (highSince != null && lapsed != null && !lapsed.isBefore(highSince)) {
-                            leadDays.add((double) Duration.between(highSince, lapsed).toHours() / 24);
-                        }
-                        highSince = null;
-                        continue;
-                    }
-                    ChurnScore score = scoring.score(facts.inputs(), cutoff);
-                    if (model.generation() >= 2) {
-                        shares.add(sharesInOrder(scoring.shares(facts.inputs(), cutoff)));
-                    }
-                    highSince = score.band() != ChurnBand.HIGH ? null : highSince == null ? cutoff : highSince;
-                    Instant lapse = nextLapse(history, cutoff);
-                    for (Duration horizon : plan.horizons()) {
-                        boolean lapsed = lapse != null && !lapse.isAfter(cutoff.plus(horizon));
-                        outcomes.get(horizon).add(new Outcome(score.score(), score.band(), lapsed));
-                    }
+        List<ModelRun> runs = plan.models().stream().map(model -> new ModelRun(model, new ChurnScoring(model, bonding),
+                plan.horizons())).toList();
+        for (List<EnvelopedAccountEvent> history : histories) {
+            runs.forEach(ModelRun::nextAccount);
+            for (Instant cutoff : cutoffs) {
+                // One fold per account and cutoff, scored by every model.
+                AccountFacts facts = factsAsOf(history, cutoff, plan.useLateFacts());
+                if (facts == null) {
+                    continue;
                 }
-            }
-            WeightSearch.Suggestion suggestion = shares.isEmpty() ? null : WeightSearch.best(model.weights(), shares,
-                    outcomes.get(longest).stream().map(Outcome::lapsed).toList());
-            for (Duration horizon : plan.horizons()) {
-                results.add(BacktestMetrics.of(model.version(), horizon, outcomes.get(horizon), leadDays,
-                        BacktestMetrics.priors(model), horizon.equals(longest) ? suggestion : null));
+                if (!facts.inputs().stage().canChurn()) {
+                    Instant lapsed = lastLapse(history, cutoff);
+                    runs.forEach(run -> run.notScored(lapsed));
+                    continue;
+                }
+                Instant lapse = nextLapse(history, cutoff);
+                runs.forEach(run -> run.score(facts, cutoff, lapse));
             }
         }
+        List<BacktestReport.ModelResult> results = new ArrayList<>();
+        runs.forEach(run -> results.addAll(run.results()));
         return new BacktestReport(cutoffs.size(), histories.size(), plan.useLateFacts(), results,
                 note(histories, cutoffs, plan, results));
     }
 
-    private static double[] sharesInOrder(Map<com.relationship.projection.churn.ChurnFactor, Double> shares) {
-        com.relationship.projection.churn.ChurnFactor[] factors = com.relationship.projection.churn.ChurnFactor.values();
-        double[] inOrder = new double[factors.length];
-        for (com.relationship.projection.churn.ChurnFactor factor : factors) {
-            inOrder[factor.ordinal()] = shares.get(factor);
+    /** What one model's scoring of the history gathers, account by account. */
+    private static final class ModelRun {
+
+        private final ChurnModel model;
+        private final ChurnScoring scoring;
+        private final List<Duration> horizons;
+        private final Duration longest;
+        private final Map<Duration, List<Outcome>> outcomes = new HashMap<>();
+        private final List<Double> leadDays = new ArrayList<>();
+        private final List<double[]> shares = new ArrayList<>();
+        private Instant highSince; // the cutoff from which the current account has been HIGH without a break
+
+        ModelRun(ChurnModel model, ChurnScoring scoring, List<Duration> horizons) {
+            this.model = model;
+            this.scoring = scoring;
+            this.horizons = horizons;
+            this.longest = horizons.stream().max(Duration::compareTo).orElseThrow();
+            horizons.forEach(h -> outcomes.put(h, new ArrayList<>()));
         }
-        return inOrder;
+
+        void nextAccount() {
+            highSince = null;
+        }
+
+        /** The account could not churn at this cutoff: if it lapsed while HIGH, how long HIGH warned of it. */
+        void notScored(Instant lapsed) {
+            if (highSince != null && lapsed != null && !lapsed.isBefore(highSince)) {
+                leadDays.add((double) Duration.between(highSince, lapsed).toHours() / 24);
+            }
+            highSince = null;
+        }
+
+        void score(AccountFacts facts, Instant cutoff, Instant nextLapse) {
+            ChurnScoring.Scored scored = scoring.scoreWithShares(facts.inputs(), cutoff);
+            ChurnScore score = scored.score();
+            if (!scored.shares().isEmpty()) {
+                double[] inOrder = new double[ChurnFactor.values().length];
+                scored.shares().forEach((factor, share) -> inOrder[factor.ordinal()] = share);
+                shares.add(inOrder);
+            }
+            highSince = score.band() != ChurnBand.HIGH ? null : highSince == null ? cutoff : highSince;
+            for (Duration horizon : horizons) {
+                boolean lapsed = nextLapse != null && !nextLapse.isAfter(cutoff.plus(horizon));
+                outcomes.get(horizon).add(new Outcome(score.score(), score.band(), lapsed));
+            }
+        }
+
+        List<BacktestReport.ModelResult> results() {
+            WeightSearch.Suggestion suggestion = shares.isEmpty() ? null : WeightSearch.best(model.weights(), shares,
+                    outcomes.get(longest).stream().map(Outcome::lapsed).toList());
+            List<BacktestReport.ModelResult> results = new ArrayList<>();
+            for (Duration horizon : horizons) {
+                results.add(BacktestMetrics.of(model.version(), horizon, outcomes.get(horizon), leadDays,
+                        model.judgement().lapsePriors(), horizon.equals(longest) ? suggestion : null));
+            }
+            return results;
+        }
     }
 
     /**

@@ -104,33 +104,29 @@ public class ChurnBacktests {
     }
 
     private ChurnBacktest.Plan plan(Request request) {
-        if (request == null || request.from() == null || request.to() == null || request.step() == null) {
-            throw new InvalidBacktest("from, to and step are required (ISO-8601: \"2025-01-01T00:00:00Z\", \"P30D\")");
-        }
-        if (request.to().isBefore(request.from())) {
-            throw new InvalidBacktest("to (" + request.to() + ") is before from (" + request.from() + ")");
-        }
-        if (request.step().isNegative() || request.step().isZero()) {
-            throw new InvalidBacktest("step must be positive, is " + request.step());
-        }
-        long cutoffs = Duration.between(request.from(), request.to()).dividedBy(request.step()) + 1;
-        if (cutoffs > MAX_CUTOFFS) {
-            throw new InvalidBacktest(cutoffs + " cutoffs asked for; at most " + MAX_CUTOFFS
-                    + ": take a longer step or a shorter span");
+        if (request == null) {
+            throw new InvalidBacktest("the request needs a body: from, to and step at least");
         }
         List<Duration> horizons = request.horizons() == null || request.horizons().isEmpty()
                 ? List.of(Duration.ofDays(90), Duration.ofDays(180)) : request.horizons();
-        if (horizons.stream().anyMatch(h -> h == null || h.isNegative() || h.isZero())) {
-            throw new InvalidBacktest("every horizon must be positive: " + horizons);
-        }
         List<String> versions = request.models() == null || request.models().isEmpty()
                 ? List.of(active.version()) : request.models();
         List<ChurnModel> models = new ArrayList<>();
         for (String version : versions) {
             models.add(model(version));
         }
-        return new ChurnBacktest.Plan(request.from(), request.to(), request.step(), horizons, models,
-                Boolean.TRUE.equals(request.useLateFacts()));
+        ChurnBacktest.Plan plan;
+        try {
+            plan = new ChurnBacktest.Plan(request.from(), request.to(), request.step(), horizons, models,
+                    Boolean.TRUE.equals(request.useLateFacts()));
+        } catch (IllegalArgumentException cannotRun) {
+            throw new InvalidBacktest(cannotRun.getMessage());
+        }
+        if (plan.cutoffCount() > MAX_CUTOFFS) {
+            throw new InvalidBacktest(plan.cutoffCount() + " cutoffs asked for; at most " + MAX_CUTOFFS
+                    + ": take a longer step or a shorter span");
+        }
+        return plan;
     }
 
     private ChurnModel model(String version) {
