@@ -1,5 +1,6 @@
-// The churn backtest's report (issue 27): the latest finished backtest of this instance, the models
-// side by side, the calibration per band and the lapse rate per score decile.
+// The churn backtest's report (issue 27): the latest finished backtest (of any instance), the models
+// side by side, whether it calibrates revenue at risk, the calibration per band and the lapse rate per
+// score decile.
 import * as api from './api.js';
 import { el } from './format.js';
 
@@ -18,6 +19,7 @@ function models(results) {
   $('backtest-models').querySelector('tbody').replaceChildren(...results.map((r) => el('tr', {
     'data-testid': 'backtest-model', 'data-model': r.modelVersion, 'data-horizon': r.horizon },
   el('td', { text: r.modelVersion }), el('td', { text: days(r.horizon) }), el('td', { text: r.scored }),
+  el('td', { 'data-testid': 'unobserved', text: r.unobserved }),
   el('td', { text: r.lapses }), el('td', { 'data-testid': 'auc', text: figure(r.auc, 3) }),
   el('td', { text: percent(r.highPrecision) }), el('td', { text: percent(r.highRecall) }),
   el('td', { text: figure(r.highLift, 1) }),
@@ -61,7 +63,7 @@ async function main() {
     const all = await api.get('/api/v1/admin/churn-backtests');
     const done = all.find((b) => b.state === 'DONE');
     if (!done) {
-      $('backtest-status').textContent = 'No backtest has finished on this instance yet: an admin starts one with'
+      $('backtest-status').textContent = 'No backtest has finished yet: an admin starts one with'
         + ' POST /api/v1/admin/churn-backtests.';
       page.dataset.state = 'empty';
       return;
@@ -72,6 +74,7 @@ async function main() {
       + ` ${days(done.request.step)}, ${report.accounts} accounts; `
       + (report.usedLateFacts ? 'facts recorded after a cutoff but dated before it were used.'
         : 'each account scored on what was known at the cutoff.') + (report.note ? ` ${report.note}` : '');
+    $('backtest-calibration').textContent = done.calibration || '';
     models(report.results);
     suggestions(report.results);
     bands(report.results);

@@ -62,13 +62,13 @@ final class ChurnDocuments {
     private static Document revenueAtRisk(ChurnScore.RevenueAtRisk r) {
         return r == null ? null : new Document("revenue", r.revenue().toPlainString()).append("currency", r.currency())
                 .append("lapseProbability", r.lapseProbability()).append("amount", r.amount().toPlainString())
-                .append("basis", r.basis());
+                .append("basis", r.basis()).append("calibratedBy", r.calibratedBy());
     }
 
     private static ChurnScore.RevenueAtRisk revenueAtRisk(Document d) {
         return d == null ? null : new ChurnScore.RevenueAtRisk(new java.math.BigDecimal(d.getString("revenue")),
                 d.getString("currency"), ((Number) d.get("lapseProbability")).doubleValue(),
-                new java.math.BigDecimal(d.getString("amount")), d.getString("basis"));
+                new java.math.BigDecimal(d.getString("amount")), d.getString("basis"), d.getString("calibratedBy"));
     }
 
     private static Document change(ScoreChange c) {

@@ -38,6 +38,11 @@ import java.util.Map;
  * @param lapsePrior        version 2: the chance an account in each band ({@code low}, {@code medium}, {@code high})
  *                          lapses within a year, assumed until a backtest calibrates the model; revenue at risk is the
  *                          revenue weighed by it. A band left out keeps its default (5%, 20%, 50%)
+ * @param calibrate         version 2: whether a finished backtest of the active model calibrates revenue at risk (its
+ *                          observed lapse rate per band replaces the prior); false keeps the priors
+ * @param calibrationMinScored a band is calibrated only when the backtest scored at least this many account-cutoffs
+ *                          in it; fewer keep the band's prior
+ * @param calibrationRefresh how often an instance reads the calibration another instance's backtest adopted
  */
 @ConfigurationProperties("projection.churn")
 public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnFactor, Integer> weights,
@@ -49,7 +54,9 @@ public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnF
                               @DefaultValue("90d") Duration usualPurchaseInterval,
                               @DefaultValue("2.0") double orderSilenceSpan, @DefaultValue("180d") Duration surveyHalfLife,
                               @DefaultValue("prior") ChurnModel.MissingData missingData,
-                              @DefaultValue("0.5") double missingDataPrior, Map<ChurnBand, Double> lapsePrior) {
+                              @DefaultValue("0.5") double missingDataPrior, Map<ChurnBand, Double> lapsePrior,
+                              @DefaultValue("true") boolean calibrate, @DefaultValue("30") int calibrationMinScored,
+                              @DefaultValue("30s") Duration calibrationRefresh) {
 
     private static final String P = "projection.churn.";
 
@@ -101,6 +108,8 @@ public record ChurnProperties(@DefaultValue("2") String modelVersion, Map<ChurnF
         lapsePrior = java.util.Collections.unmodifiableMap(priors);
         lapsePrior.forEach((band, prior) -> require(prior != null && prior >= 0 && prior <= 1,
                 "lapse-prior." + band.name().toLowerCase() + " must be 0 to 1, is " + prior));
+        require(calibrationMinScored >= 1, "calibration-min-scored must be at least 1, is " + calibrationMinScored);
+        require(positive(calibrationRefresh), "calibration-refresh must be positive, is " + calibrationRefresh);
     }
 
     public ChurnModel toModel() {

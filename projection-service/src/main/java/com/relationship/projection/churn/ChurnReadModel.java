@@ -30,17 +30,21 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     private final ChurnScoring scoring;
     private final int historyCap;
     private final ChurnBandChanges bandChanges;
-    private final String fingerprint;
 
     public ChurnReadModel(ChurnModel model, BondingModel bonding, int historyCap, ChurnBandChanges bandChanges) {
+        this(model, bonding, historyCap, bandChanges, () -> null);
+    }
+
+    /** @param calibration the latest backtest's calibration of the active model, read at each score */
+    public ChurnReadModel(ChurnModel model, BondingModel bonding, int historyCap, ChurnBandChanges bandChanges,
+                          java.util.function.Supplier<LapseCalibration> calibration) {
         if (historyCap < 1) {
             throw new IllegalArgumentException("historyCap must be at least 1");
         }
         this.model = model;
-        this.scoring = new ChurnScoring(model, bonding);
+        this.scoring = new ChurnScoring(model, bonding, calibration);
         this.historyCap = historyCap;
         this.bandChanges = bandChanges;
-        this.fingerprint = scoring.fingerprint();
     }
 
     @Override
@@ -72,7 +76,21 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     /** {@link ChurnScore#nextRescoreAt()}, or the score's own time (due at once) when it was made by another model version. */
     @Override
     public Instant nextChangeAt(ChurnView view) {
-        return model.version().equals(view.score().modelVersion()) ? view.score().nextRescoreAt() : view.score().at();
+        boolean current = model.version().equals(view.score().modelVersion()) && calibratedAsNow(view.score());
+        return current ? view.score().nextRescoreAt() : view.score().at();
+    }
+
+    /**
+     * Whether its revenue at risk is weighed by the calibration in use now. Checked on the view itself: a
+     * calibration that arrives between scoring and writing must not leave the account weighed by the old one.
+     */
+    private boolean calibratedAsNow(ChurnScore score) {
+        if (score.revenueAtRisk() == null) {
+            return true;
+        }
+        LapseCalibration calibration = scoring.calibration();
+        String expected = calibration != null && calibration.calibrates(score.band()) ? calibration.backtestId() : null;
+        return java.util.Objects.equals(score.revenueAtRisk().calibratedBy(), expected);
     }
 
     @Override
@@ -84,7 +102,8 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         AccountFacts facts = view.facts().trimmed(now, model.purchasesKept());
         ChurnScore score = scoring.score(facts.inputs(), now);
         if (!newModel && score.factors().equals(view.score().factors())
-                && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())) {
+                && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())
+                && java.util.Objects.equals(score.revenueAtRisk(), view.score().revenueAtRisk())) {
             return view;
         }
         Cause cause = new Cause(newModel ? CauseKind.MODEL : CauseKind.TIME, null);
@@ -99,9 +118,14 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
         return List.of(view.accountId(), s.score(), s.band(), s.factors(), s.modelVersion(), view.lastAppliedSequence());
     }
 
+    /**
+     * The scoring's fingerprint, and the backtest that calibrates its revenue at risk: a new calibration
+     * makes every account due once, so each revenue at risk (and the list ordered by it) is weighed again.
+     */
     @Override
     public String fingerprint() {
-        return fingerprint;
+        LapseCalibration calibration = scoring.calibration();
+        return calibration == null ? scoring.fingerprint() : scoring.fingerprint() + "+" + calibration.backtestId();
     }
 
     @Override

@@ -34,9 +34,10 @@ public record ChurnScore(int score, ChurnBand band, List<Points> factors, String
      * @param lapseProbability the chance it lapses within a year at its band
      * @param amount           {@code revenue * lapseProbability}, rounded to the revenue's scale
      * @param basis            where the probability comes from: the band's prior until a backtest calibrates the model
+     * @param calibratedBy     the backtest the probability was observed in; null while it is the band's prior
      */
     public record RevenueAtRisk(java.math.BigDecimal revenue, String currency, double lapseProbability,
-                                java.math.BigDecimal amount, String basis) {
+                                java.math.BigDecimal amount, String basis, String calibratedBy) {
     }
 
     /**

@@ -34,9 +34,19 @@ public final class ChurnScoring {
     private final BondingModel bonding;
     private final JudgedScoring judged;
     private final String fingerprint;
+    private final java.util.function.Supplier<LapseCalibration> calibration;
 
     public ChurnScoring(ChurnModel model, BondingModel bonding) {
+        this(model, bonding, () -> null);
+    }
+
+    /**
+     * @param calibration the latest backtest's observation of this scoring, read at each score (a backtest
+     *                    can finish at any time); one of another scoring is not used
+     */
+    public ChurnScoring(ChurnModel model, BondingModel bonding, java.util.function.Supplier<LapseCalibration> calibration) {
         this.model = model;
+        this.calibration = calibration;
         this.bonding = bonding;
         this.judged = new JudgedScoring(model);
         this.fingerprint = model.version() + ":" + digest(numbers(model) + "|" + bonding.firstBondPoints().entrySet()
@@ -50,6 +60,12 @@ public final class ChurnScoring {
      */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** The calibration revenue at risk uses now: the latest of this scoring, or null (the bands' priors). */
+    public LapseCalibration calibration() {
+        LapseCalibration latest = calibration.get();
+        return latest != null && latest.modelFingerprint().equals(fingerprint) ? latest : null;
     }
 
     public ChurnScore score(ChurnInputs account, Instant now) {
@@ -95,7 +111,7 @@ public final class ChurnScoring {
         ChurnBand band = band(score);
         return new Scored(new ChurnScore(score, band, judgedNow.factors(), model.version(), now,
                 earliest(nextRescoreAt(account, now), judged.nextRescoreAt(account, now, judgedNow.rhythm())),
-                account.stage().canChurn() ? judged.revenueAtRisk(judgedNow.revenue(), band) : null), judgedNow.shares());
+                account.stage().canChurn() ? judged.revenueAtRisk(judgedNow.revenue(), band, calibration()) : null), judgedNow.shares());
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -88,19 +88,23 @@ final class JudgedScoring {
     }
 
     /**
-     * Its revenue of the last window in its main currency, weighed by the band's lapse prior; null when
-     * no purchase in the window has an amount.
+     * Its revenue of the last window in its main currency, weighed by the band's chance of a lapse within a
+     * year: observed by the latest backtest of this scoring ({@code calibration}), else the band's assumed
+     * prior; null when no purchase in the window has an amount.
      */
-    ChurnScore.RevenueAtRisk revenueAtRisk(Revenue revenue, ChurnBand band) {
+    ChurnScore.RevenueAtRisk revenueAtRisk(Revenue revenue, ChurnBand band, LapseCalibration calibration) {
         if (revenue.currency() == null || revenue.current().signum() == 0) {
             return null;
         }
-        double probability = judgement.lapsePriors().get(band);
-        BigDecimal amount = revenue.current().multiply(BigDecimal.valueOf(probability))
+        double prior = judgement.lapsePriors().get(band);
+        LapseCalibration.Chance chance = calibration == null
+                ? new LapseCalibration.Chance(prior, "the " + band + " band's assumed lapse chance (projection.churn.lapse-prior."
+                        + band.name().toLowerCase() + "): no backtest has calibrated the model yet", null)
+                : calibration.chance(band, prior);
+        BigDecimal amount = revenue.current().multiply(BigDecimal.valueOf(chance.probability()))
                 .setScale(Math.max(2, revenue.current().scale()), java.math.RoundingMode.HALF_EVEN);
-        return new ChurnScore.RevenueAtRisk(revenue.current(), revenue.currency(), probability, amount,
-                "the " + band + " band's assumed lapse chance (projection.churn.lapse-prior." + band.name().toLowerCase()
-                        + "): no backtest has calibrated the model yet");
+        return new ChurnScore.RevenueAtRisk(revenue.current(), revenue.currency(), chance.probability(), amount,
+                chance.basis(), chance.calibratedBy());
     }
 
     /**

@@ -8,6 +8,7 @@ import com.relationship.projection.bonding.BondingReadModel;
 import com.relationship.projection.bonding.BondingStore;
 import com.relationship.projection.bonding.BondingView;
 import com.relationship.projection.churn.ChurnProperties;
+import com.relationship.projection.churn.ChurnCalibrations;
 import com.relationship.projection.churn.ChurnReadModel;
 import com.relationship.projection.churn.ChurnRiskPublisher;
 import com.relationship.projection.churn.ChurnRiskStore;
@@ -80,8 +81,10 @@ class ReadModelsConfig {
     }
 
     @Bean
-    ChurnReadModel churnReadModel(ChurnProperties churn, BondingProperties bonding, ChurnRiskPublisher publisher) {
-        return new ChurnReadModel(churn.toModel(), bonding.toModel(), churn.historyCap(), publisher);
+    ChurnReadModel churnReadModel(ChurnProperties churn, BondingProperties bonding, ChurnRiskPublisher publisher,
+                                  ChurnCalibrations calibrations) {
+        return new ChurnReadModel(churn.toModel(), bonding.toModel(), churn.historyCap(), publisher,
+                calibrations::current);
     }
 
     @Bean

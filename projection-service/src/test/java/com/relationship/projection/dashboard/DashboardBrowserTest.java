@@ -506,6 +506,8 @@ class DashboardBrowserTest {
                 .as("a suggestion for version 2 only").containsExactly("2");
         assertThat(b.driver().findElement(Browser.testId("backtest-plan")).getText()).contains("cutoffs",
                 "scored on what was known at the cutoff");
+        assertThat(b.driver().findElement(Browser.testId("backtest-calibration")).getText())
+                .as("whether it calibrates revenue at risk").contains("revenue at risk");
         b.screenshot("dashboard-backtest");
         b.assertNoProblems();
     }

@@ -1,11 +1,8 @@
 package com.relationship.projection.dashboard;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.relationship.infra.embedded.TestInfrastructure;
+import com.relationship.projection.TestMongo;
 import com.relationship.projection.ingest.MovableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import com.relationship.security.SubjectRateLimit;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A stream ticket opens one stream, once, within its time, on any instance; the store never holds one usable. */
 class StreamTicketsTest {
 
-    private static MongoClient client;
+    private static final MongoClient client = TestMongo.client();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final String collection = "tickets_" + UUID.randomUUID().toString().replace("-", "");
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongoUri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     private StreamTickets instance() {
         return new StreamTickets(client.getDatabase("dashboard_test").getCollection(collection), Duration.ofSeconds(30), clock,

@@ -1,7 +1,7 @@
 package com.relationship.projection.ingest;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.relationship.projection.TestMongo;
 import com.mongodb.client.MongoDatabase;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.AccountEventCodec;
@@ -9,7 +9,6 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.status.AccountStatus;
-import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.readmodel.AppliedEventLedger;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.readmodel.ReadModelStore;
@@ -19,8 +18,6 @@ import com.relationship.projection.status.StatusPublisher;
 import com.relationship.projection.status.StatusView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,22 +41,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
  */
 class BatchIngestTest {
 
-    private static MongoClient client;
+    private static final MongoClient client = TestMongo.client();
     private MongoDatabase database;
     private ReadModelStore<StatusView> store;
     private final StatusPublisher publisher = mock(StatusPublisher.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private ReadModelPipeline<StatusView> pipeline;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongoUri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @BeforeEach
     void emptyDatabase() {

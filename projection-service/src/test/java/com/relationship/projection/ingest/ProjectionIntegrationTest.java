@@ -294,6 +294,15 @@ class ProjectionIntegrationTest {
         assertThat(report.get("results").get(0).get("horizon").asText()).isEqualTo("PT2160H");
         assertThat(report.get("results").get(2).get("bands")).hasSize(3);
         assertThat(read("/api/v1/admin/churn-backtests").findValuesAsText("id")).contains(done.get("id").asText());
+        assertThat(report.get("results").get(2).get("modelFingerprint").asText()).startsWith("2:");
+        assertThat(report.get("results").get(2).has("unobserved")).isTrue();
+        // Model 2 is the active one: its result calibrates revenue at risk, or the report says why not.
+        assertThat(done.get("calibration").asText()).containsAnyOf("Calibrates revenue at risk of the active model (2)",
+                "Not used for revenue at risk");
+        try (var client = com.mongodb.client.MongoClients.create(infra.mongoUri())) {
+            assertThat(client.getDatabase("projection_it").getCollection("churn_backtests").countDocuments(
+                    new org.bson.Document("_id", done.get("id").asText()))).as("kept for every instance").isEqualTo(1);
+        }
 
         HttpResponse<String> backwards = post("/api/v1/admin/churn-backtests",
                 "{\"from\":\"2026-06-01T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"step\":\"P30D\"}");

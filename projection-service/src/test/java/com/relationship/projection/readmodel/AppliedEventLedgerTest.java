@@ -1,14 +1,11 @@
 package com.relationship.projection.readmodel;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.relationship.projection.TestMongo;
 import com.mongodb.client.MongoCollection;
 import com.relationship.contracts.events.KeyAccountDesignated;
-import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,17 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AppliedEventLedgerTest {
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongoUri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    private static final MongoClient client = TestMongo.client();
 
     @Test
     void theFirstIdKeepsTheSequenceARedeliveryMatchesAndAnotherIdIsReported() {

@@ -1,13 +1,10 @@
 package com.relationship.projection.readmodel;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.relationship.projection.TestMongo;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
-import com.relationship.infra.embedded.TestInfrastructure;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,17 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelStoreDueTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongoUri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    private static final MongoClient client = TestMongo.client();
 
     @Test
     void dueAreTheAccountsWhoseChangeHasComeOrWhoseFingerprintIsOld() {

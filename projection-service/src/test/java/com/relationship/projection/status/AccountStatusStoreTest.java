@@ -5,7 +5,7 @@ import com.relationship.projection.readmodel.ProjectionState;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.readmodel.ReadModelStore;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.relationship.projection.TestMongo;
 import com.mongodb.client.MongoCollection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
@@ -13,11 +13,8 @@ import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.status.AccountStatus;
-import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.readmodel.ReadModelStore.WriteResult;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The compare-and-set and the queries against a real Mongo-protocol server (embedded by default). */
 class AccountStatusStoreTest {
 
-    private static MongoClient client;
+    private static final MongoClient client = TestMongo.client();
     private final EventOrdering<StatusView> projection = new EventOrdering<>(new AccountStatusModel("account_status", null));
     private MongoCollection<Document> collection;
     private ReadModelStore<StatusView> store;
     private AccountStatusStore queries;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.shared().mongoUri());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @BeforeEach
     void emptyCollection() {

@@ -85,7 +85,7 @@ class EndpointAccessTest extends WebSliceTest {
         given(rebuilds.swap("r1")).willReturn(report);
         given(streamTickets.issue(any())).willReturn(new StreamTickets.Issued("t", Instant.EPOCH));
         given(churnBacktests.start(any())).willReturn(new com.relationship.projection.churn.backtest.ChurnBacktests.Status(
-                "b1", "RUNNING", null, Instant.EPOCH, null, 0, 0, null, null));
+                "b1", "RUNNING", null, Instant.EPOCH, null, 0, 0, null, null, null));
     }
 
     @Test

@@ -17,8 +17,9 @@ final class BacktestMetrics {
     private BacktestMetrics() {
     }
 
-    static BacktestReport.ModelResult of(String version, Duration horizon, List<Outcome> outcomes, List<Double> leadDays,
-                                         Map<ChurnBand, Double> lapsePriors, WeightSearch.Suggestion suggestion) {
+    static BacktestReport.ModelResult of(String version, String fingerprint, Duration horizon, List<Outcome> outcomes,
+                                         int unobserved, List<Double> leadDays, Map<ChurnBand, Double> lapsePriors,
+                                         WeightSearch.Suggestion suggestion) {
         int scored = outcomes.size();
         int lapses = (int) outcomes.stream().filter(Outcome::lapsed).count();
         List<Outcome> high = outcomes.stream().filter(o -> o.band() == ChurnBand.HIGH).toList();
@@ -27,7 +28,7 @@ final class BacktestMetrics {
         Double recall = lapses == 0 ? null : (double) highLapses / lapses;
         Double base = scored == 0 ? null : (double) lapses / scored;
         Double lift = precision == null || base == null || base == 0 ? null : precision / base;
-        return new BacktestReport.ModelResult(version, horizon, scored, lapses, auc(outcomes), precision, recall, lift,
+        return new BacktestReport.ModelResult(version, fingerprint, horizon, scored, unobserved, lapses, auc(outcomes), precision, recall, lift,
                 bands(outcomes, lapsePriors), deciles(outcomes), median(leadDays),
                 suggestion == null ? null : suggestion.weights(), suggestion == null ? null : suggestion.auc());
     }

@@ -24,7 +24,11 @@ public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, L
     /**
      * One model at one horizon.
      *
-     * @param scored          account-cutoffs scored (CUSTOMER to PARTNER at the cutoff)
+     * @param modelFingerprint the scoring it ran ({@code ChurnScoring#fingerprint}): its result calibrates the read
+     *                        models' revenue at risk when that is the active one
+     * @param scored          account-cutoffs scored (CUSTOMER to PARTNER at the cutoff) and labelled
+     * @param unobserved      account-cutoffs scored but left out: their horizon had not passed when the history
+     *                        was read, so whether they lapse within it is not known yet
      * @param lapses          of those, lapsed within the horizon
      * @param auc             the chance a lapsing account-cutoff scored above a staying one (ties count half);
      *                        null without both kinds
@@ -40,7 +44,8 @@ public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, L
      *                        at the longest horizon only, else null
      * @param suggestedAuc    the AUC those weights reach on this history (on a sample past 50,000 account-cutoffs)
      */
-    public record ModelResult(String modelVersion, Duration horizon, int scored, int lapses, Double auc,
+    public record ModelResult(String modelVersion, String modelFingerprint, Duration horizon, int scored,
+                              int unobserved, int lapses, Double auc,
                               Double highPrecision, Double highRecall, Double highLift, List<BandCalibration> bands,
                               List<DecileCalibration> deciles, Double medianLeadDays,
                               java.util.Map<com.relationship.projection.churn.ChurnFactor, Integer> suggestedWeights,

@@ -42,9 +42,18 @@ public final class ChurnBacktest {
      * @param horizons     a lapse within each of these after T is the label
      * @param models       each is scored, by its own version
      * @param useLateFacts whether facts recorded after T but dated before it count (false: only what was known at T)
+     * @param asOf         how far the history is known (when it was read): a cutoff whose horizon runs past it
+     *                     cannot be labelled yet (a lapse may still come) and is left out of that horizon, counted;
+     *                     null: the latest instant an event of the history was recorded at
      */
     public record Plan(Instant from, Instant to, Duration step, List<Duration> horizons, List<ChurnModel> models,
-                       boolean useLateFacts) {
+                       boolean useLateFacts, Instant asOf) {
+
+        /** Known as far as the history's latest recorded event. */
+        public Plan(Instant from, Instant to, Duration step, List<Duration> horizons, List<ChurnModel> models,
+                    boolean useLateFacts) {
+            this(from, to, step, horizons, models, useLateFacts, null);
+        }
 
         /** Refuses a plan that cannot run, in words the asker can act on (the endpoint answers them as a 400). */
         public Plan {
@@ -92,8 +101,10 @@ public final class ChurnBacktest {
     /** @param histories each account's events in sequence order, from its registration */
     public BacktestReport run(Collection<List<EnvelopedAccountEvent>> histories, Plan plan) {
         List<Instant> cutoffs = plan.cutoffs();
+        Instant asOf = plan.asOf() != null ? plan.asOf() : histories.stream().flatMap(List::stream)
+                .map(EnvelopedAccountEvent::occurredAt).max(Instant::compareTo).orElse(plan.to());
         List<ModelRun> runs = plan.models().stream().map(model -> new ModelRun(model, new ChurnScoring(model, bonding),
-                plan.horizons())).toList();
+                plan.horizons(), asOf)).toList();
         for (List<EnvelopedAccountEvent> history : histories) {
             runs.forEach(ModelRun::nextAccount);
             for (Instant cutoff : cutoffs) {
@@ -124,17 +135,23 @@ public final class ChurnBacktest {
         private final ChurnScoring scoring;
         private final List<Duration> horizons;
         private final Duration longest;
+        private final Instant asOf;
         private final Map<Duration, List<Outcome>> outcomes = new HashMap<>();
+        private final Map<Duration, Integer> unobserved = new HashMap<>();
         private final List<Double> leadDays = new ArrayList<>();
         private final List<double[]> shares = new ArrayList<>();
         private Instant highSince; // the cutoff from which the current account has been HIGH without a break
 
-        ModelRun(ChurnModel model, ChurnScoring scoring, List<Duration> horizons) {
+        ModelRun(ChurnModel model, ChurnScoring scoring, List<Duration> horizons, Instant asOf) {
             this.model = model;
+            this.asOf = asOf;
             this.scoring = scoring;
             this.horizons = horizons;
             this.longest = horizons.stream().max(Duration::compareTo).orElseThrow();
-            horizons.forEach(h -> outcomes.put(h, new ArrayList<>()));
+            horizons.forEach(h -> {
+                outcomes.put(h, new ArrayList<>());
+                unobserved.put(h, 0);
+            });
         }
 
         void nextAccount() {
@@ -152,13 +169,19 @@ public final class ChurnBacktest {
         void score(AccountFacts facts, Instant cutoff, Instant nextLapse) {
             ChurnScoring.Scored scored = scoring.scoreWithShares(facts.inputs(), cutoff);
             ChurnScore score = scored.score();
-            if (!scored.shares().isEmpty()) {
+            // The weight search learns from the longest horizon's labels: shares only where it has one.
+            if (!scored.shares().isEmpty() && !cutoff.plus(longest).isAfter(asOf)) {
                 double[] inOrder = new double[ChurnFactor.values().length];
                 scored.shares().forEach((factor, share) -> inOrder[factor.ordinal()] = share);
                 shares.add(inOrder);
             }
             highSince = score.band() != ChurnBand.HIGH ? null : highSince == null ? cutoff : highSince;
             for (Duration horizon : horizons) {
+                if (cutoff.plus(horizon).isAfter(asOf)) {
+                    // Its horizon has not passed: "no lapse yet" is not "no lapse", so it is not labelled.
+                    unobserved.merge(horizon, 1, Integer::sum);
+                    continue;
+                }
                 boolean lapsed = nextLapse != null && !nextLapse.isAfter(cutoff.plus(horizon));
                 outcomes.get(horizon).add(new Outcome(score.score(), score.band(), lapsed));
             }
@@ -169,8 +192,9 @@ public final class ChurnBacktest {
                     outcomes.get(longest).stream().map(Outcome::lapsed).toList());
             List<BacktestReport.ModelResult> results = new ArrayList<>();
             for (Duration horizon : horizons) {
-                results.add(BacktestMetrics.of(model.version(), horizon, outcomes.get(horizon), leadDays,
-                        model.judgement().lapsePriors(), horizon.equals(longest) ? suggestion : null));
+                results.add(BacktestMetrics.of(model.version(), scoring.fingerprint(), horizon, outcomes.get(horizon),
+                        unobserved.get(horizon), leadDays, model.judgement().lapsePriors(),
+                        horizon.equals(longest) ? suggestion : null));
             }
             return results;
         }

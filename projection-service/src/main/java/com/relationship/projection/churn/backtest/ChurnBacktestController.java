@@ -35,18 +35,20 @@ public class ChurnBacktestController {
                     + " PARTNER) as of that cutoff, on what was known then (`useLateFacts`: also facts recorded later"
                     + " but dated before it), with each of `models` (versions: the active one, 1 or 2); the label is a"
                     + " lapse within each of `horizons` (default P90D and P180D). Answers 202 with the backtest; follow"
-                    + " it at its Location, on this instance. The report per model and horizon: accounts scored,"
+                    + " it at its Location. The report per model and horizon: accounts scored,"
                     + " lapses, AUC, HIGH's precision, recall and lift, calibration per band and per score decile, and"
-                    + " the median lead time from turning HIGH to lapsing. 400 /problems/invalid-backtest for a"
-                    + " request that cannot run (at most 240 cutoffs).")
+                    + " the median lead time from turning HIGH to lapsing; a cutoff whose horizon has not passed yet is"
+                    + " left out of it (`unobserved`). Once DONE, a backtest that ran the active model calibrates"
+                    + " revenue at risk with the lapse rate it observed per band (`calibration` says how, or why not)."
+                    + " 400 /problems/invalid-backtest for a request that cannot run (at most 240 cutoffs).")
     public ResponseEntity<ChurnBacktests.Status> start(@RequestBody ChurnBacktests.Request request) {
         ChurnBacktests.Status started = backtests.start(request);
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + started.id())).body(started);
     }
 
     @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "listChurnBacktests", summary = "The churn backtests this instance ran, newest first",
-            description = "The latest " + ChurnBacktests.KEPT + " backtests this instance ran, each with its request,"
+    @Operation(operationId = "listChurnBacktests", summary = "The latest churn backtests, newest first",
+            description = "The latest " + ChurnBacktests.KEPT + " backtests of any instance, each with its request,"
                     + " its state (RUNNING, DONE, FAILED) and, once done, its report. Role reader: a report is figures"
                     + " about the whole base, no account's data; the dashboard's /dashboard/backtest shows the latest.")
     public List<ChurnBacktests.Status> list() {
@@ -56,17 +58,18 @@ public class ChurnBacktestController {
     @GetMapping(value = PATH + "/{backtestId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "churnBacktest", summary = "A churn backtest: its progress, then its report or why it failed",
             description = "While RUNNING, how many records of the events topic it has read of how many; DONE, the"
-                    + " report per model and horizon; FAILED, why. Answered by the instance that ran it (the Location"
-                    + " its start gave); 404 /problems/backtest-not-found otherwise. Role reader.")
+                    + " report per model and horizon and whether it calibrated revenue at risk; FAILED, why (also when"
+                    + " the instance running it stopped). Any instance answers it: backtests are kept in the read"
+                    + " models' database. 404 /problems/backtest-not-found for one not among the latest "
+                    + ChurnBacktests.KEPT + ". Role reader.")
     public ChurnBacktests.Status get(@PathVariable String backtestId) {
         return backtests.find(backtestId).orElseThrow(() -> new UnknownBacktest(backtestId));
     }
 
     static class UnknownBacktest extends RuntimeException {
         UnknownBacktest(String id) {
-            super("This instance ran no churn backtest " + id + " (it keeps its latest " + ChurnBacktests.KEPT
-                    + "; a backtest is answered by the instance that ran it, at the Location it gave).", null,
-                    false, false);
+            super("No churn backtest " + id + " is kept (the latest " + ChurnBacktests.KEPT
+                    + " are): list them at " + PATH + ".", null, false, false);
         }
     }
 

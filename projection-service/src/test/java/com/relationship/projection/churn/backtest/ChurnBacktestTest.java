@@ -116,6 +116,67 @@ class ChurnBacktestTest {
         assertThat(late.usedLateFacts()).isTrue();
     }
 
+    /**
+     * A cutoff whose horizon has not passed when the history was read cannot say "no lapse": it is left out
+     * of that horizon and counted, not labelled as staying (which would make the lapse rate look lower).
+     */
+    @Test
+    void aCutoffWhoseHorizonHasNotPassedIsLeftOutAndCounted() {
+        List<List<EnvelopedAccountEvent>> histories = SyntheticHistories.generate(300, 11L, true);
+        Instant lastCutoff = PLAN.cutoffs().get(PLAN.cutoffs().size() - 1);
+        ChurnBacktest.Plan readEarly = new ChurnBacktest.Plan(PLAN.from(), PLAN.to(), PLAN.step(), PLAN.horizons(),
+                PLAN.models(), false, lastCutoff.plus(Duration.ofDays(100)));
+
+        BacktestReport full = new ChurnBacktest(BondingModel.defaults()).run(histories, PLAN);
+        BacktestReport early = new ChurnBacktest(BondingModel.defaults()).run(histories, readEarly);
+
+        ModelResult fullHalfYear = result(full, "2", HALF_YEAR);
+        ModelResult earlyHalfYear = result(early, "2", HALF_YEAR);
+        ModelResult earlyQuarter = result(early, "2", Duration.ofDays(90));
+        assertThat(earlyQuarter.unobserved()).as("100 days after the last cutoff, 90 days have passed for all").isZero();
+        assertThat(earlyHalfYear.unobserved()).as("the cutoffs of the last 80 days cannot be labelled at 180 days")
+                .isPositive();
+        assertThat(earlyHalfYear.scored() + earlyHalfYear.unobserved())
+                .isEqualTo(fullHalfYear.scored() + fullHalfYear.unobserved());
+        assertThat(earlyHalfYear.scored()).isLessThan(fullHalfYear.scored());
+        assertThat(earlyHalfYear.modelFingerprint())
+                .isEqualTo(new com.relationship.projection.churn.ChurnScoring(ChurnModel.defaults(),
+                        BondingModel.defaults()).fingerprint());
+    }
+
+    /** The calibration a finished backtest gives the active scoring: its year, else its longest horizon, per band. */
+    @Test
+    void theCalibrationIsTheActiveScoringsObservedLapseRatePerBand() {
+        List<List<EnvelopedAccountEvent>> histories = SyntheticHistories.generate(600, 12L, true);
+        BacktestReport report = new ChurnBacktest(BondingModel.defaults()).run(histories, PLAN);
+        String active = result(report, "2", HALF_YEAR).modelFingerprint();
+        Instant finished = Instant.parse("2026-12-07T12:00:00Z");
+
+        com.relationship.projection.churn.LapseCalibration calibration = BacktestCalibration.of("b-12", report, active,
+                PLAN, 30, finished).orElseThrow();
+
+        assertThat(calibration.horizon()).as("the longest: no year was asked for").isEqualTo(HALF_YEAR);
+        assertThat(calibration.backtestId()).isEqualTo("b-12");
+        assertThat(calibration.calibratedAt()).isEqualTo(finished);
+        for (BacktestReport.BandCalibration band : result(report, "2", HALF_YEAR).bands()) {
+            var calibrated = calibration.bands().get(band.band());
+            assertThat(calibrated.scored()).isEqualTo(band.scored());
+            assertThat(calibrated.lapses()).isEqualTo(band.lapses());
+            if (band.scored() >= 30) {
+                double observed = (double) band.lapses() / band.scored();
+                assertThat(calibrated.yearlyLapseChance()).as(band.band() + ": a year at the half year's rate")
+                        .isCloseTo(1 - Math.pow(1 - observed, 365.0 / 180), within(1e-9));
+            } else {
+                assertThat(calibrated.yearlyLapseChance()).isNull();
+            }
+        }
+        assertThat(calibration.bands().get(com.relationship.contracts.churn.ChurnBand.HIGH).yearlyLapseChance())
+                .as("HIGH lapses more than LOW").isGreaterThan(calibration.bands()
+                        .get(com.relationship.contracts.churn.ChurnBand.LOW).yearlyLapseChance());
+        assertThat(BacktestCalibration.of("b-12", report, "2:configured-otherwise", PLAN, 30, finished))
+                .as("a report that did not run the active scoring calibrates nothing").isEmpty();
+    }
+
     /** A search on a history where one factor alone tells the lapses moves weight onto it. */
     @Test
     void theWeightSearchMovesWeightOntoTheFactorThatTellsTheLapses() {
