@@ -312,6 +312,11 @@ class ProjectionIntegrationTest {
         HttpResponse<String> unknownModel = post("/api/v1/admin/churn-backtests",
                 "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-06-01T00:00:00Z\",\"step\":\"P30D\",\"models\":[\"7\"]}");
         assertThat(json.readTree(unknownModel.body()).get("detail").asText()).contains("model 7 is not known here");
+        HttpResponse<String> narrow = post("/api/v1/admin/churn-backtests", "{\"from\":\"2026-01-01T00:00:00Z\","
+                + "\"to\":\"2026-06-01T00:00:00Z\",\"step\":\"P30D\",\"weightRanges\":{\"STAGE\":{\"min\":60,\"max\":70},"
+                + "\"SPEND_TREND\":{\"min\":50,\"max\":50}}}");
+        assertThat(narrow.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(narrow.body()).get("detail").asText()).contains("minimums add up to 110");
         assertThat(get("/api/v1/admin/churn-backtests/nope").statusCode()).isEqualTo(404);
     }
 

@@ -40,7 +40,8 @@ public record BacktestReport(int cutoffs, int accounts, boolean usedLateFacts, L
      * @param medianLeadDays  days from an account turning HIGH (and staying so) to its lapse, the median; null
      *                        when no lapse was preceded by HIGH
      * @param suggestedWeights the weights that would have ranked this history's lapses best (a bounded search
-     *                        from the model's own, steps of 5, each 0 to 50): never applied by itself; version 2
+     *                        from the model's own within the request's ranges, by default steps of 5, each 0 to
+     *                        50): never applied by itself; version 2
      *                        at the longest horizon only, else null
      * @param suggestedAuc    the AUC those weights reach on this history (on a sample past 50,000 account-cutoffs)
      */

@@ -45,14 +45,15 @@ public final class ChurnBacktest {
      * @param asOf         how far the history is known (when it was read): a cutoff whose horizon runs past it
      *                     cannot be labelled yet (a lapse may still come) and is left out of that horizon, counted;
      *                     null: the latest instant an event of the history was recorded at
+     * @param weightBounds where the weight search may go; null: {@link WeightBounds#defaults()}
      */
     public record Plan(Instant from, Instant to, Duration step, List<Duration> horizons, List<ChurnModel> models,
-                       boolean useLateFacts, Instant asOf) {
+                       boolean useLateFacts, Instant asOf, WeightBounds weightBounds) {
 
-        /** Known as far as the history's latest recorded event. */
+        /** Known as far as the history's latest recorded event; the weight search within its default bounds. */
         public Plan(Instant from, Instant to, Duration step, List<Duration> horizons, List<ChurnModel> models,
                     boolean useLateFacts) {
-            this(from, to, step, horizons, models, useLateFacts, null);
+            this(from, to, step, horizons, models, useLateFacts, null, null);
         }
 
         /** Refuses a plan that cannot run, in words the asker can act on (the endpoint answers them as a 400). */
@@ -76,6 +77,7 @@ public final class ChurnBacktest {
             }
             horizons = List.copyOf(horizons);
             models = List.copyOf(models);
+            weightBounds = weightBounds == null ? WeightBounds.defaults() : weightBounds;
         }
 
         /** How many cutoffs the plan scores at. */
@@ -104,7 +106,7 @@ public final class ChurnBacktest {
         Instant asOf = plan.asOf() != null ? plan.asOf() : histories.stream().flatMap(List::stream)
                 .map(EnvelopedAccountEvent::occurredAt).max(Instant::compareTo).orElse(plan.to());
         List<ModelRun> runs = plan.models().stream().map(model -> new ModelRun(model, new ChurnScoring(model, bonding),
-                plan.horizons(), asOf)).toList();
+                plan.horizons(), asOf, plan.weightBounds())).toList();
         for (List<EnvelopedAccountEvent> history : histories) {
             runs.forEach(ModelRun::nextAccount);
             for (Instant cutoff : cutoffs) {
@@ -136,14 +138,16 @@ public final class ChurnBacktest {
         private final List<Duration> horizons;
         private final Duration longest;
         private final Instant asOf;
+        private final WeightBounds bounds;
         private final Map<Duration, List<Outcome>> outcomes = new HashMap<>();
         private final Map<Duration, Integer> unobserved = new HashMap<>();
         private final List<Double> leadDays = new ArrayList<>();
         private final List<double[]> shares = new ArrayList<>();
         private Instant highSince; // the cutoff from which the current account has been HIGH without a break
 
-        ModelRun(ChurnModel model, ChurnScoring scoring, List<Duration> horizons, Instant asOf) {
+        ModelRun(ChurnModel model, ChurnScoring scoring, List<Duration> horizons, Instant asOf, WeightBounds bounds) {
             this.model = model;
+            this.bounds = bounds;
             this.asOf = asOf;
             this.scoring = scoring;
             this.horizons = horizons;
@@ -188,7 +192,7 @@ public final class ChurnBacktest {
         }
 
         List<BacktestReport.ModelResult> results() {
-            WeightSearch.Suggestion suggestion = shares.isEmpty() ? null : WeightSearch.best(model.weights(), shares,
+            WeightSearch.Suggestion suggestion = shares.isEmpty() ? null : WeightSearch.best(model.weights(), bounds, shares,
                     outcomes.get(longest).stream().map(Outcome::lapsed).toList());
             List<BacktestReport.ModelResult> results = new ArrayList<>();
             for (Duration horizon : horizons) {

@@ -37,7 +37,9 @@ public class ChurnBacktestController {
                     + " lapse within each of `horizons` (default P90D and P180D). Answers 202 with the backtest; follow"
                     + " it at its Location. The report per model and horizon: accounts scored,"
                     + " lapses, AUC, HIGH's precision, recall and lift, calibration per band and per score decile, and"
-                    + " the median lead time from turning HIGH to lapsing; a cutoff whose horizon has not passed yet is"
+                    + " the median lead time from turning HIGH to lapsing; for version 2, the weights that would have ranked"
+                    + " this history's lapses best within `weightRanges` (per factor, default 0 to 50) moved by"
+                    + " `weightStep` (default 5), never applied by itself; a cutoff whose horizon has not passed yet is"
                     + " left out of it (`unobserved`). Once DONE, a backtest that ran the active model calibrates"
                     + " revenue at risk with the lapse rate it observed per band (`calibration` says how, or why not)."
                     + " 400 /problems/invalid-backtest for a request that cannot run (at most 240 cutoffs).")

@@ -5,6 +5,7 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.bonding.BondingProperties;
 import com.mongodb.client.MongoDatabase;
 import com.relationship.projection.churn.ChurnCalibrations;
+import com.relationship.projection.churn.ChurnFactor;
 import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.ChurnProperties;
 import com.relationship.projection.churn.LapseCalibration;
@@ -94,9 +95,18 @@ public class ChurnBacktests {
      * @param models       model versions: the active one's (with its configured numbers), "1" (version 1's
      *                     defaults) or "2" (version 2's defaults); the active one when left out
      * @param useLateFacts also facts recorded after a cutoff but dated before it; false when left out
+     * @param weightRanges the suggested weights' range per factor ({@code {"STAGE": {"min": 5, "max": 20}}});
+     *                     a factor left out ranges from 0 to 50
+     * @param weightStep   the points the weight search moves at a time; 5 when left out
      */
     public record Request(Instant from, Instant to, Duration step, List<Duration> horizons, List<String> models,
-                          Boolean useLateFacts) {
+                          Boolean useLateFacts, Map<ChurnFactor, WeightBounds.Range> weightRanges, Integer weightStep) {
+
+        /** Without bounds of its own for the weight search. */
+        public Request(Instant from, Instant to, Duration step, List<Duration> horizons, List<String> models,
+                       Boolean useLateFacts) {
+            this(from, to, step, horizons, models, useLateFacts, null, null);
+        }
     }
 
     /**
@@ -171,7 +181,8 @@ public class ChurnBacktests {
         ChurnBacktest.Plan plan;
         try {
             plan = new ChurnBacktest.Plan(request.from(), request.to(), request.step(), horizons, models,
-                    Boolean.TRUE.equals(request.useLateFacts()));
+                    Boolean.TRUE.equals(request.useLateFacts()), null, new WeightBounds(request.weightRanges(),
+                    request.weightStep() == null ? WeightBounds.DEFAULT_STEP : request.weightStep()));
         } catch (IllegalArgumentException cannotRun) {
             throw new InvalidBacktest(cannotRun.getMessage());
         }
@@ -198,7 +209,8 @@ public class ChurnBacktests {
         try {
             // The history is known up to now: a horizon ending later cannot be labelled yet.
             ChurnBacktest.Plan plan = new ChurnBacktest.Plan(requested.from(), requested.to(), requested.step(),
-                    requested.horizons(), requested.models(), requested.useLateFacts(), clock.instant());
+                    requested.horizons(), requested.models(), requested.useLateFacts(), clock.instant(),
+                    requested.weightBounds());
             List<EnvelopedAccountEvent> events = new ArrayList<>();
             TopicToEnd.read(kafka, topic, "projection-service-backtest-" + run.id,
                     extent -> run.toRead.set(extent.records()), record -> {

@@ -8,16 +8,15 @@ import java.util.Map;
 
 /**
  * The weights that would have ranked this history's lapses best (issue 27): a bounded search that
- * starts from the model's weights and moves {@value #STEP} points from one factor to another while
- * that raises the AUC, each weight within 0 to {@value #MAX}, their sum kept at 100. A suggestion
+ * starts from the model's weights (moved into the bounds) and moves a step of points from one factor to
+ * another while that raises the AUC, each weight within its range ({@link WeightBounds}), their sum kept
+ * at 100. A suggestion
  * only: it is shown beside the current AUC and never applied by itself. It reads each account-cutoff's
  * factor shares, so no account is scored again; with more than {@value #SAMPLE} account-cutoffs it
  * searches on an even sample of them.
  */
 final class WeightSearch {
 
-    static final int STEP = 5;
-    static final int MAX = 50;
     static final int SAMPLE = 50_000;
     private static final int MAX_MOVES = 60;
 
@@ -32,7 +31,8 @@ final class WeightSearch {
      * @param shares each account-cutoff's share of each factor's weight, in {@link ChurnFactor} order
      * @param lapsed whether each lapsed within the horizon searched for
      */
-    static Suggestion best(Map<ChurnFactor, Integer> current, List<double[]> shares, List<Boolean> lapsed) {
+    static Suggestion best(Map<ChurnFactor, Integer> current, WeightBounds bounds, List<double[]> shares,
+                           List<Boolean> lapsed) {
         int stride = Math.max(1, shares.size() / SAMPLE);
         int n = (shares.size() + stride - 1) / stride;
         double[][] sample = new double[n][];
@@ -42,21 +42,20 @@ final class WeightSearch {
             labels[k] = lapsed.get(i);
         }
         ChurnFactor[] factors = ChurnFactor.values();
-        int[] weights = new int[factors.length];
-        for (ChurnFactor factor : factors) {
-            weights[factor.ordinal()] = current.get(factor);
-        }
+        int step = bounds.step();
+        int[] weights = bounds.start(current);
         double best = auc(weights, sample, labels);
         for (int move = 0; move < MAX_MOVES; move++) {
             int[] bestWeights = null;
             for (int from = 0; from < weights.length; from++) {
                 for (int to = 0; to < weights.length; to++) {
-                    if (from == to || weights[from] < STEP || weights[to] + STEP > MAX) {
+                    if (from == to || !bounds.allows(factors[from], weights[from] - step)
+                            || !bounds.allows(factors[to], weights[to] + step)) {
                         continue;
                     }
                     int[] tried = weights.clone();
-                    tried[from] -= STEP;
-                    tried[to] += STEP;
+                    tried[from] -= step;
+                    tried[to] += step;
                     double auc = auc(tried, sample, labels);
                     if (auc > best + 1e-9) {
                         best = auc;

@@ -2,6 +2,7 @@ package com.relationship.projection.churn.backtest;
 
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.churn.ChurnFactor;
 import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.backtest.BacktestReport.ModelResult;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -125,7 +127,7 @@ class ChurnBacktestTest {
         List<List<EnvelopedAccountEvent>> histories = SyntheticHistories.generate(300, 11L, true);
         Instant lastCutoff = PLAN.cutoffs().get(PLAN.cutoffs().size() - 1);
         ChurnBacktest.Plan readEarly = new ChurnBacktest.Plan(PLAN.from(), PLAN.to(), PLAN.step(), PLAN.horizons(),
-                PLAN.models(), false, lastCutoff.plus(Duration.ofDays(100)));
+                PLAN.models(), false, lastCutoff.plus(Duration.ofDays(100)), null);
 
         BacktestReport full = new ChurnBacktest(BondingModel.defaults()).run(histories, PLAN);
         BacktestReport early = new ChurnBacktest(BondingModel.defaults()).run(histories, readEarly);
@@ -194,10 +196,39 @@ class ChurnBacktestTest {
             shares.add(row);
             lapsed.add(lapses);
         }
-        WeightSearch.Suggestion suggestion = WeightSearch.best(ChurnModel.defaults().weights(), shares, lapsed);
-        assertThat(suggestion.weights().get(com.relationship.projection.churn.ChurnFactor.UNHEARD_VOICE))
-                .isEqualTo(WeightSearch.MAX);
+        WeightSearch.Suggestion suggestion = WeightSearch.best(ChurnModel.defaults().weights(), WeightBounds.defaults(),
+                shares, lapsed);
+        assertThat(suggestion.weights().get(ChurnFactor.UNHEARD_VOICE)).isEqualTo(WeightBounds.DEFAULT_RANGE.max());
         assertThat(suggestion.auc()).isGreaterThan(0.95);
+
+        // Within configured ranges: the factor that tells the lapses stops at its own maximum, every weight
+        // stays within its range, moved by the configured step, and the weights still make 100.
+        WeightBounds bounds = new WeightBounds(Map.of(ChurnFactor.UNHEARD_VOICE, new WeightBounds.Range(10, 25),
+                ChurnFactor.STAGE, new WeightBounds.Range(12, 30)), 2);
+        WeightSearch.Suggestion bounded = WeightSearch.best(ChurnModel.defaults().weights(), bounds, shares, lapsed);
+        assertThat(bounded.weights().get(ChurnFactor.UNHEARD_VOICE)).isEqualTo(25);
+        assertThat(bounded.weights().get(ChurnFactor.STAGE)).isBetween(12, 30);
+        bounded.weights().forEach((factor, weight) -> assertThat(bounds.allows(factor, weight)).as(factor.name()).isTrue());
+        assertThat(bounded.weights().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+        assertThat(bounded.auc()).isLessThan(suggestion.auc());
+    }
+
+    /** Bounds no weights can meet are refused before anything runs, saying why. */
+    @Test
+    void weightRangesThatCannotMake100AreRefusedSayingWhy() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WeightBounds(Map.of(ChurnFactor.STAGE,
+                        new WeightBounds.Range(0, 10), ChurnFactor.INDIFFERENCE, new WeightBounds.Range(0, 10),
+                        ChurnFactor.UNHEARD_VOICE, new WeightBounds.Range(0, 10), ChurnFactor.SATISFACTION,
+                        new WeightBounds.Range(0, 10), ChurnFactor.WEAK_BONDS, new WeightBounds.Range(0, 10),
+                        ChurnFactor.SPEND_TREND, new WeightBounds.Range(0, 10)), 5))
+                .hasMessageContaining("their maximums to 60");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WeightBounds(Map.of(ChurnFactor.STAGE,
+                new WeightBounds.Range(30, 20)), 5)).hasMessageContaining("min at most max");
+        // The model's own weights outside a range: the search starts from them moved inside, still making 100.
+        int[] start = new WeightBounds(Map.of(ChurnFactor.SPEND_TREND, new WeightBounds.Range(0, 10)), 5)
+                .start(ChurnModel.defaults().weights());
+        assertThat(start[ChurnFactor.SPEND_TREND.ordinal()]).isEqualTo(10);
+        assertThat(java.util.Arrays.stream(start).sum()).isEqualTo(100);
     }
 
     @Test
