@@ -61,6 +61,7 @@ public final class AccountEventCodec {
             withOptional(builder, AccountEventEnvelope.REASON, e.reason());
             withOptional(builder, AccountEventEnvelope.BUSINESS_TIME,
                     e.businessTime() == null ? null : e.businessTime().toString());
+            withOptional(builder, AccountEventEnvelope.TRACEPARENT, e.traceparent());
             return builder.build();
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("Cannot serialise " + e.type(), ex);
@@ -126,7 +127,7 @@ public final class AccountEventCodec {
                     Long.parseLong(sequence.toString()), time, text(ce, AccountEventEnvelope.ACTOR),
                     text(ce, AccountEventEnvelope.CORRELATION_ID), text(ce, AccountEventEnvelope.CAUSATION_ID),
                     text(ce, AccountEventEnvelope.CLIENT_ID), text(ce, AccountEventEnvelope.REASON), event,
-                    businessTime == null ? null : Instant.parse(businessTime));
+                    businessTime == null ? null : Instant.parse(businessTime), text(ce, AccountEventEnvelope.TRACEPARENT));
         } catch (IOException | IllegalArgumentException | DateTimeParseException ex) {
             throw new UnknownAccountEventException("Cannot read " + ce.getType() + " " + ce.getId() + ": "
                     + ex.getMessage(), ex);

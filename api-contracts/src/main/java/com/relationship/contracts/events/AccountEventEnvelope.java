@@ -36,6 +36,12 @@ public final class AccountEventEnvelope {
      * recorded. Absent on messages published before it travelled: read {@code time} then.
      */
     public static final String BUSINESS_TIME = "businesstime";
+    /**
+     * The W3C Trace Context of the request that caused the event (the CloudEvents distributed tracing
+     * extension): {@code 00-<trace id>-<parent span id>-<flags>}. A consumer continues the trace from it;
+     * absent when the command came without one and tracing was off.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private AccountEventEnvelope() {
     }

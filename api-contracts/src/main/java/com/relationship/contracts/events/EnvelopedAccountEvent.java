@@ -17,10 +17,19 @@ import java.util.UUID;
  * @param businessTime  when it happened in the business, as the command said (a history recorded late
  *                      is dated as it happened): what stage periods, time in stage and scores go by.
  *                      A message published before it travelled says none: it reads as {@code occurredAt}
+ * @param traceparent   the W3C trace context of the request that caused it; null when there was none
  */
 public record EnvelopedAccountEvent(String eventId, UUID accountId, long sequence, Instant occurredAt,
                                     String actor, String correlationId, String causationId, String clientId,
-                                    String reason, AccountEvent event, Instant businessTime) {
+                                    String reason, AccountEvent event, Instant businessTime, String traceparent) {
+
+    /** Without a trace context: what every message published before it travelled says. */
+    public EnvelopedAccountEvent(String eventId, UUID accountId, long sequence, Instant occurredAt,
+                                 String actor, String correlationId, String causationId, String clientId,
+                                 String reason, AccountEvent event, Instant businessTime) {
+        this(eventId, accountId, sequence, occurredAt, actor, correlationId, causationId, clientId, reason, event,
+                businessTime, null);
+    }
 
     public EnvelopedAccountEvent {
         if (businessTime == null) {

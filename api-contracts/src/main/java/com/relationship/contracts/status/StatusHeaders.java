@@ -21,6 +21,11 @@ public final class StatusHeaders {
      * Schema ({@code schemas/<name>.schema.json}), so a reader can tell the form without parsing it.
      */
     public static final String SCHEMA = "schema";
+    /**
+     * The W3C trace context of the event the status changed for, where it had one: not in {@link #all()},
+     * whose headers every record carries; the document declares it as optional.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private static final Map<String, String> ALL;
 

@@ -263,6 +263,40 @@ abstract class SystemScenario {
     }
 
     /**
+     * Issue 32: one command's trace, followed from its REST call to its status record. The caller sends a
+     * W3C traceparent; relationship-service's span continues it and its event carries it on the events topic
+     * (the CloudEvents traceparent extension); projection-service continues it and publishes the status
+     * with a traceparent header of the same trace id.
+     */
+    @Test
+    void oneCommandsTraceIdGoesFromItsRestCallToItsStatusRecord() {
+        String traceId = "5c0ffee5c0ffee5c0ffee5c0ffee5c0f";
+        String id = register("Tracewell");
+        Reply referral = post(commands() + "/api/v1/accounts/" + id + "/referrals", Map.of("description", "a peer"),
+                Map.of("traceparent", "00-" + traceId + "-1111111111111111-01"), token());
+        assertThat(referral.status()).as(String.valueOf(referral.body())).isEqualTo(200);
+
+        EnvelopedAccountEvent event = eventsOnTopic(id, 2).get(1L);
+        System.out.printf("Trace %s: the event's traceparent on %s is %s%n", traceId, Topics.ACCOUNT_EVENTS,
+                event.traceparent());
+        assertThat(event.traceparent()).startsWith("00-" + traceId + "-");
+
+        List<String> statusTraces = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_STATUS)) {
+            await().atMost(EVENTUALLY).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    org.apache.kafka.common.header.Header header = record.headers().lastHeader("traceparent");
+                    if (id.equals(record.key()) && header != null) {
+                        statusTraces.add(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                });
+                assertThat(statusTraces).anySatisfy(header -> assertThat(header).startsWith("00-" + traceId + "-"));
+            });
+        }
+        System.out.printf("Trace %s: the status records of account %s carry %s%n", traceId, id, statusTraces);
+    }
+
+    /**
      * Every record on the three public topics, as the running system wrote it, is a message of
      * the AsyncAPI document in api-contracts: its channel, its message, its key and its payload.
      */

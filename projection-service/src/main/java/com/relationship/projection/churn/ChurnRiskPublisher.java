@@ -4,6 +4,7 @@ import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
 import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.projection.ingest.EventTraces;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,11 @@ public class ChurnRiskPublisher implements ChurnBandChanges {
     private final ChurnRiskCodec codec = new ChurnRiskCodec();
     private final String topic;
     private final Duration ackTimeout;
+    private final EventTraces traces;
 
-    public ChurnRiskPublisher(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties) {
+    /** @param traces the trace of the event the band changed for, carried on as a {@code traceparent} header */
+    public ChurnRiskPublisher(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties, EventTraces traces) {
+        this.traces = traces;
         if (properties.topics().churnRisk().equals(properties.topics().events())) {
             throw new IllegalStateException("projection.topics.churn-risk must not be the events topic "
                     + properties.topics().events() + ": the read side never writes events");
@@ -66,6 +70,7 @@ public class ChurnRiskPublisher implements ChurnBandChanges {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, change.accountId().toString(),
                 codec.encode(ChurnRiskCodec.idOf(change), change));
         record.headers().add("content-type", ChurnRiskCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        traces.inject(record.headers());
         if (kafka.inTransaction()) {
             kafka.send(record);
             return;

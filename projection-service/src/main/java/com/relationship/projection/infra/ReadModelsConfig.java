@@ -13,6 +13,7 @@ import com.relationship.projection.churn.ChurnReadModel;
 import com.relationship.projection.churn.ChurnRiskPublisher;
 import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnView;
+import com.relationship.projection.ingest.EventTraces;
 import com.relationship.projection.ingest.ParkedEventsGauge;
 import com.relationship.projection.ingest.ProjectionAlerts;
 import com.relationship.projection.ingest.ProjectionMetrics;
@@ -117,21 +118,22 @@ class ReadModelsConfig {
     @Bean
     Pipelines readModelPipelines(MongoDatabase projectionDatabase, AccountEventCodec codec, AppliedEventLedger ledger,
                                  ProjectionMetrics metrics, ProjectionAlerts alerts,
-                                 ObjectProvider<ParkedEventsGauge> gauge, ProjectionProperties properties) {
-        return new Pipelines(projectionDatabase, codec, ledger, metrics, alerts, gauge, properties);
+                                 ObjectProvider<ParkedEventsGauge> gauge, ProjectionProperties properties,
+                                 EventTraces traces) {
+        return new Pipelines(projectionDatabase, codec, ledger, metrics, alerts, gauge, properties, traces);
     }
 
     /** Makes the pipeline of one read model: its store in its collection, the shared ledger, meters and alerts. */
     record Pipelines(MongoDatabase database, AccountEventCodec codec, AppliedEventLedger ledger,
                      ProjectionMetrics metrics, ProjectionAlerts alerts, ObjectProvider<ParkedEventsGauge> gauge,
-                     ProjectionProperties properties) {
+                     ProjectionProperties properties, EventTraces traces) {
 
         <V> ReadModelPipeline<V> of(ReadModel<V> model, Consumer<MongoCollection<Document>> ownIndexes) {
             ReadModelStore<V> store = new ReadModelStore<>(database.getCollection(model.collection()),
                     new ReadModelDocuments<>(model, codec), ownIndexes);
             // The gauge recounts every read model; resolved late, because it needs the pipelines itself.
             return new ReadModelPipeline<>(model, store, ledger, metrics, alerts, () -> gauge.getObject().refresh(),
-                    properties.store().maxWriteAttempts());
+                    properties.store().maxWriteAttempts(), traces);
         }
     }
 }

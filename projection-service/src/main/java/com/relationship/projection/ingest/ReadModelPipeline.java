@@ -57,6 +57,7 @@ public class ReadModelPipeline<V> {
     private final ProjectionAlerts alerts;
     private final Runnable countsChanged;
     private final int maxAttempts;
+    private final EventTraces traces;
     /**
      * Every write of this instance to the read model's collection holds it shared; a rebuild's swap
      * holds it alone ({@link #pauseWrites}), so no read-then-compare-and-set spans the moment the
@@ -74,6 +75,14 @@ public class ReadModelPipeline<V> {
     public ReadModelPipeline(ReadModel<V> model, ReadModelStore<V> store, AppliedEventLedger ledger,
                              ProjectionMetrics metrics, ProjectionAlerts alerts, Runnable countsChanged,
                              int maxAttempts) {
+        this(model, store, ledger, metrics, alerts, countsChanged, maxAttempts, EventTraces.NONE);
+    }
+
+    /** @param traces continues each event's trace for what this read model does with it and publishes */
+    public ReadModelPipeline(ReadModel<V> model, ReadModelStore<V> store, AppliedEventLedger ledger,
+                             ProjectionMetrics metrics, ProjectionAlerts alerts, Runnable countsChanged,
+                             int maxAttempts, EventTraces traces) {
+        this.traces = traces;
         this.model = model;
         this.ordering = new EventOrdering<>(model);
         this.store = store;
@@ -106,7 +115,9 @@ public class ReadModelPipeline<V> {
      *                     in the same write; null for a live event
      */
     public Kind ingest(EnvelopedAccountEvent event, String redrivenFrom) {
-        return writing(() -> ingestNow(event, redrivenFrom));
+        try (EventTraces.Scope traced = traces.continueFor(event, model.name())) {
+            return writing(() -> ingestNow(event, redrivenFrom));
+        }
     }
 
     /**
@@ -204,19 +215,12 @@ public class ReadModelPipeline<V> {
             }
             ProjectionState<V> after = next;
             int skipped = duplicates;
+            // What is published for the account goes on in the trace of its latest event in the batch.
+            EnvelopedAccountEvent latest = account.getValue().get(account.getValue().size() - 1);
             afterWrites.add(() -> {
-                for (int i = 0; i < skipped; i++) {
-                    metrics.duplicate(model.name());
+                try (EventTraces.Scope traced = traces.continueFor(latest, model.name())) {
+                    afterBatchWrite(account.getKey(), skipped, applied, current, after);
                 }
-                if (applied.isEmpty()) {
-                    log.info("{}: skipped {} duplicate(s) of account {} (already applied up to {})", model.name(),
-                            skipped, account.getKey(), current.state().lastAppliedSequence());
-                    republish(current.state());
-                    return;
-                }
-                applied.forEach(event -> metrics.applied(model.name(), event));
-                alerts.written(account.getKey());
-                stored(current.state(), after);
             });
         }
         if (!store.compareAndSetAll(writes)) {
@@ -227,6 +231,23 @@ public class ReadModelPipeline<V> {
         }
         afterWrites.forEach(Runnable::run);
         return true;
+    }
+
+    /** After a batch's bulk write: counts, alerts and the publication of one account's view. */
+    private void afterBatchWrite(UUID accountId, int skipped, List<EnvelopedAccountEvent> applied,
+                                 Versioned<V> current, ProjectionState<V> after) {
+        for (int i = 0; i < skipped; i++) {
+            metrics.duplicate(model.name());
+        }
+        if (applied.isEmpty()) {
+            log.info("{}: skipped {} duplicate(s) of account {} (already applied up to {})", model.name(),
+                    skipped, accountId, current.state().lastAppliedSequence());
+            republish(current.state());
+            return;
+        }
+        applied.forEach(event -> metrics.applied(model.name(), event));
+        alerts.written(accountId);
+        stored(current.state(), after);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.StatusHeaders;
 import com.relationship.projection.infra.ProjectionProperties;
+import com.relationship.projection.ingest.EventTraces;
 import com.relationship.projection.ingest.ProjectionMetrics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,9 +34,12 @@ public class StatusPublisher {
     private final String topic;
     private final Duration ackTimeout;
     private final ProjectionMetrics metrics;
+    private final EventTraces traces;
 
+    /** @param traces the trace of the event the status changed for, carried on as a {@code traceparent} header */
     public StatusPublisher(KafkaTemplate<String, byte[]> kafka, ProjectionProperties properties,
-                           ProjectionMetrics metrics) {
+                           ProjectionMetrics metrics, EventTraces traces) {
+        this.traces = traces;
         if (properties.topics().status().equals(properties.topics().events())) {
             throw new IllegalStateException("projection.topics.status must not be the events topic "
                     + properties.topics().events() + ": the read side never writes events");
@@ -49,6 +53,7 @@ public class StatusPublisher {
     public void publish(AccountStatus status) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, status.accountId().toString(), toJson(status));
         StatusHeaders.all().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        traces.inject(record.headers());
         if (kafka.inTransaction()) {
             kafka.send(record).whenComplete((result, e) -> {
                 if (e == null) {

@@ -550,6 +550,48 @@ class ProjectionIntegrationTest {
         return last;
     }
 
+    /**
+     * Issue 32: an event's trace goes on in the projection. A registration and a purchase carrying the
+     * W3C traceparent of the request that caused them (as relationship-service relays them) come out on the
+     * status and churn-risk topics with a traceparent header of the same trace.
+     */
+    @Test
+    void theTraceOfAnEventGoesOnToTheStatusAndChurnRecordsItCaused() throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String traceparent = "00-" + traceId + "-b7ad6b7169203331-01";
+        UUID account = UUID.randomUUID();
+        Instant at = clock.instant();
+        EnvelopedAccountEvent registered = enveloped(account, 0, at, new AccountRegistered(account, "Traced GmbH",
+                "Retail", 10, null, "EMEA", null));
+        EnvelopedAccountEvent purchase = enveloped(account, 1, at.plusSeconds(1), purchase(account, "120.00"));
+        send(traced(registered, traceparent), traced(purchase, traceparent));
+
+        await().atMost(WAIT).until(() -> status(account), st -> st != null && st.lastAppliedSequence() == 1);
+        List<String> statusTraces = await().atMost(WAIT).until(() -> traceparents(Topics.ACCOUNT_STATUS, account),
+                found -> !found.isEmpty());
+        assertThat(statusTraces).allSatisfy(header -> assertThat(header).startsWith("00-" + traceId + "-")
+                .as("a span of the projection's own, continuing the trace").doesNotContain("b7ad6b7169203331"));
+        List<String> churnTraces = await().atMost(WAIT).until(() -> traceparents(Topics.CHURN_RISK, account),
+                found -> !found.isEmpty());
+        assertThat(churnTraces).allSatisfy(header -> assertThat(header).startsWith("00-" + traceId + "-"));
+    }
+
+    private static EnvelopedAccountEvent traced(EnvelopedAccountEvent e, String traceparent) {
+        return new EnvelopedAccountEvent(e.eventId(), e.accountId(), e.sequence(), e.occurredAt(), e.actor(),
+                e.correlationId(), e.causationId(), e.clientId(), e.reason(), e.event(), e.businessTime(), traceparent);
+    }
+
+    private static List<String> traceparents(String topic, UUID account) {
+        List<String> found = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : CommittedRecords.readAll(infra.kafkaBootstrapServers(), topic)) {
+            org.apache.kafka.common.header.Header header = record.headers().lastHeader("traceparent");
+            if (record.key().equals(account.toString()) && header != null) {
+                found.add(new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return found;
+    }
+
     private static EnvelopedAccountEvent enveloped(UUID account, long sequence, Instant at, AccountEvent event) {
         return new EnvelopedAccountEvent(UUID.randomUUID().toString(), account, sequence, at, "alice",
                 "corr-" + sequence, "cmd-" + sequence, event);

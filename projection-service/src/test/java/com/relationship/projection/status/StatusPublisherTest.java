@@ -36,7 +36,7 @@ class StatusPublisherTest {
         ProjectionProperties properties = properties(Topics.ACCOUNT_EVENTS);
 
         assertThatThrownBy(() -> new StatusPublisher(mock(KafkaTemplate.class), properties,
-                new ProjectionMetrics(new SimpleMeterRegistry())))
+                new ProjectionMetrics(new SimpleMeterRegistry()), com.relationship.projection.ingest.EventTraces.NONE))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("never writes events");
     }
 
@@ -48,7 +48,8 @@ class StatusPublisherTest {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(null));
         UUID account = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
 
-        new StatusPublisher(kafka, properties(Topics.ACCOUNT_STATUS), new ProjectionMetrics(new SimpleMeterRegistry()))
+        new StatusPublisher(kafka, properties(Topics.ACCOUNT_STATUS), new ProjectionMetrics(new SimpleMeterRegistry()),
+                com.relationship.projection.ingest.EventTraces.NONE)
                 .publish(new AccountStatus(account, "Acme", null, LifecycleStage.PROSPECT, null, null, null, null, null,
                         null, ExchangeType.TRANSACTIONAL, 0, null, null, 0, null, false, null));
 

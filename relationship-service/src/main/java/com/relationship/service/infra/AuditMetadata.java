@@ -26,6 +26,8 @@ public class AuditMetadata implements CorrelationDataProvider {
     public static final String REASON = "reason";
     /** The request's Idempotency-Key: lets a retry find the event of an attempt whose answer was lost. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** The W3C trace context of the request ({@link CurrentTrace}): the trace the events continue. */
+    public static final String TRACEPARENT = "traceparent";
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
@@ -34,6 +36,7 @@ public class AuditMetadata implements CorrelationDataProvider {
         copy(message, CLIENT_ID, data);
         copy(message, REASON, data);
         copy(message, IDEMPOTENCY_KEY, data);
+        copy(message, TRACEPARENT, data);
         data.put(CORRELATION_ID, message.getMetaData().getOrDefault(CORRELATION_ID, message.getIdentifier()));
         data.put(CAUSATION_ID, message.getIdentifier());
         data.put(CAUSATION_TYPE, message.getPayloadType().getSimpleName());

@@ -262,10 +262,15 @@ class RelayPublisher {
                 message.getSequenceNumber(), message.getTimestamp(), text(metadata, AuditMetadata.ACTOR),
                 text(metadata, AuditMetadata.CORRELATION_ID), text(metadata, AuditMetadata.CAUSATION_ID),
                 text(metadata, AuditMetadata.CLIENT_ID), text(metadata, AuditMetadata.REASON), event,
-                BusinessTime.of(metadata, message.getTimestamp()));
+                BusinessTime.of(metadata, message.getTimestamp()), text(metadata, AuditMetadata.TRACEPARENT));
+        List<org.apache.kafka.common.header.Header> headers = new java.util.ArrayList<>(List.of(
+                new RecordHeader("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
+        if (enveloped.traceparent() != null) {
+            // Also as the W3C header, for a consumer whose Kafka instrumentation reads trace context from headers.
+            headers.add(new RecordHeader(AuditMetadata.TRACEPARENT, enveloped.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
         return new ProducerRecord<>(properties.topic(), null, message.getTimestamp().toEpochMilli(),
-                event.accountId().toString(), codec.encode(enveloped),
-                List.of(new RecordHeader("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
+                event.accountId().toString(), codec.encode(enveloped), headers);
     }
 
     private static String text(MetaData metadata, String key) {

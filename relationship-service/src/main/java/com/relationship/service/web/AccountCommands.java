@@ -10,6 +10,7 @@ import com.relationship.service.account.BusinessTime;
 import com.relationship.service.account.Replayed;
 import com.relationship.service.account.StaleAccountVersion;
 import com.relationship.service.infra.AuditMetadata;
+import com.relationship.service.infra.CurrentTrace;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -46,9 +47,11 @@ public class AccountCommands implements AutoCloseable {
     private final ConflictRetries conflictRetries;
     private final MeterRegistry meters;
     private final AccountHistory history;
+    private final CurrentTrace trace;
 
     public AccountCommands(CommandBus commandBus, MeterRegistry meters, AccountHistory history,
-                           ApiProperties properties) {
+                           ApiProperties properties, CurrentTrace trace) {
+        this.trace = trace;
         this.conflictRetries = new ConflictRetries(properties, meters);
         this.gateway = DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(conflictRetries).build();
         this.meters = meters;
@@ -159,8 +162,12 @@ public class AccountCommands implements AutoCloseable {
         meters.counter("relationship.commands", "command", type, "outcome", outcome, "rule", rule).increment();
     }
 
-    private static MetaData metadata(String reason, Instant occurredAt) {
+    private MetaData metadata(String reason, Instant occurredAt) {
         Map<String, Object> values = new HashMap<>();
+        String traceparent = trace.traceparent();
+        if (traceparent != null) {
+            values.put(AuditMetadata.TRACEPARENT, traceparent);
+        }
         if (occurredAt != null) {
             values.put(BusinessTime.KEY, occurredAt.toString());
         }
