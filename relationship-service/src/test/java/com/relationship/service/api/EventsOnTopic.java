@@ -3,6 +3,7 @@ package com.relationship.service.api;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Everything on an events topic, per account, in the order a consumer reads it: what the ordering
@@ -34,11 +36,30 @@ public final class EventsOnTopic {
 
     /** Reads the whole topic from the beginning to its current end. */
     public static EventsOnTopic read(String bootstrapServers, String topic) {
+        AccountEventCodec codec = new AccountEventCodec();
+        Map<String, List<Seen>> byAccount = new HashMap<>();
+        eachRecord(bootstrapServers, topic, record -> {
+            EnvelopedAccountEvent event = codec.decode(record.value());
+            byAccount.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(new Seen(event.sequence(), event.eventId()));
+        });
+        return new EventsOnTopic(byAccount);
+    }
+
+    /** One account's records as they are on the topic (headers included), in topic order, re-sends included. */
+    public static List<ConsumerRecord<String, byte[]>> records(String bootstrapServers, String topic, String accountId) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        eachRecord(bootstrapServers, topic, record -> {
+            if (accountId.equals(record.key())) {
+                found.add(record);
+            }
+        });
+        return found;
+    }
+
+    private static void eachRecord(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AccountEventCodec codec = new AccountEventCodec();
-        Map<String, List<Seen>> byAccount = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5))
@@ -47,14 +68,9 @@ public final class EventsOnTopic {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
             while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(5)) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    EnvelopedAccountEvent event = codec.decode(record.value());
-                    byAccount.computeIfAbsent(record.key(), key -> new ArrayList<>())
-                            .add(new Seen(event.sequence(), event.eventId()));
-                });
+                consumer.poll(Duration.ofMillis(500)).forEach(each);
             }
         }
-        return new EventsOnTopic(byAccount);
     }
 
     /** The account's records in topic order, re-sends included. */

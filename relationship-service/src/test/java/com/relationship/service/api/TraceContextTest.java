@@ -4,22 +4,14 @@ import com.relationship.contracts.Topics;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.infra.embedded.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,27 +59,9 @@ class TraceContextTest extends EmbeddedServiceTest {
 
     /** The account's records on the events topic, the first of each sequence. */
     private static Map<Long, ConsumerRecord<String, byte[]>> recordsOf(String accountId) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ACCOUNT_EVENTS, Duration.ofSeconds(5))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
-            while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(5)) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (accountId.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
         Map<Long, ConsumerRecord<String, byte[]>> bySequence = new java.util.TreeMap<>();
-        found.forEach(record -> bySequence.putIfAbsent(new AccountEventCodec().sequenceOf(record.value()), record));
+        EventsOnTopic.records(TestInfrastructure.shared().kafkaBootstrapServers(), Topics.ACCOUNT_EVENTS, accountId)
+                .forEach(record -> bySequence.putIfAbsent(new AccountEventCodec().sequenceOf(record.value()), record));
         return bySequence;
     }
 }
