@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar [store] [command-path] [audit] [scale] [backtest] [--quick] [--out DIR]}: runs the named
+ * {@code java -jar benchmarks/target/benchmarks.jar [store] [command-path] [audit] [scale] [backtest] [backtest-rest] [--quick] [--out DIR]}: runs the named
  * benchmarks (all there are when none is named), prints a Markdown table for each and writes it with
  * a JSON file of the same figures under {@code DIR} (default {@code benchmarks/target/results}).
  * {@code --quick}: a small load, to check the harness works, not to quote.
@@ -39,6 +39,9 @@ public final class BenchmarkMain {
         }
         if (named.isEmpty() || named.contains("backtest")) {
             results.write(new Backtest(quick).run());
+        }
+        if (named.isEmpty() || named.contains("backtest-rest")) {
+            results.write(new RestBacktest(quick).run());
         }
     }
 }

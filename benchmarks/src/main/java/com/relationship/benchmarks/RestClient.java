@@ -70,7 +70,8 @@ final class RestClient {
 
     /**
      * Starts an admin operation (a POST answering 202 with a Location) and polls the Location every
-     * 50 ms until it is no longer RUNNING; a FAILED one is an error.
+     * 50 ms until it is no longer RUNNING: COMPLETED (a rebuild, a re-drive) or DONE (a churn backtest);
+     * a FAILED one is an error.
      */
     Finished runToEnd(String url, String body, Duration timeout) throws Exception {
         long started = System.nanoTime();
@@ -80,7 +81,7 @@ final class RestClient {
             JsonNode state = get(location).body();
             switch (state.get("state").asText()) {
                 case "RUNNING" -> Thread.sleep(50);
-                case "COMPLETED" -> {
+                case "COMPLETED", "DONE" -> {
                     return new Finished(state, (System.nanoTime() - started) / 1e9);
                 }
                 default -> throw new IllegalStateException(location + " ended " + state);
@@ -93,9 +94,18 @@ final class RestClient {
     }
 
     Answer post(String url, String body, int expected) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-        return answer(url, response, expected);
+        return answer(url, postJson(url, body), expected);
+    }
+
+    /** A POST whose every answer is data (a refusal counted, not an error): its status and body. */
+    Answer attempt(String url, String body) throws Exception {
+        HttpResponse<String> response = postJson(url, body);
+        return answer(url, response, response.statusCode());
+    }
+
+    private HttpResponse<String> postJson(String url, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer get(String url) throws Exception {
