@@ -352,6 +352,26 @@ public final class AccountStatusProjector {
             return this; // the standing (churn) is reckoned after the fold
         }
 
+        @Override
+        public Draft visit(ContactAdded event) {
+            return this; // the committee is its own read model
+        }
+
+        @Override
+        public Draft visit(ContactRoleAssessed event) {
+            return this; // the committee is its own read model
+        }
+
+        @Override
+        public Draft visit(ContactLeft event) {
+            return this; // the committee is its own read model; the bonds it ends come as BondDissolved
+        }
+
+        @Override
+        public Draft visit(AccountOwnerAssigned event) {
+            return this;
+        }
+
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),
