@@ -91,7 +91,7 @@ class ContractSchemasTest {
             Map.entry(ContactAdded.class, Set.of("email", "phone", "preferredChannel")),
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
-                    "bondingLevel", "lastInteraction", "standingAt")),
+                    "bondingLevel", "lastInteraction", "standingAt", "owner")),
             Map.entry(Firmographics.class, Set.of("annualRevenue")),
             Map.entry(StagePeriod.class, Set.of("leftAt")),
             Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
@@ -103,7 +103,7 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.ofEntries(
             Map.entry(AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
-                    "standingAt", "complianceHold")),
+                    "standingAt", "complianceHold", "owner")),
             Map.entry(PurchaseRecorded.class, Set.of("orderRef")),
             Map.entry(AccountRegistered.class, Set.of("relationshipSince")),
             Map.entry(ReferralRecorded.class, Set.of("ref")),

@@ -5,6 +5,7 @@ import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.*;
+import com.relationship.contracts.status.AccountOwner;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
@@ -194,6 +195,7 @@ public final class AccountStatusProjector {
         private long lastAppliedSequence;
         private Instant updatedAt;
         private boolean complianceHold;
+        private AccountOwner owner;
 
         Draft(AccountStatus s, Instant at) {
             from = s;
@@ -209,6 +211,7 @@ public final class AccountStatusProjector {
             purchaseTotals = new TreeMap<>(s.purchaseTotals());
             openComplaints = new ArrayList<>(s.openComplaints());
             complianceHold = s.complianceHold();
+            owner = s.owner();
         }
 
         /** Closes the current stage period at {@code at} and opens one for {@code to}. */
@@ -369,6 +372,7 @@ public final class AccountStatusProjector {
 
         @Override
         public Draft visit(AccountOwnerAssigned event) {
+            owner = new AccountOwner(event.owner(), event.kind(), at); // since when it happened, as stages are
             return this;
         }
 
@@ -377,7 +381,7 @@ public final class AccountStatusProjector {
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),
                     purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null,
                     from.bondingLevel(), from.bondStrength(), from.churnScore(), from.churnBand(),
-                    from.lastInteraction(), from.standingAt(), complianceHold);
+                    from.lastInteraction(), from.standingAt(), complianceHold, owner);
         }
     }
 }
