@@ -112,13 +112,8 @@ class AccountStatusGoldenFileTest {
     void theFormBeforeTheComplianceHoldStillReads() throws IOException {
         AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-compliance-hold.json")
                 .toFile(), AccountStatus.class);
-        AccountStatus s = sample();
         assertThat(before.complianceHold()).isFalse();
-        assertThat(before).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
-                s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
-                s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
-                s.updatedAt(), s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(),
-                s.churnBand(), s.lastInteraction(), s.standingAt(), false));
+        assertThat(before).isEqualTo(sampleWithout(false));
     }
 
     /** A status published before it showed the owner reads with none. */
@@ -126,13 +121,18 @@ class AccountStatusGoldenFileTest {
     void theFormBeforeTheOwnerStillReads() throws IOException {
         AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-owner.json")
                 .toFile(), AccountStatus.class);
-        AccountStatus s = sample();
         assertThat(before.owner()).isNull();
-        assertThat(before).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
-                s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
-                s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
-                s.updatedAt(), s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(),
-                s.churnBand(), s.lastInteraction(), s.standingAt(), s.complianceHold()));
+        assertThat(before).isEqualTo(sampleWithout(sample().complianceHold()));
+    }
+
+    /** The sample as a form without the owner (and with {@code complianceHold} as that form had it) reads. */
+    private static AccountStatus sampleWithout(boolean complianceHold) {
+        AccountStatus s = sample();
+        return new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(), s.stageSince(), s.lapsedFrom(),
+                s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(), s.exchangeType(),
+                s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(), s.updatedAt(),
+                s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(), s.churnBand(),
+                s.lastInteraction(), s.standingAt(), complianceHold);
     }
 
     @Test

@@ -69,10 +69,9 @@ class BondController {
                                                       @Valid @RequestBody BondRequest request) {
         UUID bondId = commands.newId("bond", accountId);
         Instant since = request.occurredAt() != null ? request.occurredAt() : Instant.now();
-        CommandAccepted accepted = commands.send(new EstablishBond(accountId, bondId, request.kind(),
-                request.description(), since, request.validUntil(), request.contactId())).getBody();
-        return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
-                .body(new BondEstablishedResponse(accountId, accepted.version(), bondId));
+        return commands.send(new EstablishBond(accountId, bondId, request.kind(), request.description(), since,
+                request.validUntil(), request.contactId()), null, null,
+                accepted -> new BondEstablishedResponse(accountId, accepted.version(), bondId));
     }
 
     @PostMapping("/{bondId}/dissolution")

@@ -99,11 +99,9 @@ class ContactController {
                     + " it. Role writer.")
     ResponseEntity<ContactAddedResponse> add(@PathVariable UUID accountId, @Valid @RequestBody ContactRequest request) {
         UUID contactId = commands.newId("contact", accountId);
-        CommandAccepted accepted = commands.send(new AddContact(accountId, contactId, request.name(), request.title(),
-                request.email(), request.phone(), request.role(), request.influence(), request.preferredChannel()),
-                null, request.occurredAt()).getBody();
-        return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
-                .body(new ContactAddedResponse(accountId, accepted.version(), contactId));
+        return commands.send(new AddContact(accountId, contactId, request.name(), request.title(), request.email(),
+                request.phone(), request.role(), request.influence(), request.preferredChannel()), null,
+                request.occurredAt(), accepted -> new ContactAddedResponse(accountId, accepted.version(), contactId));
     }
 
     @PostMapping("/{contactId}/role")

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.relationship.service.account.AccountFixtures.*;
@@ -39,10 +38,6 @@ class ContactRulesTest {
     void setUp() {
         fixture = AccountFixtures.fixture();
         now = fixture.currentTime();
-    }
-
-    private static Map<String, Object> at(Instant occurredAt) {
-        return Map.of(BusinessTime.KEY, occurredAt.toString());
     }
 
     private static ContactAdded jane() {
