@@ -5,6 +5,7 @@ import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.events.*;
 
 import java.time.Instant;
@@ -37,6 +38,10 @@ import java.util.UUID;
  *                              when it was recorded, and facts may be dated before it)
  * @param tenureSince           when the current tenure began: the lapse before the latest win-back; null
  *                              for the first tenure (it holds everything since the relationship began)
+ * @param contacts              the account's buying committee by contact id, those who left too (an id is
+ *                              never reused); no personal data ({@link KnownContact})
+ * @param owner                 the subject of the seller's person who owns the account; null until assigned
+ * @param ownerKind             whether that owner hunts or develops it; null with {@code owner}
  * @param lapsedPurchases       when the purchases counted in {@code purchasesWhileLapsed} happened
  * @param facts                 every fact recorded, by its minted id and the seller's reference: each is
  *                              recorded once; not part of the state's JSON form (the events are the facts)
@@ -46,7 +51,8 @@ public record AccountState(UUID accountId, String name, Classification classific
                            Evidence evidence, Set<UUID> complaintsOpened, Set<UUID> resolvedComplaints,
                            Map<UUID, ActiveBond> activeBonds, Set<UUID> dissolvedBonds, int purchasesWhileLapsed,
                            long version, Instant registeredAt, Instant lastEventAt, boolean complianceHold,
-                           Instant relationshipSince, Instant tenureSince, @JsonIgnore Dates lapsedPurchases,
+                           Instant relationshipSince, Instant tenureSince, Map<UUID, KnownContact> contacts,
+                           String owner, OwnerKind ownerKind, @JsonIgnore Dates lapsedPurchases,
                            @JsonIgnore RecordedFacts facts) {
 
     public AccountState {
@@ -54,6 +60,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         resolvedComplaints = Set.copyOf(resolvedComplaints);
         activeBonds = Map.copyOf(activeBonds);
         dissolvedBonds = Set.copyOf(dissolvedBonds);
+        contacts = Map.copyOf(contacts);
     }
 
     /**
@@ -64,7 +71,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         Instant since = event.relationshipSince() != null ? event.relationshipSince() : at;
         return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT,
                 since, null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, since, since,
-                false, event.relationshipSince(), null, Dates.none(), RecordedFacts.none());
+                false, event.relationshipSince(), null, Map.of(), null, null, Dates.none(), RecordedFacts.none());
     }
 
     /** When the account last moved a lifecycle or KAM stage (its registration, before any move), by business time. */
@@ -129,6 +136,9 @@ public record AccountState(UUID accountId, String name, Classification classific
         private Instant lastEventAt;
         private RecordedFacts facts;
         private final LifecycleStage stageBefore;
+        private final Map<UUID, KnownContact> contacts;
+        private String owner;
+        private OwnerKind ownerKind;
 
         Draft(AccountState state) {
             stageBefore = state.stage;
@@ -155,6 +165,9 @@ public record AccountState(UUID accountId, String name, Classification classific
             stageSinceBefore = state.stageSince;
             lastEventAt = state.lastEventAt;
             facts = state.facts;
+            contacts = new HashMap<>(state.contacts);
+            owner = state.owner;
+            ownerKind = state.ownerKind;
         }
 
         void enterStage(LifecycleStage to, Instant at) {
@@ -293,7 +306,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         @Override
         public Draft visit(BondEstablished event) {
             activeBonds.put(event.bondId(), new ActiveBond(event.kind(), event.description(), event.occurredAt(),
-                    event.validUntil()));
+                    event.validUntil(), event.contactId()));
             return this;
         }
 
@@ -314,6 +327,33 @@ public record AccountState(UUID accountId, String name, Classification classific
             return this; // a fact for the read side's scores; no rule of the account reads it
         }
 
+        @Override
+        public Draft visit(ContactAdded event) {
+            contacts.put(event.contactId(), new KnownContact(event.role(), event.influence(), at, null));
+            return this;
+        }
+
+        @Override
+        public Draft visit(ContactRoleAssessed event) {
+            contacts.computeIfPresent(event.contactId(), (id, contact) -> contact.assessed(event.role(),
+                    event.influence()));
+            return this;
+        }
+
+        @Override
+        public Draft visit(ContactLeft event) {
+            // Their SOCIAL bonds dissolve by their own BondDissolved events, applied in the same step.
+            contacts.computeIfPresent(event.contactId(), (id, contact) -> contact.leftAt(at));
+            return this;
+        }
+
+        @Override
+        public Draft visit(AccountOwnerAssigned event) {
+            owner = event.owner();
+            ownerKind = event.kind();
+            return this;
+        }
+
         /** A fact dated before the tenure began (before a win-back's lapse) is history, not evidence. */
         private boolean inTenure() {
             return tenureSince == null || !at.isBefore(tenureSince);
@@ -323,7 +363,7 @@ public record AccountState(UUID accountId, String name, Classification classific
             return new AccountState(accountId, name, classification, stage, stageSince, lapsedFrom, kamStage,
                     kamStageSince, evidence, complaintsOpened, resolvedComplaints, activeBonds, dissolvedBonds,
                     purchasesWhileLapsed, version, registeredAt, lastEventAt, complianceHold, relationshipSince,
-                    tenureSince, lapsedPurchases, facts);
+                    tenureSince, contacts, owner, ownerKind, lapsedPurchases, facts);
         }
     }
 }

@@ -161,5 +161,25 @@ public record FactIdentity(UUID id, String idField, String ref, String refField)
         public Optional<FactIdentity> visit(SatisfactionSurveyed event) {
             return Optional.of(new FactIdentity(event.surveyId(), "surveyId", event.ref(), "ref"));
         }
+    
+        @Override
+        public Optional<FactIdentity> visit(ContactAdded event) {
+            return Optional.of(new FactIdentity(event.contactId(), "contactId", null, null));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ContactRoleAssessed event) {
+            return Optional.empty(); // a change of a contact, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(ContactLeft event) {
+            return Optional.empty(); // a change of a contact, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(AccountOwnerAssigned event) {
+            return Optional.empty(); // a change of the account, not a fact
+        }
     }
 }

@@ -154,5 +154,25 @@ public final class StageMoves {
         public Move visit(SatisfactionSurveyed event) {
             return NONE;
         }
+    
+        @Override
+        public Move visit(ContactAdded event) {
+            return NONE;
+        }
+
+        @Override
+        public Move visit(ContactRoleAssessed event) {
+            return NONE;
+        }
+
+        @Override
+        public Move visit(ContactLeft event) {
+            return NONE;
+        }
+
+        @Override
+        public Move visit(AccountOwnerAssigned event) {
+            return NONE;
+        }
     }
 }

@@ -3,10 +3,12 @@ package com.relationship.account;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.contracts.events.*;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,11 @@ class AccountStateTest {
                 new BondEstablished(ID, item, BondKind.SOCIAL, "named contact", T0, null),
                 new BondDissolved(ID, item, BondKind.SOCIAL, "contact left"),
                 new InteractionRecorded(ID, item, InteractionChannel.CALL, InteractionDirection.TWO_WAY, "J", "call", T0),
-                new SatisfactionSurveyed(ID, item, 8, SurveyInstrument.NPS, null, T0));
+                new SatisfactionSurveyed(ID, item, 8, SurveyInstrument.NPS, null, T0),
+                new ContactAdded(ID, item, "Jane", "CFO", null, null, ContactRole.DECISION_MAKER, 5, null),
+                new ContactRoleAssessed(ID, item, ContactRole.CHAMPION, 4, "backs us"),
+                new ContactLeft(ID, item, "retired"),
+                new AccountOwnerAssigned(ID, "alice", OwnerKind.HUNTER, "new logo"));
     }
 
     @Test
@@ -123,6 +129,31 @@ class AccountStateTest {
         AccountState dissolved = state.evolve(new BondDissolved(ID, bond, BondKind.STRUCTURAL, "replaced"), 4, T0);
         assertThat(dissolved.activeBonds()).isEmpty();
         assertThat(dissolved.dissolvedBonds()).containsExactly(bond);
+    }
+
+    @Test
+    void contactsAreKnownByIdWithTheirRoleAndWhenTheyCameAndWent() {
+        UUID jane = UUID.randomUUID();
+        UUID bond = UUID.randomUUID();
+        AccountState state = fold(new ContactAdded(ID, jane, "Jane", "CFO", "jane@acme.example", null,
+                        ContactRole.DECISION_MAKER, 5, InteractionChannel.MEETING),
+                new BondEstablished(ID, bond, BondKind.SOCIAL, "golf", T0, null, jane),
+                new ContactRoleAssessed(ID, jane, ContactRole.CHAMPION, 4, "backs us"));
+        assertThat(state.contacts().get(jane)).isEqualTo(new KnownContact(ContactRole.CHAMPION, 4,
+                T0.plusSeconds(60), null));
+        assertThat(state.activeBonds().get(bond).contactId()).isEqualTo(jane);
+        AccountState left = state.evolve(new ContactLeft(ID, jane, "retired"), 4, T0.plusSeconds(600));
+        assertThat(left.contacts().get(jane).leftAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(left.contacts().get(jane).hasLeft()).isTrue();
+    }
+
+    @Test
+    void theLatestOwnerAssignedOwnsTheAccount() {
+        AccountState state = fold(new AccountOwnerAssigned(ID, "alice", OwnerKind.HUNTER, "new logo"),
+                new AccountOwnerAssigned(ID, "bob", OwnerKind.DEVELOPER, "won; grow it"));
+        assertThat(state.owner()).isEqualTo("bob");
+        assertThat(state.ownerKind()).isEqualTo(OwnerKind.DEVELOPER);
+        assertThat(fold().owner()).isNull();
     }
 
     @Test

@@ -17,7 +17,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.relationship.contracts.events.AccountEventTypes;
 import com.relationship.contracts.events.AccountRegistered;
+import com.relationship.contracts.events.BondDissolved;
 import com.relationship.contracts.events.BondEstablished;
+import com.relationship.contracts.events.ContactAdded;
 import com.relationship.contracts.events.CoDevelopmentEngagementRecorded;
 import com.relationship.contracts.events.InteractionRecorded;
 import com.relationship.contracts.events.PartnershipAgreementRecorded;
@@ -83,11 +85,13 @@ class ContractSchemasTest {
             Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),
             Map.entry(PartnershipAgreementRecorded.class, Set.of("ref")),
             Map.entry(ComplianceReviewRecorded.class, Set.of("notes", "ref")),
-            Map.entry(BondEstablished.class, Set.of("validUntil")),
-            Map.entry(InteractionRecorded.class, Set.of("ref")),
+            Map.entry(BondEstablished.class, Set.of("validUntil", "contactId")),
+            Map.entry(BondDissolved.class, Set.of("departedContactId")),
+            Map.entry(InteractionRecorded.class, Set.of("ref", "contact", "contactId")),
+            Map.entry(ContactAdded.class, Set.of("email", "phone", "preferredChannel")),
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
-                    "bondingLevel", "lastInteraction", "standingAt")),
+                    "bondingLevel", "lastInteraction", "standingAt", "owner")),
             Map.entry(Firmographics.class, Set.of("annualRevenue")),
             Map.entry(StagePeriod.class, Set.of("leftAt")),
             Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
@@ -97,17 +101,19 @@ class ContractSchemasTest {
      * Components added to a published form after its first revision: always written now, but not
      * required, so the messages of the first form (still on a compacted topic) validate too.
      */
-    static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.of(
-            AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
-                    "standingAt", "complianceHold"),
-            PurchaseRecorded.class, Set.of("orderRef"),
-            AccountRegistered.class, Set.of("relationshipSince"),
-            ReferralRecorded.class, Set.of("ref"),
-            CoDevelopmentEngagementRecorded.class, Set.of("ref"),
-            PartnershipAgreementRecorded.class, Set.of("ref"),
-            ComplianceReviewRecorded.class, Set.of("ref"),
-            InteractionRecorded.class, Set.of("ref"),
-            SatisfactionSurveyed.class, Set.of("ref"));
+    static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.ofEntries(
+            Map.entry(AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
+                    "standingAt", "complianceHold", "owner")),
+            Map.entry(PurchaseRecorded.class, Set.of("orderRef")),
+            Map.entry(AccountRegistered.class, Set.of("relationshipSince")),
+            Map.entry(ReferralRecorded.class, Set.of("ref")),
+            Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),
+            Map.entry(PartnershipAgreementRecorded.class, Set.of("ref")),
+            Map.entry(ComplianceReviewRecorded.class, Set.of("ref")),
+            Map.entry(InteractionRecorded.class, Set.of("ref", "contactId")),
+            Map.entry(SatisfactionSurveyed.class, Set.of("ref")),
+            Map.entry(BondEstablished.class, Set.of("contactId")),
+            Map.entry(BondDissolved.class, Set.of("departedContactId")));
 
     private final ObjectMapper mapper = ContractJson.newObjectMapper();
 

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.contracts.events.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -40,6 +44,7 @@ class EventGoldenFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final UUID ACCOUNT = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
     private static final UUID ITEM = UUID.fromString("0e7a3c2d-4b1f-4a6e-8c9d-1a2b3c4d5e6f");
+    private static final UUID CONTACT = UUID.fromString("7d1e9b4a-2c3f-4e5d-8a6b-9c0d1e2f3a4b");
     private static final Instant AT = Instant.parse("2026-03-14T09:30:00Z");
 
     private final ObjectMapper mapper = ContractJson.newObjectMapper();
@@ -70,10 +75,15 @@ class EventGoldenFilesTest {
                 new KeyAccountUncoupled(ACCOUNT, KamStage.SYNERGISTIC_KAM, "Dependency above 40% of their revenue"),
                 new BondEstablished(ACCOUNT, ITEM, BondKind.STRUCTURAL, "EDI integration of their ordering", AT,
                         null),
-                new BondDissolved(ACCOUNT, ITEM, BondKind.SOCIAL, "Their head of purchasing left"),
+                new BondDissolved(ACCOUNT, ITEM, BondKind.SOCIAL, "Their head of purchasing left", CONTACT),
                 new InteractionRecorded(ACCOUNT, ITEM, InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
-                        "J. Smith, head of purchasing", "Quarterly business review", AT, "CAL-5531"),
-                new SatisfactionSurveyed(ACCOUNT, ITEM, 9, SurveyInstrument.NPS, "Fast support", AT, "NPS-Q1-204"));
+                        "J. Smith, head of purchasing", "Quarterly business review", AT, "CAL-5531", CONTACT),
+                new SatisfactionSurveyed(ACCOUNT, ITEM, 9, SurveyInstrument.NPS, "Fast support", AT, "NPS-Q1-204"),
+                new ContactAdded(ACCOUNT, CONTACT, "Jane Smith", "Head of purchasing", "jane.smith@acme.example",
+                        "+49 30 1234567", ContactRole.DECISION_MAKER, 5, InteractionChannel.MEETING),
+                new ContactRoleAssessed(ACCOUNT, CONTACT, ContactRole.CHAMPION, 4, "Backed our bid in the steering committee"),
+                new ContactLeft(ACCOUNT, CONTACT, "Moved to a competitor"),
+                new AccountOwnerAssigned(ACCOUNT, "alice", OwnerKind.DEVELOPER, "Won; now to be grown"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,17 +105,15 @@ class EventGoldenFilesTest {
 
     /**
      * The forms published before a field was added (the seller's references of issue 25, when the
-     * relationship began): in the event store and on the topic, forever. Each decodes as today's sample
-     * with the fields it lacks null. Never edit these files.
+     * relationship began; the contact ids of issue 28): in the event store and on the topic, forever.
+     * An event's first form is {@code earlier-forms/<type>.json}, each later one
+     * {@code earlier-forms/<type>.before-<what came next>.json}. Each decodes as today's sample with the
+     * fields it lacks null. Never edit these files.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
-    void anEarlierFormStillDecodes(AccountEvent event) throws IOException {
-        Path file = GOLDEN.resolve("earlier-forms").resolve(AccountEventTypes.typeOf(event.getClass()) + ".json");
-        if (!Files.exists(file)) {
-            return; // the event's form never changed
-        }
-        JsonNode old = mapper.readTree(file.toFile());
+    @MethodSource("earlierForms")
+    void anEarlierFormStillDecodes(String file, AccountEvent event) throws IOException {
+        JsonNode old = mapper.readTree(GOLDEN.resolve("earlier-forms").resolve(file).toFile());
         com.fasterxml.jackson.databind.node.ObjectNode expected = mapper.valueToTree(event);
         List<String> added = new java.util.ArrayList<>();
         expected.fieldNames().forEachRemaining(field -> {
@@ -116,6 +124,27 @@ class EventGoldenFilesTest {
         assertThat(added).as("fields the earlier form lacks").isNotEmpty();
         added.forEach(expected::putNull);
         assertThat(mapper.<JsonNode>valueToTree(mapper.treeToValue(old, event.getClass()))).isEqualTo(expected);
+    }
+
+    /** Every earlier form with today's sample of its type; none for an event whose form never changed. */
+    static Stream<Arguments> earlierForms() throws IOException {
+        List<String> files;
+        try (Stream<Path> listed = Files.list(GOLDEN.resolve("earlier-forms"))) {
+            files = listed.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+        return samples().stream().flatMap(event -> {
+            String type = AccountEventTypes.typeOf(event.getClass());
+            return files.stream().filter(file -> file.equals(type + ".json")
+                    || file.startsWith(type + ".before-")).map(file -> Arguments.of(file, event));
+        });
+    }
+
+    @Test
+    void everyEarlierFormIsOfAKnownType() throws IOException {
+        long matched = earlierForms().count();
+        try (Stream<Path> listed = Files.list(GOLDEN.resolve("earlier-forms"))) {
+            assertThat(listed.count()).as("files in earlier-forms that name an event type").isEqualTo(matched);
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded
         ComplianceReviewRecorded, LifecycleStageAdvanced, LifecycleStageDowngraded, AccountLapsed,
         AccountWonBack, ProspectDisqualified, ProspectRequalified, AccountClassified, KeyAccountDesignated,
         KamStageAdvanced, KeyAccountUncoupled, BondEstablished, BondDissolved, InteractionRecorded,
-        SatisfactionSurveyed {
+        SatisfactionSurveyed, ContactAdded, ContactRoleAssessed, ContactLeft, AccountOwnerAssigned {
 
     UUID accountId();
 

@@ -21,7 +21,8 @@ public final class AccountEventTypes {
             ComplianceReviewRecorded.class, LifecycleStageAdvanced.class, LifecycleStageDowngraded.class,
             AccountLapsed.class, AccountWonBack.class, ProspectDisqualified.class, ProspectRequalified.class,
             AccountClassified.class, KeyAccountDesignated.class, KamStageAdvanced.class, KeyAccountUncoupled.class,
-            BondEstablished.class, BondDissolved.class, InteractionRecorded.class, SatisfactionSurveyed.class);
+            BondEstablished.class, BondDissolved.class, InteractionRecorded.class, SatisfactionSurveyed.class,
+            ContactAdded.class, ContactRoleAssessed.class, ContactLeft.class, AccountOwnerAssigned.class);
 
     /** Revisions that are not 1; empty until an event's form first changes. */
     private static final Map<Class<? extends AccountEvent>, Integer> REVISIONS = Map.of();

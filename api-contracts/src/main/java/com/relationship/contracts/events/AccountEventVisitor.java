@@ -54,4 +54,12 @@ public interface AccountEventVisitor<R> {
     R visit(InteractionRecorded event);
 
     R visit(SatisfactionSurveyed event);
+
+    R visit(ContactAdded event);
+
+    R visit(ContactRoleAssessed event);
+
+    R visit(ContactLeft event);
+
+    R visit(AccountOwnerAssigned event);
 }

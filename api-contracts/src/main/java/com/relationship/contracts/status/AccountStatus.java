@@ -51,6 +51,8 @@ import java.util.UUID;
  *                            out, silence grew). Not in the first revision of this form: null there
  * @param complianceHold      the latest compliance review REJECTED the relationship: KAM advances wait for
  *                            an APPROVED one (docs/domain.md). Added later: false where it is absent
+ * @param owner               who of the seller's people owns the account; null until one is assigned.
+ *                            Added later: null where it is absent
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
@@ -59,7 +61,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                             List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
                             boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
                             int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
-                            Instant standingAt, boolean complianceHold) {
+                            Instant standingAt, boolean complianceHold, AccountOwner owner) {
 
     /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
     public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
@@ -86,12 +88,27 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                 updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null, false);
     }
 
+    /** The form before the owner was added: no owner. */
+    public AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
+                         Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
+                         KamStage kamStage, Instant kamStageSince, Classification classification,
+                         ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
+                         List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
+                         boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
+                         int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
+                         Instant standingAt, boolean complianceHold) {
+        this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
+                classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
+                updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand, lastInteraction,
+                standingAt, complianceHold, null);
+    }
+
     /** This status marked stale for {@code reason}, or not stale if {@code reason} is null. */
     public AccountStatus withStale(String reason) {
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, reason != null, reason, bondingLevel, bondStrength, churnScore,
-                churnBand, lastInteraction, standingAt, complianceHold);
+                churnBand, lastInteraction, standingAt, complianceHold, owner);
     }
 
     /**
@@ -103,6 +120,6 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
-                lastInteraction, at, complianceHold);
+                lastInteraction, at, complianceHold, owner);
     }
 }

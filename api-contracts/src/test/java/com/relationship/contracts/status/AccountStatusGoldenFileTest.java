@@ -9,6 +9,7 @@ import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.churn.ChurnBand;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,8 @@ class AccountStatusGoldenFileTest {
                 11, lapsed, false, null, BondKind.SOCIAL, 20, 72, ChurnBand.HIGH,
                 new LastInteraction(Instant.parse("2026-06-12T14:00:00Z"), InteractionChannel.CALL,
                         InteractionDirection.OUTBOUND, "6f1d2c3b-0a9e-4d8c-b7a6-5f4e3d2c1b0a"),
-                Instant.parse("2026-07-20T00:00:00Z"), true);
+                Instant.parse("2026-07-20T00:00:00Z"), true,
+                new AccountOwner("alice", OwnerKind.DEVELOPER, Instant.parse("2026-02-01T10:15:00Z")));
     }
 
     @Test
@@ -110,13 +112,27 @@ class AccountStatusGoldenFileTest {
     void theFormBeforeTheComplianceHoldStillReads() throws IOException {
         AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-compliance-hold.json")
                 .toFile(), AccountStatus.class);
-        AccountStatus s = sample();
         assertThat(before.complianceHold()).isFalse();
-        assertThat(before).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
-                s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
-                s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
-                s.updatedAt(), s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(),
-                s.churnBand(), s.lastInteraction(), s.standingAt(), false));
+        assertThat(before).isEqualTo(sampleWithout(false));
+    }
+
+    /** A status published before it showed the owner reads with none. */
+    @Test
+    void theFormBeforeTheOwnerStillReads() throws IOException {
+        AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-owner.json")
+                .toFile(), AccountStatus.class);
+        assertThat(before.owner()).isNull();
+        assertThat(before).isEqualTo(sampleWithout(sample().complianceHold()));
+    }
+
+    /** The sample as a form without the owner (and with {@code complianceHold} as that form had it) reads. */
+    private static AccountStatus sampleWithout(boolean complianceHold) {
+        AccountStatus s = sample();
+        return new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(), s.stageSince(), s.lapsedFrom(),
+                s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(), s.exchangeType(),
+                s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(), s.updatedAt(),
+                s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(), s.churnBand(),
+                s.lastInteraction(), s.standingAt(), complianceHold);
     }
 
     @Test

@@ -140,6 +140,26 @@ public final class Bonds {
         public List<Bond> visit(SatisfactionSurveyed event) {
             return bonds; // holds no bond
         }
+
+        @Override
+        public List<Bond> visit(ContactAdded event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ContactRoleAssessed event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(ContactLeft event) {
+            return bonds; // the SOCIAL bonds with them end by their own BondDissolved, in the same step
+        }
+
+        @Override
+        public List<Bond> visit(AccountOwnerAssigned event) {
+            return bonds; // holds no bond
+        }
     }
 
     /** The bonds still in force or yet to start at {@code now}: one past its validUntil has dissolved by itself. */

@@ -220,6 +220,26 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
             return this;
         }
 
+        @Override
+        public Step visit(ContactAdded event) {
+            return this; // no factor reads the committee yet
+        }
+
+        @Override
+        public Step visit(ContactRoleAssessed event) {
+            return this; // no factor reads the committee yet
+        }
+
+        @Override
+        public Step visit(ContactLeft event) {
+            return this; // the SOCIAL bonds it dissolves come as their own BondDissolved
+        }
+
+        @Override
+        public Step visit(AccountOwnerAssigned event) {
+            return this; // who owns the account moves no factor
+        }
+
         private Step withBonds() {
             List<Bond> bonds = Bonds.apply(out.bonds(), enveloped);
             if (bonds != out.bonds()) {

@@ -9,11 +9,13 @@ import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.projection.status.OwnerFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,20 +66,23 @@ public class DashboardController {
                     + " interaction and the open complaints, of the accounts that can churn (CUSTOMER to PARTNER: a"
                     + " stage filter of PROSPECT, LAPSED or DISQUALIFIED lists none)."
                     + " sort: score (highest first, default), last-interaction"
-                    + " (longest silent first) or name.")
+                    + " (longest silent first) or name. owner=me: only the caller's accounts.")
     public DashboardWatchList watchList(
             @Parameter(description = "Only accounts in this churn band") @RequestParam(required = false) ChurnBand band,
             @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
             @Parameter(description = "Only key accounts in this KAM stage") @RequestParam(required = false) KamStage kamStage,
+            @Parameter(description = OwnerFilter.DOC) @RequestParam(required = false) @Pattern(regexp = OwnerFilter.PATTERN)
+            String owner,
             @Parameter(description = "score, last-interaction or name") @RequestParam(defaultValue = "score") WatchSort sort,
             @Parameter(description = "How many rows, 1 to 200") @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_WATCH_LIST) int size) {
         Instant now = clock.instant();
-        List<AccountStatus> rows = statuses.watchList(band, stage, kamStage, sort.order, size);
+        String subject = OwnerFilter.subjectOf(owner);
+        List<AccountStatus> rows = statuses.watchList(band, stage, kamStage, subject, sort.order, size);
         Map<UUID, ChurnView> explained = rows.isEmpty() ? new HashMap<>()
                 : churnRisk.findAll(rows.stream().map(AccountStatus::accountId).toList());
         List<WatchedAccount> items = rows.stream()
                 .map(status -> WatchedAccount.of(status, explained.get(status.accountId()), now)).toList();
-        return new DashboardWatchList(now, items, statuses.countWatched(band, stage, kamStage));
+        return new DashboardWatchList(now, items, statuses.countWatched(band, stage, kamStage, subject));
     }
 
     /** The watch list's orders, as the query parameter spells them (score, last-interaction, name). */

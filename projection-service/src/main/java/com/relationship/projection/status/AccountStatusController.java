@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,18 +45,22 @@ public class AccountStatusController {
     }
 
     @GetMapping
-    @Operation(operationId = "listAccounts", summary = "Account statuses, filtered by stage and KAM stage, by name",
+    @Operation(operationId = "listAccounts", summary = "Account statuses, filtered by stage, KAM stage and owner, by name",
             description = "A page of account statuses, each as GET /api/v1/accounts/{id}/status answers it, sorted by"
-                    + " name (then id), only those in stage and at kamStage when given; totalItems counts every match."
+                    + " name (then id), only those in stage, at kamStage and owned by owner (owner=me: the caller's)"
+                    + " when given; totalItems counts every match."
                     + " Eventually consistent with relationship-service: an account registered a moment ago may not be"
                     + " listed yet. Role reader.")
     public AccountStatusPage list(
             @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
             @Parameter(description = "Only accounts at this KAM stage") @RequestParam(required = false) KamStage kamStage,
+            @Parameter(description = OwnerFilter.DOC) @RequestParam(required = false) @Pattern(regexp = OwnerFilter.PATTERN)
+            String owner,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        List<AccountStatus> items = store.list(stage, kamStage, page, size);
-        return new AccountStatusPage(items, page, size, store.count(stage, kamStage));
+        String subject = OwnerFilter.subjectOf(owner);
+        List<AccountStatus> items = store.list(stage, kamStage, subject, page, size);
+        return new AccountStatusPage(items, page, size, store.count(stage, kamStage, subject));
     }
 
     /** One page of account statuses; {@code totalItems} counts every match, not just this page. */

@@ -6,10 +6,12 @@ import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
+import com.relationship.contracts.status.AccountOwner;
 import com.relationship.contracts.status.LastInteraction;
 import com.relationship.contracts.status.OpenComplaint;
 import com.relationship.contracts.status.StagePeriod;
@@ -43,6 +45,8 @@ public final class AccountStatusDocuments {
     public static final String NAME = "name";
     public static final String CHURN_BAND = "churnBand";
     public static final String CHURN_SCORE = "churnScore";
+    /** The owner's subject, what the lists' {@code owner} filter compares. */
+    public static final String OWNER_SUBJECT = "owner.subject";
 
     private AccountStatusDocuments() {
     }
@@ -84,7 +88,11 @@ public final class AccountStatusDocuments {
                         .append("direction", name(s.lastInteraction().direction()))
                         .append("eventId", s.lastInteraction().eventId()))
                 .append("standingAt", instant(s.standingAt()))
-                .append("complianceHold", s.complianceHold());
+                .append("complianceHold", s.complianceHold())
+                .append("owner", s.owner() == null ? null : new Document()
+                        .append("subject", s.owner().subject())
+                        .append("kind", name(s.owner().kind()))
+                        .append("since", instant(s.owner().since())));
     }
 
     /**
@@ -121,7 +129,13 @@ public final class AccountStatusDocuments {
                 doc.get("bondStrength", 0), doc.get("churnScore", 0),
                 enumOf(ChurnBand::valueOf, doc.getString("churnBand")),
                 lastInteraction(doc.get("lastInteraction", Document.class)),
-                instant(doc.getString("standingAt")), doc.get("complianceHold", false));
+                instant(doc.getString("standingAt")), doc.get("complianceHold", false),
+                owner(doc.get("owner", Document.class)));
+    }
+
+    private static AccountOwner owner(Document d) {
+        return d == null ? null : new AccountOwner(d.getString("subject"), OwnerKind.valueOf(d.getString("kind")),
+                instant(d.getString("since")));
     }
 
     private static LastInteraction lastInteraction(Document d) {

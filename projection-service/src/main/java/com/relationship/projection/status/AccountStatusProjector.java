@@ -5,6 +5,7 @@ import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.*;
+import com.relationship.contracts.status.AccountOwner;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
@@ -194,6 +195,7 @@ public final class AccountStatusProjector {
         private long lastAppliedSequence;
         private Instant updatedAt;
         private boolean complianceHold;
+        private AccountOwner owner;
 
         Draft(AccountStatus s, Instant at) {
             from = s;
@@ -209,6 +211,7 @@ public final class AccountStatusProjector {
             purchaseTotals = new TreeMap<>(s.purchaseTotals());
             openComplaints = new ArrayList<>(s.openComplaints());
             complianceHold = s.complianceHold();
+            owner = s.owner();
         }
 
         /** Closes the current stage period at {@code at} and opens one for {@code to}. */
@@ -352,12 +355,33 @@ public final class AccountStatusProjector {
             return this; // the standing (churn) is reckoned after the fold
         }
 
+        @Override
+        public Draft visit(ContactAdded event) {
+            return this; // the committee is its own read model
+        }
+
+        @Override
+        public Draft visit(ContactRoleAssessed event) {
+            return this; // the committee is its own read model
+        }
+
+        @Override
+        public Draft visit(ContactLeft event) {
+            return this; // the committee is its own read model; the bonds it ends come as BondDissolved
+        }
+
+        @Override
+        public Draft visit(AccountOwnerAssigned event) {
+            owner = new AccountOwner(event.owner(), event.kind(), at); // since when it happened, as stages are
+            return this;
+        }
+
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),
                     purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null,
                     from.bondingLevel(), from.bondStrength(), from.churnScore(), from.churnBand(),
-                    from.lastInteraction(), from.standingAt(), complianceHold);
+                    from.lastInteraction(), from.standingAt(), complianceHold, owner);
         }
     }
 }

@@ -18,6 +18,7 @@ import static com.relationship.projection.status.AccountStatusDocuments.CHURN_BA
 import static com.relationship.projection.status.AccountStatusDocuments.ID;
 import static com.relationship.projection.status.AccountStatusDocuments.KAM_STAGE;
 import static com.relationship.projection.status.AccountStatusDocuments.NAME;
+import static com.relationship.projection.status.AccountStatusDocuments.OWNER_SUBJECT;
 import static com.relationship.projection.status.AccountStatusDocuments.STAGE;
 
 /**
@@ -41,7 +42,12 @@ public class AccountStatusStore {
 
     /** One page of statuses, by name then id. */
     public List<AccountStatus> list(LifecycleStage stage, KamStage kamStage, int page, int size) {
-        return store.collection().find(filter(stage, kamStage))
+        return list(stage, kamStage, null, page, size);
+    }
+
+    /** One page of statuses owned by {@code owner} (a subject; any owner or none when null), by name then id. */
+    public List<AccountStatus> list(LifecycleStage stage, KamStage kamStage, String owner, int page, int size) {
+        return store.collection().find(filter(stage, kamStage, owner))
                 .sort(new Document(NAME, 1).append(ID, 1))
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
@@ -55,12 +61,17 @@ public class AccountStatusStore {
      * counts alone, where "any stage" ({@code $ne: null}) would read every status.
      */
     public long count(LifecycleStage stage, KamStage kamStage) {
+        return count(stage, kamStage, null);
+    }
+
+    /** How many statuses match, owned by {@code owner} where it is not null. */
+    public long count(LifecycleStage stage, KamStage kamStage, String owner) {
         if (stage != null) {
-            return store.collection().countDocuments(filter(stage, kamStage));
+            return store.collection().countDocuments(filter(stage, kamStage, owner));
         }
         long count = 0;
         for (LifecycleStage each : LifecycleStage.values()) {
-            count += store.collection().countDocuments(filter(each, kamStage));
+            count += store.collection().countDocuments(filter(each, kamStage, owner));
         }
         return count;
     }
@@ -88,34 +99,48 @@ public class AccountStatusStore {
      */
     public List<AccountStatus> watchList(ChurnBand band, LifecycleStage stage, KamStage kamStage, WatchOrder order,
                                          int size) {
-        return store.collection().find(watchFilter(band, stage, kamStage)).sort(order.sort).limit(size)
+        return watchList(band, stage, kamStage, null, order, size);
+    }
+
+    /** The watch list of the accounts {@code owner} owns (a subject; every account when null). */
+    public List<AccountStatus> watchList(ChurnBand band, LifecycleStage stage, KamStage kamStage, String owner,
+                                         WatchOrder order, int size) {
+        return store.collection().find(watchFilter(band, stage, kamStage, owner)).sort(order.sort).limit(size)
                 .map(store.documents()::visibleViewOf).map(StatusView::status).into(new ArrayList<>());
     }
 
     /** How many statuses the watch list's filters match. */
     public long countWatched(ChurnBand band, LifecycleStage stage, KamStage kamStage) {
+        return countWatched(band, stage, kamStage, null);
+    }
+
+    /** How many statuses the watch list's filters match, owned by {@code owner} where it is not null. */
+    public long countWatched(ChurnBand band, LifecycleStage stage, KamStage kamStage, String owner) {
         if (band == null && stage == null) {
             // The sum over the stages that can churn: each an equality an index counts alone.
             long count = 0;
             for (LifecycleStage each : LifecycleStage.values()) {
-                count += each.canChurn() ? count(each, kamStage) : 0;
+                count += each.canChurn() ? count(each, kamStage, owner) : 0;
             }
             return count;
         }
-        return store.collection().countDocuments(watchFilter(band, stage, kamStage));
+        return store.collection().countDocuments(watchFilter(band, stage, kamStage, owner));
     }
 
     /**
      * The watch list holds accounts that can churn ({@link LifecycleStage#canChurn()}): asked for a stage
      * that cannot (a PROSPECT, a LAPSED account), it is empty.
      */
-    private static Document watchFilter(ChurnBand band, LifecycleStage stage, KamStage kamStage) {
+    private static Document watchFilter(ChurnBand band, LifecycleStage stage, KamStage kamStage, String owner) {
         Object stages = stage == null ? new Document("$in", CAN_CHURN)
                 : stage.canChurn() ? stage.name() : new Document("$in", List.of());
         Document filter = band == null ? new Document(STAGE, stages)
                 : new Document(CHURN_BAND, band.name()).append(STAGE, stages);
         if (kamStage != null) {
             filter.append(KAM_STAGE, kamStage.name());
+        }
+        if (owner != null) {
+            filter.append(OWNER_SUBJECT, owner);
         }
         return filter;
     }
@@ -160,11 +185,14 @@ public class AccountStatusStore {
                 : first.plus(java.time.Duration.between(first, middle.get(1)).dividedBy(2)));
     }
 
-    private static Document filter(LifecycleStage stage, KamStage kamStage) {
+    private static Document filter(LifecycleStage stage, KamStage kamStage, String owner) {
         // Flat equality; without a stage filter, skip accounts known only from parked events.
         Document filter = new Document(STAGE, stage == null ? new Document("$ne", null) : stage.name());
         if (kamStage != null) {
             filter.append(KAM_STAGE, kamStage.name());
+        }
+        if (owner != null) {
+            filter.append(OWNER_SUBJECT, owner);
         }
         return filter;
     }

@@ -148,18 +148,44 @@ final class Summaries {
 
         @Override
         public Sentence visit(BondDissolved event) {
-            return Sentence.of(event.kind() + " bond dissolved");
+            return Sentence.of(event.kind() + " bond dissolved"
+                    + (event.departedContactId() == null ? "" : ": the contact it was with left"));
         }
 
         @Override
         public Sentence visit(InteractionRecorded event) {
             String plain = event.channel() + " (" + event.direction() + ")";
-            return new Sentence(plain, plain + " with " + event.contact() + ": " + event.summary());
+            // A contact of the committee is named by id: its name is the contact's own, told once (ContactAdded).
+            String with = event.contact() != null ? event.contact() : "contact " + event.contactId();
+            return new Sentence(plain, plain + " with " + with + ": " + event.summary());
         }
 
         @Override
         public Sentence visit(SatisfactionSurveyed event) {
             return Sentence.of(event.instrument() + " survey scored " + event.score());
+        }
+
+        @Override
+        public Sentence visit(ContactAdded event) {
+            // Never the email or phone: a timeline tells what happened, not how to reach someone.
+            String plain = "Contact added: " + event.role() + ", influence " + event.influence();
+            return new Sentence(plain, plain + ": " + event.name() + ", " + event.title());
+        }
+
+        @Override
+        public Sentence visit(ContactRoleAssessed event) {
+            return Sentence.of("Contact assessed: " + event.role() + ", influence " + event.influence());
+        }
+
+        @Override
+        public Sentence visit(ContactLeft event) {
+            return Sentence.of("Contact left");
+        }
+
+        @Override
+        public Sentence visit(AccountOwnerAssigned event) {
+            String plain = "Owner assigned: a " + event.kind();
+            return new Sentence(plain, plain + ", " + event.owner());
         }
     }
 }

@@ -204,6 +204,26 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         public String visit(SatisfactionSurveyed event) {
             return null;
         }
+
+        @Override
+        public String visit(ContactAdded event) {
+            return null;
+        }
+
+        @Override
+        public String visit(ContactRoleAssessed event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(ContactLeft event) {
+            return event.reason();
+        }
+
+        @Override
+        public String visit(AccountOwnerAssigned event) {
+            return event.reason();
+        }
     }
 
     @Override

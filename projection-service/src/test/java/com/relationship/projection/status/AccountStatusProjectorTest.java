@@ -3,9 +3,12 @@ package com.relationship.projection.status;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.events.*;
+import com.relationship.contracts.status.AccountOwner;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.OpenComplaint;
@@ -65,6 +68,26 @@ class AccountStatusProjectorTest {
         assertThat(status.stageSince()).isEqualTo(customer);
         assertThat(status.purchaseCount()).isEqualTo(2);
         assertThat(status.updatedAt()).as("when it was last recorded").isEqualTo(at(3));
+    }
+
+    /** Issue 28: the owner, as the latest assignment says, since when it happened; none until one is assigned. */
+    @Test
+    void theStatusShowsTheLatestOwnerAndSinceWhen() {
+        Instant hunted = Instant.parse("2026-01-10T09:00:00Z");
+        Instant developed = Instant.parse("2026-05-02T09:00:00Z");
+        AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme");
+        assertThat(projector.fold(history.events()).owner()).isNull();
+
+        history.thenDated(hunted, id -> new AccountOwnerAssigned(id, "alice", OwnerKind.HUNTER, "new logo"));
+        assertThat(projector.fold(history.events()).owner())
+                .isEqualTo(new AccountOwner("alice", OwnerKind.HUNTER, hunted));
+
+        history.thenDated(developed, id -> new AccountOwnerAssigned(id, "bob", OwnerKind.DEVELOPER, "won: grow it"))
+                .then(id -> new ContactAdded(id, UUID.randomUUID(), "Jane", "CFO", null, null,
+                        ContactRole.DECISION_MAKER, 5, null));
+        AccountStatus status = projector.fold(history.events());
+        assertThat(status.owner()).isEqualTo(new AccountOwner("bob", OwnerKind.DEVELOPER, developed));
+        assertThat(status.lastAppliedSequence()).isEqualTo(3);
     }
 
     /** The write side's KAM hold, shown: a REJECTED latest review holds, an APPROVED one after it releases. */

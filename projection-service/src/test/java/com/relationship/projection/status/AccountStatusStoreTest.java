@@ -9,7 +9,9 @@ import com.relationship.projection.TestMongo;
 import com.mongodb.client.MongoCollection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.AccountOwnerAssigned;
 import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.status.AccountStatus;
@@ -89,6 +91,44 @@ class AccountStatusStoreTest {
         assertThat(queries.count(LifecycleStage.CUSTOMER, null)).isZero();
         assertThat(queries.findStatus(parkedOnly.accountId())).isEmpty();
         assertThat(store.countParked()).isEqualTo(1);
+    }
+
+    /** Issue 28: the lists take the owner's subject; an account with no owner is nobody's. */
+    @Test
+    void theListsFilterByTheOwnersSubject() {
+        AccountStatus alices = save(AccountHistory.registered(UUID.randomUUID(), "Alpha")
+                .then(id -> new AccountOwnerAssigned(id, "alice", OwnerKind.HUNTER, "new logo")), 1);
+        AccountStatus bobs = save(AccountHistory.registered(UUID.randomUUID(), "Beta")
+                .then(id -> new AccountOwnerAssigned(id, "alice", OwnerKind.HUNTER, "new logo"))
+                .then(id -> new AccountOwnerAssigned(id, "bob", OwnerKind.DEVELOPER, "won: grow it")), 2);
+        AccountStatus nobodys = save(AccountHistory.registered(UUID.randomUUID(), "Gamma"), 0);
+
+        assertThat(queries.list(null, null, "alice", 0, 10)).containsExactly(alices);
+        assertThat(queries.count(null, null, "alice")).isEqualTo(1);
+        assertThat(queries.list(LifecycleStage.PROSPECT, null, "bob", 0, 10)).containsExactly(bobs);
+        assertThat(queries.count(LifecycleStage.CUSTOMER, null, "bob")).isZero();
+        assertThat(queries.list(null, null, null, 0, 10)).containsExactly(alices, bobs, nobodys);
+        assertThat(queries.findStatus(bobs.accountId()).orElseThrow().owner().subject()).isEqualTo("bob");
+    }
+
+    /** The watch list of one owner: only the accounts that can churn, and only theirs. */
+    @Test
+    void theWatchListFiltersByTheOwnersSubject() {
+        UUID alices = stored(AccountHistory.registered(UUID.randomUUID(), "Customer Ltd")
+                .then(id -> new com.relationship.contracts.events.PurchaseRecorded(id, UUID.randomUUID(),
+                        new java.math.BigDecimal("10.00"), "EUR", java.time.Instant.parse("2026-01-02T00:00:00Z"), "parts"))
+                .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER))
+                .then(id -> new AccountOwnerAssigned(id, "alice", OwnerKind.DEVELOPER, "grow it")));
+        stored(AccountHistory.registered(UUID.randomUUID(), "Other Ltd")
+                .then(id -> new com.relationship.contracts.events.PurchaseRecorded(id, UUID.randomUUID(),
+                        new java.math.BigDecimal("10.00"), "EUR", java.time.Instant.parse("2026-01-02T00:00:00Z"), "parts"))
+                .then(id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER)));
+
+        assertThat(queries.watchList(null, null, null, "alice", AccountStatusStore.WatchOrder.SCORE, 50))
+                .extracting(AccountStatus::accountId).containsExactly(alices);
+        assertThat(queries.countWatched(null, null, null, "alice")).isEqualTo(1);
+        assertThat(queries.countWatched(null, null, null, null)).isEqualTo(2);
+        assertThat(queries.countWatched(null, null, null, "bob")).isZero();
     }
 
     private AccountStatus save(AccountHistory history, int upTo) {

@@ -2,10 +2,17 @@ package com.relationship.projection.timeline;
 
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.ComplianceOutcome;
+import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
+import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.events.AccountEvent;
+import com.relationship.contracts.events.AccountOwnerAssigned;
+import com.relationship.contracts.events.BondDissolved;
 import com.relationship.contracts.events.BondEstablished;
+import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactLeft;
+import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.CoDevelopmentEngagementRecorded;
 import com.relationship.contracts.events.ComplaintOpened;
 import com.relationship.contracts.events.ComplaintResolved;
@@ -32,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SummariesTest {
 
     private static final UUID ACCOUNT = UUID.randomUUID();
+    private static final UUID CONTACT = UUID.fromString("c0000000-0000-0000-0000-000000000001");
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
 
     static Stream<Arguments> events() {
@@ -54,6 +62,24 @@ class SummariesTest {
                         "Co-development engagement recorded", "Co-development engagement recorded: sensor pilot with Jane"),
                 Arguments.of(new PartnershipAgreementRecorded(ACCOUNT, UUID.randomUUID(), "signed by Jane", AT, null),
                         "Partnership agreement recorded", "Partnership agreement recorded: signed by Jane"),
+                // Issue 28: a contact's events; never the email or phone, not even for an auditor.
+                Arguments.of(new ContactAdded(ACCOUNT, CONTACT, "Jane Roe", "Head of purchasing", "jane@beta.example",
+                                "+49 30 1234567", ContactRole.DECISION_MAKER, 5, InteractionChannel.MEETING),
+                        "Contact added: DECISION_MAKER, influence 5",
+                        "Contact added: DECISION_MAKER, influence 5: Jane Roe, Head of purchasing"),
+                Arguments.of(new ContactRoleAssessed(ACCOUNT, CONTACT, ContactRole.CHAMPION, 4, "Jane backed our bid"),
+                        "Contact assessed: CHAMPION, influence 4", "Contact assessed: CHAMPION, influence 4"),
+                Arguments.of(new ContactLeft(ACCOUNT, CONTACT, "Jane moved to a competitor"),
+                        "Contact left", "Contact left"),
+                Arguments.of(new BondDissolved(ACCOUNT, UUID.randomUUID(), BondKind.SOCIAL, "The contact the bond was"
+                                + " with left the account", CONTACT),
+                        "SOCIAL bond dissolved: the contact it was with left",
+                        "SOCIAL bond dissolved: the contact it was with left"),
+                Arguments.of(new InteractionRecorded(ACCOUNT, UUID.randomUUID(), InteractionChannel.CALL,
+                                InteractionDirection.TWO_WAY, null, "renewal talk", AT, null, CONTACT),
+                        "CALL (TWO_WAY)", "CALL (TWO_WAY) with contact " + CONTACT + ": renewal talk"),
+                Arguments.of(new AccountOwnerAssigned(ACCOUNT, "alice", OwnerKind.HUNTER, "new logo"),
+                        "Owner assigned: a HUNTER", "Owner assigned: a HUNTER, alice"),
                 // No names or free text in it: both sentences are the same.
                 Arguments.of(new PurchaseRecorded(ACCOUNT, UUID.randomUUID(), new BigDecimal("10.00"), "EUR", AT,
                                 "parts", "PO-1"),

@@ -105,8 +105,8 @@ class AccountStatusApiTest extends WebSliceTest {
 
     @Test
     void listIsPagedAndFiltered() {
-        given(store.list(LifecycleStage.CUSTOMER, KamStage.PRE_KAM, 1, 5)).willReturn(List.of(customer()));
-        given(store.count(LifecycleStage.CUSTOMER, KamStage.PRE_KAM)).willReturn(6L);
+        given(store.list(LifecycleStage.CUSTOMER, KamStage.PRE_KAM, null, 1, 5)).willReturn(List.of(customer()));
+        given(store.count(LifecycleStage.CUSTOMER, KamStage.PRE_KAM, null)).willReturn(6L);
 
         MvcTestResult result = get().uri("/api/v1/accounts?stage=CUSTOMER&kamStage=PRE_KAM&page=1&size=5").exchange();
 
@@ -119,10 +119,26 @@ class AccountStatusApiTest extends WebSliceTest {
 
     @Test
     void listDefaultsToTheFirstPageOfTwenty() {
-        given(store.list(null, null, 0, 20)).willReturn(List.of());
+        given(store.list(null, null, null, 0, 20)).willReturn(List.of());
 
         assertThat(get().uri("/api/v1/accounts")).hasStatusOk()
                 .bodyJson().extractingPath("$.size").isEqualTo(20);
+    }
+
+    /** Issue 28: owner=me is the caller, by their token's subject; any other owner is a subject as it is. */
+    @Test
+    void ownerMeListsTheCallersAccounts() {
+        given(store.list(null, null, "reader@test", 0, 20)).willReturn(List.of(customer()));
+        given(store.count(null, null, "reader@test")).willReturn(1L);
+        given(store.count(null, null, "alice")).willReturn(3L);
+
+        MvcTestResult mine = get().uri("/api/v1/accounts?owner=me").exchange();
+        assertThat(mine).hasStatusOk();
+        assertThat(mine).bodyJson().extractingPath("$.totalItems").isEqualTo(1);
+        assertThat(mine).bodyJson().extractingPath("$.items[0].accountId").isEqualTo(ACCOUNT.toString());
+        assertThat(get().uri("/api/v1/accounts?owner=alice")).hasStatusOk()
+                .bodyJson().extractingPath("$.totalItems").isEqualTo(3);
+        assertThat(get().uri("/api/v1/accounts?owner=a b")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -193,7 +209,7 @@ class AccountStatusApiTest extends WebSliceTest {
 
     @Test
     void unexpectedFailureIsA500ProblemThatLeaksNothing() throws Exception {
-        given(store.list(any(), any(), anyInt(), anyInt())).willThrow(new IllegalStateException("secret internals"));
+        given(store.list(any(), any(), any(), anyInt(), anyInt())).willThrow(new IllegalStateException("secret internals"));
 
         MvcTestResult result = get().uri("/api/v1/accounts").exchange();
 
@@ -245,7 +261,7 @@ class AccountStatusApiTest extends WebSliceTest {
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("/problems/unknown-parameter");
         assertThat(result).bodyJson().extractingPath("$.parameters").asArray().containsExactly("stag");
         assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray()
-                .containsExactly("kamStage", "page", "size", "stage");
+                .containsExactly("kamStage", "owner", "page", "size", "stage");
         assertThat(get().uri("/api/v1/funnel?stage=CUSTOMER")).hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.type").isEqualTo("/problems/unknown-parameter");
         verifyNoInteractions(store);

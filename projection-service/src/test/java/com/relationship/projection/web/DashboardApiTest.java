@@ -54,6 +54,6 @@ class DashboardApiTest extends WebSliceTest {
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray()
-                .containsExactlyInAnyOrder("band", "stage", "kamStage", "sort", "size");
+                .containsExactlyInAnyOrder("band", "stage", "kamStage", "owner", "sort", "size");
     }
 }

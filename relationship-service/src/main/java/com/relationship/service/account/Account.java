@@ -3,6 +3,7 @@ package com.relationship.service.account;
 import com.relationship.account.AccountState;
 import com.relationship.account.ActiveBond;
 import com.relationship.account.FactIdentity;
+import com.relationship.account.KnownContact;
 import com.relationship.account.RecordedFacts;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
@@ -62,6 +63,11 @@ public class Account {
      * happened when they were recorded. Set under the aggregate's lock, for one command.
      */
     private transient Instant businessTime;
+
+    /** The reason of a SOCIAL bond dissolved by its contact's departure: the departure's own reason is the command's. */
+    static final String BOND_WITH_A_DEPARTED_CONTACT = "The contact the bond was with left the account";
+
+    private static final String ROLES = "DECISION_MAKER, INFLUENCER, BUYER, USER, GATEKEEPER, CHAMPION or SPONSOR";
 
     /** Commands that move a lifecycle or KAM stage: they come in the order they happened. */
     private static final Set<Class<?>> MOVES = Set.of(AdvanceLifecycleStage.class, DowngradeLifecycleStage.class,
@@ -227,8 +233,15 @@ public class Account {
         require(command.occurredAt() != null, "occurredAt is required: since when does the bond hold?");
         require(command.validUntil() == null || command.validUntil().isAfter(command.occurredAt()),
                 "validUntil must be after occurredAt");
+        // Only a SOCIAL bond is with a person; the deeper ones hold "even if the original employees leave" (seed 001).
+        require(command.contactId() == null || command.kind() == BondKind.SOCIAL, "contactId names the person a"
+                + " SOCIAL bond is with; a " + command.kind() + " bond is with the account: leave contactId out");
         return recordOnce(new BondEstablished(accountId, command.bondId(), command.kind(), command.description().strip(),
-                command.occurredAt(), command.validUntil()), Rule.BOND_ALREADY_ESTABLISHED, () -> { });
+                command.occurredAt(), command.validUntil(), command.contactId()), Rule.BOND_ALREADY_ESTABLISHED, () -> {
+                    if (command.contactId() != null) {
+                        requireContactStillThere(command.contactId());
+                    }
+                });
     }
 
     @CommandHandler
@@ -249,12 +262,22 @@ public class Account {
     public Object handle(RecordInteraction command) {
         require(command.channel() != null, "channel is required (MEETING, CALL, EMAIL, VISIT, PORTAL or EVENT)");
         require(command.direction() != null, "direction is required (INBOUND, OUTBOUND or TWO_WAY)");
-        requireText(command.contact(), "contact");
+        if (command.contactId() == null) {
+            requireText(command.contact(), "contact");
+        } else {
+            require(command.contact() == null || !command.contact().isBlank(),
+                    "contact must not be blank: leave it out when contactId says who it was");
+        }
         requireText(command.summary(), "summary");
         require(command.occurredAt() != null, "occurredAt is required: when did the interaction happen?");
         return recordOnce(new InteractionRecorded(accountId, command.interactionId(), command.channel(),
-                command.direction(), command.contact().strip(), command.summary().strip(), command.occurredAt(),
-                command.ref()));
+                command.direction(), command.contact() == null ? null : command.contact().strip(),
+                command.summary().strip(), command.occurredAt(), command.ref(), command.contactId()),
+                Rule.FACT_ALREADY_RECORDED, () -> {
+                    if (command.contactId() != null) {
+                        requireContactThereAt(command.contactId(), command.occurredAt());
+                    }
+                });
     }
 
     @CommandHandler
@@ -264,6 +287,103 @@ public class Account {
         require(command.occurredAt() != null, "occurredAt is required: when was the survey answered?");
         return recordOnce(new SatisfactionSurveyed(accountId, command.surveyId(), command.score(),
                 command.instrument(), command.comment(), command.occurredAt(), command.ref()));
+    }
+
+    // --- the buying committee and the owner (docs/domain.md) ----------------------------------------
+
+    @CommandHandler
+    public Object handle(AddContact command) {
+        requireText(command.name(), "name");
+        requireText(command.title(), "title");
+        require(command.role() != null, "role is required (" + ROLES + ")");
+        requireInfluence(command.influence());
+        return recordOnce(new ContactAdded(accountId, command.contactId(), command.name().strip(),
+                command.title().strip(), strippedOrNull(command.email()), strippedOrNull(command.phone()),
+                command.role(), command.influence(), command.preferredChannel()), Rule.CONTACT_ALREADY_ADDED,
+                () -> { });
+    }
+
+    @CommandHandler
+    public Long handle(AssessContactRole command) {
+        requireReason(command.reason());
+        require(command.role() != null, "role is required (" + ROLES + ")");
+        requireInfluence(command.influence());
+        requireNotDisqualified();
+        requireContactStillThere(command.contactId());
+        return applied(new ContactRoleAssessed(accountId, command.contactId(), command.role(), command.influence(),
+                command.reason().strip()));
+    }
+
+    /**
+     * The contact leaves, dated when they left (now, where the command does not say), and takes the SOCIAL
+     * bonds with them in the same step: each still in force then dissolves, naming the departure. The
+     * CUSTOMIZATION and STRUCTURAL bonds hold "even if the original employees leave" (seed 001).
+     */
+    @CommandHandler
+    public Long handle(RecordContactDeparture command) {
+        requireReason(command.reason());
+        requireNotDisqualified();
+        KnownContact contact = knownContact(command.contactId());
+        if (contact.hasLeft()) {
+            throw refused(Rule.CONTACT_ALREADY_LEFT, command.contactId(), contact.leftAt());
+        }
+        Instant leftAt = businessTime != null ? businessTime : GenericEventMessage.clock.instant();
+        if (leftAt.isBefore(contact.addedAt())) {
+            throw refused(Rule.LEFT_BEFORE_ADDED, leftAt, contact.addedAt());
+        }
+        List<UUID> socialBonds = state.activeBonds().entrySet().stream()
+                .filter(bond -> bond.getValue().kind() == BondKind.SOCIAL
+                        && command.contactId().equals(bond.getValue().contactId())
+                        && (bond.getValue().validUntil() == null || bond.getValue().validUntil().isAfter(leftAt)))
+                .map(Map.Entry::getKey).sorted().toList();
+        Long version = applied(new ContactLeft(accountId, command.contactId(), command.reason().strip()));
+        for (UUID bondId : socialBonds) {
+            version = applied(new BondDissolved(accountId, bondId, BondKind.SOCIAL, BOND_WITH_A_DEPARTED_CONTACT,
+                    command.contactId()));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    public Long handle(AssignAccountOwner command) {
+        requireReason(command.reason());
+        requireText(command.owner(), "owner");
+        require(command.kind() != null, "kind is required (HUNTER or DEVELOPER)");
+        requireNotDisqualified();
+        String owner = command.owner().strip();
+        if (owner.equals(state.owner()) && command.kind() == state.ownerKind()) {
+            throw refused(Rule.ALREADY_THE_OWNER, owner, command.kind());
+        }
+        return applied(new AccountOwnerAssigned(accountId, owner, command.kind(), command.reason().strip()));
+    }
+
+    /** A contact of this account; an id it does not know, one of another account's contacts included, is unknown. */
+    private KnownContact knownContact(UUID contactId) {
+        KnownContact contact = state.contacts().get(contactId);
+        if (contact == null) {
+            throw refused(Rule.UNKNOWN_CONTACT, accountId, contactId);
+        }
+        return contact;
+    }
+
+    /** A contact who has not left: the only kind a new bond or assessment can name. */
+    private void requireContactStillThere(UUID contactId) {
+        KnownContact contact = knownContact(contactId);
+        if (contact.hasLeft()) {
+            throw refused(Rule.CONTACT_LEFT, contactId, contact.leftAt());
+        }
+    }
+
+    /** A contact who had not yet left at {@code at}: an interaction before the departure is history, and fine. */
+    private void requireContactThereAt(UUID contactId, Instant at) {
+        KnownContact contact = knownContact(contactId);
+        if (contact.hasLeft() && !at.isBefore(contact.leftAt())) {
+            throw refused(Rule.CONTACT_LEFT, contactId, contact.leftAt());
+        }
+    }
+
+    private void requireInfluence(int influence) {
+        require(influence >= 1 && influence <= 5, "influence must be 1 (little) to 5 (decisive), not " + influence);
     }
 
     // --- lifecycle ------------------------------------------------------------------------------
@@ -588,6 +708,10 @@ public class Account {
 
     private void requireText(String value, String field) {
         require(value != null && !value.isBlank(), field + " is required and must not be blank");
+    }
+
+    private static String strippedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void requireReason(String reason) {

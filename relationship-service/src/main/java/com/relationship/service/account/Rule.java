@@ -74,6 +74,21 @@ public enum Rule {
     /** account, bond. */
     UNKNOWN_BOND("Account %s has no bond %s; list its events to find the bond id."),
     BOND_ALREADY_DISSOLVED("Bond %s is already dissolved."),
+    /** account, contact. */
+    UNKNOWN_CONTACT("Account %s has no contact %s. Contact ids are per account: a contact of another account is"
+            + " unknown here too. Add the person to this account with POST .../contacts, or list the account's"
+            + " events to find the contact id."),
+    CONTACT_ALREADY_ADDED("Contact %s was added before; another person needs a new contact id."),
+    /** contact, when they left. */
+    CONTACT_LEFT("Contact %s left the account on %s: nothing new is recorded with them after that. If they came"
+            + " back, add them again as a new contact."),
+    /** contact, when they left. */
+    CONTACT_ALREADY_LEFT("Contact %s already left the account, on %s."),
+    /** the departure's time, when the contact was added. */
+    LEFT_BEFORE_ADDED("A departure dated %s is before the contact was added (%s): date it at or after that."),
+    /** owner, kind. */
+    ALREADY_THE_OWNER("%s already owns the account as its %s; assign another person, or the same one as the other"
+            + " kind."),
     /** field, its value, when the relationship began. */
     BEFORE_THE_RELATIONSHIP("%s %s is before the relationship began (%s, as the registration said): nothing is dated"
             + " before it. Correct the date."),

@@ -43,7 +43,10 @@ class BondController {
                        @PastOrPresent @PlausibleInstant Instant occurredAt,
                        @Schema(description = "when the bond ends by itself (a discount runs out); open-ended when absent. "
                                + FieldLimits.INSTANT_DOC)
-                       @PlausibleInstant Instant validUntil) {
+                       @PlausibleInstant Instant validUntil,
+                       @Schema(description = "Optional, SOCIAL bonds only: the contact of the account the bond is"
+                               + " with (POST .../contacts answers the id). The bond dissolves when they leave.")
+                       UUID contactId) {
     }
 
     record BondEstablishedResponse(UUID accountId, long version, UUID bondId) {
@@ -66,10 +69,9 @@ class BondController {
                                                       @Valid @RequestBody BondRequest request) {
         UUID bondId = commands.newId("bond", accountId);
         Instant since = request.occurredAt() != null ? request.occurredAt() : Instant.now();
-        CommandAccepted accepted = commands.send(new EstablishBond(accountId, bondId, request.kind(),
-                request.description(), since, request.validUntil())).getBody();
-        return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
-                .body(new BondEstablishedResponse(accountId, accepted.version(), bondId));
+        return commands.send(new EstablishBond(accountId, bondId, request.kind(), request.description(), since,
+                request.validUntil(), request.contactId()), null, null,
+                accepted -> new BondEstablishedResponse(accountId, accepted.version(), bondId));
     }
 
     @PostMapping("/{bondId}/dissolution")

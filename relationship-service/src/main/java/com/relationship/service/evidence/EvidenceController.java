@@ -109,10 +109,8 @@ class EvidenceController {
     public ResponseEntity<ComplaintOpenedResponse> complaint(@PathVariable UUID accountId,
                                                              @Valid @RequestBody ComplaintRequest request) {
         UUID complaintId = commands.newId("complaint", accountId);
-        CommandAccepted accepted = commands.send(new OpenComplaint(accountId, complaintId, request.summary(),
-                request.dueBy()), null, request.occurredAt()).getBody();
-        return ResponseEntity.ok().eTag(Long.toString(accepted.version()))
-                .body(new ComplaintOpenedResponse(accountId, accepted.version(), complaintId));
+        return commands.send(new OpenComplaint(accountId, complaintId, request.summary(), request.dueBy()), null,
+                request.occurredAt(), accepted -> new ComplaintOpenedResponse(accountId, accepted.version(), complaintId));
     }
 
     @PostMapping("/complaints/{complaintId}/resolution")

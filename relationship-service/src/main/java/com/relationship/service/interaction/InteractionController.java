@@ -45,7 +45,12 @@ class InteractionController {
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record InteractionRequest(@NotNull InteractionChannel channel, @NotNull InteractionDirection direction,
-                              @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String contact,
+                              @Size(min = 1, max = FieldLimits.NAME) @PlainText @Schema(description = "Who it was"
+                                      + " with, as free text; required unless contactId names a contact of the"
+                                      + " account (then optional).") String contact,
+                              @Schema(description = "Optional: the contact of the account it was with (POST"
+                                      + " .../contacts answers the id); one who left is refused for an interaction"
+                                      + " dated after they left.") UUID contactId,
                               @NotBlank @Size(min = 1, max = FieldLimits.TEXT) @PlainText(multiline = true) String summary,
                               @NotNull @PastOrPresent @PlausibleInstant @Schema(description = FieldLimits.INSTANT_DOC)
                               Instant occurredAt,
@@ -64,14 +69,15 @@ class InteractionController {
     @Operation(summary = "Record an interaction (channel, direction, contact, summary, when it happened)",
             description = "Records InteractionRecorded: a contact with the account on one channel (MEETING, CALL,"
                     + " EMAIL, VISIT, PORTAL or EVENT), INBOUND, OUTBOUND or TWO_WAY, dated when it happened (not in the"
-                    + " future). Two-way contacts keep the churn risk's indifference factor down; an optional ref names"
+                    + " future), with whom: a contactId of the account's committee, or the free-text contact, or both."
+                    + " Two-way contacts keep the churn risk's indifference factor down; an optional ref names"
                     + " it once (sent again with the same content, it answers the first version and stores nothing)."
                     + " Role writer; answers the account id and its new version, also as the ETag.")
     ResponseEntity<CommandAccepted> interaction(@PathVariable UUID accountId,
                                                 @Valid @RequestBody InteractionRequest request) {
         return commands.send(new RecordInteraction(accountId, commands.newId("interaction", accountId),
                 request.channel(), request.direction(), request.contact(), request.summary(), request.occurredAt(),
-                request.ref()));
+                request.ref(), request.contactId()));
     }
 
     @PostMapping("/satisfaction-surveys")

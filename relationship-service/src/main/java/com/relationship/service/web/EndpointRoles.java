@@ -41,6 +41,11 @@ class EndpointRoles {
                 .allow(POST, ACCOUNT + "/bonds/{bondId}/dissolution", Role.WRITER)
                 .allow(POST, ACCOUNT + "/interactions", Role.WRITER)
                 .allow(POST, ACCOUNT + "/satisfaction-surveys", Role.WRITER)
+                // the buying committee and the owner
+                .allow(POST, ACCOUNT + "/contacts", Role.WRITER)
+                .allow(POST, ACCOUNT + "/contacts/{contactId}/role", Role.WRITER)
+                .allow(POST, ACCOUNT + "/contacts/{contactId}/departure", Role.WRITER)
+                .allow(POST, ACCOUNT + "/owner", Role.WRITER)
                 // reads of the current state
                 .allow(GET, ACCOUNT, Role.READER)
                 .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)

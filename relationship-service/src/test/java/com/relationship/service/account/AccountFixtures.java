@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Histories and matchers shared by the aggregate rule tests. */
@@ -81,6 +82,11 @@ final class AccountFixtures {
             events.add(advanced(LifecycleStage.ADVOCATE, LifecycleStage.PARTNER));
         }
         return events;
+    }
+
+    /** A command's metadata saying when what it records happened (its business time). */
+    static Map<String, Object> at(Instant occurredAt) {
+        return Map.of(BusinessTime.KEY, occurredAt.toString());
     }
 
     static List<Object> with(List<Object> history, Object... more) {

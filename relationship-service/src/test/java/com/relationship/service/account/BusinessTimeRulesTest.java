@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.relationship.service.account.AccountFixtures.*;
@@ -34,10 +33,6 @@ class BusinessTimeRulesTest {
     void setUp() {
         fixture = AccountFixtures.fixture();
         now = fixture.currentTime();
-    }
-
-    private static Map<String, Object> at(Instant occurredAt) {
-        return Map.of(BusinessTime.KEY, occurredAt.toString());
     }
 
     /** An event as stored: its business time in its metadata. */

@@ -182,6 +182,53 @@ abstract class AccountApiScenario {
         assertThat(api.get(a).body().get("activeBonds")).hasSize(1);
     }
 
+    /** Issue 28: the buying committee and the owner, as the REST edge answers them. */
+    @Test
+    void contactsLeaveWithTheirSocialBondsAndTheOwnerIsAssigned() {
+        String id = register("STRATEGIC");
+        String a = "/accounts/" + id;
+        Api.Reply added = api.post(a + "/contacts", Map.of("name", "Jane Smith", "title", "Head of purchasing",
+                "email", "jane.smith@acme.example", "phone", "+49 30 1234567", "role", "DECISION_MAKER",
+                "influence", 5, "preferredChannel", "MEETING"));
+        assertThat(added.status()).as(String.valueOf(added.body())).isEqualTo(200);
+        String jane = added.body().get("contactId").asText();
+        assertThat(added.header("ETag")).isEqualTo("\"1\"");
+        ok(api.post(a + "/contacts/" + jane + "/role", Map.of("role", "CHAMPION", "influence", 4,
+                "reason", "backed our bid")));
+        ok(api.post(a + "/interactions", Map.of("channel", "CALL", "direction", "TWO_WAY", "contactId", jane,
+                "summary", "Renewal call", "occurredAt", "2026-03-01T10:00:00Z")));
+        String golf = api.post(a + "/bonds", Map.of("kind", "SOCIAL", "description", "Golf", "contactId", jane))
+                .body().get("bondId").asText();
+        ok(api.post(a + "/bonds", Map.of("kind", "STRUCTURAL", "description", "EDI integration")));
+        ok(api.post(a + "/contacts/" + jane + "/departure", Map.of("reason", "moved to a competitor")));
+        ok(api.post(a + "/owner", Map.of("owner", "alice", "kind", "DEVELOPER", "reason", "grows the account")));
+
+        Api.Reply unknown = api.post(a + "/contacts/" + UUID.randomUUID() + "/role", Map.of("role", "USER",
+                "influence", 2, "reason", "uses it daily"));
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().get("type").asText()).isEqualTo("/problems/unknown-contact");
+        Api.Reply left = api.post(a + "/contacts/" + jane + "/departure", Map.of("reason", "again"));
+        assertThat(left.body().get("type").asText()).isEqualTo("/problems/contact-already-left");
+        Api.Reply influence = api.post(a + "/contacts", Map.of("name", "Omar", "title", "IT lead", "role", "USER",
+                "influence", 6));
+        assertThat(influence.status()).isEqualTo(422);
+        assertThat(influence.body().get("fields").get(0).get("field").asText()).isEqualTo("influence");
+
+        JsonNode events = api.get(a + "/events").body();
+        List<String> types = new ArrayList<>();
+        events.forEach(event -> types.add(event.get("type").asText().replace("com.relationship.account.", "")));
+        assertThat(types).containsExactly("AccountRegistered.v1", "ContactAdded.v1", "ContactRoleAssessed.v1",
+                "InteractionRecorded.v1", "BondEstablished.v1", "BondEstablished.v1", "ContactLeft.v1",
+                "BondDissolved.v1", "AccountOwnerAssigned.v1");
+        JsonNode dissolved = events.get(7).get("payload");
+        assertThat(dissolved.get("bondId").asText()).isEqualTo(golf);
+        assertThat(dissolved.get("departedContactId").asText()).isEqualTo(jane);
+        assertThat(events.get(7).get("metadata").get("reason").asText()).isEqualTo("moved to a competitor");
+        assertThat(events.get(3).get("payload").get("contactId").asText()).isEqualTo(jane);
+        assertThat(api.get(a).body().get("activeBonds")).hasSize(1);
+    }
+
     @Test
     void anInvalidFieldIs422AndNamesTheField() {
         String id = register("TACTICAL");

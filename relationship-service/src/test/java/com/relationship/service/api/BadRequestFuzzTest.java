@@ -113,7 +113,7 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
         }
     }
 
-    enum Kind { NAME, REASON, TEXT, AMOUNT, REVENUE, COUNT, SCORE, CURRENCY, INSTANT, ENUM, UUID }
+    enum Kind { NAME, REASON, TEXT, AMOUNT, REVENUE, COUNT, SCORE, INFLUENCE, CURRENCY, INSTANT, ENUM, UUID }
 
     record Field(String name, Kind kind, boolean required, List<String> values) {
         static Field of(String name, Kind kind, boolean required) {
@@ -141,6 +141,7 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
                 case REVENUE -> new Raw("250000000");
                 case COUNT -> new Raw("120");
                 case SCORE -> new Raw("7");
+                case INFLUENCE -> new Raw("3");
                 case CURRENCY -> "EUR";
                 case INSTANT -> "2026-03-14T09:30:00Z";
                 case ENUM -> values.get(0);
@@ -174,6 +175,7 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
         var kamStage = com.relationship.contracts.account.KamStage.values();
         var outcome = com.relationship.contracts.account.ComplianceOutcome.values();
         Field reason = Field.of("reason", Kind.REASON, true);
+        var contactRole = com.relationship.contracts.account.ContactRole.values();
         return List.of(
                 new Endpoint("/accounts", List.of(Field.of("accountId", Kind.UUID, false), Field.of("name", Kind.NAME, true),
                         Field.of("industry", Kind.NAME, true), Field.of("employeeCount", Kind.COUNT, true),
@@ -214,7 +216,17 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
                         Field.of("comment", Kind.TEXT, false), Field.of("occurredAt", Kind.INSTANT, true))),
                 new Endpoint("/accounts/{a}/kam/designate", List.of(Field.of("rationale", Kind.REASON, true))),
                 new Endpoint("/accounts/{a}/kam/advance", List.of(Field.choice("targetStage", kamStage))),
-                new Endpoint("/accounts/{a}/kam/uncouple", List.of(reason)));
+                new Endpoint("/accounts/{a}/kam/uncouple", List.of(reason)),
+                new Endpoint("/accounts/{a}/contacts", List.of(Field.of("name", Kind.NAME, true),
+                        Field.of("title", Kind.NAME, true), Field.choice("role", contactRole),
+                        Field.of("influence", Kind.INFLUENCE, true),
+                        Field.of("occurredAt", Kind.INSTANT, false))),
+                new Endpoint("/accounts/{a}/contacts/{c}/role", List.of(Field.choice("role", contactRole),
+                        Field.of("influence", Kind.INFLUENCE, true), reason)),
+                new Endpoint("/accounts/{a}/contacts/{c}/departure", List.of(reason,
+                        Field.of("occurredAt", Kind.INSTANT, false))),
+                new Endpoint("/accounts/{a}/owner", List.of(Field.of("owner", Kind.NAME, true),
+                        Field.choice("kind", com.relationship.contracts.account.OwnerKind.values()), reason)));
     }
 
     /** A JSON number written as is ("1e16", "0.001"), which no Java number type would keep. */
@@ -302,7 +314,7 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
         return switch (field.kind()) {
             case NAME, REASON, TEXT, CURRENCY, INSTANT, ENUM, UUID -> Gen.oneOf(structures, numbers);
             case AMOUNT, REVENUE -> structures;
-            case COUNT, SCORE -> Gen.oneOf(structures, Gen.of("12", "", "1.5", "1e3", "12.0").map(s -> (Object) s),
+            case COUNT, SCORE, INFLUENCE -> Gen.oneOf(structures, Gen.of("12", "", "1.5", "1e3", "12.0").map(s -> (Object) s),
                     Gen.of("1.5", "1e3", "12.0").map(Raw::new));
         };
     }
@@ -332,6 +344,7 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
             case REVENUE -> Gen.of("-1", "-0.5", "1e16", "1.23456", "9999999999999999").map(Raw::new);
             case COUNT -> Gen.of("-1", "10000001", "2147483648", "-2147483649", "99999999999999999999").map(Raw::new);
             case SCORE -> Gen.of("-1", "11", "100", "2147483648", "-2147483649").map(Raw::new);
+            case INFLUENCE -> Gen.of("0", "6", "-1", "100", "2147483648").map(Raw::new);
             case CURRENCY -> Gen.oneOf(Gen.of("EURO", "eur", "XXX", "XAU", "XDR", "ABC", "", " ", "\u20ac",
                             "US", "USD ", "U$D").map(s -> (Object) s),
                     alphaStrings(4, 20).map(s -> (Object) s));
