@@ -275,9 +275,12 @@ public final class ChurnBacktest {
         return last;
     }
 
-    /** Groups a stream of events by account, each in sequence order. */
+    /**
+     * Groups a stream of events by account, each in sequence order, the accounts in id order: the deciles
+     * split tied scores by the order accounts come in, so two backtests of the same topic give the same report.
+     */
     public static Collection<List<EnvelopedAccountEvent>> byAccount(Collection<EnvelopedAccountEvent> events) {
-        Map<UUID, List<EnvelopedAccountEvent>> byAccount = new HashMap<>();
+        Map<UUID, List<EnvelopedAccountEvent>> byAccount = new java.util.TreeMap<>();
         events.forEach(e -> byAccount.computeIfAbsent(e.accountId(), id -> new ArrayList<>()).add(e));
         byAccount.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(EnvelopedAccountEvent::sequence)));
         return byAccount.values();
