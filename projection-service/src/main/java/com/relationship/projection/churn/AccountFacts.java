@@ -25,8 +25,14 @@ import java.util.List;
  * interaction of any direction (shown by the status). Every fact keeps the id of its event.
  *
  * @param lastInteraction the latest interaction by business time, of any direction; null when none
+ * @param owner           the subject of the person who owns the account (issue 28); null while nobody does
  */
-public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) {
+public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction, String owner) {
+
+    /** Facts of an account nobody owns. */
+    public AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) {
+        this(inputs, lastInteraction, null);
+    }
 
     /** The latest interaction, whatever its direction: what the account manager last did or heard. */
     public record LastInteraction(Instant at, InteractionChannel channel, InteractionDirection direction,
@@ -54,8 +60,9 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
         StageMoves.kamAfter(event.event())
                 .ifPresent(kam -> step.out = keyAccount(step.out, kam != KamStage.UNCOUPLING_KAM));
         event.event().accept(step);
-        return step.out == facts.inputs() && step.last == facts.lastInteraction() ? facts
-                : new AccountFacts(step.out, step.last);
+        return step.out == facts.inputs() && step.last == facts.lastInteraction()
+                && java.util.Objects.equals(step.owner, facts.owner()) ? facts
+                : new AccountFacts(step.out, step.last, step.owner);
     }
 
     /**
@@ -69,6 +76,7 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
         private final String id;
         private ChurnInputs out;
         private LastInteraction last;
+        private String owner;
 
         Step(AccountFacts facts, EnvelopedAccountEvent enveloped) {
             this.in = facts.inputs();
@@ -76,6 +84,7 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
             this.id = enveloped.eventId();
             this.out = in;
             this.last = facts.lastInteraction();
+            this.owner = facts.owner();
         }
 
         @Override
@@ -237,7 +246,8 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
 
         @Override
         public Step visit(AccountOwnerAssigned event) {
-            return this; // who owns the account moves no factor
+            owner = event.owner(); // moves no factor; the watch list's owner filter reads it
+            return this;
         }
 
         private Step withBonds() {
@@ -267,7 +277,7 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction) 
         }
         return new AccountFacts(new ChurnInputs(in.stage(), in.lapsedFrom(), in.stageEventId(), in.keyAccount(),
                 in.registeredAt(), in.lastTwoWayInteraction(), in.openComplaints(), in.latestSurvey(), bonds,
-                purchases), lastInteraction);
+                purchases), lastInteraction, owner);
     }
 
     private static ChurnInputs stage(ChurnInputs in, LifecycleStage to, LifecycleStage lapsedFrom, String eventId) {

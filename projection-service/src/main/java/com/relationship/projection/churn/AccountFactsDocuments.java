@@ -43,8 +43,12 @@ public final class AccountFactsDocuments {
                 .append("purchases", in.purchases().stream().map(AccountFactsDocuments::purchase).toList())
                 .append("lastInteraction", last == null ? null : new Document("at", instant(last.at()))
                         .append("channel", last.channel().name()).append("direction", last.direction().name())
-                        .append("eventId", last.eventId()));
+                        .append("eventId", last.eventId()))
+                .append(OWNER, facts.owner());
     }
+
+    /** The owner's subject, what the watch list's {@code owner} filter compares. */
+    static final String OWNER = "owner";
 
     public static AccountFacts read(Document d) {
         Document survey = d.get("latestSurvey", Document.class);
@@ -62,7 +66,8 @@ public final class AccountFactsDocuments {
                 d.getList("purchases", Document.class).stream().map(AccountFactsDocuments::purchase).toList());
         return new AccountFacts(in, last == null ? null : new AccountFacts.LastInteraction(instant(last, "at"),
                 InteractionChannel.valueOf(last.getString("channel")),
-                InteractionDirection.valueOf(last.getString("direction")), last.getString("eventId")));
+                InteractionDirection.valueOf(last.getString("direction")), last.getString("eventId")),
+                d.getString(OWNER));
     }
 
     /** The amount as its decimal text: exact, whatever the server makes of numbers. */

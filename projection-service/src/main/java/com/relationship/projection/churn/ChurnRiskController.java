@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import com.relationship.security.OwnerFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,7 +66,8 @@ public class ChurnRiskController {
                     + " risk is a pipeline question) and a LAPSED account is lost already; their churn risk is still"
                     + " answered per account. sort=revenue-at-risk with currency=<ISO 4217> lists the accounts whose"
                     + " revenue is in that currency, the most revenue at risk first (amounts in different currencies do"
-                    + " not compare until exchange rates exist); 400 /problems/invalid-parameter without the currency.")
+                    + " not compare until exchange rates exist); 400 /problems/invalid-parameter without the currency."
+                    + " owner=me: only the caller's accounts (issue 28).")
     public WatchList watchList(
             @Parameter(description = "Only accounts in this band") @RequestParam(required = false) ChurnBand band,
             @Parameter(description = "score (default) or revenue-at-risk") @RequestParam(defaultValue = "score")
@@ -73,16 +75,20 @@ public class ChurnRiskController {
             @Parameter(description = "With sort=revenue-at-risk: the currency of the revenue, ISO 4217")
             @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}") String currency,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
-            @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @Parameter(description = OwnerFilter.DOC) @RequestParam(required = false) @Pattern(regexp = OwnerFilter.PATTERN)
+            String owner) {
         Instant now = clock.instant();
         boolean byRevenue = sort.equals("revenue-at-risk");
         if (byRevenue && currency == null) {
             throw new CurrencyRequired();
         }
-        List<ChurnView> views = byRevenue ? store.watchListByRevenueAtRisk(currency, band, page, size)
-                : store.watchList(band, page, size);
+        String subject = OwnerFilter.subjectOf(owner);
+        List<ChurnView> views = byRevenue ? store.watchListByRevenueAtRisk(currency, band, subject, page, size)
+                : store.watchList(band, subject, page, size);
         List<ChurnRisk> items = views.stream().map(view -> ChurnRisk.of(view, now)).toList();
-        return new WatchList(items, page, size, byRevenue ? store.countByRevenueAtRisk(currency, band) : store.count(band));
+        return new WatchList(items, page, size, byRevenue ? store.countByRevenueAtRisk(currency, band, subject)
+                : store.count(band, subject));
     }
 
     /** sort=revenue-at-risk without the currency to compare in. */

@@ -48,21 +48,26 @@ public class ChurnRiskStore {
 
     /** One page of the watch list, in one band or all, highest score first. */
     public List<ChurnView> watchList(ChurnBand band, int page, int size) {
-        return page(filter(band), new Document("score", -1).append(ReadModelDocuments.ID, 1), page, size);
+        return watchList(band, null, page, size);
+    }
+
+    /** One page of the watch list of the accounts {@code owner} owns (a subject; every account when null). */
+    public List<ChurnView> watchList(ChurnBand band, String owner, int page, int size) {
+        return page(filter(band, owner), new Document("score", -1).append(ReadModelDocuments.ID, 1), page, size);
     }
 
     /**
      * One page of the watch list's accounts whose revenue is in {@code currency}, in one band or all, the
      * most revenue at risk first: amounts in different currencies do not compare until exchange rates exist.
      */
-    public List<ChurnView> watchListByRevenueAtRisk(String currency, ChurnBand band, int page, int size) {
-        return page(filter(band).append(ChurnDocuments.AT_RISK_CURRENCY, currency),
+    public List<ChurnView> watchListByRevenueAtRisk(String currency, ChurnBand band, String owner, int page, int size) {
+        return page(filter(band, owner).append(ChurnDocuments.AT_RISK_CURRENCY, currency),
                 new Document(ChurnDocuments.AT_RISK_AMOUNT, -1).append(ReadModelDocuments.ID, 1), page, size);
     }
 
-    /** How many accounts the revenue-at-risk list in {@code currency} holds, in one band or all. */
-    public long countByRevenueAtRisk(String currency, ChurnBand band) {
-        return store.collection().countDocuments(filter(band).append(ChurnDocuments.AT_RISK_CURRENCY, currency));
+    /** How many accounts the revenue-at-risk list in {@code currency} holds, in one band or all, of one owner or all. */
+    public long countByRevenueAtRisk(String currency, ChurnBand band, String owner) {
+        return store.collection().countDocuments(filter(band, owner).append(ChurnDocuments.AT_RISK_CURRENCY, currency));
     }
 
     private List<ChurnView> page(Document filter, Document order, int page, int size) {
@@ -80,20 +85,29 @@ public class ChurnRiskStore {
      * would read every document.
      */
     public long count(ChurnBand band) {
+        return count(band, null);
+    }
+
+    /** How many accounts the watch list holds, in one band or all, owned by {@code owner} where it is not null. */
+    public long count(ChurnBand band, String owner) {
         if (band != null) {
-            return store.collection().countDocuments(filter(band));
+            return store.collection().countDocuments(filter(band, owner));
         }
         long count = 0;
         for (ChurnBand each : ChurnBand.values()) {
-            count += store.collection().countDocuments(filter(each));
+            count += store.collection().countDocuments(filter(each, owner));
         }
         return count;
     }
 
-    /** In a band (or any), of an account that can churn ({@link LifecycleStage#canChurn()}): CUSTOMER to PARTNER. */
-    private static Document filter(ChurnBand band) {
-        return new Document("band", band == null ? new Document("$ne", null) : band.name())
+    /**
+     * In a band (or any), of an account that can churn ({@link LifecycleStage#canChurn()}): CUSTOMER to PARTNER;
+     * owned by {@code owner} where it is not null.
+     */
+    private static Document filter(ChurnBand band, String owner) {
+        Document filter = new Document("band", band == null ? new Document("$ne", null) : band.name())
                 .append("facts.stage", new Document("$in", CAN_CHURN));
+        return owner == null ? filter : filter.append("facts." + AccountFactsDocuments.OWNER, owner);
     }
 
     private static final List<String> CAN_CHURN = LifecycleStage.namesThatCanChurn();

@@ -9,7 +9,7 @@ import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.status.AccountStatusStore;
-import com.relationship.projection.status.OwnerFilter;
+import com.relationship.security.OwnerFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -3,6 +3,7 @@ package com.relationship.projection.status;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.status.AccountStatus;
+import com.relationship.security.OwnerFilter;
 import com.relationship.projection.readmodel.AccountNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -118,4 +118,18 @@ class AccountFactsTest {
                 new com.relationship.contracts.events.ReferralRecorded(events.accountId, UUID.randomUUID(), "x", "Beta"))))
                 .isSameAs(facts);
     }
+
+    /** Issue 28: the owner moves no factor; the facts keep it for the watch list's owner filter, stored and read. */
+    @Test
+    void theOwnerIsKeptWhoeverOwnsTheAccountLast() {
+        AccountFacts facts = fold(events.registered(T0),
+                events.at(day(1), new com.relationship.contracts.events.AccountOwnerAssigned(events.accountId, "hunter@sales",
+                        com.relationship.contracts.account.OwnerKind.HUNTER, "won it")),
+                events.at(day(40), new com.relationship.contracts.events.AccountOwnerAssigned(events.accountId, "dev@sales",
+                        com.relationship.contracts.account.OwnerKind.DEVELOPER, "grow it")));
+        assertThat(facts.owner()).isEqualTo("dev@sales");
+        assertThat(facts.inputs().stageEventId()).as("no factor moved: still the registration's stage").isEqualTo("e0");
+        assertThat(AccountFactsDocuments.read(AccountFactsDocuments.write(facts))).isEqualTo(facts);
+        assertThat(facts.trimmed(day(400), Duration.ofDays(30)).owner()).isEqualTo("dev@sales");
+    }
 }

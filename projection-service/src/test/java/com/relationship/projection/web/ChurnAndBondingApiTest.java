@@ -51,7 +51,7 @@ class ChurnAndBondingApiTest extends WebSliceTest {
         MvcTestResult result = get().uri("/api/v1/churn-risk?bnd=HIGH").exchange();
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray().containsExactly("band", "currency", "page", "size", "sort");
+        assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray().containsExactly("band", "currency", "owner", "page", "size", "sort");
     }
 
     /** Revenue at risk compares within one currency: without it the list would mix amounts that do not compare. */
@@ -65,7 +65,18 @@ class ChurnAndBondingApiTest extends WebSliceTest {
         MvcTestResult with = get().uri("/api/v1/churn-risk?sort=revenue-at-risk&currency=EUR&band=HIGH").exchange();
         assertThat(with).hasStatusOk();
         org.mockito.Mockito.verify(churnRiskStore).watchListByRevenueAtRisk("EUR",
-                com.relationship.contracts.churn.ChurnBand.HIGH, 0, 20);
+                com.relationship.contracts.churn.ChurnBand.HIGH, null, 0, 20);
+    }
+
+    /** Issue 28: owner=me is the caller, by their token's subject; any other owner is a subject as it is. */
+    @org.junit.jupiter.api.Test
+    void ownerMeListsTheCallersWatchList() {
+        assertThat(get().uri("/api/v1/churn-risk?owner=me")).hasStatusOk();
+        org.mockito.Mockito.verify(churnRiskStore).watchList(null, "reader@test", 0, 20);
+        org.mockito.Mockito.verify(churnRiskStore).count(null, "reader@test");
+        assertThat(get().uri("/api/v1/churn-risk?owner=alice&sort=revenue-at-risk&currency=EUR")).hasStatusOk();
+        org.mockito.Mockito.verify(churnRiskStore).watchListByRevenueAtRisk("EUR", null, "alice", 0, 20);
+        assertThat(get().uri("/api/v1/churn-risk?owner=a b")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     /** A request body that does not parse says where and what, not Spring's "Failed to read request". */

@@ -1,6 +1,5 @@
-package com.relationship.projection.status;
+package com.relationship.security;
 
-import com.relationship.security.Actor;
 
 /**
  * The lists' {@code owner} filter (issue 28): {@code me} is the caller, by their token's subject, so an
