@@ -80,7 +80,8 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.ofEntries(
             Map.entry(AccountRegistered.class, Set.of("annualRevenue", "relationshipSince")),
-            Map.entry(PurchaseRecorded.class, Set.of("description", "orderRef")),
+            Map.entry(PurchaseRecorded.class, Set.of("description", "orderRef", "grossMargin", "costOfGoods",
+                    "productLine", "buyClass")),
             Map.entry(ReferralRecorded.class, Set.of("referredCompany", "ref")),
             Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),
             Map.entry(PartnershipAgreementRecorded.class, Set.of("ref")),
@@ -104,7 +105,7 @@ class ContractSchemasTest {
     static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.ofEntries(
             Map.entry(AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
                     "standingAt", "complianceHold", "owner")),
-            Map.entry(PurchaseRecorded.class, Set.of("orderRef")),
+            Map.entry(PurchaseRecorded.class, Set.of("orderRef", "grossMargin", "costOfGoods", "productLine", "buyClass")),
             Map.entry(AccountRegistered.class, Set.of("relationshipSince")),
             Map.entry(ReferralRecorded.class, Set.of("ref")),
             Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),

@@ -3,6 +3,7 @@ package com.relationship.contracts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.account.BondKind;
+import com.relationship.contracts.account.BuyClass;
 import com.relationship.contracts.account.Classification;
 import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.ComplianceOutcome;
@@ -54,7 +55,8 @@ class EventGoldenFilesTest {
                 new AccountRegistered(ACCOUNT, "Acme Industrial GmbH", "Manufacturing", 1200,
                         new BigDecimal("250000000.00"), "EMEA", Classification.STRATEGIC,
                         Instant.parse("2024-11-04T00:00:00Z")),
-                new PurchaseRecorded(ACCOUNT, ITEM, new BigDecimal("48000.50"), "EUR", AT, "Annual licence", "PO-2026-0042"),
+                new PurchaseRecorded(ACCOUNT, ITEM, new BigDecimal("48000.50"), "EUR", AT, "Annual licence", "PO-2026-0042",
+                        new BigDecimal("14400.15"), null, "Analytics suite", BuyClass.MODIFIED_REBUY),
                 new ReferralRecorded(ACCOUNT, ITEM, "Introduced us to their sister plant", "Acme Logistics", "CRM-REF-17"),
                 new ComplaintOpened(ACCOUNT, ITEM, "Late delivery of batch 12", AT),
                 new ComplaintResolved(ACCOUNT, ITEM, "Expedited replacement shipped"),

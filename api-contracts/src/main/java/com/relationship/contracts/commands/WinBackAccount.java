@@ -1,5 +1,7 @@
 package com.relationship.contracts.commands;
 
+import com.relationship.contracts.account.BuyClass;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,6 +21,13 @@ public record WinBackAccount(UUID accountId, String reason, WinningPurchase purc
 
     /** The purchase that wins the account back, as {@link RecordPurchase} records one. */
     public record WinningPurchase(UUID purchaseId, BigDecimal amount, String currency, Instant occurredAt,
-                                  String description, String orderRef) {
+                                  String description, String orderRef, BigDecimal grossMargin, BigDecimal costOfGoods,
+                                  String productLine, BuyClass buyClass) {
+
+        /** Without what it earned, its product line and buy class. */
+        public WinningPurchase(UUID purchaseId, BigDecimal amount, String currency, Instant occurredAt,
+                               String description, String orderRef) {
+            this(purchaseId, amount, currency, occurredAt, description, orderRef, null, null, null, null);
+        }
     }
 }

@@ -164,8 +164,10 @@ public class Account {
     @CommandHandler
     public Object handle(RecordPurchase command) {
         requirePurchase("", command.amount(), command.currency(), command.occurredAt());
+        requireEarnings("", command.amount(), command.grossMargin(), command.costOfGoods());
         return recordOnce(new PurchaseRecorded(accountId, command.purchaseId(), command.amount(), command.currency(),
-                command.occurredAt(), command.description(), command.orderRef()));
+                command.occurredAt(), command.description(), command.orderRef(), command.grossMargin(),
+                command.costOfGoods(), strippedOrNull(command.productLine()), command.buyClass()));
     }
 
     @CommandHandler
@@ -461,6 +463,7 @@ public class Account {
     /** The carried purchase, dated between the lapse and the win-back, recorded once (an order sent again is not). */
     private void recordWinningPurchase(WinBackAccount.WinningPurchase carried, BusinessTimePolicy policy) {
         requirePurchase("purchase.", carried.amount(), carried.currency(), carried.occurredAt());
+        requireEarnings("purchase.", carried.amount(), carried.grossMargin(), carried.costOfGoods());
         Instant now = GenericEventMessage.clock.instant();
         requireNotInTheFuture("purchase.occurredAt", carried.occurredAt(), now, policy);
         if (carried.occurredAt().isBefore(state.stageSince())) {
@@ -470,7 +473,8 @@ public class Account {
         require(!carried.occurredAt().isAfter(winBackAt), "purchase.occurredAt (" + carried.occurredAt()
                 + ") is after the win-back (" + winBackAt + "): the purchase that wins the account back comes first");
         recordOnce(new PurchaseRecorded(accountId, carried.purchaseId(), carried.amount(), carried.currency(),
-                carried.occurredAt(), carried.description(), carried.orderRef()), Rule.FACT_ALREADY_RECORDED,
+                carried.occurredAt(), carried.description(), carried.orderRef(), carried.grossMargin(),
+                carried.costOfGoods(), strippedOrNull(carried.productLine()), carried.buyClass()), Rule.FACT_ALREADY_RECORDED,
                 () -> { }, carried.occurredAt());
     }
 
@@ -704,6 +708,19 @@ public class Account {
         require(amount != null && amount.signum() > 0, prefix + "amount must be greater than zero");
         requireCurrency(currency);
         require(occurredAt != null, prefix + "occurredAt is required");
+    }
+
+    /**
+     * What a purchase earned, where it says: its gross margin or its cost of goods, not both (each gives the
+     * other), a margin no greater than the amount (a sale below cost has a negative one), a cost not negative.
+     */
+    private void requireEarnings(String prefix, BigDecimal amount, BigDecimal grossMargin, BigDecimal costOfGoods) {
+        require(grossMargin == null || costOfGoods == null, prefix + "grossMargin and " + prefix + "costOfGoods: give"
+                + " one of them, not both (the margin is the amount less the cost of goods)");
+        require(grossMargin == null || grossMargin.compareTo(amount) <= 0, prefix + "grossMargin (" + grossMargin
+                + ") is more than the amount (" + amount + "): a margin is what is left of the amount after the cost of"
+                + " goods");
+        require(costOfGoods == null || costOfGoods.signum() >= 0, prefix + "costOfGoods must not be negative");
     }
 
     private void requireText(String value, String field) {

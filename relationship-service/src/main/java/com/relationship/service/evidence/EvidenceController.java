@@ -84,12 +84,14 @@ class EvidenceController {
             description = "Records PurchaseRecorded: the evidence for CUSTOMER (the first purchase) and CLIENT (repeat"
                     + " purchases), and what the churn risk reads as spend. The amount has the currency's minor digits"
                     + " at most; an optional orderRef (the seller's order or invoice number) records the order once: an"
-                    + " ERP sending it again with the same content gets the first version and nothing is stored. Role"
-                    + " writer; answers the account id and its new version, also as the ETag.")
+                    + " ERP sending it again with the same content gets the first version and nothing is stored. What it"
+                    + " earned (grossMargin, or costOfGoods: one of them, in its currency), its productLine and buyClass"
+                    + " are optional. Role writer; answers the account id and its new version, also as the ETag.")
     public ResponseEntity<CommandAccepted> purchase(@PathVariable UUID accountId,
                                                     @Valid @RequestBody PurchaseRequest request) {
         return commands.send(new RecordPurchase(accountId, commands.newId("purchase", accountId), request.amount(), request.currency(),
-                request.occurredAt(), request.description(), request.orderRef()));
+                request.occurredAt(), request.description(), request.orderRef(), request.grossMargin(),
+                request.costOfGoods(), request.productLine(), request.buyClass()));
     }
 
     @PostMapping("/referrals")

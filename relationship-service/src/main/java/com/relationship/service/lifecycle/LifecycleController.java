@@ -105,7 +105,7 @@ class LifecycleController {
         PurchaseRequest p = request.purchase();
         WinBackAccount.WinningPurchase purchase = p == null ? null : new WinBackAccount.WinningPurchase(
                 commands.newId("purchase", accountId), p.amount(), p.currency(), p.occurredAt(), p.description(),
-                p.orderRef());
+                p.orderRef(), p.grossMargin(), p.costOfGoods(), p.productLine(), p.buyClass());
         return commands.send(new WinBackAccount(accountId, request.reason(), purchase), request.reason(),
                 request.occurredAt());
     }

@@ -15,7 +15,8 @@ import java.math.BigDecimal;
 /**
  * On a request with an amount in a currency: the amount has at most the currency's minor digits
  * (2 for EUR, 0 for JPY, 3 for BHD). Trailing zeros do not count (10.50 and 10.5 are the same amount).
- * Reported on the {@code amount} field; an unknown currency is {@link Iso4217}'s to report.
+ * Reported on the {@code amount} field (and on each of {@link Amount#moreAmounts()}); an unknown currency is
+ * {@link Iso4217}'s to report.
  */
 @Documented
 @Constraint(validatedBy = MoneyInCurrency.Validator.class)
@@ -34,6 +35,11 @@ public @interface MoneyInCurrency {
         BigDecimal amount();
 
         String currency();
+
+        /** Other amounts in the same currency, by field name; a null one is not checked. */
+        default java.util.Map<String, BigDecimal> moreAmounts() {
+            return java.util.Map.of();
+        }
     }
 
     class Validator implements ConstraintValidator<MoneyInCurrency, Amount> {
@@ -44,14 +50,22 @@ public @interface MoneyInCurrency {
             }
             return Iso4217.Validator.currency(value.currency()).map(currency -> {
                 int digits = currency.getDefaultFractionDigits();
-                if (Math.max(0, value.amount().stripTrailingZeros().scale()) <= digits) {
-                    return true;
+                java.util.Map<String, BigDecimal> amounts = new java.util.LinkedHashMap<>();
+                amounts.put("amount", value.amount());
+                amounts.putAll(value.moreAmounts());
+                boolean valid = true;
+                for (java.util.Map.Entry<String, BigDecimal> each : amounts.entrySet()) {
+                    if (each.getValue() == null || Math.max(0, each.getValue().stripTrailingZeros().scale()) <= digits) {
+                        continue;
+                    }
+                    if (valid) {
+                        context.disableDefaultConstraintViolation();
+                    }
+                    context.buildConstraintViolationWithTemplate("must have at most " + digits + " digits after the"
+                            + " point in " + currency.getCurrencyCode()).addPropertyNode(each.getKey()).addConstraintViolation();
+                    valid = false;
                 }
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("must have at most " + digits + " digits after the point"
-                                + " in " + currency.getCurrencyCode())
-                        .addPropertyNode("amount").addConstraintViolation();
-                return false;
+                return valid;
             }).orElse(true);
         }
     }

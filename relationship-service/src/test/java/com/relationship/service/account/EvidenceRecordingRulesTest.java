@@ -52,6 +52,50 @@ class EvidenceRecordingRulesTest {
                 .expectNoEvents();
     }
 
+    /** Issue 29: a purchase may say what it earned, what was bought and how. */
+    @Test
+    void aPurchaseRecordsWhatItEarnedItsProductLineAndBuyClass() {
+        UUID purchase = UUID.randomUUID();
+        fixture.given(registered())
+                .when(new RecordPurchase(ID, purchase, new BigDecimal("1000.00"), "EUR", T, "kit", null,
+                        new BigDecimal("-50.00"), null, " Sensors ", com.relationship.contracts.account.BuyClass.NEW_TASK))
+                .expectEvents(new PurchaseRecorded(ID, purchase, new BigDecimal("1000.00"), "EUR", T, "kit", null,
+                        new BigDecimal("-50.00"), null, "Sensors", com.relationship.contracts.account.BuyClass.NEW_TASK));
+        UUID costed = UUID.randomUUID();
+        fixture.given(registered())
+                .when(new RecordPurchase(ID, costed, new BigDecimal("1000.00"), "EUR", T, "kit", null, null,
+                        new BigDecimal("1200.00"), null, null))
+                .expectEvents(new PurchaseRecorded(ID, costed, new BigDecimal("1000.00"), "EUR", T, "kit", null, null,
+                        new BigDecimal("1200.00"), null, null));
+    }
+
+    @Test
+    void aPurchaseGivesItsMarginOrItsCostNotBoth() {
+        fixture.given(registered())
+                .when(new RecordPurchase(ID, UUID.randomUUID(), new BigDecimal("1000.00"), "EUR", T, "kit", null,
+                        new BigDecimal("300.00"), new BigDecimal("700.00"), null, null))
+                .expectException(refusedBy(Rule.INVALID_VALUE, "give one of them, not both"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPurchasesMarginIsNoMoreThanItsAmount() {
+        fixture.given(registered())
+                .when(new RecordPurchase(ID, UUID.randomUUID(), new BigDecimal("1000.00"), "EUR", T, "kit", null,
+                        new BigDecimal("1000.01"), null, null, null))
+                .expectException(refusedBy(Rule.INVALID_VALUE, "grossMargin (1000.01) is more than the amount (1000.00)"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPurchasesCostOfGoodsIsNotNegative() {
+        fixture.given(registered())
+                .when(new RecordPurchase(ID, UUID.randomUUID(), new BigDecimal("1000.00"), "EUR", T, "kit", null, null,
+                        new BigDecimal("-1"), null, null))
+                .expectException(refusedBy(Rule.INVALID_VALUE, "costOfGoods must not be negative"))
+                .expectNoEvents();
+    }
+
     @Test
     void aComplaintIsOpenedAndResolvedOnce() {
         UUID complaint = UUID.randomUUID();
