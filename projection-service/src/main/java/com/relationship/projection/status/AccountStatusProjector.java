@@ -168,7 +168,8 @@ public final class AccountStatusProjector {
     private static AccountStatus registered(AccountRegistered e, EnvelopedAccountEvent enveloped) {
         Instant at = enveloped.businessTime(); // when the relationship began, where the registration said so
         Classification classification = e.classification();
-        return new AccountStatus(e.accountId(), e.name(),
+        // The envelope's subject is the account (the record key, the document id): never trust the payload over it.
+        return new AccountStatus(enveloped.accountId(), e.name(),
                 new Firmographics(e.industry(), e.employeeCount(), e.annualRevenue(), e.region()),
                 LifecycleStage.PROSPECT, at, null, List.of(new StagePeriod(LifecycleStage.PROSPECT, at, null)),
                 null, null, classification, ExchangeType.TRANSACTIONAL, 0, Map.of(), List.of(),

@@ -330,7 +330,7 @@ class DashboardBrowserTest {
         for (int daysAgo : new int[]{100, 95, 90, 80, 60, 40, 20}) {
             at.add(now.minus(DAY.multipliedBy(daysAgo)));
         }
-        List<AccountEvent> history = List.of(register("Seesaw Trading"), purchase(account, "800.00", at.get(1)),
+        List<AccountEvent> history = List.of(registered(account, register("Seesaw Trading")), purchase(account, "800.00", at.get(1)),
                 new LifecycleStageAdvanced(account, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
                 new LifecycleStageAdvanced(account, LifecycleStage.CUSTOMER, LifecycleStage.CLIENT),
                 new LifecycleStageDowngraded(account, LifecycleStage.CLIENT, LifecycleStage.CUSTOMER, "Spend fell by half"),
@@ -565,12 +565,15 @@ class DashboardBrowserTest {
 
     private static void seedAt(UUID account, List<Instant> at, AccountEvent... events) throws Exception {
         for (int sequence = 0; sequence < events.length; sequence++) {
-            AccountEvent event = events[sequence] instanceof AccountRegistered r
-                    ? new AccountRegistered(account, r.name(), r.industry(), r.employeeCount(), r.annualRevenue(), r.region(),
-                    r.classification())
-                    : events[sequence];
+            AccountEvent event = events[sequence] instanceof AccountRegistered r ? registered(account, r) : events[sequence];
             send(enveloped(account, sequence, at.get(sequence), event));
         }
+    }
+
+    /** {@code r} as the registration of {@code account}: {@link #register} leaves the id to the seeding. */
+    private static AccountRegistered registered(UUID account, AccountRegistered r) {
+        return new AccountRegistered(account, r.name(), r.industry(), r.employeeCount(), r.annualRevenue(), r.region(),
+                r.classification());
     }
 
     private static EnvelopedAccountEvent enveloped(UUID account, long sequence, Instant at, AccountEvent event) {

@@ -51,6 +51,16 @@ class AccountStatusProjectorTest {
         assertThat(status.updatedAt()).isEqualTo(at(0));
     }
 
+    /** The account is the envelope's subject (the record key, the document id), whatever the payload says. */
+    @Test
+    void theStatusIsOfTheAccountTheEnvelopeNames() {
+        com.relationship.contracts.events.EnvelopedAccountEvent withoutId = new com.relationship.contracts.events
+                .EnvelopedAccountEvent("e0", ACCOUNT, 0, at(0), "alice", "corr", "cmd",
+                new com.relationship.contracts.events.AccountRegistered(null, "Acme", "Retail", 10, null, "EMEA", null));
+
+        assertThat(projector.fold(java.util.List.of(withoutId)).accountId()).isEqualTo(ACCOUNT);
+    }
+
     /** A history recorded late (issue 25): stage periods go by when things happened, updatedAt by when they were recorded. */
     @Test
     void stagePeriodsGoByBusinessTimeAndAFactRecordedLateMovesNoPeriod() {
