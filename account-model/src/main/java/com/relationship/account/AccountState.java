@@ -354,6 +354,21 @@ public record AccountState(UUID accountId, String name, Classification classific
             return this;
         }
 
+        @Override
+        public Draft visit(ValueComponentAssessed event) {
+            return this; // a judgement of value: no rule of the account reads it
+        }
+
+        @Override
+        public Draft visit(WalletEstimated event) {
+            return this; // an estimate: recorded once by its id (RecordedFacts), no rule reads it
+        }
+
+        @Override
+        public Draft visit(RelationshipLevelAssessed event) {
+            return this; // a judgement: the rule for level 6 reads the evidence, not the level before
+        }
+
         /** A fact dated before the tenure began (before a win-back's lapse) is history, not evidence. */
         private boolean inTenure() {
             return tenureSince == null || !at.isBefore(tenureSince);

@@ -181,5 +181,20 @@ public record FactIdentity(UUID id, String idField, String ref, String refField)
         public Optional<FactIdentity> visit(AccountOwnerAssigned event) {
             return Optional.empty(); // a change of the account, not a fact
         }
+
+        @Override
+        public Optional<FactIdentity> visit(ValueComponentAssessed event) {
+            return Optional.empty(); // a judgement that replaces the one before, not a fact
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(WalletEstimated event) {
+            return Optional.of(new FactIdentity(event.estimateId(), "estimateId", null, null));
+        }
+
+        @Override
+        public Optional<FactIdentity> visit(RelationshipLevelAssessed event) {
+            return Optional.empty(); // a judgement that replaces the one before, not a fact
+        }
     }
 }

@@ -174,5 +174,20 @@ public final class StageMoves {
         public Move visit(AccountOwnerAssigned event) {
             return NONE;
         }
+
+        @Override
+        public Move visit(ValueComponentAssessed event) {
+            return NONE;
+        }
+
+        @Override
+        public Move visit(WalletEstimated event) {
+            return NONE;
+        }
+
+        @Override
+        public Move visit(RelationshipLevelAssessed event) {
+            return NONE;
+        }
     }
 }

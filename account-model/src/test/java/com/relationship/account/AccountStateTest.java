@@ -68,7 +68,11 @@ class AccountStateTest {
                 new ContactAdded(ID, item, "Jane", "CFO", null, null, ContactRole.DECISION_MAKER, 5, null),
                 new ContactRoleAssessed(ID, item, ContactRole.CHAMPION, 4, "backs us"),
                 new ContactLeft(ID, item, "retired"),
-                new AccountOwnerAssigned(ID, "alice", OwnerKind.HUNTER, "new logo"));
+                new AccountOwnerAssigned(ID, "alice", OwnerKind.HUNTER, "new logo"),
+                new ValueComponentAssessed(ID, com.relationship.contracts.account.ValueComponent.FUTURE_VALUE, 60, null,
+                        null, "a reference customer"),
+                new WalletEstimated(ID, item, "sensors", java.math.BigDecimal.TEN, "EUR", "2026", "buyer"),
+                new RelationshipLevelAssessed(ID, 3, "comfortable"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.relationship.contracts.events.AccountEventTypes;
 import com.relationship.contracts.events.AccountRegistered;
+import com.relationship.contracts.events.ValueComponentAssessed;
 import com.relationship.contracts.events.BondDissolved;
 import com.relationship.contracts.events.BondEstablished;
 import com.relationship.contracts.events.ContactAdded;
@@ -90,6 +91,7 @@ class ContractSchemasTest {
             Map.entry(BondDissolved.class, Set.of("departedContactId")),
             Map.entry(InteractionRecorded.class, Set.of("ref", "contact", "contactId")),
             Map.entry(ContactAdded.class, Set.of("email", "phone", "preferredChannel")),
+            Map.entry(ValueComponentAssessed.class, Set.of("score", "amount", "currency")),
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
                     "bondingLevel", "lastInteraction", "standingAt", "owner")),

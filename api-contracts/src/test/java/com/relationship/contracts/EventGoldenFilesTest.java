@@ -13,6 +13,7 @@ import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.account.SurveyInstrument;
+import com.relationship.contracts.account.ValueComponent;
 import com.relationship.contracts.events.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +86,12 @@ class EventGoldenFilesTest {
                         "+49 30 1234567", ContactRole.DECISION_MAKER, 5, InteractionChannel.MEETING),
                 new ContactRoleAssessed(ACCOUNT, CONTACT, ContactRole.CHAMPION, 4, "Backed our bid in the steering committee"),
                 new ContactLeft(ACCOUNT, CONTACT, "Moved to a competitor"),
-                new AccountOwnerAssigned(ACCOUNT, "alice", OwnerKind.DEVELOPER, "Won; now to be grown"));
+                new AccountOwnerAssigned(ACCOUNT, "alice", OwnerKind.DEVELOPER, "Won; now to be grown"),
+                new ValueComponentAssessed(ACCOUNT, ValueComponent.PROJECTED_SPEND, null, new BigDecimal("1200000.00"),
+                        "EUR", "Their five-year plan doubles the plant"),
+                new WalletEstimated(ACCOUNT, ITEM, "Industrial sensors", new BigDecimal("3500000.00"), "EUR", "2026",
+                        "Head of purchasing, at the QBR"),
+                new RelationshipLevelAssessed(ACCOUNT, 4, "They ask for Jane by name"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,13 @@
 package com.relationship.benchmarks;
 
 import com.relationship.contracts.events.AccountClassified;
+import com.relationship.contracts.events.AccountOwnerAssigned;
+import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactLeft;
+import com.relationship.contracts.events.ContactRoleAssessed;
+import com.relationship.contracts.events.RelationshipLevelAssessed;
+import com.relationship.contracts.events.ValueComponentAssessed;
+import com.relationship.contracts.events.WalletEstimated;
 import com.relationship.contracts.events.AccountEvent;
 import com.relationship.contracts.events.AccountEventVisitor;
 import com.relationship.contracts.events.AccountLapsed;
@@ -177,6 +184,41 @@ final class HistoryCommands implements AccountEventVisitor<HistoryCommands.Comma
 
     @Override
     public Command visit(BondDissolved event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(ContactAdded event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(ContactRoleAssessed event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(ContactLeft event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(AccountOwnerAssigned event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(ValueComponentAssessed event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(WalletEstimated event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(RelationshipLevelAssessed event) {
         return notInTheSyntheticHistories(event);
     }
 

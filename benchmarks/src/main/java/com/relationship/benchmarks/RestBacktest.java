@@ -104,9 +104,10 @@ final class RestBacktest {
 
     /** The report without the deciles, the one part that depends on the order the accounts come in. */
     private static List<BacktestReport.ModelResult> withoutDeciles(BacktestReport report) {
-        return report.results().stream().map(r -> new BacktestReport.ModelResult(r.modelVersion(), r.horizon(),
-                r.scored(), r.lapses(), r.auc(), r.highPrecision(), r.highRecall(), r.highLift(), r.bands(), List.of(),
-                r.medianLeadDays(), r.suggestedWeights(), r.suggestedAuc())).toList();
+        return report.results().stream().map(r -> new BacktestReport.ModelResult(r.modelVersion(), r.modelFingerprint(),
+                r.horizon(), r.scored(), r.unobserved(), r.lapses(), r.auc(), r.highPrecision(), r.highRecall(),
+                r.highLift(), r.bands(), List.<BacktestReport.DecileCalibration>of(), r.medianLeadDays(),
+                r.suggestedWeights(), r.suggestedAuc())).toList();
     }
 
     /**

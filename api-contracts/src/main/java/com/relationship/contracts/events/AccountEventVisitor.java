@@ -62,4 +62,10 @@ public interface AccountEventVisitor<R> {
     R visit(ContactLeft event);
 
     R visit(AccountOwnerAssigned event);
+
+    R visit(ValueComponentAssessed event);
+
+    R visit(WalletEstimated event);
+
+    R visit(RelationshipLevelAssessed event);
 }

@@ -160,6 +160,21 @@ public final class Bonds {
         public List<Bond> visit(AccountOwnerAssigned event) {
             return bonds; // holds no bond
         }
+
+        @Override
+        public List<Bond> visit(ValueComponentAssessed event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(WalletEstimated event) {
+            return bonds; // holds no bond
+        }
+
+        @Override
+        public List<Bond> visit(RelationshipLevelAssessed event) {
+            return bonds; // holds no bond
+        }
     }
 
     /** The bonds still in force or yet to start at {@code now}: one past its validUntil has dissolved by itself. */

@@ -250,6 +250,21 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction, 
             return this;
         }
 
+        @Override
+        public Step visit(ValueComponentAssessed event) {
+            return this; // moves no factor
+        }
+
+        @Override
+        public Step visit(WalletEstimated event) {
+            return this; // moves no factor
+        }
+
+        @Override
+        public Step visit(RelationshipLevelAssessed event) {
+            return this; // moves no factor
+        }
+
         private Step withBonds() {
             List<Bond> bonds = Bonds.apply(out.bonds(), enveloped);
             if (bonds != out.bonds()) {

@@ -377,6 +377,21 @@ public final class AccountStatusProjector {
             return this;
         }
 
+        @Override
+        public Draft visit(ValueComponentAssessed event) {
+            return this; // the value read model's (issue 30)
+        }
+
+        @Override
+        public Draft visit(WalletEstimated event) {
+            return this; // the value read model's (issue 30)
+        }
+
+        @Override
+        public Draft visit(RelationshipLevelAssessed event) {
+            return this; // the value read model's (issue 30)
+        }
+
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),

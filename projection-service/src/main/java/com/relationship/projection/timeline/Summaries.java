@@ -187,5 +187,23 @@ final class Summaries {
             String plain = "Owner assigned: a " + event.kind();
             return new Sentence(plain, plain + ", " + event.owner());
         }
+
+        @Override
+        public Sentence visit(ValueComponentAssessed event) {
+            return Sentence.of("Value assessed: " + event.component() + " " + (event.score() != null
+                    ? event.score() + " of 100" : event.amount().toPlainString() + " " + event.currency()));
+        }
+
+        @Override
+        public Sentence visit(WalletEstimated event) {
+            String plain = "Wallet estimated for " + event.period() + ": " + event.amount().toPlainString() + " "
+                    + event.currency();
+            return new Sentence(plain, plain + " in " + event.category() + " (" + event.source() + ")");
+        }
+
+        @Override
+        public Sentence visit(RelationshipLevelAssessed event) {
+            return Sentence.of("Relationship level assessed: " + event.level() + " of 6");
+        }
     }
 }

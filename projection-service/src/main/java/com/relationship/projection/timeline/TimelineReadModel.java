@@ -224,6 +224,21 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         public String visit(AccountOwnerAssigned event) {
             return event.reason();
         }
+
+        @Override
+        public String visit(ValueComponentAssessed event) {
+            return event.rationale();
+        }
+
+        @Override
+        public String visit(WalletEstimated event) {
+            return null; // its source says where it comes from; it has no reason
+        }
+
+        @Override
+        public String visit(RelationshipLevelAssessed event) {
+            return event.rationale();
+        }
     }
 
     @Override

@@ -359,6 +359,55 @@ public class Account {
         return applied(new AccountOwnerAssigned(accountId, owner, command.kind(), command.reason().strip()));
     }
 
+    // --- value (issue 30) ----------------------------------------------------------------------------
+
+    @CommandHandler
+    public Long handle(AssessValueComponent command) {
+        require(command.component() != null, "component is required (PROJECTED_SPEND, CONTRACT_LENGTH,"
+                + " OUTSOURCE_POTENTIAL, FUTURE_VALUE or TECHNOLOGY_ENTANGLEMENT)");
+        require((command.score() == null) != (command.amount() == null), "give a score (0 to 100) or an amount with its"
+                + " currency, one of them");
+        require(command.score() == null || (command.score() >= 0 && command.score() <= 100),
+                "score must be 0 to 100, is " + command.score());
+        if (command.amount() != null) {
+            require(command.amount().signum() >= 0, "amount must not be negative");
+            requireCurrency(command.currency());
+        } else {
+            require(command.currency() == null, "currency goes with an amount; a score has none");
+        }
+        requireText(command.rationale(), "rationale");
+        requireNotDisqualified();
+        return applied(new ValueComponentAssessed(accountId, command.component(), command.score(), command.amount(),
+                command.currency(), command.rationale().strip()));
+    }
+
+    @CommandHandler
+    public Object handle(EstimateWallet command) {
+        requireText(command.category(), "category");
+        require(command.amount() != null && command.amount().signum() > 0, "amount must be greater than zero");
+        requireCurrency(command.currency());
+        require(command.period() != null && WALLET_PERIOD.matcher(command.period()).matches(), "period must be a year"
+                + " (2026), a quarter (2026-Q3) or a month (2026-07), is " + command.period());
+        requireText(command.source(), "source");
+        return recordOnce(new WalletEstimated(accountId, command.estimateId(), command.category().strip(),
+                command.amount(), command.currency(), command.period(), command.source().strip()));
+    }
+
+    private static final java.util.regex.Pattern WALLET_PERIOD = java.util.regex.Pattern.compile(EstimateWallet.PERIOD);
+
+    @CommandHandler
+    public Long handle(AssessRelationshipLevel command) {
+        require(command.level() >= 1 && command.level() <= 6, "level must be 1 (utility) to 6 (co-creation), is "
+                + command.level());
+        requireText(command.rationale(), "rationale");
+        requireNotDisqualified();
+        Instant at = businessTime != null ? businessTime : GenericEventMessage.clock.instant();
+        if (command.level() == 6 && state.evidence().dated().coDevelopmentEngagements().countUpTo(at) < 1) {
+            throw refused(Rule.CO_CREATION_NEEDS_AN_ENGAGEMENT, at);
+        }
+        return applied(new RelationshipLevelAssessed(accountId, command.level(), command.rationale().strip()));
+    }
+
     /** A contact of this account; an id it does not know, one of another account's contacts included, is unknown. */
     private KnownContact knownContact(UUID contactId) {
         KnownContact contact = state.contacts().get(contactId);

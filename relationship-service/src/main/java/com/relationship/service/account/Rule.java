@@ -89,6 +89,10 @@ public enum Rule {
     /** owner, kind. */
     ALREADY_THE_OWNER("%s already owns the account as its %s; assign another person, or the same one as the other"
             + " kind."),
+    /** when the level was assessed. */
+    CO_CREATION_NEEDS_AN_ENGAGEMENT("Level 6, co-creation, means the customer creates with us: it needs a"
+            + " co-development engagement in the account's current tenure, dated by %s. Record it first, or assess the"
+            + " level the relationship is at."),
     /** field, its value, when the relationship began. */
     BEFORE_THE_RELATIONSHIP("%s %s is before the relationship began (%s, as the registration said): nothing is dated"
             + " before it. Correct the date."),

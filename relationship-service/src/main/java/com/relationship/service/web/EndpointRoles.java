@@ -46,6 +46,10 @@ class EndpointRoles {
                 .allow(POST, ACCOUNT + "/contacts/{contactId}/role", Role.WRITER)
                 .allow(POST, ACCOUNT + "/contacts/{contactId}/departure", Role.WRITER)
                 .allow(POST, ACCOUNT + "/owner", Role.WRITER)
+                // judgements of value (issue 30)
+                .allow(POST, ACCOUNT + "/value-assessments", Role.WRITER)
+                .allow(POST, ACCOUNT + "/wallet-estimates", Role.WRITER)
+                .allow(POST, ACCOUNT + "/relationship-level", Role.WRITER)
                 // reads of the current state
                 .allow(GET, ACCOUNT, Role.READER)
                 .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)
