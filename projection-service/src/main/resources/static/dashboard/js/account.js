@@ -1,7 +1,8 @@
 // One account: why its score is what it is (the factors, their points, the events behind them),
-// and its timeline (stage and KAM periods, the events with who, when and why, the score trend).
+// its timeline (stage and KAM periods, the events with who, when and why, the score trend), and its
+// buying committee (contacts, coverage, a single-threaded warning, a champion or decision maker gone).
 import * as api from './api.js';
-import { el, duration, instant, isoDurationSeconds, secondsBetween } from './format.js';
+import { el, duration, instant, isoDurationSeconds, percent, secondsBetween } from './format.js';
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 let current = null;
@@ -11,15 +12,19 @@ export async function open(accountId) {
   $('account').hidden = false;
   $('why-panel').dataset.state = 'loading';
   $('timeline').dataset.state = 'loading';
-  const [risk, history, timeline] = await Promise.all([
+  $('committee').dataset.state = 'loading';
+  const [risk, history, timeline, committee] = await Promise.all([
     api.get(`/api/v1/accounts/${accountId}/churn-risk`),
     api.get(`/api/v1/accounts/${accountId}/churn-risk/history`),
     api.get(`/api/v1/accounts/${accountId}/timeline`),
+    // Its own read model may not have folded a brand-new account yet: the rest of the view shows anyway.
+    api.get(`/api/v1/accounts/${accountId}/committee`).catch((problem) => (problem.status === 404 ? null : Promise.reject(problem))),
   ]);
   if (current !== accountId) return; // another account was opened meanwhile
   const status = await api.get(`/api/v1/accounts/${accountId}/status`);
   showTimeline(timeline, history);
   showWhy(status.name, risk);
+  showCommittee(committee);
   $('account').dataset.accountId = accountId;
   $('account').scrollIntoView({ block: 'start' });
 }
@@ -39,6 +44,41 @@ function showWhy(name, risk) {
   $('why-factors').replaceChildren(...items);
   $('why-sum').textContent = String(risk.factors.reduce((sum, f) => sum + f.points, 0));
   $('why-panel').dataset.state = 'loaded';
+}
+
+function showCommittee(committee) {
+  if (!committee) {
+    $('committee-coverage').textContent = 'No committee read yet.';
+    $('committee-single-threaded').hidden = true;
+    $('committee-gaps').replaceChildren();
+    $('committee-contacts').tBodies[0].replaceChildren();
+    $('committee').dataset.state = 'empty';
+    return;
+  }
+  const names = new Map(committee.contacts.map((c) => [c.contactId, c.name]));
+  const cadence = duration(isoDurationSeconds(committee.cadence.every));
+  const coverage = committee.coverage;
+  $('committee-coverage').textContent = coverage.share === null
+    ? `Coverage –: ${coverage.reason}`
+    : `Coverage ${percent(coverage.share)}: ${coverage.reached} of ${coverage.keyContacts} with influence 4 or more reached within ${cadence}`;
+  $('committee-coverage').title = `${coverage.reason} ${committee.cadence.reason}`;
+  $('committee-coverage').dataset.share = coverage.share === null ? '' : String(coverage.share);
+  const single = committee.singleThreaded;
+  $('committee-single-threaded').hidden = !single.value;
+  $('committee-single-threaded').textContent = single.value
+    ? `Single-threaded: all ${single.interactions} two-way interactions within ${cadence} were with ${names.get(single.contactId) || single.contactId}`
+    : '';
+  $('committee-gaps').replaceChildren(...committee.gaps.map((g) => el('li', { 'data-testid': 'committee-gap', 'data-role': g.role },
+    `No ${g.role} since ${instant(g.since)} (${names.get(g.departedContactId) || g.departedContactId} left)`)));
+  $('committee-contacts').tBodies[0].replaceChildren(...committee.contacts.map((c) => el('tr',
+    { 'data-testid': 'committee-contact', 'data-contact-id': c.contactId, 'data-status': c.status, class: c.status },
+    el('td', {}, el('strong', { text: c.name }), c.title ? ` (${c.title})` : ''),
+    el('td', { text: c.role }), el('td', { 'data-testid': 'contact-influence', text: String(c.influence) }),
+    el('td', { text: c.status === 'LEFT' ? `LEFT ${instant(c.departure.at)}: ${c.departure.reason}` : c.status }),
+    el('td', { 'data-testid': 'contact-last-two-way', text: c.lastTwoWayInteraction
+      ? `${instant(c.lastTwoWayInteraction.at)} (${c.lastTwoWayInteraction.channel})` : 'never' }),
+    el('td', { text: c.preferredChannel || '–' }))));
+  $('committee').dataset.state = 'loaded';
 }
 
 /** Brings a cited event into view in the timeline and marks it. */

@@ -90,15 +90,29 @@ class ArchitectureTest {
                     "com.relationship.account..",
                     "com.relationship.projection.readmodel..", "com.relationship.projection.timeline..", "org.bson..");
 
+    /**
+     * The committee's fold, figures and document form are plain Java over the contracts too; of churn
+     * they read the model's cadence alone.
+     */
+    @ArchTest
+    static final ArchRule committeeFoldIsFrameworkFree = classes()
+            .that().resideInAPackage("com.relationship.projection.committee..")
+            .and().doNotBelongToAnyOf(com.relationship.projection.committee.CommitteeController.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.account..", "com.relationship.projection.readmodel..",
+                    "com.relationship.projection.committee..", "com.relationship.projection.churn..",
+                    "com.relationship.projection.bonding..", "org.bson..");
+
     /** Feature packages depend on the pipeline's plug-in, never the other way. */
     @ArchTest
     static final ArchRule readModelPackageDependsOnNoFeature = noClasses().that()
             .resideInAPackage("com.relationship.projection.readmodel..").should().dependOnClassesThat()
-            .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..timeline..", "..ingest..", "..infra..");
+            .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..timeline..", "..committee..", "..ingest..",
+                    "..infra..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()
             .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..", "..bonding..", "..churn..", "..timeline..",
-                    "..readmodel..")
+                    "..committee..", "..readmodel..")
             .should().dependOnClassesThat().resideInAPackage("com.relationship.projection.web..");
 }

@@ -35,7 +35,7 @@ record Assessment(ChurnFactor factor, Double share, String reason, List<String> 
 
     /** Days since the last two-way interaction against the contact cadence the stage calls for. */
     static Assessment indifference(ChurnModel model, ChurnInputs account, Instant now) {
-        Duration cadence = model.cadenceFor(cadenceStage(account), account.keyAccount());
+        Duration cadence = model.cadenceFor(account.stage(), account.lapsedFrom(), account.keyAccount());
         Dated last = account.lastTwoWayInteraction();
         Instant since = last != null ? last.at() : account.registeredAt();
         double cadences = (double) Duration.between(since, now).toSeconds() / cadence.toSeconds();
@@ -63,12 +63,6 @@ record Assessment(ChurnFactor factor, Double share, String reason, List<String> 
         return new Assessment(ChurnFactor.UNHEARD_VOICE, Math.min(1.0, overdue.size() / 2.0), overdue.size()
                 + " complaint(s) open past their due time, the oldest by " + oldest + " days.",
                 overdue.stream().map(Complaint::eventId).filter(Objects::nonNull).toList());
-    }
-
-    /** A lapsed account is held to the cadence of the stage it lapsed from. */
-    static com.relationship.contracts.account.LifecycleStage cadenceStage(ChurnInputs account) {
-        return account.stage() == com.relationship.contracts.account.LifecycleStage.LAPSED && account.lapsedFrom() != null
-                ? account.lapsedFrom() : account.stage();
     }
 
     static double clamp(double value) {

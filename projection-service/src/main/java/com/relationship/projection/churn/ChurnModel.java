@@ -200,6 +200,16 @@ public record ChurnModel(String version, Map<ChurnFactor, Integer> weights,
         return weights.get(factor);
     }
 
+    /**
+     * The cadence an account is held to: that of its stage, or, once lapsed, of the stage it lapsed from
+     * (a lapsed account is to be won back at the rhythm it had). The one place the cadence of an account
+     * is reckoned: churn's indifference and the committee's coverage both read it.
+     */
+    public Duration cadenceFor(LifecycleStage stage, LifecycleStage lapsedFrom, boolean keyAccount) {
+        LifecycleStage heldTo = stage == LifecycleStage.LAPSED && lapsedFrom != null ? lapsedFrom : stage;
+        return cadenceFor(heldTo, keyAccount);
+    }
+
     /** The cadence for an account at {@code stage}, on an active KAM track or not. */
     public Duration cadenceFor(LifecycleStage stage, boolean keyAccount) {
         Duration cadence = contactCadence.getOrDefault(stage, contactCadence.get(LifecycleStage.CUSTOMER));

@@ -222,7 +222,7 @@ public final class ChurnScoring {
     }
 
     private Duration cadence(ChurnInputs account) {
-        return model.cadenceFor(Assessment.cadenceStage(account), account.keyAccount());
+        return model.cadenceFor(account.stage(), account.lapsedFrom(), account.keyAccount());
     }
 
     private static List<String> ids(String eventId) {

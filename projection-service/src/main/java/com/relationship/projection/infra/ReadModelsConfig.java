@@ -13,6 +13,8 @@ import com.relationship.projection.churn.ChurnReadModel;
 import com.relationship.projection.churn.ChurnRiskPublisher;
 import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnView;
+import com.relationship.projection.committee.CommitteeReadModel;
+import com.relationship.projection.committee.CommitteeView;
 import com.relationship.projection.ingest.EventTraces;
 import com.relationship.projection.ingest.ParkedEventsGauge;
 import com.relationship.projection.ingest.ProjectionAlerts;
@@ -41,7 +43,7 @@ import java.util.function.Consumer;
 
 /**
  * The read models, each a {@link ReadModel} in a {@link ReadModelPipeline} of its own: the account
- * status, the bonding level, the churn risk and the timeline. The status comes first ({@code @Order}): letters
+ * status, the bonding level, the churn risk, the timeline and the buying committee. The status comes first ({@code @Order}): letters
  * written before there were several read models are its.
  */
 @Configuration(proxyBeanMethods = false)
@@ -113,6 +115,24 @@ class ReadModelsConfig {
     @Bean
     TimelineStore timelineStore(ReadModelPipeline<TimelineView> timelinePipeline) {
         return new TimelineStore(timelinePipeline.store());
+    }
+
+    /** The committee holds the account to the churn model's contact cadence: one configuration for both. */
+    @Bean
+    CommitteeReadModel committeeReadModel(ChurnProperties churn) {
+        return new CommitteeReadModel(churn.toModel());
+    }
+
+    /** Read by {@code _id} alone: no index of its own, and its store serves the controller as it is. */
+    @Bean
+    @Order(4)
+    ReadModelPipeline<CommitteeView> committeePipeline(CommitteeReadModel model, Pipelines pipelines) {
+        return pipelines.of(model, collection -> { });
+    }
+
+    @Bean
+    ReadModelStore<CommitteeView> committeeStore(ReadModelPipeline<CommitteeView> committeePipeline) {
+        return committeePipeline.store();
     }
 
     @Bean

@@ -23,7 +23,7 @@ public interface ReadModel<V> {
 
     /**
      * A short, stable name: the listener container's id, the suffix of the consumer group
-     * ({@code <group>.<name>}), the tag of its metrics ("account-status", "bonding", "churn-risk", "timeline").
+     * ({@code <group>.<name>}), the tag of its metrics ("account-status", "bonding", "churn-risk", "timeline", "committee").
      */
     String name();
 

@@ -3,6 +3,7 @@ package com.relationship.projection.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.LifecycleStage;
@@ -12,6 +13,8 @@ import com.relationship.contracts.events.AccountLapsed;
 import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.contracts.events.AccountWonBack;
 import com.relationship.contracts.events.ComplaintOpened;
+import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactLeft;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.InteractionRecorded;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
@@ -509,6 +512,59 @@ class DashboardBrowserTest {
         assertThat(b.driver().findElement(Browser.testId("backtest-calibration")).getText())
                 .as("whether it calibrates revenue at risk").contains("revenue at risk");
         b.screenshot("dashboard-backtest");
+        b.assertNoProblems();
+    }
+
+    /**
+     * Issue 28: the account view shows its buying committee: each contact with role, influence, status
+     * and last two-way contact, the coverage, the single-threaded warning and a champion gone.
+     */
+    @Test
+    @Order(9)
+    @SuppressWarnings("unchecked")
+    void theAccountViewShowsTheCommitteeWithCoverageAndTheSingleThreadedWarning() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID ann = UUID.randomUUID();
+        UUID ben = UUID.randomUUID();
+        UUID cid = UUID.randomUUID();
+        Instant now = clock.instant();
+        seed(account, now, register("Committee Works"),
+                new ContactAdded(account, ann, "Ann Lee", "COO", "ann@example.com", null, ContactRole.INFLUENCER, 5,
+                        InteractionChannel.MEETING),
+                new ContactAdded(account, ben, "Ben Ode", "CFO", null, null, ContactRole.DECISION_MAKER, 4, null),
+                new ContactAdded(account, cid, "Cid Roe", "Head of IT", null, null, ContactRole.CHAMPION, 4, null),
+                new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.CALL, InteractionDirection.TWO_WAY,
+                        null, "pilot", now.minus(DAY), null, ann),
+                new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.MEETING, InteractionDirection.TWO_WAY,
+                        null, "review", now, null, ann),
+                new ContactLeft(account, cid, "Joined a rival"));
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/committee"),
+                c -> c != null && c.get("lastAppliedSequence").asLong() == 6);
+
+        Browser b = browser();
+        b.visit(page() + "#account=" + account);
+        b.waitForAttribute("committee", "data-state", "loaded");
+        Map<String, Object> shown = (Map<String, Object>) b.script(
+                "const q = (id) => document.querySelector('[data-testid=' + id + ']');"
+                + " const single = q('committee-single-threaded');"
+                + " return {coverage: q('committee-coverage').innerText, share: q('committee-coverage').dataset.share,"
+                + " single: single.hidden ? null : single.innerText,"
+                + " gaps: Array.from(document.querySelectorAll('[data-testid=committee-gap]')).map(g => g.dataset.role),"
+                + " contacts: Array.from(document.querySelectorAll('[data-testid=committee-contact]')).map(r => r.innerText),"
+                + " statuses: Array.from(document.querySelectorAll('[data-testid=committee-contact]')).map(r => r.dataset.status),"
+                + " lastTwoWay: Array.from(document.querySelectorAll('[data-testid=contact-last-two-way]')).map(c => c.innerText)};");
+        System.out.println("committee as shown: " + shown);
+        assertThat(shown.get("share")).isEqualTo("0.5");
+        assertThat((String) shown.get("coverage")).contains("50%", "1 of 2", "14 d");
+        assertThat((String) shown.get("single")).contains("Single-threaded", "Ann Lee");
+        assertThat((List<String>) shown.get("gaps")).containsExactly("CHAMPION");
+        assertThat((List<String>) shown.get("statuses")).containsExactly("ACTIVE", "ACTIVE", "LEFT");
+        List<String> contacts = (List<String>) shown.get("contacts");
+        assertThat(contacts.get(0)).contains("Ann Lee", "INFLUENCER", "5");
+        assertThat(contacts.get(2)).contains("Cid Roe", "CHAMPION", "Joined a rival");
+        assertThat((List<String>) shown.get("lastTwoWay")).containsExactly(
+                now.toString().replace("T", " ").replace("Z", " UTC") + " (MEETING)", "never", "never");
+        b.screenshot("dashboard-committee");
         b.assertNoProblems();
     }
 

@@ -1,6 +1,7 @@
 package com.relationship.projection.ingest;
 
 import com.relationship.contracts.account.BondKind;
+import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.account.LifecycleStage;
@@ -10,6 +11,9 @@ import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.contracts.events.BondEstablished;
 import com.relationship.contracts.events.ComplaintOpened;
 import com.relationship.contracts.events.ComplaintResolved;
+import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactLeft;
+import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.InteractionRecorded;
 import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
@@ -28,7 +32,7 @@ import java.util.UUID;
  * Random but plausible account histories for a workload: a registration, then purchases, a step to
  * CUSTOMER after the first one, complaints opened and sometimes resolved, interactions of every
  * channel and direction, surveys, bonds of every kind (some running out within weeks) and a KAM
- * designation. Business times lie in the weeks before {@code now}.
+ * designation; for half the accounts a buying committee. Business times lie in the weeks before {@code now}.
  */
 final class RandomHistories {
 
@@ -81,6 +85,35 @@ final class RandomHistories {
                         random.nextBoolean() ? null : now.plus(Duration.ofDays(5 + random.nextInt(60)))));
             }
         }
+        if (random.nextBoolean()) {
+            committee(account, random, now, events);
+        }
         return events;
+    }
+
+    /** A champion and a decision maker, talked with (or named in free text), re-assessed, and sometimes one leaving. */
+    private static void committee(UUID account, Random random, Instant now, List<AccountEvent> events) {
+        UUID champion = UUID.randomUUID();
+        UUID decisionMaker = UUID.randomUUID();
+        events.add(new ContactAdded(account, champion, "Ann", "COO", "ann@example.com", null, ContactRole.CHAMPION,
+                3 + random.nextInt(3), InteractionChannel.MEETING));
+        events.add(new ContactAdded(account, decisionMaker, "Ben", "CFO", null, null, ContactRole.DECISION_MAKER,
+                1 + random.nextInt(5), null));
+        for (int i = random.nextInt(4); i > 0; i--) {
+            UUID with = switch (random.nextInt(3)) {
+                case 0 -> champion;
+                case 1 -> decisionMaker;
+                default -> null;
+            };
+            events.add(new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.CALL,
+                    InteractionDirection.values()[random.nextInt(InteractionDirection.values().length)],
+                    with == null ? "Dana (buyer)" : null, "call", now.minus(Duration.ofDays(random.nextInt(40))), null, with));
+        }
+        if (random.nextBoolean()) {
+            events.add(new ContactRoleAssessed(account, decisionMaker, ContactRole.SPONSOR, 5, "funds it"));
+        }
+        if (random.nextBoolean()) {
+            events.add(new ContactLeft(account, champion, "moved on"));
+        }
     }
 }

@@ -47,6 +47,7 @@ class EndpointAccessTest extends WebSliceTest {
             {"GET", ACCOUNT + "/churn-risk/history", "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/churn-risk?band=HIGH", "403", "ok", "403", "403", "403", "401"},
             {"GET", ACCOUNT + "/timeline", /*      */ "403", "ok", "403", "403", "403", "401"},
+            {"GET", ACCOUNT + "/committee", /*     */ "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/dashboard/funnel", /* */ "403", "ok", "403", "403", "403", "401"},
             {"GET", "/api/v1/dashboard/watch-list?band=HIGH", "403", "ok", "403", "403", "403", "401"},
             {"POST", "/api/v1/dashboard/stream-tickets", "403", "ok", "403", "403", "403", "401"},

@@ -6,6 +6,9 @@ import com.relationship.projection.churn.ChurnRiskController;
 import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.backtest.ChurnBacktestController;
 import com.relationship.projection.churn.backtest.ChurnBacktests;
+import com.relationship.projection.committee.CommitteeController;
+import com.relationship.projection.committee.CommitteeView;
+import com.relationship.projection.readmodel.ReadModelStore;
 import java.time.Clock;
 import com.relationship.projection.dashboard.DashboardController;
 import com.relationship.projection.dashboard.DashboardFunnels;
@@ -34,7 +37,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @WebMvcTest({AccountStatusController.class, FunnelController.class, DashboardController.class,
         DashboardStreamController.class, DeadLetterController.class,
-        BondingController.class, ChurnRiskController.class, TimelineController.class, RebuildController.class,
+        BondingController.class, ChurnRiskController.class, TimelineController.class, CommitteeController.class,
+        RebuildController.class,
         ChurnBacktestController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import(EndpointRoles.class)
@@ -60,6 +64,9 @@ abstract class WebSliceTest {
 
     @MockitoBean
     TimelineStore timelineStore;
+
+    @MockitoBean
+    ReadModelStore<CommitteeView> committeeStore;
 
     @MockitoBean
     Clock clock;

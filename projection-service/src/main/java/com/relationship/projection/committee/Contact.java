@@ -1,0 +1,77 @@
+package com.relationship.projection.committee;
+
+import com.relationship.contracts.account.ContactRole;
+import com.relationship.contracts.account.InteractionChannel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One person of the account's buying committee as the account team sees them. {@code name},
+ * {@code title}, {@code email}, {@code phone} and the reasons are personal data (decision 0015): shown
+ * to the account team, never logged ({@link #toString()} leaves email and phone out).
+ *
+ * @param role                  the role now: the latest assessment's
+ * @param influence             on a purchase, 1 to 5, now
+ * @param preferredChannel      null when they named none
+ * @param addedEventId          the ContactAdded event
+ * @param departure             null while the contact is ACTIVE
+ * @param lastTwoWayInteraction the latest (by when it happened) TWO_WAY interaction naming their contactId; null when none
+ * @param roleHistory           the role and influence they were added with, then each assessment, oldest first
+ */
+public record Contact(UUID contactId, String name, String title, String email, String phone, ContactRole role,
+                      int influence, InteractionChannel preferredChannel, ContactStatus status, Instant addedAt,
+                      String addedEventId, Departure departure, Touch lastTwoWayInteraction,
+                      List<RoleAssessment> roleHistory) {
+
+    public Contact {
+        roleHistory = List.copyOf(roleHistory);
+    }
+
+    public enum ContactStatus { ACTIVE, LEFT }
+
+    /** When and why the contact left, and the ContactLeft event. */
+    public record Departure(Instant at, String reason, String eventId) {
+    }
+
+    /** An interaction with the contact: when it happened, on which channel, and its event. */
+    public record Touch(Instant at, InteractionChannel channel, String eventId) {
+    }
+
+    /**
+     * A role and influence given to the contact.
+     *
+     * @param reason why it was assessed so; null for the role the contact was added with
+     */
+    public record RoleAssessment(Instant at, ContactRole role, int influence, String reason, String eventId) {
+    }
+
+    boolean isActive() {
+        return status == ContactStatus.ACTIVE;
+    }
+
+    Contact assessed(RoleAssessment assessment) {
+        List<RoleAssessment> history = new ArrayList<>(roleHistory);
+        history.add(assessment);
+        return new Contact(contactId, name, title, email, phone, assessment.role(), assessment.influence(),
+                preferredChannel, status, addedAt, addedEventId, departure, lastTwoWayInteraction, history);
+    }
+
+    Contact left(Departure left) {
+        return new Contact(contactId, name, title, email, phone, role, influence, preferredChannel, ContactStatus.LEFT,
+                addedAt, addedEventId, left, lastTwoWayInteraction, roleHistory);
+    }
+
+    Contact touched(Touch touch) {
+        return new Contact(contactId, name, title, email, phone, role, influence, preferredChannel, status, addedAt,
+                addedEventId, departure, touch, roleHistory);
+    }
+
+    /** Without email and phone: a record's default text prints every field, and a log line must not carry them. */
+    @Override
+    public String toString() {
+        return "Contact[" + contactId + ", " + role + ", influence " + influence + ", " + status + "]";
+    }
+}
