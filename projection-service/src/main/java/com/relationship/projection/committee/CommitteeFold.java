@@ -221,4 +221,19 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
     public CommitteeFold visit(AccountOwnerAssigned event) {
         return this; // the owner is one of the seller's people, not of the committee
     }
+
+    @Override
+    public CommitteeFold visit(ValueComponentAssessed event) {
+        return this; // a judgement of value, not of the committee
+    }
+
+    @Override
+    public CommitteeFold visit(WalletEstimated event) {
+        return this; // a judgement of value, not of the committee
+    }
+
+    @Override
+    public CommitteeFold visit(RelationshipLevelAssessed event) {
+        return this; // the relationship as a whole, not one contact
+    }
 }
