@@ -3,13 +3,12 @@ package com.relationship.service.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Re-runs a command that lost a race to append to its account (another instance, or a stale cached
@@ -17,37 +16,48 @@ import java.util.concurrent.TimeUnit;
  * raises a {@link ConcurrencyException} and drops the cached copy). The retry loads the account again
  * and decides again, so nothing is lost and no rule is skipped. Nothing else is retried: a refusal is
  * final, and a failure of the store may have stored the event (that is what Idempotency-Key is for).
- * Axon's own schedulers treat every non-Axon exception as transient, which would re-run refusals.
+ * <p>
+ * Axon's exponential back-off scheduler does the scheduling. It treats every non-Axon exception as
+ * transient, which would re-run refusals, and its predicate sees each cause on its own (the store's
+ * duplicate-key error under a lost race would read as final), so the one decision is made here, on the
+ * whole failure: a lost race, or anything else. This class adds only that and the count of retries.
  */
-final class ConflictRetries implements RetryScheduler, AutoCloseable {
+final class ConflictRetries extends ExponentialBackOffIntervalRetryScheduler implements AutoCloseable {
 
-    private final int maxRetries;
-    private final long backoffMillis;
+    private final ScheduledExecutorService executor;
     private final Counter retries;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "command-conflict-retry");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     ConflictRetries(ApiProperties properties, MeterRegistry meters) {
-        this.maxRetries = properties.conflictRetries();
-        this.backoffMillis = properties.conflictBackoff().toMillis();
+        this(properties, meters, Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-conflict-retry");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    private ConflictRetries(ApiProperties properties, MeterRegistry meters, ScheduledExecutorService executor) {
+        super(builder().retryExecutor(executor).maxRetryCount(properties.conflictRetries())
+                .backoffFactor(properties.conflictBackoff().toMillis()));
+        this.executor = executor;
         this.retries = Counter.builder("relationship.commands.conflict.retries")
                 .description("Commands re-run because another append to the same account won the race")
                 .register(meters);
     }
 
+    /** Final unless the failure is a lost race, or caused by one. */
+    @Override
+    protected boolean isExplicitlyNonTransient(Throwable failure) {
+        return !isConflict(failure);
+    }
+
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable dispatchTask) {
-        int done = failures.size();
-        if (!isConflict(lastFailure) || done > maxRetries) {
-            return false;
+        boolean scheduled = super.scheduleRetry(commandMessage, lastFailure, failures, dispatchTask);
+        if (scheduled) {
+            retries.increment();
         }
-        retries.increment();
-        executor.schedule(dispatchTask, backoffMillis << Math.min(done - 1, 10), TimeUnit.MILLISECONDS);
-        return true;
+        return scheduled;
     }
 
     /** Stops the retry thread; a retry still waiting is dropped (its caller has timed out or gone). */
@@ -56,6 +66,7 @@ final class ConflictRetries implements RetryScheduler, AutoCloseable {
         executor.shutdownNow();
     }
 
+    /** A lost race, or a failure caused by one. */
     static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException) {

@@ -44,6 +44,10 @@ class ConflictRetriesTest {
     void aWrappedConflictIsRetried() {
         assertThat(retries.scheduleRetry(command, new IllegalStateException(new ConcurrencyException("x")),
                 List.<Class<? extends Throwable>[]>of(new Class[0]), () -> { })).isTrue();
+        // As the store raises it: the lost race carries the duplicate-key error that revealed it.
+        assertThat(retries.scheduleRetry(command, new ConcurrencyException("lost the race",
+                        new com.mongodb.MongoException("E11000 duplicate key")),
+                List.<Class<? extends Throwable>[]>of(new Class[0]), () -> { })).isTrue();
     }
 
     @Test
