@@ -83,6 +83,15 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
     }
 
     @Override
+    public CommitteeFold visit(ContactErased event) {
+        int at = indexOf(event.contactId());
+        if (at >= 0) {
+            contacts.set(at, contacts.get(at).erased());
+        }
+        return this;
+    }
+
+    @Override
     public CommitteeFold visit(InteractionRecorded event) {
         // Only a conversation reaches someone, as for churn's indifference: an unanswered e-mail does not.
         if (event.direction() != InteractionDirection.TWO_WAY) {
