@@ -10,6 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Seals a personal datum under its subject's key and opens it again (decision 0015). A sealed datum is a
@@ -56,6 +58,20 @@ public final class PersonalData {
             throw new IllegalArgumentException("A subject id has no ':' in it");
         }
         return new Sealer(subjectId, keys.keyFor(subjectId, owner));
+    }
+
+    /** A sealed datum inside a longer text: the subject id and the base64url body have no ':' or space. */
+    private static final Pattern SEALED_WITHIN = Pattern.compile(Pattern.quote(PREFIX) + "[^:\\s]+:[A-Za-z0-9_-]+");
+
+    /**
+     * {@code text} with every sealed datum in it opened (or {@value #ERASED}): for a sentence composed of
+     * sealed fields, such as the timeline's, opened only when it is read. Null stays null.
+     */
+    public String openWithin(String text) {
+        if (text == null || !text.contains(PREFIX)) {
+            return text;
+        }
+        return SEALED_WITHIN.matcher(text).replaceAll(sealed -> Matcher.quoteReplacement(open(sealed.group())));
     }
 
     /** The plaintext of {@code value}, {@value #ERASED} when its key is gone; null stays null. */

@@ -58,6 +58,21 @@ class PersonalDataTest {
     }
 
     @Test
+    void aSentenceOfSealedFieldsOpensWhereItIsRead() {
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        PersonalData.Sealer adas = personalData.sealerFor(ada, "account-1");
+        String sentence = "Contact added: CHAMPION, influence 5: " + adas.seal("Ada Lovelace") + ", "
+                + adas.seal("Head of R&D, $1") + "; and " + personalData.sealerFor(bob, "account-1").seal("Bob");
+        keys.destroy(bob, Instant.now());
+
+        assertThat(personalData.openWithin(sentence))
+                .isEqualTo("Contact added: CHAMPION, influence 5: Ada Lovelace, Head of R&D, $1; and [erased]");
+        assertThat(personalData.openWithin("no sealed datum")).isEqualTo("no sealed datum");
+        assertThat(personalData.openWithin(null)).isNull();
+    }
+
+    @Test
     void anAlteredDatumIsRefusedNotShownAsErased() {
         String subject = UUID.randomUUID().toString();
         String sealed = personalData.sealerFor(subject, "account-1").seal("ada@example.com");
