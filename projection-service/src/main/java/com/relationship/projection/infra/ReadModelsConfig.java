@@ -121,11 +121,12 @@ class ReadModelsConfig {
     /**
      * The committee holds the account to the churn model's contact cadence: one configuration for both. It
      * opens each contact's sealed personal data as it folds their ContactAdded ({@code "[erased]"} once
-     * their key is destroyed).
+     * their key is destroyed). A datum altered since it was sealed never opens: the event is poison for
+     * the dead-letter topic, not a failure to retry (a key store that cannot be reached is one).
      */
     @Bean
     CommitteeReadModel committeeReadModel(ChurnProperties churn, PersonalData personalData) {
-        return new CommitteeReadModel(churn.toModel(), personalData::open);
+        return new CommitteeReadModel(churn.toModel(), PersonalDataConfig.opener(personalData));
     }
 
     /** Read by {@code _id} alone: no index of its own, and its store serves the controller as it is. */
