@@ -1,6 +1,7 @@
 // Run by the one-shot mongo-init service (mongosh --tls --host mongo1:27017 --file ...).
 // Initiates replica set rs0 once, waits until a PRIMARY is elected, then makes (or updates) one
-// user per service, readWrite on its own database only.
+// user per service, readWrite on its own database only; projection-service's also reads (find, nothing
+// else) the contacts' data keys in relationship.data_keys (docs/personal-data.md).
 // Safe to run again: on a restart with existing volumes the set is already configured, and the
 // users get the passwords of deploy/compose/.env again.
 // Authentication is on (the members run with --keyFile). Every member was started with the root
@@ -60,8 +61,17 @@ print('rs0 primary: ' + primary);
 // Users are written on the primary, acknowledged by a majority.
 const admin = new Mongo('mongodb://' + primary + '/?tls=true&tlsCAFile=' + encodeURIComponent(CA)).getDB('admin');
 admin.auth('root', env('MONGO_ROOT_PASSWORD'));
+// find on relationship.data_keys only: projection-service opens contacts' sealed data, creates no key.
+const READ_DATA_KEYS = 'readDataKeys';
+const dataKeys = { resource: { db: 'relationship', collection: 'data_keys' }, actions: ['find'] };
+if (admin.getRole(READ_DATA_KEYS)) {
+  admin.updateRole(READ_DATA_KEYS, { privileges: [dataKeys], roles: [] }, { w: 'majority' });
+} else {
+  admin.createRole({ role: READ_DATA_KEYS, privileges: [dataKeys], roles: [] }, { w: 'majority' });
+}
+const extraRoles = { projection: [{ role: READ_DATA_KEYS, db: 'admin' }] };
 for (const u of users) {
-  const roles = [{ role: 'readWrite', db: u.db }];
+  const roles = [{ role: 'readWrite', db: u.db }].concat(extraRoles[u.user] || []);
   const pwd = env(u.password);
   if (admin.getUser(u.user)) {
     admin.updateUser(u.user, { pwd: pwd, roles: roles }, { w: 'majority' });

@@ -22,8 +22,8 @@ export const KNOWN_TYPES: readonly string[] = [
   "LifecycleStageAdvanced", "LifecycleStageDowngraded", "AccountLapsed", "AccountWonBack",
   "ProspectDisqualified", "ProspectRequalified", "AccountClassified", "KeyAccountDesignated",
   "KamStageAdvanced", "KeyAccountUncoupled", "BondEstablished", "BondDissolved", "InteractionRecorded",
-  "SatisfactionSurveyed", "ContactAdded", "ContactRoleAssessed", "ContactLeft", "AccountOwnerAssigned",
-  "ValueComponentAssessed", "WalletEstimated", "RelationshipLevelAssessed",
+  "SatisfactionSurveyed", "ContactAdded", "ContactRoleAssessed", "ContactLeft", "ContactErased",
+  "AccountOwnerAssigned", "ValueComponentAssessed", "WalletEstimated", "RelationshipLevelAssessed",
 ].map((name) => `com.relationship.account.${name}.v1`);
 
 // `data` is the event record as JSON: every event has its accountId; the rest depends on the type.

@@ -348,6 +348,13 @@ public record AccountState(UUID accountId, String name, Classification classific
         }
 
         @Override
+        public Draft visit(ContactErased event) {
+            // Their key is destroyed (the web edge did it); the rules read no personal data, so nothing else changes.
+            contacts.computeIfPresent(event.contactId(), (id, contact) -> contact.asErased());
+            return this;
+        }
+
+        @Override
         public Draft visit(AccountOwnerAssigned event) {
             owner = event.owner();
             ownerKind = event.kind();

@@ -10,18 +10,28 @@ import java.time.Instant;
  *
  * @param addedAt when the contact was added (its business time)
  * @param leftAt  when they left; null while they are with the account
+ * @param erased  whether their personal data was erased ({@code ContactErased}): it changes no rule, it
+ *                only makes a second erasure a repeat
  */
-public record KnownContact(ContactRole role, int influence, Instant addedAt, Instant leftAt) {
+public record KnownContact(ContactRole role, int influence, Instant addedAt, Instant leftAt, boolean erased) {
+
+    public KnownContact(ContactRole role, int influence, Instant addedAt, Instant leftAt) {
+        this(role, influence, addedAt, leftAt, false);
+    }
 
     public boolean hasLeft() {
         return leftAt != null;
     }
 
     KnownContact assessed(ContactRole newRole, int newInfluence) {
-        return new KnownContact(newRole, newInfluence, addedAt, leftAt);
+        return new KnownContact(newRole, newInfluence, addedAt, leftAt, erased);
     }
 
     KnownContact leftAt(Instant at) {
-        return new KnownContact(role, influence, addedAt, at);
+        return new KnownContact(role, influence, addedAt, at, erased);
+    }
+
+    KnownContact asErased() {
+        return new KnownContact(role, influence, addedAt, leftAt, true);
     }
 }

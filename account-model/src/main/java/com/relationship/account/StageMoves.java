@@ -171,6 +171,11 @@ public final class StageMoves {
         }
 
         @Override
+        public Move visit(ContactErased event) {
+            return NONE;
+        }
+
+        @Override
         public Move visit(AccountOwnerAssigned event) {
             return NONE;
         }

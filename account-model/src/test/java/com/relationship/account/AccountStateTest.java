@@ -68,6 +68,7 @@ class AccountStateTest {
                 new ContactAdded(ID, item, "Jane", "CFO", null, null, ContactRole.DECISION_MAKER, 5, null),
                 new ContactRoleAssessed(ID, item, ContactRole.CHAMPION, 4, "backs us"),
                 new ContactLeft(ID, item, "retired"),
+                new ContactErased(ID, item, "Art. 17 request"),
                 new AccountOwnerAssigned(ID, "alice", OwnerKind.HUNTER, "new logo"),
                 new ValueComponentAssessed(ID, com.relationship.contracts.account.ValueComponent.FUTURE_VALUE, 60, null,
                         null, "a reference customer"),

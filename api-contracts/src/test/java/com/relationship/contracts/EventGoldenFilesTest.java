@@ -86,6 +86,7 @@ class EventGoldenFilesTest {
                         "+49 30 1234567", ContactRole.DECISION_MAKER, 5, InteractionChannel.MEETING),
                 new ContactRoleAssessed(ACCOUNT, CONTACT, ContactRole.CHAMPION, 4, "Backed our bid in the steering committee"),
                 new ContactLeft(ACCOUNT, CONTACT, "Moved to a competitor"),
+                new ContactErased(ACCOUNT, CONTACT, "Art. 17 request, ticket DPO-2026-0042"),
                 new AccountOwnerAssigned(ACCOUNT, "alice", OwnerKind.DEVELOPER, "Won; now to be grown"),
                 new ValueComponentAssessed(ACCOUNT, ValueComponent.PROJECTED_SPEND, null, new BigDecimal("1200000.00"),
                         "EUR", "Their five-year plan doubles the plant"),

@@ -3,6 +3,7 @@ package com.relationship.benchmarks;
 import com.relationship.contracts.events.AccountClassified;
 import com.relationship.contracts.events.AccountOwnerAssigned;
 import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactErased;
 import com.relationship.contracts.events.ContactLeft;
 import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.RelationshipLevelAssessed;
@@ -199,6 +200,11 @@ final class HistoryCommands implements AccountEventVisitor<HistoryCommands.Comma
 
     @Override
     public Command visit(ContactLeft event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(ContactErased event) {
         return notInTheSyntheticHistories(event);
     }
 

@@ -13,7 +13,7 @@ public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded
         ComplianceReviewRecorded, LifecycleStageAdvanced, LifecycleStageDowngraded, AccountLapsed,
         AccountWonBack, ProspectDisqualified, ProspectRequalified, AccountClassified, KeyAccountDesignated,
         KamStageAdvanced, KeyAccountUncoupled, BondEstablished, BondDissolved, InteractionRecorded,
-        SatisfactionSurveyed, ContactAdded, ContactRoleAssessed, ContactLeft, AccountOwnerAssigned,
+        SatisfactionSurveyed, ContactAdded, ContactRoleAssessed, ContactLeft, ContactErased, AccountOwnerAssigned,
         ValueComponentAssessed, WalletEstimated, RelationshipLevelAssessed {
 
     UUID accountId();

@@ -22,7 +22,8 @@ public final class AccountEventTypes {
             AccountLapsed.class, AccountWonBack.class, ProspectDisqualified.class, ProspectRequalified.class,
             AccountClassified.class, KeyAccountDesignated.class, KamStageAdvanced.class, KeyAccountUncoupled.class,
             BondEstablished.class, BondDissolved.class, InteractionRecorded.class, SatisfactionSurveyed.class,
-            ContactAdded.class, ContactRoleAssessed.class, ContactLeft.class, AccountOwnerAssigned.class,
+            ContactAdded.class, ContactRoleAssessed.class, ContactLeft.class, ContactErased.class,
+            AccountOwnerAssigned.class,
             ValueComponentAssessed.class, WalletEstimated.class, RelationshipLevelAssessed.class);
 
     /** Revisions that are not 1; empty until an event's form first changes. */

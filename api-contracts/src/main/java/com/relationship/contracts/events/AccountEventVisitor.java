@@ -61,6 +61,8 @@ public interface AccountEventVisitor<R> {
 
     R visit(ContactLeft event);
 
+    R visit(ContactErased event);
+
     R visit(AccountOwnerAssigned event);
 
     R visit(ValueComponentAssessed event);

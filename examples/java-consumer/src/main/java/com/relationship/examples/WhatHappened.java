@@ -16,6 +16,7 @@ import com.relationship.contracts.events.ComplaintOpened;
 import com.relationship.contracts.events.ComplaintResolved;
 import com.relationship.contracts.events.ComplianceReviewRecorded;
 import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactErased;
 import com.relationship.contracts.events.ContactLeft;
 import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.InteractionRecorded;
@@ -161,6 +162,11 @@ final class WhatHappened implements AccountEventVisitor<String> {
     @Override
     public String visit(ContactLeft e) {
         return "contact " + e.contactId() + " left";
+    }
+
+    @Override
+    public String visit(ContactErased e) {
+        return "contact " + e.contactId() + " erased";
     }
 
     @Override

@@ -157,6 +157,11 @@ public final class Bonds {
         }
 
         @Override
+        public List<Bond> visit(ContactErased event) {
+            return bonds; // a bond names the contact by id, never by name: nothing personal here
+        }
+
+        @Override
         public List<Bond> visit(AccountOwnerAssigned event) {
             return bonds; // holds no bond
         }

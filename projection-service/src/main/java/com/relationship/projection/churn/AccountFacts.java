@@ -245,6 +245,11 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction, 
         }
 
         @Override
+        public Step visit(ContactErased event) {
+            return this; // moves no factor: the factors read roles and departures, not names
+        }
+
+        @Override
         public Step visit(AccountOwnerAssigned event) {
             owner = event.owner(); // moves no factor; the watch list's owner filter reads it
             return this;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * One step of the committee's fold: the contacts, the two-way interactions and the cadence basis after
@@ -25,14 +26,16 @@ import java.util.UUID;
 final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
 
     private final EnvelopedAccountEvent enveloped;
+    private final UnaryOperator<String> personalData;
     private final String id;
     private final LifecycleStage stageBefore;
     CadenceBasis basis;
     final List<Contact> contacts;
     final List<TwoWay> twoWay;
 
-    private CommitteeFold(CommitteeView before, EnvelopedAccountEvent enveloped) {
+    private CommitteeFold(CommitteeView before, EnvelopedAccountEvent enveloped, UnaryOperator<String> personalData) {
         this.enveloped = enveloped;
+        this.personalData = personalData;
         this.id = enveloped.eventId();
         this.basis = before == null ? CadenceBasis.NONE : before.basis();
         this.stageBefore = basis.stage();
@@ -40,8 +43,8 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
         this.twoWay = new ArrayList<>(before == null ? List.of() : before.recentTwoWay());
     }
 
-    static CommitteeFold apply(CommitteeView before, EnvelopedAccountEvent event) {
-        CommitteeFold fold = new CommitteeFold(before, event);
+    static CommitteeFold apply(CommitteeView before, EnvelopedAccountEvent event, UnaryOperator<String> personalData) {
+        CommitteeFold fold = new CommitteeFold(before, event, personalData);
         if (before == null && StageMoves.lifecycleAfter(event.event()).isEmpty()) {
             throw new InconsistentEventStreamException("account " + event.accountId() + ": event " + event.eventId()
                     + " (" + event.type() + ") before its AccountRegistered");
@@ -56,8 +59,11 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
     public CommitteeFold visit(ContactAdded event) {
         if (indexOf(event.contactId()) < 0) { // added once; a repeat would be the write side's to refuse
             Instant at = enveloped.businessTime();
-            contacts.add(new Contact(event.contactId(), event.name(), event.title(), event.email(), event.phone(),
-                    event.role(), event.influence(), event.preferredChannel(), ContactStatus.ACTIVE, at, id, null,
+            // Opened here, so the view holds them in plaintext until ContactErased (or "[erased]" from the start
+            // when the key was destroyed before this fold: a rebuild after the erasure).
+            contacts.add(new Contact(event.contactId(), personalData.apply(event.name()),
+                    personalData.apply(event.title()), personalData.apply(event.email()),
+                    personalData.apply(event.phone()), event.role(), event.influence(), event.preferredChannel(), ContactStatus.ACTIVE, at, id, null,
                     null, List.of(new RoleAssessment(at, event.role(), event.influence(), null, id))));
         }
         return this;
@@ -78,6 +84,15 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
         int at = indexOf(event.contactId());
         if (at >= 0 && contacts.get(at).isActive()) {
             contacts.set(at, contacts.get(at).left(new Departure(enveloped.businessTime(), event.reason(), id)));
+        }
+        return this;
+    }
+
+    @Override
+    public CommitteeFold visit(ContactErased event) {
+        int at = indexOf(event.contactId());
+        if (at >= 0) {
+            contacts.set(at, contacts.get(at).erased());
         }
         return this;
     }

@@ -26,6 +26,9 @@ public record Contact(UUID contactId, String name, String title, String email, S
                       String addedEventId, Departure departure, Touch lastTwoWayInteraction,
                       List<RoleAssessment> roleHistory) {
 
+    /** What an erased contact's personal data reads as (security module's {@code PersonalData.ERASED}). */
+    public static final String ERASED = "[erased]";
+
     public Contact {
         roleHistory = List.copyOf(roleHistory);
     }
@@ -62,6 +65,16 @@ public record Contact(UUID contactId, String name, String title, String email, S
     Contact left(Departure left) {
         return new Contact(contactId, name, title, email, phone, role, influence, preferredChannel, ContactStatus.LEFT,
                 addedAt, addedEventId, left, lastTwoWayInteraction, roleHistory);
+    }
+
+    /**
+     * The contact after their personal data was erased: each of name, title, email and phone they had
+     * reads {@value #ERASED}, as the same fields read when a rebuild opens them without their key.
+     */
+    Contact erased() {
+        return new Contact(contactId, ERASED, ERASED, email == null ? null : ERASED, phone == null ? null : ERASED,
+                role, influence, preferredChannel, status, addedAt, addedEventId, departure, lastTwoWayInteraction,
+                roleHistory);
     }
 
     Contact touched(Touch touch) {

@@ -372,6 +372,11 @@ public final class AccountStatusProjector {
         }
 
         @Override
+        public Draft visit(ContactErased event) {
+            return this; // the status holds no contact's personal data; the committee read model erases them
+        }
+
+        @Override
         public Draft visit(AccountOwnerAssigned event) {
             owner = new AccountOwner(event.owner(), event.kind(), at); // since when it happened, as stages are
             return this;

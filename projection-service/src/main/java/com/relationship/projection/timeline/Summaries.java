@@ -183,6 +183,11 @@ final class Summaries {
         }
 
         @Override
+        public Sentence visit(ContactErased event) {
+            return Sentence.of("Contact's personal data erased");
+        }
+
+        @Override
         public Sentence visit(AccountOwnerAssigned event) {
             String plain = "Owner assigned: a " + event.kind();
             return new Sentence(plain, plain + ", " + event.owner());

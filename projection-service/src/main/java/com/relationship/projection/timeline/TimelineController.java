@@ -6,6 +6,7 @@ import com.relationship.projection.timeline.TimelineView.Move;
 import com.relationship.projection.timeline.TimelineView.Period;
 import com.relationship.security.CallerRoles;
 import com.relationship.security.Role;
+import com.relationship.security.personaldata.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The timeline read model over REST. Readers see what happened and when; who asked for it, why, the
@@ -33,11 +35,17 @@ public class TimelineController {
     private final TimelineStore store;
     private final Clock clock;
     private final CallerRoles callerRoles;
+    private final PersonalData personalData;
 
-    public TimelineController(TimelineStore store, Clock clock, CallerRoles callerRoles) {
+    /**
+     * @param personalData opens the sealed contact's name and title in an auditor's full summary as it is
+     *                     read: the timeline stores them sealed, so an erasure needs no rewrite of it
+     */
+    public TimelineController(TimelineStore store, Clock clock, CallerRoles callerRoles, PersonalData personalData) {
         this.store = store;
         this.clock = clock;
         this.callerRoles = callerRoles;
+        this.personalData = personalData;
     }
 
     @GetMapping("/{id}/timeline")
@@ -54,7 +62,8 @@ public class TimelineController {
         Instant now = clock.instant();
         boolean audit = callerRoles.has(Role.AUDITOR);
         return new TimelineResponse(view.accountId(), periods(view.lifecycle(), now, audit),
-                periods(view.kam(), now, audit), view.entries().stream().map(e -> EntryResponse.of(e, audit)).toList(),
+                periods(view.kam(), now, audit), view.entries().stream()
+                        .map(e -> EntryResponse.of(e, audit, personalData::openWithin)).toList(),
                 view.droppedEntries(), view.lastAppliedSequence(), audit);
     }
 
@@ -87,10 +96,10 @@ public class TimelineController {
     public record EntryResponse(long sequence, String eventId, String type, Instant at, String actor, String reason,
                                 String correlationId, String summary) {
 
-        static EntryResponse of(Entry e, boolean audit) {
+        static EntryResponse of(Entry e, boolean audit, UnaryOperator<String> opened) {
             if (audit) {
                 return new EntryResponse(e.sequence(), e.eventId(), e.type(), e.at(), e.actor(), e.reason(),
-                        e.correlationId(), e.summary());
+                        e.correlationId(), opened.apply(e.summary()));
             }
             String plain = e.plainSummary() != null ? e.plainSummary() : Summaries.plainOfType(e.type());
             return new EntryResponse(e.sequence(), e.eventId(), e.type(), e.at(), null, null, null, plain);

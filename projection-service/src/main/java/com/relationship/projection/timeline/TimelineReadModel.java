@@ -221,6 +221,11 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         }
 
         @Override
+        public String visit(ContactErased event) {
+            return event.reason();
+        }
+
+        @Override
         public String visit(AccountOwnerAssigned event) {
             return event.reason();
         }

@@ -4,6 +4,7 @@ import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactErased;
 import com.relationship.contracts.events.ContactLeft;
 import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
@@ -48,6 +49,10 @@ abstract class CommitteeEvents {
 
     EnvelopedAccountEvent left(Instant at, UUID contact, String reason) {
         return events.at(at, new ContactLeft(events.accountId, contact, reason));
+    }
+
+    EnvelopedAccountEvent erased(Instant at, UUID contact) {
+        return events.at(at, new ContactErased(events.accountId, contact, "Art. 17 request"));
     }
 
     EnvelopedAccountEvent talk(Instant recorded, Instant happened, UUID contact, InteractionDirection direction) {

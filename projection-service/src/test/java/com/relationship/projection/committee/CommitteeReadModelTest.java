@@ -98,6 +98,24 @@ class CommitteeReadModelTest extends CommitteeEvents {
 
     /** A contact who left leaves once: a second departure (the write side refuses it) keeps the first. */
     @Test
+    void anErasedContactReadsErasedAndKeepsTheirRoleAndHistory() {
+        CommitteeView before = fold(events.registered(T0), added(day(1), ANN, "Ann", ContactRole.CHAMPION, 5),
+                events.at(day(2), new ContactAdded(events.accountId, BEN, "Ben", "CFO", null, null,
+                        ContactRole.DECISION_MAKER, 4, null)));
+
+        CommitteeView after = model.apply(model.apply(before, erased(day(3), ANN)), erased(day(4), BEN));
+
+        Contact ann = after.contacts().get(0);
+        assertThat(List.of(ann.name(), ann.title(), ann.email(), ann.phone())).containsOnly("[erased]");
+        assertThat(ann.role()).isEqualTo(ContactRole.CHAMPION);
+        assertThat(ann.roleHistory()).isEqualTo(before.contacts().get(0).roleHistory());
+        Contact ben = after.contacts().get(1);
+        assertThat(ben.name()).isEqualTo("[erased]");
+        assertThat(ben.email()).as("nothing there, nothing to erase").isNull();
+        assertThat(ben.phone()).isNull();
+    }
+
+    @Test
     void aSecondDepartureKeepsTheFirst() {
         CommitteeView view = fold(events.registered(T0), added(day(1), ANN, "Ann", ContactRole.BUYER, 2),
                 left(day(2), ANN, "retired"), left(day(3), ANN, "again"));

@@ -11,6 +11,7 @@ import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.contracts.events.BondEstablished;
 import com.relationship.contracts.account.ContactRole;
 import com.relationship.contracts.events.ContactAdded;
+import com.relationship.contracts.events.ContactErased;
 import com.relationship.contracts.events.ContactLeft;
 import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.InteractionRecorded;
@@ -37,6 +38,8 @@ import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
 import com.relationship.projection.status.AccountHistory;
 import com.relationship.security.Role;
+import com.relationship.security.personaldata.KeyStore;
+import com.relationship.security.personaldata.PersonalData;
 import com.relationship.security.test.HealthProbes;
 import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -110,6 +113,12 @@ class ProjectionIntegrationTest {
 
     @Autowired
     List<ReadModelPipeline<?>> pipelines;
+
+    @Autowired
+    PersonalData personalData;
+
+    @Autowired
+    KeyStore keyStore;
 
     /** Time passing is moved by the test, never waited for. */
     @TestConfiguration
@@ -492,6 +501,87 @@ class ProjectionIntegrationTest {
         assertThat(later.get("singleThreaded").get("interactions").asInt()).isZero();
         assertThat(later.get("gaps").get(0).get("role").asText()).as("a gap stays until someone holds the role").isEqualTo("CHAMPION");
         assertThat(get("/api/v1/accounts/" + UUID.randomUUID() + "/committee").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 28, personal data that can be erased (docs/personal-data.md): a contact's fields arrive sealed
+     * (as relationship-service seals them at its edge, under a key in the shared key store); the committee
+     * opens them, the timeline opens them for an auditor as it is read. Once the key is destroyed and
+     * ContactErased arrives, no database or collection on the server holds the name or email, the committee
+     * and the timeline read "[erased]", and a rebuild from the topic (the key gone) equals live.
+     */
+    @Test
+    void aSealedContactIsReadOpenedThenErasedEverywhereAndARebuildAfterTheErasureEqualsLive() throws Exception {
+        UUID account = UUID.randomUUID();
+        UUID zelda = UUID.randomUUID();
+        String unique = zelda.toString().substring(0, 8);
+        String name = "Zelda Quartermaine " + unique;
+        String email = "zelda." + unique + "@example.test";
+        PersonalData.Sealer sealer = personalData.sealerFor(zelda.toString(), account.toString());
+        Instant t = clock.instant();
+        List<AccountEvent> history = List.of(
+                new AccountRegistered(account, "Hyrule Optics", "Optics", 40, null, "EMEA", null),
+                new ContactAdded(account, zelda, sealer.seal(name), sealer.seal("Head of purchasing"), sealer.seal(email),
+                        null, ContactRole.CHAMPION, 5, InteractionChannel.MEETING),
+                new InteractionRecorded(account, UUID.randomUUID(), InteractionChannel.CALL, InteractionDirection.TWO_WAY,
+                        null, "pilot", t, null, zelda));
+        List<EnvelopedAccountEvent> sent = new ArrayList<>();
+        for (int sequence = 0; sequence < history.size(); sequence++) {
+            sent.add(enveloped(account, sequence, t.plusSeconds(sequence), history.get(sequence)));
+        }
+        send(sent.toArray(EnvelopedAccountEvent[]::new));
+
+        JsonNode committee = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/committee"),
+                c -> c != null && c.get("lastAppliedSequence").asLong() == 2);
+        assertThat(committee.get("contacts").get(0).get("name").asText()).isEqualTo(name);
+        assertThat(committee.get("contacts").get(0).get("email").asText()).isEqualTo(email);
+        JsonNode timeline = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/timeline"),
+                c -> c != null && c.get("entries").size() == 3);
+        assertThat(timeline.get("entries").get(1).get("summary").asText()).as("opened for an auditor as it is read")
+                .endsWith(": " + name + ", Head of purchasing");
+
+        keyStore.destroy(zelda.toString(), clock.instant());
+        send(enveloped(account, 3, t.plusSeconds(3), new ContactErased(account, zelda, "Art. 17 request")));
+
+        JsonNode erased = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/committee"),
+                c -> c != null && c.get("lastAppliedSequence").asLong() == 3);
+        JsonNode contact = erased.get("contacts").get(0);
+        assertThat(List.of(contact.get("name").asText(), contact.get("title").asText(), contact.get("email").asText()))
+                .containsOnly("[erased]");
+        assertThat(contact.get("phone").isNull()).isTrue();
+        assertThat(contact.get("role").asText()).isEqualTo("CHAMPION");
+        JsonNode erasedTimeline = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + account + "/timeline"),
+                c -> c != null && c.get("entries").size() == 4);
+        assertThat(erasedTimeline.get("entries").get(1).get("summary").asText()).endsWith(": [erased], [erased]");
+        assertThat(hitsInMongo(name, email, "Quartermaine")).isEmpty();
+
+        JsonNode rebuild = rebuilt();
+        for (JsonNode model : rebuild.get("models")) {
+            assertThat(model.get("differences").findValuesAsText("accountId")).as(model.get("readModel").asText())
+                    .doesNotContain(account.toString());
+        }
+        assertThat(hitsInMongo(name, email, "Quartermaine")).as("after the rebuild too").isEmpty();
+    }
+
+    /** Every database and collection on the embedded server, every document, searched as JSON. */
+    private static List<String> hitsInMongo(String... needles) {
+        List<String> hits = new ArrayList<>();
+        try (var client = com.mongodb.client.MongoClients.create(infra.mongoUri())) {
+            for (String databaseName : client.listDatabaseNames()) {
+                var database = client.getDatabase(databaseName);
+                for (String collection : database.listCollectionNames()) {
+                    for (org.bson.Document document : database.getCollection(collection).find()) {
+                        String text = document.toJson();
+                        for (String needle : needles) {
+                            if (text.contains(needle)) {
+                                hits.add(databaseName + "." + collection + ": " + needle);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
     }
 
     /**

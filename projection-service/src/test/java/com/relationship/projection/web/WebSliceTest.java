@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         RebuildController.class,
         ChurnBacktestController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
-@Import(EndpointRoles.class)
+@Import({EndpointRoles.class, WebSliceTest.PersonalDataOfTheSlice.class})
 abstract class WebSliceTest {
 
     @Autowired
@@ -85,4 +85,13 @@ abstract class WebSliceTest {
 
     @MockitoBean
     LiveHub liveHub;
+
+    /** Opens sealed personal data with keys of the mocked store (none: a sealed datum reads "[erased]"). */
+    static class PersonalDataOfTheSlice {
+        @org.springframework.context.annotation.Bean
+        com.relationship.security.personaldata.PersonalData personalData() {
+            return new com.relationship.security.personaldata.PersonalData(
+                    org.mockito.Mockito.mock(com.relationship.security.personaldata.KeyStore.class));
+        }
+    }
 }

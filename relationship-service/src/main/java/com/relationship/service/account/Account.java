@@ -346,6 +346,20 @@ public class Account {
         return version;
     }
 
+    /**
+     * Records that the contact's personal data was erased (the web edge destroys their key). Every contact
+     * can be erased, one who left or of a disqualified prospect too: the law does not wait for the stage.
+     * Erasing again stores nothing and answers the account's version (the first erasure stands).
+     */
+    @CommandHandler
+    public Object handle(EraseContact command) {
+        requireReason(command.reason());
+        if (knownContact(command.contactId()).erased()) {
+            return new Replayed(AggregateLifecycle.getVersion());
+        }
+        return applied(new ContactErased(accountId, command.contactId(), command.reason().strip()));
+    }
+
     @CommandHandler
     public Long handle(AssignAccountOwner command) {
         requireReason(command.reason());

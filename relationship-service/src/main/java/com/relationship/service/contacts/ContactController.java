@@ -5,6 +5,7 @@ import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.commands.AddContact;
 import com.relationship.contracts.commands.AssessContactRole;
 import com.relationship.contracts.commands.RecordContactDeparture;
+import com.relationship.security.personaldata.PersonalData;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
@@ -36,7 +37,9 @@ import java.util.UUID;
 /**
  * The people of the account who buy, decide and influence (seed 002: "map all contacts ... assess and
  * record each contact's level of purchasing influence"). Their names, titles, emails and phones are
- * personal data (decision 0015): this edge never logs them.
+ * personal data (decision 0015): this edge checks them in plaintext, then seals them under the contact's
+ * own key (created here) before the command is built, so that the aggregate, the event store, its hash
+ * chain and the events topic hold only the sealed form (docs/personal-data.md). It never logs them.
  */
 @RestController
 @RequestMapping(value = "/api/v1/accounts/{accountId}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,9 +51,11 @@ class ContactController {
     private static final String PHONE = "^\\+?[0-9][0-9 ()./-]{2,38}[0-9]$";
 
     private final AccountCommands commands;
+    private final PersonalData personalData;
 
-    ContactController(AccountCommands commands) {
+    ContactController(AccountCommands commands, PersonalData personalData) {
         this.commands = commands;
+        this.personalData = personalData;
     }
 
     @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
@@ -96,12 +101,22 @@ class ContactController {
                     + " preferred channel. The service mints the contactId (from the Idempotency-Key when there is"
                     + " one) and answers it with the account's new version, also as the ETag, as for bonds and"
                     + " complaints. A contactId belongs to this account only. Interactions and SOCIAL bonds may name"
-                    + " it. Role writer.")
+                    + " it. name, title, email and phone are personal data: they are checked here, then stored and"
+                    + " published sealed under the contact's own key (pd:v1:..., docs/personal-data.md), so that"
+                    + " POST /api/v1/admin/data-subjects/{contactId}/erasure can erase them. Role writer.")
     ResponseEntity<ContactAddedResponse> add(@PathVariable UUID accountId, @Valid @RequestBody ContactRequest request) {
         UUID contactId = commands.newId("contact", accountId);
-        return commands.send(new AddContact(accountId, contactId, request.name(), request.title(), request.email(),
-                request.phone(), request.role(), request.influence(), request.preferredChannel()), null,
-                request.occurredAt(), accepted -> new ContactAddedResponse(accountId, accepted.version(), contactId));
+        PersonalData.Sealer sealer = personalData.sealerFor(contactId.toString(), accountId.toString());
+        return commands.send(new AddContact(accountId, contactId, sealer.seal(request.name().strip()),
+                sealer.seal(request.title().strip()), sealer.seal(strippedOrNull(request.email())),
+                sealer.seal(strippedOrNull(request.phone())), request.role(), request.influence(),
+                request.preferredChannel()), null, request.occurredAt(),
+                accepted -> new ContactAddedResponse(accountId, accepted.version(), contactId));
+    }
+
+    /** As the aggregate reads an optional field: blank is absent (sealed, a blank would not look blank). */
+    private static String strippedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @PostMapping("/{contactId}/role")

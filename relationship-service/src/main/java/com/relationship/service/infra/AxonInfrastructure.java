@@ -137,7 +137,7 @@ class AxonInfrastructure {
                 .build();
     }
 
-    private static MongoDatabase database(MongoClient mongoClient, MongoConnectionDetails connection) {
+    static MongoDatabase database(MongoClient mongoClient, MongoConnectionDetails connection) {
         String database = connection.getConnectionString().getDatabase();
         return mongoClient.getDatabase(database != null ? database : "relationship");
     }

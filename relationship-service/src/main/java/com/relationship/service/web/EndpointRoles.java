@@ -64,6 +64,9 @@ class EndpointRoles {
                 .allow(GET, INTEGRITY_CHECKS, Role.ADMIN)
                 .allow(GET, INTEGRITY_CHECKS + "/{checkId}", Role.ADMIN)
                 .allow(POST, "/api/v1/admin/relay-repairs", Role.ADMIN)
+                // a contact as a data subject: what is held (GDPR Art. 15), its erasure (Art. 17)
+                .allow(GET, "/api/v1/admin/data-subjects/{contactId}", Role.ADMIN)
+                .allow(POST, "/api/v1/admin/data-subjects/{contactId}/erasure", Role.ADMIN)
                 .build();
     }
 }

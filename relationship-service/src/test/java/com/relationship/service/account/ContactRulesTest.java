@@ -105,6 +105,57 @@ class ContactRulesTest {
     }
 
     @Test
+    void aContactSealedTwiceIsStillTheSameContact() {
+        // Sealed personal data differs on every sealing (a random IV): a retry of the same request, the same
+        // minted id, answers the first; the non-personal fields still tell another contact apart.
+        ContactAdded sealed = new ContactAdded(ID, JANE, "pd:v1:" + JANE + ":AAAA", "pd:v1:" + JANE + ":BBBB", null,
+                null, ContactRole.DECISION_MAKER, 5, null);
+        fixture.given(registered(), sealed)
+                .when(new AddContact(ID, JANE, "pd:v1:" + JANE + ":CCCC", "pd:v1:" + JANE + ":DDDD", null, null,
+                        ContactRole.DECISION_MAKER, 5, null))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new Replayed(1))
+                .expectNoEvents();
+        fixture.given(registered(), sealed)
+                .when(new AddContact(ID, JANE, "pd:v1:" + JANE + ":CCCC", "pd:v1:" + JANE + ":DDDD", null, null,
+                        ContactRole.BUYER, 5, null))
+                .expectException(refusedBy(Rule.CONTACT_ALREADY_ADDED, "Contact " + JANE + " was added before"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContactIsErasedOnceAndAnyContactCanBe() {
+        fixture.given(registered(), jane())
+                .when(new EraseContact(ID, JANE, " Art. 17 request, ticket DPO-1 "))
+                .expectEvents(new ContactErased(ID, JANE, "Art. 17 request, ticket DPO-1"));
+        fixture.given(registered(), jane(), new ContactErased(ID, JANE, "Art. 17 request, ticket DPO-1"))
+                .when(new EraseContact(ID, JANE, "asked again"))
+                .expectSuccessfulHandlerExecution() // the first erasure stands: nothing stored
+                .expectResultMessagePayload(new Replayed(2))
+                .expectNoEvents();
+        // one who left, of a prospect since disqualified: the law does not wait for the stage
+        fixture.given(registered(), jane(), janeLeft(), new ProspectDisqualified(ID, "no budget"))
+                .when(new EraseContact(ID, JANE, "Art. 17 request"))
+                .expectEvents(new ContactErased(ID, JANE, "Art. 17 request"));
+        fixture.given(registered(), jane())
+                .when(new EraseContact(ID, OMAR, "Art. 17 request"))
+                .expectException(refusedBy(Rule.UNKNOWN_CONTACT, "has no contact " + OMAR))
+                .expectNoEvents();
+        fixture.given(registered(), jane())
+                .when(new EraseContact(ID, JANE, " "))
+                .expectException(refusedBy(Rule.REASON_REQUIRED, "reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedContactStaysInTheRules() {
+        // the rules read roles and departures, never names: an erased contact still leaves, still is assessed
+        fixture.given(registered(), jane(), new ContactErased(ID, JANE, "Art. 17 request"))
+                .when(new AssessContactRole(ID, JANE, ContactRole.CHAMPION, 4, "backed our bid"))
+                .expectEvents(new ContactRoleAssessed(ID, JANE, ContactRole.CHAMPION, 4, "backed our bid"));
+    }
+
+    @Test
     void aDisqualifiedProspectAddsNoContact() {
         fixture.given(registered(), new ProspectDisqualified(ID, "no budget"))
                 .when(new AddContact(ID, JANE, "Jane", "CFO", null, null, ContactRole.SPONSOR, 3, null))

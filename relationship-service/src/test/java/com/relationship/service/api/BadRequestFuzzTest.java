@@ -226,7 +226,9 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
                 new Endpoint("/accounts/{a}/contacts/{c}/departure", List.of(reason,
                         Field.of("occurredAt", Kind.INSTANT, false))),
                 new Endpoint("/accounts/{a}/owner", List.of(Field.of("owner", Kind.NAME, true),
-                        Field.choice("kind", com.relationship.contracts.account.OwnerKind.values()), reason)));
+                        Field.choice("kind", com.relationship.contracts.account.OwnerKind.values()), reason)),
+                // {c} is no contact: a bad body is refused before the key store is asked, a good one is 404
+                new Endpoint("/admin/data-subjects/{c}/erasure", List.of(reason)));
     }
 
     /** A JSON number written as is ("1e16", "0.001"), which no Java number type would keep. */
