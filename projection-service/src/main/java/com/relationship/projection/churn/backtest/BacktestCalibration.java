@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,8 +34,9 @@ final class BacktestCalibration {
             for (BacktestReport.BandCalibration band : result.bands()) {
                 bands.put(band.band(), LapseCalibration.band(band.scored(), band.lapses(), result.horizon(), minScored));
             }
-            return new LapseCalibration(backtestId, fingerprint, result.horizon(), plan.from(), plan.cutoffs()
-                    .get(plan.cutoffs().size() - 1), finishedAt, bands);
+            List<Instant> cutoffs = plan.cutoffs();
+            return new LapseCalibration(backtestId, fingerprint, result.horizon(), plan.from(),
+                    cutoffs.get(cutoffs.size() - 1), finishedAt, bands);
         });
     }
 }

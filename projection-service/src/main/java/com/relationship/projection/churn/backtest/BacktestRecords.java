@@ -51,10 +51,13 @@ final class BacktestRecords {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a backtest's status did not serialise", e);
         }
-        collection.replaceOne(Filters.eq("_id", status.id()), new Document("_id", status.id())
+        boolean added = collection.replaceOne(Filters.eq("_id", status.id()), new Document("_id", status.id())
                         .append("state", status.state()).append("requestedAt", Date.from(status.requestedAt()))
                         .append("savedAt", Date.from(clock.instant())).append("status", json),
-                new ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true)).getUpsertedId() != null;
+        if (!added) {
+            return; // a save of progress or of the end: only a new backtest can push an old one out
+        }
         Document oldestKept = collection.find().sort(Sorts.descending("requestedAt")).skip(kept - 1).first();
         if (oldestKept != null) {
             collection.deleteMany(Filters.lt("requestedAt", oldestKept.getDate("requestedAt")));
