@@ -205,7 +205,7 @@ public class Rebuilds {
         }
         boolean restart = true;
         try (ReadModelPipeline.Paused paused = pipeline.pauseWrites()) {
-            int members = steps.members(group);
+            int members = steps.membersOnceOursHasLeft(group);
             if (members > 0) {
                 throw RebuildProblem.conflict("Read model " + name + " is still consumed by " + members
                         + " member(s) of group " + group + " on other instances: stop their listeners (or scale"

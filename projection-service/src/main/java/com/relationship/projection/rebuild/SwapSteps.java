@@ -4,11 +4,14 @@ import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,10 +28,35 @@ class SwapSteps {
 
     private final KafkaAdmin kafkaAdmin;
     private final MongoDatabase database;
+    private final Duration sessionTimeout;
 
-    SwapSteps(KafkaAdmin kafkaAdmin, MongoDatabase projectionDatabase) {
+    SwapSteps(KafkaAdmin kafkaAdmin, MongoDatabase projectionDatabase, KafkaProperties kafka) {
         this.kafkaAdmin = kafkaAdmin;
         this.database = projectionDatabase;
+        // Plus a heartbeat's margin: the coordinator checks expiries on its own clock.
+        this.sessionTimeout = Duration.ofMillis(Long.parseLong(kafka.getConsumer().getProperties()
+                .getOrDefault(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "45000"))).plusSeconds(3);
+    }
+
+    /**
+     * How many members the consumer group still has once this instance's listener has stopped: asked
+     * again until none are left or the consumers' session timeout has passed. A listener stopped while
+     * it was joining the group (just restarted by an earlier swap, say) may have sent no leave: the
+     * coordinator drops it only when its session times out, and until then it is not another instance.
+     */
+    int membersOnceOursHasLeft(String group) {
+        long deadline = System.nanoTime() + sessionTimeout.toNanos();
+        int members = members(group);
+        while (members > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return members;
+            }
+            members = members(group);
+        }
+        return members;
     }
 
     /** How many members the consumer group has (listeners of other instances). */
