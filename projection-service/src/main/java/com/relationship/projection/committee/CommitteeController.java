@@ -6,6 +6,7 @@ import com.relationship.projection.committee.CommitteeFigures.Gap;
 import com.relationship.projection.committee.CommitteeFigures.SingleThreading;
 import com.relationship.projection.readmodel.AccountNotFoundException;
 import com.relationship.projection.readmodel.ReadModelStore;
+import com.relationship.security.personaldata.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -28,11 +29,18 @@ import java.util.UUID;
 @Tag(name = "Buying committee", description = "Who decides, buys and influences at each account, and how well the account reaches them")
 public class CommitteeController {
 
+    /** What a sealed datum altered since it was sealed reads as: it does not open, and is not shown as erased. */
+    static final String ALTERED = "[altered: not as it was sealed]";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommitteeController.class);
+
     /** The committee is read by account id alone: the pipeline's store answers it, no query class needed. */
     private final ReadModelStore<CommitteeView> store;
+    private final PersonalData personalData;
 
-    public CommitteeController(ReadModelStore<CommitteeView> store) {
+    /** @param personalData opens the contacts' sealed name, title, email and phone for the answer */
+    public CommitteeController(ReadModelStore<CommitteeView> store, PersonalData personalData) {
         this.store = store;
+        this.personalData = personalData;
     }
 
     @GetMapping("/{id}/committee")
@@ -48,8 +56,19 @@ public class CommitteeController {
     public CommitteeResponse committee(@PathVariable UUID id) {
         CommitteeView view = store.findVisible(id).orElseThrow(() -> new AccountNotFoundException(id));
         CommitteeFigures f = view.figures();
-        return new CommitteeResponse(view.accountId(), view.contacts(), f.champions(), f.decisionMakers(), f.coverage(),
+        List<Contact> contacts = view.contacts().stream().map(contact -> contact.opened(this::open)).toList();
+        return new CommitteeResponse(view.accountId(), contacts, f.champions(), f.decisionMakers(), f.coverage(),
                 f.singleThreaded(), f.gaps(), f.cadence(), f.at(), view.lastAppliedSequence());
+    }
+
+    /** The datum's plaintext, {@code "[erased]"} without its key, {@value #ALTERED} when it no longer opens. */
+    private String open(String sealed) {
+        try {
+            return personalData.open(sealed);
+        } catch (PersonalData.Tampered altered) {
+            log.warn("A contact's sealed datum does not open with its key: it was altered ({})", altered.getMessage());
+            return ALTERED;
+        }
     }
 
     /**

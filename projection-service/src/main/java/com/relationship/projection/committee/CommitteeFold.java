@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * One step of the committee's fold: the contacts, the two-way interactions and the cadence basis after
@@ -26,16 +25,14 @@ import java.util.function.UnaryOperator;
 final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
 
     private final EnvelopedAccountEvent enveloped;
-    private final UnaryOperator<String> personalData;
     private final String id;
     private final LifecycleStage stageBefore;
     CadenceBasis basis;
     final List<Contact> contacts;
     final List<TwoWay> twoWay;
 
-    private CommitteeFold(CommitteeView before, EnvelopedAccountEvent enveloped, UnaryOperator<String> personalData) {
+    private CommitteeFold(CommitteeView before, EnvelopedAccountEvent enveloped) {
         this.enveloped = enveloped;
-        this.personalData = personalData;
         this.id = enveloped.eventId();
         this.basis = before == null ? CadenceBasis.NONE : before.basis();
         this.stageBefore = basis.stage();
@@ -43,8 +40,8 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
         this.twoWay = new ArrayList<>(before == null ? List.of() : before.recentTwoWay());
     }
 
-    static CommitteeFold apply(CommitteeView before, EnvelopedAccountEvent event, UnaryOperator<String> personalData) {
-        CommitteeFold fold = new CommitteeFold(before, event, personalData);
+    static CommitteeFold apply(CommitteeView before, EnvelopedAccountEvent event) {
+        CommitteeFold fold = new CommitteeFold(before, event);
         if (before == null && StageMoves.lifecycleAfter(event.event()).isEmpty()) {
             throw new InconsistentEventStreamException("account " + event.accountId() + ": event " + event.eventId()
                     + " (" + event.type() + ") before its AccountRegistered");
@@ -59,11 +56,8 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
     public CommitteeFold visit(ContactAdded event) {
         if (indexOf(event.contactId()) < 0) { // added once; a repeat would be the write side's to refuse
             Instant at = enveloped.businessTime();
-            // Opened here, so the view holds them in plaintext until ContactErased (or "[erased]" from the start
-            // when the key was destroyed before this fold: a rebuild after the erasure).
-            contacts.add(new Contact(event.contactId(), personalData.apply(event.name()),
-                    personalData.apply(event.title()), personalData.apply(event.email()),
-                    personalData.apply(event.phone()), event.role(), event.influence(), event.preferredChannel(), ContactStatus.ACTIVE, at, id, null,
+            // Kept sealed, as the event carries them: CommitteeController opens them in its answer.
+            contacts.add(new Contact(event.contactId(), event.name(), event.title(), event.email(), event.phone(), event.role(), event.influence(), event.preferredChannel(), ContactStatus.ACTIVE, at, id, null,
                     null, List.of(new RoleAssessment(at, event.role(), event.influence(), null, id))));
         }
         return this;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -28,21 +27,9 @@ public final class CommitteeReadModel implements ReadModel<CommitteeView> {
     /** Interactions older than this before now fall in no window, whatever stage the account moves to. */
     private final Duration longestCadence;
 
-    /** Opens a contact's sealed personal datum (security module's {@code PersonalData#open}). */
-    private final UnaryOperator<String> personalData;
-
-    /** With personal data read as it is stored: for tests of the fold. */
+    /** Contacts' personal data is kept sealed, as the events carry it: {@code CommitteeController} opens it. */
     public CommitteeReadModel(ChurnModel cadences) {
-        this(cadences, UnaryOperator.identity());
-    }
-
-    /**
-     * @param personalData opens a sealed name, title, email or phone: its plaintext, or {@code "[erased]"}
-     *                     once the contact's key is destroyed (so a rebuild after an erasure erases too)
-     */
-    public CommitteeReadModel(ChurnModel cadences, UnaryOperator<String> personalData) {
         this.cadences = cadences;
-        this.personalData = personalData;
         this.longestCadence = Stream.concat(cadences.contactCadence().values().stream(),
                 Stream.of(cadences.keyAccountCadence())).max(Duration::compareTo).orElseThrow();
     }
@@ -59,7 +46,7 @@ public final class CommitteeReadModel implements ReadModel<CommitteeView> {
 
     @Override
     public CommitteeView apply(CommitteeView view, EnvelopedAccountEvent event) {
-        CommitteeFold fold = CommitteeFold.apply(view, event, personalData);
+        CommitteeFold fold = CommitteeFold.apply(view, event);
         return reckoned(event.accountId(), fold.basis, fold.contacts, fold.twoWay, event.occurredAt(), event.sequence());
     }
 

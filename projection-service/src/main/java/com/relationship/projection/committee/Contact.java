@@ -68,6 +68,17 @@ public record Contact(UUID contactId, String name, String title, String email, S
     }
 
     /**
+     * The contact with their name, title, email and phone as {@code open} reads them: the committee keeps
+     * them sealed, as the events carry them, and opens them only in an answer, so no document ever holds
+     * a contact's personal data in plaintext (a storage engine's old pages included: docs/personal-data.md).
+     */
+    Contact opened(java.util.function.UnaryOperator<String> open) {
+        return new Contact(contactId, open.apply(name), open.apply(title), email == null ? null : open.apply(email),
+                phone == null ? null : open.apply(phone), role, influence, preferredChannel, status, addedAt,
+                addedEventId, departure, lastTwoWayInteraction, roleHistory);
+    }
+
+    /**
      * The contact after their personal data was erased: each of name, title, email and phone they had
      * reads {@value #ERASED}, as the same fields read when a rebuild opens them without their key.
      */

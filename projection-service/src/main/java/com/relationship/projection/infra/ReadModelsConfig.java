@@ -14,7 +14,6 @@ import com.relationship.projection.churn.ChurnRiskPublisher;
 import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.committee.CommitteeReadModel;
-import com.relationship.security.personaldata.PersonalData;
 import com.relationship.projection.committee.CommitteeView;
 import com.relationship.projection.ingest.EventTraces;
 import com.relationship.projection.ingest.ParkedEventsGauge;
@@ -120,13 +119,12 @@ class ReadModelsConfig {
 
     /**
      * The committee holds the account to the churn model's contact cadence: one configuration for both. It
-     * opens each contact's sealed personal data as it folds their ContactAdded ({@code "[erased]"} once
-     * their key is destroyed). A datum altered since it was sealed never opens: the event is poison for
-     * the dead-letter topic, not a failure to retry (a key store that cannot be reached is one).
+     * keeps each contact's personal data sealed, as the events carry it; {@code CommitteeController} opens
+     * it in the answer ({@code "[erased]"} once the contact's key is destroyed).
      */
     @Bean
-    CommitteeReadModel committeeReadModel(ChurnProperties churn, PersonalData personalData) {
-        return new CommitteeReadModel(churn.toModel(), PersonalDataConfig.opener(personalData));
+    CommitteeReadModel committeeReadModel(ChurnProperties churn) {
+        return new CommitteeReadModel(churn.toModel());
     }
 
     /** Read by {@code _id} alone: no index of its own, and its store serves the controller as it is. */

@@ -64,6 +64,36 @@ class CommitteeApiTest extends WebSliceTest {
         assertThat(result).bodyJson().extractingPath("$.lastAppliedSequence").isEqualTo(4);
     }
 
+    /**
+     * The committee keeps personal data sealed, as the events carry it, and opens it only in its answer: a
+     * datum whose key is gone reads "[erased]", one altered since it was sealed does not open (this slice's
+     * key store holds no key).
+     */
+    @Test
+    void theAnswerOpensSealedPersonalDataAnErasedOneReadsErasedAnAlteredOneSaysSo() {
+        List<AccountEvent> events = List.of(
+                new AccountRegistered(ACCOUNT, "Acme", "Retail", 40, null, "EMEA", null),
+                new ContactAdded(ACCOUNT, ANN, "pd:v1:" + ANN + ":c2VhbGVk", "pd:v1:" + ANN + ":c2VhbGVk", null, null,
+                        ContactRole.CHAMPION, 5, null),
+                new ContactAdded(ACCOUNT, BEN, "Ben Ode", "pd:v1:no-subject", null, null, ContactRole.DECISION_MAKER,
+                        4, null));
+        CommitteeReadModel model = new CommitteeReadModel(ChurnModel.defaults());
+        CommitteeView view = null;
+        for (int i = 0; i < events.size(); i++) {
+            view = model.apply(view, new EnvelopedAccountEvent("e" + i, ACCOUNT, i, T0.plusSeconds(i * 86_400L), "alice",
+                    "corr", null, events.get(i)));
+        }
+        assertThat(view.contacts().get(0).name()).as("kept sealed in the read model").startsWith("pd:v1:");
+        given(committeeStore.findVisible(ACCOUNT)).willReturn(Optional.of(view));
+
+        MvcTestResult answer = committeeAs(ACCOUNT);
+        assertThat(answer).hasStatusOk();
+        assertThat(answer).bodyJson().extractingPath("$.contacts[0].name").isEqualTo("[erased]");
+        assertThat(answer).bodyJson().extractingPath("$.contacts[0].title").isEqualTo("[erased]");
+        assertThat(answer).bodyJson().extractingPath("$.contacts[1].name").isEqualTo("Ben Ode");
+        assertThat(answer).bodyJson().extractingPath("$.contacts[1].title").asString().startsWith("[altered");
+    }
+
     @Test
     void anUnknownAccountIsA404ProblemAndAMalformedIdA400() {
         MvcTestResult unknown = committeeAs(UUID.randomUUID());
