@@ -24,9 +24,10 @@ import java.util.TreeMap;
 /**
  * The error answers of an API in its OpenAPI document, so a client generated from it gets typed errors:
  * one {@value #SCHEMA} schema (RFC 9457 problem details, with the extension members the services add),
- * and on every operation the problem+json responses it can give. What any operation behind the token
- * check can answer is decided here from the operation itself (a token, path variables, query
- * parameters, a body); each service adds what only its own operations answer ({@link ServiceErrors}).
+ * and on every operation the problem+json responses it can give, each with an example. What any
+ * operation behind the token check can answer is decided here from the operation itself (a token, path
+ * variables, query parameters, a body); each service adds what only its own operations answer
+ * ({@link ServiceErrors}), its media type and field checks included.
  */
 public final class ProblemResponses {
 
@@ -37,10 +38,38 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** The statuses one service's operation can answer beyond the generic ones, each with when. */
+    /** The statuses one service's operation can answer beyond the generic ones, each with when and an example. */
     @FunctionalInterface
     public interface ServiceErrors {
-        Map<Integer, String> of(HandlerMethod handler, Operation operation);
+        Map<Integer, Answer> of(HandlerMethod handler, Operation operation);
+    }
+
+    /**
+     * One problem+json response of an operation.
+     *
+     * @param when    when the operation answers it, naming the problem types a client can branch on
+     * @param example a body it answers, as the service writes it (type, title, status, detail and the
+     *                type's extension members; {@code instance} is filled in per operation). Each service's
+     *                tests provoke the example's type and check the real answer against it.
+     */
+    public record Answer(String when, Map<String, Object> example) {
+    }
+
+    /**
+     * An answer with its example body.
+     *
+     * @param extensions the type's extension members, as name, value, name, value ...
+     */
+    public static Answer answer(String when, int status, String slug, String title, String detail, Object... extensions) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "/problems/" + slug);
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
+        for (int i = 0; i + 1 < extensions.length; i += 2) {
+            example.put((String) extensions[i], extensions[i + 1]);
+        }
+        return new Answer(when, example);
     }
 
     /** Adds the {@value #SCHEMA} schema to the document's components. */
@@ -51,10 +80,11 @@ public final class ProblemResponses {
     /** Lists on every operation the problem+json responses it can give: the generic ones and {@code service}'s. */
     public static OperationCustomizer responses(ServiceErrors service) {
         return (operation, handler) -> {
-            Map<Integer, String> errors = new TreeMap<>(generic(operation));
+            Map<Integer, Answer> errors = new TreeMap<>(generic(operation));
             errors.putAll(service.of(handler, operation));
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-            errors.forEach((status, when) -> responses.addApiResponse(String.valueOf(status), problem(when)));
+            String instance = path(handler).replaceAll("\\{[^}]+}", SAMPLE_ID);
+            errors.forEach((status, answer) -> responses.addApiResponse(String.valueOf(status), problem(answer, instance)));
             operation.setResponses(responses);
             return operation;
         };
@@ -70,36 +100,44 @@ public final class ProblemResponses {
         return mapping == null ? "" : String.join("", mapping.path());
     }
 
+    /** What a path variable reads as in the examples' {@code instance}. */
+    private static final String SAMPLE_ID = "7d0c3a52-5f8e-4a11-9c1b-2e6f4b8a9d30";
+
     /** What any operation can answer, read off the operation: its token, parameters and body. */
-    static Map<Integer, String> generic(Operation operation) {
-        Map<Integer, String> errors = new LinkedHashMap<>();
+    static Map<Integer, Answer> generic(Operation operation) {
+        Map<Integer, Answer> errors = new LinkedHashMap<>();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean pathVariables = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
         boolean query = parameters.stream().anyMatch(p -> "query".equals(p.getIn()));
         boolean body = operation.getRequestBody() != null;
         if (pathVariables || query) {
-            errors.put(400, "A path variable or query parameter is malformed or unknown: /problems/invalid-parameter"
-                    + " or /problems/unknown-parameter, naming it.");
+            errors.put(400, INVALID_PARAMETER.apply("A path variable or query parameter is malformed or unknown:"
+                    + " /problems/invalid-parameter or /problems/unknown-parameter, naming it."));
         }
         if (body) {
-            errors.put(400, "The body is not JSON, not an object, or empty: /problems/malformed-request,"
-                    + " /problems/not-a-json-object, /problems/empty-body, with where it went wrong."
+            errors.put(400, answer("The body is not the JSON this operation takes: /problems/malformed-request (and,"
+                    + " where the service tells them apart, /problems/not-a-json-object, /problems/empty-body,"
+                    + " /problems/unknown-field, /problems/wrong-type), saying where it went wrong."
                     + (pathVariables || query ? " Or a path variable or query parameter is malformed or unknown:"
-                    + " /problems/invalid-parameter, /problems/unknown-parameter." : ""));
-            errors.put(413, "The body is larger than the service accepts.");
-            errors.put(415, "The body is not application/json: /problems/unsupported-media-type.");
-            errors.put(422, "A field is missing, unknown, of the wrong type or out of range: /problems/invalid-field"
-                    + " (and /problems/unknown-field, /problems/wrong-type, /problems/unknown-enum-value), with"
-                    + " errors naming each field. Nothing was done.");
+                    + " /problems/invalid-parameter, /problems/unknown-parameter." : ""), 400, "malformed-request",
+                    "Malformed request", "The request body is not valid JSON: Unexpected character ('}' (code"
+                            + " 125)): expected a value."));
         }
         if (isBehindTheTokenCheck(operation)) {
-            errors.put(401, "The bearer token is missing, invalid or expired: /problems/token-missing,"
-                    + " /problems/token-invalid, /problems/token-expired, with WWW-Authenticate and the reason.");
-            errors.put(403, "The token lacks the role this operation needs (/problems/role-missing, naming"
-                    + " requiredRole) or has no roles claim (/problems/roles-claim-missing).");
+            errors.put(401, answer("The bearer token is missing, invalid or expired: /problems/token-missing,"
+                    + " /problems/token-invalid, /problems/token-expired, with WWW-Authenticate and the reason.", 401,
+                    "token-missing", "Token missing", "This endpoint needs a bearer token: send the header"
+                            + " 'Authorization: Bearer <token>' with a token from 'https://tokens.example.com'."));
+            errors.put(403, answer("The token lacks the role this operation needs (/problems/role-missing, naming"
+                    + " requiredRole) or has no roles claim (/problems/roles-claim-missing).", 403, "role-missing",
+                    "Role missing", "POST /api/v1/accounts/" + SAMPLE_ID + "/lifecycle/advance needs the role"
+                            + " 'writer'; the token of 'dana@sales' has only reader. Ask for a token with the role 'writer'.",
+                    "requiredRole", "writer", "tokenRoles", List.of("reader")));
         }
         if (pathVariables) {
-            errors.put(404, "Nothing is known by the id in the path (for an account, /problems/account-not-found).");
+            errors.put(404, answer("Nothing is known by the id in the path (for an account,"
+                    + " /problems/account-not-found).", 404, "account-not-found", "Account not found",
+                    "No account " + SAMPLE_ID + " is registered: check the id, or register it with POST /api/v1/accounts."));
         }
         return errors;
     }
@@ -109,9 +147,14 @@ public final class ProblemResponses {
         return operation.getSecurity() == null || !operation.getSecurity().isEmpty();
     }
 
-    private static ApiResponse problem(String when) {
-        return new ApiResponse().description(when).content(new Content().addMediaType(MEDIA_TYPE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
+    private static final java.util.function.Function<String, Answer> INVALID_PARAMETER = when -> answer(when, 400,
+            "invalid-parameter", "Invalid parameter", "'not-an-id' is not a UUID for accountId.");
+
+    private static ApiResponse problem(Answer answer, String instance) {
+        Map<String, Object> example = new LinkedHashMap<>(answer.example());
+        example.put("instance", instance);
+        return new ApiResponse().description(answer.when()).content(new Content().addMediaType(MEDIA_TYPE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)).example(example)));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

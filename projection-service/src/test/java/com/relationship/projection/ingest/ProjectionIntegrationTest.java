@@ -321,6 +321,7 @@ class ProjectionIntegrationTest {
                 "{\"from\":\"2026-06-01T00:00:00Z\",\"to\":\"2026-01-01T00:00:00Z\",\"step\":\"P30D\"}");
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(json.readTree(backwards.body()).get("type").asText()).isEqualTo("/problems/invalid-backtest");
+        com.relationship.contracts.openapi.DocumentedProblems.assertAsDocumented(OPENAPI, json.readTree(backwards.body()));
         assertThat(json.readTree(backwards.body()).get("detail").asText()).contains("is before from");
         HttpResponse<String> unknownModel = post("/api/v1/admin/churn-backtests",
                 "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-06-01T00:00:00Z\",\"step\":\"P30D\",\"models\":[\"7\"]}");
@@ -861,6 +862,7 @@ class ProjectionIntegrationTest {
         }
         assertThat(open).as("streams one subject may hold").hasSize(10);
         assertRefused(refused, 429, "/problems/too-many-streams");
+        com.relationship.contracts.openapi.DocumentedProblems.assertAsDocumented(OPENAPI, json.readTree(refused.body()));
 
         String minter = "tickets-" + System.nanoTime();
         for (int ticket = 0; ticket < 20; ticket++) {
@@ -868,6 +870,7 @@ class ProjectionIntegrationTest {
         }
         HttpResponse<String> oneTooMany = ticket(minter);
         assertRefused(new Refusal(oneTooMany, oneTooMany.body()), 429, "/problems/too-many-stream-tickets");
+        com.relationship.contracts.openapi.DocumentedProblems.assertAsDocumented(OPENAPI, json.readTree(oneTooMany.body()));
         assertThat(ticket("someone-else-" + System.nanoTime()).statusCode()).isEqualTo(201);
     }
 

@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import static com.relationship.security.ProblemResponses.answer;
 
 /** What /v3/api-docs and the Swagger UI say about this API. */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +53,8 @@ class ApiDocumentation {
     }
 
     private static final String BEARER = "bearer";
+    /** The account the examples are about. */
+    private static final String SAMPLE_ACCOUNT = "7d0c3a52-5f8e-4a11-9c1b-2e6f4b8a9d30";
 
     private static SecurityScheme bearerScheme() {
         return new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
@@ -91,37 +96,75 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer problemResponses() {
         return ProblemResponses.responses((handler, operation) -> {
-            Map<Integer, String> errors = new LinkedHashMap<>();
+            Map<Integer, ProblemResponses.Answer> errors = new LinkedHashMap<>();
             String path = ProblemResponses.path(handler);
             boolean command = handler.hasMethodAnnotation(PostMapping.class) && path.startsWith("/api/v1/accounts");
+            if (operation.getRequestBody() != null) {
+                errors.put(415, answer("The body is not application/json: /problems/unsupported-media-type.", 415,
+                        "unsupported-media-type", "Unsupported Media Type", "Content-Type 'text/plain;charset=UTF-8'"
+                                + " is not supported: send the body as application/json (UTF-8)."));
+                errors.put(422, answer("A field is missing, unknown, of the wrong type or out of range:"
+                        + " /problems/invalid-field (and /problems/unknown-enum-value), with fields naming each one."
+                        + " Nothing was done.", 422, "invalid-field", "Invalid field", "amount must be greater than 0.",
+                        "fields", List.of(Map.of("field", "amount", "message", "must be greater than 0"))));
+            }
             if (command) {
-                errors.put(409, "Refused by a rule of the domain (type /problems/<rule>, with rule, stage and the"
+                errors.put(409, answer("Refused by a rule of the domain (type /problems/<rule>, with rule, stage and the"
                         + " rule's sentence saying what to do; see docs/domain.md), a reference recorded before with"
                         + " other content (/problems/ref-already-recorded), a lost race"
                         + " (/problems/concurrent-modification), an account registered before"
                         + " (/problems/account-already-registered) or an Idempotency-Key still in use"
-                        + " (/problems/idempotency-key-in-progress). Nothing was stored.");
-                errors.put(422, "A field is missing, unknown, of the wrong type or out of range (/problems/invalid-field,"
-                        + " errors naming each field), a date that cannot be (rule IN_THE_FUTURE, DUE_BEFORE_RAISED),"
+                        + " (/problems/idempotency-key-in-progress). Nothing was stored.", 409, "not-the-next-stage",
+                        "Not the next stage", "Stages are climbed one at a time: from PROSPECT the next stage is"
+                                + " CUSTOMER, not CLIENT.", "rule", "NOT_THE_NEXT_STAGE", "stage", "PROSPECT"));
+                errors.put(422, answer("A field is missing, unknown, of the wrong type or out of range (/problems/invalid-field,"
+                        + " fields naming each one), a date that cannot be (rule IN_THE_FUTURE, DUE_BEFORE_RAISED),"
                         + " or an Idempotency-Key sent before with another request (/problems/idempotency-key-reused)."
-                        + " Nothing was stored.");
-                errors.put(429, "The token's subject sent more commands than relationship.api.command-rate allows"
+                        + " Nothing was stored.", 422, "invalid-field", "Invalid field",
+                        "amount must be greater than 0.", "fields",
+                        List.of(Map.of("field", "amount", "message", "must be greater than 0"))));
+                errors.put(413, answer("The body is larger than the 65536 bytes a command may have"
+                        + " (/problems/request-too-large, with maxBytes). Nothing was stored.", 413, "request-too-large",
+                        "Request too large", "The request body is larger than the 65536 bytes a command may have:"
+                                + " shorten the text fields (see maxLength in /v3/api-docs).", "maxBytes", 65536));
+                errors.put(429, answer("The token's subject sent more commands than relationship.api.command-rate allows"
                         + " (/problems/too-many-commands, with Retry-After): send it again then, with the same"
-                        + " Idempotency-Key. Nothing was stored.");
-                errors.put(503, "The event store is unreachable, nothing was stored (/problems/store-unavailable); or it"
+                        + " Idempotency-Key. Nothing was stored.", 429, "too-many-commands", "Too many commands",
+                        "'crm-sync' sent more than 50 commands per second (bursts up to 100), so this one was not"
+                                + " processed: send it again in 1 s (Retry-After), with the same Idempotency-Key if"
+                                + " it had one."));
+                errors.put(503, answer("The event store is unreachable, nothing was stored (/problems/store-unavailable); or it"
                         + " stopped answering after the command was sent (/problems/outcome-unknown): retry with the"
-                        + " same Idempotency-Key. Both with Retry-After.");
+                        + " same Idempotency-Key. Both with Retry-After.", 503, "store-unavailable",
+                        "Event store unavailable", "The event store could not be reached, so nothing was stored;"
+                                + " retry in a few seconds."));
                 if (onAnAccount(handler)) {
-                    errors.put(412, "If-Match names a version the account has moved on from (/problems/stale-version,"
-                            + " with currentVersion and the current ETag). Nothing was stored.");
+                    errors.put(412, answer("If-Match names a version the account has moved on from (/problems/stale-version,"
+                            + " with currentVersion and the current ETag). Nothing was stored.", 412, "stale-version",
+                            "Stale version", "Account " + SAMPLE_ACCOUNT + " is at version 5, not 3: it changed since you"
+                                    + " read it. Read it again (GET /api/v1/accounts/" + SAMPLE_ACCOUNT + "), decide"
+                                    + " again, and send the command with If-Match: \"5\".",
+                            "currentVersion", 5, "expectedVersion", 3));
                 }
             } else if (path.equals("/api/v1/admin/integrity-checks") && handler.hasMethodAnnotation(PostMapping.class)) {
-                errors.put(409, "An integrity check is running already (/problems/integrity-check-running): follow it.");
+                errors.put(409, answer("An integrity check is running already (/problems/integrity-check-running): follow it.",
+                        409, "integrity-check-running", "Integrity check running", "Integrity check"
+                                + " 3f1e2d4c-9b7a-4c6e-8d5f-1a2b3c4d5e6f is still running: follow it at"
+                                + " /api/v1/admin/integrity-checks/3f1e2d4c-9b7a-4c6e-8d5f-1a2b3c4d5e6f, and start"
+                                + " another once it has finished.",
+                        "runningCheckId", "3f1e2d4c-9b7a-4c6e-8d5f-1a2b3c4d5e6f",
+                        "runningCheck", "/api/v1/admin/integrity-checks/3f1e2d4c-9b7a-4c6e-8d5f-1a2b3c4d5e6f"));
             } else if (path.equals("/api/v1/admin/relay-repairs")) {
-                errors.put(503, "This instance has not read the events topic back yet (/problems/topic-not-read-yet),"
-                        + " or Kafka or the store did not answer: ask again in a moment.");
+                errors.put(503, answer("This instance has not read the events topic back yet (/problems/topic-not-read-yet),"
+                        + " or Kafka or the store did not answer: ask again in a moment.", 503, "topic-not-read-yet",
+                        "Events topic not read yet", "The events topic relationship.account-events has not been read back"
+                                + " to the present within PT30S (read as of 2026-12-07T10:15:30Z): is Kafka reachable?"
+                                + " Nothing was compared or published; try again once the relay health component"
+                                + " shows a recent topicReadAsOf."));
             } else {
-                errors.put(503, "The event store is unreachable (/problems/store-unavailable, with Retry-After).");
+                errors.put(503, answer("The event store is unreachable (/problems/store-unavailable, with Retry-After).",
+                        503, "store-unavailable", "Event store unavailable", "The event store could not be reached,"
+                                + " so nothing was stored; retry in a few seconds."));
             }
             return errors;
         });

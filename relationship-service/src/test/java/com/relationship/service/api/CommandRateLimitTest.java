@@ -1,5 +1,6 @@
 package com.relationship.service.api;
 
+import com.relationship.contracts.openapi.DocumentedProblems;
 import com.relationship.security.Role;
 import com.relationship.security.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class CommandRateLimitTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().get("type").asText()).isEqualTo("/problems/too-many-commands");
+        DocumentedProblems.assertAsDocumented(OperationsTest.OPENAPI, refused.body());
         assertThat(refused.body().get("detail").asText()).contains("Retry-After");
         assertThat(Long.parseLong(refused.header("Retry-After"))).as("an hour for the next token")
                 .isBetween(3000L, 3600L);

@@ -1,5 +1,6 @@
 package com.relationship.service.api;
 
+import com.relationship.contracts.openapi.DocumentedProblems;
 import com.relationship.infra.embedded.EmbeddedMongo;
 import com.relationship.infra.embedded.Infrastructure;
 import com.relationship.infra.embedded.TestInfrastructure;
@@ -81,6 +82,8 @@ class MongoOutageTest {
             assertThat(millis).as("answered well before the driver's 30 s server selection").isLessThan(15_000);
             if (refused.body().get("type").asText().equals("/problems/outcome-unknown")) {
                 unknown++;
+            } else {
+                DocumentedProblems.assertAsDocumented(OperationsTest.OPENAPI, refused.body());
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> ops.get("/actuator/health/readiness").status() == 503);
