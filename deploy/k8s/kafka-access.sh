@@ -22,6 +22,7 @@ fi
 EVENTS=relationship.account-events.v1
 STATUS=relationship.account-status.v1
 CHURN=relationship.churn-risk.v1
+REFERENCE_DATA=relationship.reference-data.v1
 DEAD_LETTERS=relationship.account-events.v1.DLT
 
 user() { # name, password: makes the SCRAM-SHA-512 credential, or replaces it
@@ -43,12 +44,15 @@ user projection-service "$PROJECTION_KAFKA_PASSWORD"
 # a topic is enough for that, KIP-679); it reads the topic back, outside any consumer group, to find
 # events it published with a hole before them.
 allow relationship-service --topic "$EVENTS" --operation Write --operation Read --operation Describe
+# It also publishes each version of reference data an admin sets (exchange rates, the activity rate card).
+allow relationship-service --topic "$REFERENCE_DATA" --operation Write --operation Read --operation Describe
 
 # projection-service: reads the events in its read models' consumer groups (projection-service.<model>),
 # writes the status and churn-risk topics and the dead letters in Kafka transactions (transactional ids
 # <PROJECTION_INSTANCE_ID or projection-<uuid>>-tx-...), and reads those three back (the dashboard's
 # feed, a dead-letter re-drive). It never writes the events, never creates a topic.
 allow projection-service --topic "$EVENTS" --operation Read --operation Describe
+allow projection-service --topic "$REFERENCE_DATA" --operation Read --operation Describe
 for topic in "$STATUS" "$CHURN" "$DEAD_LETTERS"; do
   allow projection-service --topic "$topic" --operation Write --operation Read --operation Describe
 done

@@ -16,6 +16,13 @@ public final class Topics {
     public static final String CHURN_RISK = "relationship.churn-risk.v1";
 
     /**
+     * Compacted; the latest version of each piece of reference data that is no account's (the exchange
+     * rates of a month, the activity rate card from a month on): key = its key, such as
+     * {@code exchange-rates:2026-01}, value = CloudEvent JSON ({@code ReferenceDataChanged}).
+     */
+    public static final String REFERENCE_DATA = "relationship.reference-data.v1";
+
+    /**
      * Partitions of every topic, wherever topics are created (local stack, compose, Kubernetes). An
      * account's events stay in order because its key maps to one partition, which depends on the
      * count: it is fixed when a topic is created.

@@ -29,6 +29,8 @@ import com.relationship.contracts.events.ComplianceReviewRecorded;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.ReferralRecorded;
 import com.relationship.contracts.churn.ChurnRiskChanged;
+import com.relationship.contracts.referencedata.ActivityRatesSet;
+import com.relationship.contracts.referencedata.ExchangeRatesSet;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.Firmographics;
 import com.relationship.contracts.status.StagePeriod;
@@ -126,6 +128,8 @@ class ContractSchemasTest {
         AccountEventTypes.all().forEach(type -> contracts.put(AccountEventTypes.typeOf(type), type));
         contracts.put(AccountStatus.SCHEMA, AccountStatus.class);
         contracts.put(ChurnRiskChanged.SCHEMA, ChurnRiskChanged.class);
+        contracts.put(ExchangeRatesSet.SCHEMA, ExchangeRatesSet.class);
+        contracts.put(ActivityRatesSet.SCHEMA, ActivityRatesSet.class);
         return contracts;
     }
 
@@ -168,14 +172,14 @@ class ContractSchemasTest {
     }
 
     @Test
-    void thereIsExactlyOneSchemaPerEventTypeOneForTheStatusAndOneForTheChurnRisk() throws IOException {
+    void thereIsExactlyOneSchemaPerEventTypeOneForTheStatusTheChurnRiskAndEachKindOfReferenceData() throws IOException {
         Set<String> expected = contracts().keySet().stream().map(name -> name + SUFFIX).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(SCHEMAS)) {
             assertThat(files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()))
                     .as("files in %s", SCHEMAS)
                     .isEqualTo(expected);
         }
-        assertThat(expected).hasSize(AccountEventTypes.all().size() + 2);
+        assertThat(expected).hasSize(AccountEventTypes.all().size() + 4);
     }
 
     @Test
@@ -227,6 +231,11 @@ class ContractSchemasTest {
                 .withRequiredCheck(field -> !mayBeNull(field) && !addedLater(field))
                 .withNullableCheck(ContractSchemasTest::mayBeNull);
         config.forTypesInGeneral()
+                // A month is written yyyy-MM (the reference data's months), not as an object of its fields.
+                .withCustomDefinitionProvider((javaType, context) -> javaType.getErasedType() == java.time.YearMonth.class
+                        ? new com.github.victools.jsonschema.generator.CustomDefinition(context.getGeneratorConfig()
+                        .createObjectNode().put("type", "string").put("pattern", "^[0-9]{4}-(0[1-9]|1[0-2])$"))
+                        : null)
                 // The JSON lists a record's fields in declaration order; so does its schema.
                 .withPropertySorter(Comparator.comparingInt(ContractSchemasTest::declarationIndex))
                 // Consumers must tolerate fields added later: ContractJson ignores unknown fields.
@@ -263,6 +272,11 @@ class ContractSchemasTest {
             return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.CHURN_RISK
                     + " (compacted, key = account id): a change of an account's churn-risk band, with its score,"
                     + " factors and cause. Readers must ignore fields they do not know.";
+        }
+        if (name.equals(ExchangeRatesSet.SCHEMA) || name.equals(ActivityRatesSet.SCHEMA)) {
+            return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.REFERENCE_DATA
+                    + " (compacted, key = the data's key, such as exchange-rates:2026-01): a new version of reference"
+                    + " data an admin set. Readers must ignore fields they do not know.";
         }
         return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.ACCOUNT_EVENTS
                 + ". Readers must ignore fields they do not know.";

@@ -38,7 +38,10 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** The statuses one service's operation can answer beyond the generic ones, each with when and an example. */
+    /**
+     * The statuses one service's operation can answer beyond the generic ones, each with when and an
+     * example; a status mapped to null is one of the generic ones the operation never answers.
+     */
     @FunctionalInterface
     public interface ServiceErrors {
         Map<Integer, Answer> of(HandlerMethod handler, Operation operation);
@@ -82,8 +85,9 @@ public final class ProblemResponses {
         return (operation, handler) -> {
             Map<Integer, Answer> errors = new TreeMap<>(generic(operation));
             errors.putAll(service.of(handler, operation));
+            errors.values().removeIf(java.util.Objects::isNull); // what the service says its operation never answers
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-            String instance = path(handler).replaceAll("\\{[^}]+}", SAMPLE_ID);
+            String instance = path(handler).replace("{month}", "2026-01").replaceAll("\\{[^}]+}", SAMPLE_ID);
             errors.forEach((status, answer) -> responses.addApiResponse(String.valueOf(status), problem(answer, instance)));
             operation.setResponses(responses);
             return operation;

@@ -1,12 +1,10 @@
 package com.relationship.contracts.churn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.CloudEventsJson;
 import com.relationship.contracts.ContractJson;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,13 +20,10 @@ import java.util.UUID;
 public final class ChurnRiskCodec {
 
     public static final String SOURCE = "/projection-service/churn-risk";
-    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    public static final String CONTENT_TYPE = CloudEventsJson.CONTENT_TYPE;
 
     private final ObjectMapper json = ContractJson.newObjectMapper();
-    private final EventFormat format = Objects.requireNonNull(
-            EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE), "CloudEvents JSON format");
-    private final ObjectMapper envelopeReader = ContractJson.newObjectMapper()
-            .registerModule(JsonFormat.getCloudEventJacksonModule());
+    private final CloudEventsJson cloudEvents = new CloudEventsJson();
 
     /**
      * @param id the CloudEvent id: the same for the same change, so a consumer can drop a re-send
@@ -44,7 +39,7 @@ public final class ChurnRiskCodec {
                     .withDataContentType("application/json")
                     .withData(json.writeValueAsBytes(change))
                     .build();
-            return format.serialize(event);
+            return cloudEvents.write(event);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot serialise the churn risk of " + change.accountId(), e);
         }
@@ -52,7 +47,7 @@ public final class ChurnRiskCodec {
 
     public ChurnRiskChanged decode(byte[] message) {
         try {
-            CloudEvent event = envelopeReader.readValue(message, CloudEvent.class);
+            CloudEvent event = cloudEvents.read(message);
             if (!ChurnRiskChanged.SCHEMA.equals(event.getType())) {
                 throw new IllegalArgumentException("Not a " + ChurnRiskChanged.SCHEMA + " CloudEvent: " + event.getType());
             }

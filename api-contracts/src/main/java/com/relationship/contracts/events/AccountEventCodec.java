@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.CloudEventsJson;
 import com.relationship.contracts.ContractJson;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,20 +25,13 @@ import java.util.UUID;
 public final class AccountEventCodec {
 
     /** The Kafka {@code content-type} header value of a structured-mode CloudEvent. */
-    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    public static final String CONTENT_TYPE = CloudEventsJson.CONTENT_TYPE;
 
     private final ObjectMapper json = ContractJson.newObjectMapper();
-    private final EventFormat format = Objects.requireNonNull(
-            EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE), "CloudEvents JSON format");
-    /**
-     * Reads envelopes with the contracts' mapper: the SDK's own {@code JsonFormat} parses {@code data}
-     * numbers as doubles, which turns 12345678901234567.80 into 12345678901234568 and 48000.50 into 48000.5.
-     */
-    private final ObjectMapper envelopeReader = ContractJson.newObjectMapper()
-            .registerModule(JsonFormat.getCloudEventJacksonModule());
+    private final CloudEventsJson cloudEvents = new CloudEventsJson();
 
     public byte[] encode(EnvelopedAccountEvent enveloped) {
-        return format.serialize(toCloudEvent(enveloped));
+        return cloudEvents.write(toCloudEvent(enveloped));
     }
 
     public CloudEvent toCloudEvent(EnvelopedAccountEvent e) {
@@ -75,7 +66,7 @@ public final class AccountEventCodec {
     public EnvelopedAccountEvent decode(byte[] message) {
         CloudEvent cloudEvent;
         try {
-            cloudEvent = envelopeReader.readValue(message, CloudEvent.class);
+            cloudEvent = cloudEvents.read(message);
         } catch (IOException | RuntimeException ex) {
             throw new UnknownAccountEventException("Not a CloudEvents JSON message: " + ex.getMessage(), ex);
         }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.churn.ChurnRiskChanged;
+import com.relationship.contracts.referencedata.ActivityRatesSet;
+import com.relationship.contracts.referencedata.ExchangeRatesSet;
+import com.relationship.contracts.referencedata.ReferenceDataCodec;
 import com.relationship.contracts.churn.ChurnRiskCodec;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountEventEnvelope;
@@ -85,6 +88,16 @@ final class AsyncApiExamples {
                 "The band rose from MEDIUM to HIGH as time passed without a two-way interaction.",
                 Map.of("content-type", ChurnRiskCodec.CONTENT_TYPE),
                 JSON.readTree(new ChurnRiskCodec().encode(ChurnRiskCodec.idOf(change), change)))));
+
+        ReferenceDataCodec referenceData = new ReferenceDataCodec();
+        ExchangeRatesSet rates = JSON.treeToValue(golden(ExchangeRatesSet.SCHEMA + ".json"), ExchangeRatesSet.class);
+        examples.put("ExchangeRatesSet", JSON.createArrayNode().add(example("correctedRates",
+                "The second version of January's rates: an admin corrected the first.",
+                Map.of("content-type", ReferenceDataCodec.CONTENT_TYPE), JSON.readTree(referenceData.encode(rates)))));
+        ActivityRatesSet card = JSON.treeToValue(golden(ActivityRatesSet.SCHEMA + ".json"), ActivityRatesSet.class);
+        examples.put("ActivityRatesSet", JSON.createArrayNode().add(example("rateCard2026",
+                "The rate card that prices the cost to serve from January 2026 on.",
+                Map.of("content-type", ReferenceDataCodec.CONTENT_TYPE), JSON.readTree(referenceData.encode(card)))));
 
         examples.put("DeadLetter", JSON.createArrayNode().add(example("beforeRegistration",
                 "The status read model could not fold an event that came before the account's registration.",

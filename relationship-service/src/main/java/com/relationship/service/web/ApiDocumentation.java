@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,36 @@ class ApiDocumentation {
                         takes an optional Idempotency-Key (retry with the same key and body to get the first \
                         answer again, never a second event) and If-Match (the version from an ETag: the command \
                         is applied only if the account is still at that version)."""));
+    }
+
+    /** What the reference data's operations answer besides the generic problems. */
+    private static void referenceData(HandlerMethod handler, Map<Integer, ProblemResponses.Answer> errors) {
+        if (ProblemResponses.path(handler).contains("{month}")) {
+            errors.put(400, answer("The month in the path is not yyyy-MM (/problems/invalid-parameter)"
+                    + (handler.hasMethodAnnotation(PutMapping.class) ? ", or the body is not the JSON this operation"
+                    + " takes (/problems/malformed-request)." : "."), 400, "invalid-parameter", "Invalid parameter",
+                    "'2026-13' is not a month for month: write it as yyyy-MM, such as 2026-01."));
+        }
+        if (handler.hasMethodAnnotation(PutMapping.class)) {
+            errors.put(404, null); // a PUT sets what it names, known or not
+            errors.put(409, answer("Another request stored the next version a moment before"
+                    + " (/problems/concurrent-modification): read it again. Nothing was stored.", 409,
+                    "concurrent-modification", "Concurrent modification", "Version 3 of exchange-rates:2026-01 was"
+                            + " stored by another request a moment ago. Read it again and decide whether yours still"
+                            + " applies."));
+            errors.put(412, answer("If-Match names a version the data has moved on from (/problems/stale-version, with"
+                    + " currentVersion and the current ETag). Nothing was stored.", 412, "stale-version",
+                    "Stale version", "exchange-rates:2026-01 is at version 3, not 2: it changed since you read it. Read"
+                            + " it again, decide again, and send it with If-Match: \"3\".",
+                    "currentVersion", 3, "expectedVersion", 2));
+        } else if (ProblemResponses.path(handler).contains("{month}")) {
+            errors.put(404, answer("Nothing was ever set for the month (/problems/reference-data-not-found).", 404,
+                    "reference-data-not-found", "Reference data not found", "Nothing was ever set as"
+                            + " exchange-rates:2026-01: set it with PUT first."));
+        }
+        errors.put(503, answer("The store is unreachable (/problems/store-unavailable, with Retry-After).", 503,
+                "store-unavailable", "Event store unavailable", "The event store could not be reached, so nothing"
+                        + " was stored; retry in a few seconds."));
     }
 
     private static final String BEARER = "bearer";
@@ -146,6 +177,8 @@ class ApiDocumentation {
                                     + " again, and send the command with If-Match: \"5\".",
                             "currentVersion", 5, "expectedVersion", 3));
                 }
+            } else if (path.startsWith("/api/v1/admin/exchange-rates") || path.startsWith("/api/v1/admin/activity-rates")) {
+                referenceData(handler, errors);
             } else if (path.equals("/api/v1/admin/integrity-checks") && handler.hasMethodAnnotation(PostMapping.class)) {
                 errors.put(409, answer("An integrity check is running already (/problems/integrity-check-running): follow it.",
                         409, "integrity-check-running", "Integrity check running", "Integrity check"

@@ -30,7 +30,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

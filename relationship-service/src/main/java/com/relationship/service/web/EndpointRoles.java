@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * Who may call which endpoint of this service: the one table. It drives the token check and the
@@ -59,6 +60,13 @@ class EndpointRoles {
                 .allow(GET, ACCOUNT + "/integrity", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/state", Role.AUDITOR)
                 .allow(GET, ACCOUNT + "/timeline", Role.AUDITOR)
+                // reference data: exchange rates and the activity rate card (issue 29)
+                .allow(PUT, "/api/v1/admin/exchange-rates/{month}", Role.ADMIN)
+                .allow(GET, "/api/v1/admin/exchange-rates", Role.READER)
+                .allow(GET, "/api/v1/admin/exchange-rates/{month}", Role.READER)
+                .allow(GET, "/api/v1/admin/exchange-rates/{month}/versions", Role.READER)
+                .allow(PUT, "/api/v1/admin/activity-rates", Role.ADMIN)
+                .allow(GET, "/api/v1/admin/activity-rates", Role.READER)
                 // operations over the whole store
                 .allow(POST, INTEGRITY_CHECKS, Role.ADMIN)
                 .allow(GET, INTEGRITY_CHECKS, Role.ADMIN)

@@ -5,16 +5,16 @@ package com.relationship.service.web;
  * the version number: {@code "7"}, bare {@code 7} and weak {@code W/"7"} all mean version 7 (the
  * version is exact, so a weak tag is as good as a strong one here). {@code *} means "any version".
  */
-final class IfMatch {
+public final class IfMatch {
 
     /** No tag can be a version: a command conditional on it can never be applied. */
-    static final long NEVER = -1;
+    public static final long NEVER = -1;
 
     private IfMatch() {
     }
 
     /** The expected version; null when the command is unconditional. With several tags, the first one counts. */
-    static Long expectedVersion(String header) {
+    public static Long expectedVersion(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }

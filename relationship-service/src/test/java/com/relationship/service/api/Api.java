@@ -61,10 +61,19 @@ public final class Api {
 
     /** A command with extra headers (Idempotency-Key, If-Match, ...). */
     public Reply post(String path, Object body, Map<String, String> headers) {
+        return withBody("POST", path, body, headers);
+    }
+
+    /** A PUT of {@code body} as JSON, with extra headers (If-Match, ...). */
+    public Reply put(String path, Object body, Map<String, String> headers) {
+        return withBody("PUT", path, body, headers);
+    }
+
+    private Reply withBody(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
+                    .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
                             : json.writeValueAsString(body)));
             headers.forEach(request::header);
             return send(request);

@@ -29,7 +29,8 @@ class DocumentedProblemsTest extends EmbeddedServiceTest {
             "/problems/too-many-commands", "CommandRateLimitTest",
             "/problems/store-unavailable", "MongoOutageTest",
             "/problems/integrity-check-running", "audit.IntegrityCheckRunningTest",
-            "/problems/topic-not-read-yet", "relay.TopicNotReadYetTest");
+            "/problems/topic-not-read-yet", "relay.TopicNotReadYetTest",
+            "/problems/concurrent-modification", "referencedata.ReferenceDataProblemTest");
 
     @LocalServerPort
     int port;
@@ -69,6 +70,7 @@ class DocumentedProblemsTest extends EmbeddedServiceTest {
         provoke.put("/problems/stale-version", () -> api.post(account + "/interactions", Map.of("channel", "CALL",
                 "direction", "TWO_WAY", "contact", "Dana", "summary", "Call", "occurredAt", "2026-05-01T10:00:00Z"),
                 Map.of("If-Match", "\"7\"")));
+        provoke.put("/problems/reference-data-not-found", () -> api.get("/admin/exchange-rates/1901-01"));
         return provoke;
     }
 

@@ -9,10 +9,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring context (same configuration, same property source), so each adds tests, not a context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class EmbeddedServiceTest {
+public abstract class EmbeddedServiceTest {
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    protected static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestSupport.infrastructure(registry);
     }
 }
