@@ -376,6 +376,11 @@ public record AccountState(UUID accountId, String name, Classification classific
             return this; // a judgement: the rule for level 6 reads the evidence, not the level before
         }
 
+        @Override
+        public Draft visit(ServiceActivityRecorded event) {
+            return this; // a cost: recorded once by its id (RecordedFacts), no rule reads it
+        }
+
         /** A fact dated before the tenure began (before a win-back's lapse) is history, not evidence. */
         private boolean inTenure() {
             return tenureSince == null || !at.isBefore(tenureSince);

@@ -220,5 +220,10 @@ public record FactIdentity(UUID id, String idField, String ref, String refField)
         public Optional<FactIdentity> visit(RelationshipLevelAssessed event) {
             return Optional.empty(); // a judgement that replaces the one before, not a fact
         }
+
+        @Override
+        public Optional<FactIdentity> visit(ServiceActivityRecorded event) {
+            return Optional.of(new FactIdentity(event.activityId(), "activityId", null, null));
+        }
     }
 }

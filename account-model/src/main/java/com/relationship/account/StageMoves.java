@@ -194,5 +194,10 @@ public final class StageMoves {
         public Move visit(RelationshipLevelAssessed event) {
             return NONE;
         }
+
+        @Override
+        public Move visit(ServiceActivityRecorded event) {
+            return NONE;
+        }
     }
 }

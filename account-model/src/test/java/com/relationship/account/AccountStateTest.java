@@ -73,7 +73,8 @@ class AccountStateTest {
                 new ValueComponentAssessed(ID, com.relationship.contracts.account.ValueComponent.FUTURE_VALUE, 60, null,
                         null, "a reference customer"),
                 new WalletEstimated(ID, item, "sensors", java.math.BigDecimal.TEN, "EUR", "2026", "buyer"),
-                new RelationshipLevelAssessed(ID, 3, "comfortable"));
+                new RelationshipLevelAssessed(ID, 3, "comfortable"),
+                new ServiceActivityRecorded(ID, item, "TRAINING", java.math.BigDecimal.ONE, null, null, null));
     }
 
     @Test

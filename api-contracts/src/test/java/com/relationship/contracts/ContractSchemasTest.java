@@ -28,6 +28,7 @@ import com.relationship.contracts.events.SatisfactionSurveyed;
 import com.relationship.contracts.events.ComplianceReviewRecorded;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.ReferralRecorded;
+import com.relationship.contracts.events.ServiceActivityRecorded;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.referencedata.ActivityRatesSet;
 import com.relationship.contracts.referencedata.ExchangeRatesSet;
@@ -94,6 +95,7 @@ class ContractSchemasTest {
             Map.entry(InteractionRecorded.class, Set.of("ref", "contact", "contactId")),
             Map.entry(ContactAdded.class, Set.of("email", "phone", "preferredChannel")),
             Map.entry(ValueComponentAssessed.class, Set.of("score", "amount", "currency")),
+            Map.entry(ServiceActivityRecorded.class, Set.of("quantity", "amount", "currency", "description")),
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
                     "bondingLevel", "lastInteraction", "standingAt", "owner")),

@@ -92,7 +92,9 @@ class EventGoldenFilesTest {
                         "EUR", "Their five-year plan doubles the plant"),
                 new WalletEstimated(ACCOUNT, ITEM, "Industrial sensors", new BigDecimal("3500000.00"), "EUR", "2026",
                         "Head of purchasing, at the QBR"),
-                new RelationshipLevelAssessed(ACCOUNT, 4, "They ask for Jane by name"));
+                new RelationshipLevelAssessed(ACCOUNT, 4, "They ask for Jane by name"),
+                new ServiceActivityRecorded(ACCOUNT, ITEM, "EXPEDITED_DELIVERY", null, new BigDecimal("340.00"), "USD",
+                        "Courier to Lyon for the line stoppage"));
     }
 
     @ParameterizedTest(name = "{0}")

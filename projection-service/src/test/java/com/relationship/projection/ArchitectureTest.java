@@ -103,16 +103,30 @@ class ArchitectureTest {
                     "com.relationship.projection.committee..", "com.relationship.projection.churn..",
                     "com.relationship.projection.bonding..", "org.bson..");
 
+    /**
+     * The profitability ledger's fold, its pricing and the whale curve are plain Java over the contracts:
+     * only its feed (Kafka), its controller and the service that reads the store are not.
+     */
+    @ArchTest
+    static final ArchRule profitabilityFoldAndPricingAreFrameworkFree = classes()
+            .that().belongToAnyOf(com.relationship.projection.profitability.ProfitabilityReadModel.class,
+                    com.relationship.projection.profitability.Pricing.class,
+                    com.relationship.projection.profitability.ProfitabilityReport.class,
+                    com.relationship.projection.profitability.WhaleCurve.class,
+                    com.relationship.projection.profitability.ReferenceData.class)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
+                    "com.relationship.projection.readmodel..", "com.relationship.projection.profitability..", "org.bson..");
+
     /** Feature packages depend on the pipeline's plug-in, never the other way. */
     @ArchTest
     static final ArchRule readModelPackageDependsOnNoFeature = noClasses().that()
             .resideInAPackage("com.relationship.projection.readmodel..").should().dependOnClassesThat()
             .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..timeline..", "..committee..", "..ingest..",
-                    "..infra..");
+                    "..profitability..", "..infra..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()
             .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..", "..bonding..", "..churn..", "..timeline..",
-                    "..committee..", "..readmodel..")
+                    "..committee..", "..profitability..", "..readmodel..")
             .should().dependOnClassesThat().resideInAPackage("com.relationship.projection.web..");
 }

@@ -14,7 +14,7 @@ public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded
         AccountWonBack, ProspectDisqualified, ProspectRequalified, AccountClassified, KeyAccountDesignated,
         KamStageAdvanced, KeyAccountUncoupled, BondEstablished, BondDissolved, InteractionRecorded,
         SatisfactionSurveyed, ContactAdded, ContactRoleAssessed, ContactLeft, ContactErased, AccountOwnerAssigned,
-        ValueComponentAssessed, WalletEstimated, RelationshipLevelAssessed {
+        ValueComponentAssessed, WalletEstimated, RelationshipLevelAssessed, ServiceActivityRecorded {
 
     UUID accountId();
 

@@ -24,7 +24,8 @@ public final class AccountEventTypes {
             BondEstablished.class, BondDissolved.class, InteractionRecorded.class, SatisfactionSurveyed.class,
             ContactAdded.class, ContactRoleAssessed.class, ContactLeft.class, ContactErased.class,
             AccountOwnerAssigned.class,
-            ValueComponentAssessed.class, WalletEstimated.class, RelationshipLevelAssessed.class);
+            ValueComponentAssessed.class, WalletEstimated.class, RelationshipLevelAssessed.class,
+            ServiceActivityRecorded.class);
 
     /** Revisions that are not 1; empty until an event's form first changes. */
     private static final Map<Class<? extends AccountEvent>, Integer> REVISIONS = Map.of();

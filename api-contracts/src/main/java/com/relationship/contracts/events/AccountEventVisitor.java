@@ -70,4 +70,6 @@ public interface AccountEventVisitor<R> {
     R visit(WalletEstimated event);
 
     R visit(RelationshipLevelAssessed event);
+
+    R visit(ServiceActivityRecorded event);
 }

@@ -4,6 +4,7 @@ import com.relationship.contracts.events.AccountClassified;
 import com.relationship.contracts.events.AccountEventVisitor;
 import com.relationship.contracts.events.AccountLapsed;
 import com.relationship.contracts.events.RelationshipLevelAssessed;
+import com.relationship.contracts.events.ServiceActivityRecorded;
 import com.relationship.contracts.events.ValueComponentAssessed;
 import com.relationship.contracts.events.WalletEstimated;
 import com.relationship.contracts.events.AccountOwnerAssigned;
@@ -188,5 +189,11 @@ final class WhatHappened implements AccountEventVisitor<String> {
     @Override
     public String visit(RelationshipLevelAssessed e) {
         return "relationship level " + e.level() + " of 6";
+    }
+
+    @Override
+    public String visit(ServiceActivityRecorded e) {
+        return "service activity " + e.activity() + (e.quantity() != null ? " x " + e.quantity().toPlainString()
+                : ", " + e.amount().toPlainString() + " " + e.currency());
     }
 }

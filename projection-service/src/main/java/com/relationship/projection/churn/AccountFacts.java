@@ -270,6 +270,11 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction, 
             return this; // moves no factor
         }
 
+        @Override
+        public Step visit(ServiceActivityRecorded event) {
+            return this; // a cost, the profitability read model's
+        }
+
         private Step withBonds() {
             List<Bond> bonds = Bonds.apply(out.bonds(), enveloped);
             if (bonds != out.bonds()) {

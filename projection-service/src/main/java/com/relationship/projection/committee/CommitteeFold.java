@@ -245,4 +245,9 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
     public CommitteeFold visit(RelationshipLevelAssessed event) {
         return this; // the relationship as a whole, not one contact
     }
+
+    @Override
+    public CommitteeFold visit(ServiceActivityRecorded event) {
+        return this; // a cost of serving the account, no contact's
+    }
 }

@@ -15,6 +15,13 @@ import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.committee.CommitteeReadModel;
 import com.relationship.projection.committee.CommitteeView;
+import com.relationship.projection.profitability.Profitability;
+import com.relationship.projection.profitability.ProfitabilityProperties;
+import com.relationship.projection.profitability.ProfitabilityReadModel;
+import com.relationship.projection.profitability.ProfitabilityView;
+import com.relationship.projection.profitability.ReferenceDataFeed;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import java.time.Clock;
 import com.relationship.projection.ingest.EventTraces;
 import com.relationship.projection.ingest.ParkedEventsGauge;
 import com.relationship.projection.ingest.ProjectionAlerts;
@@ -43,7 +50,7 @@ import java.util.function.Consumer;
 
 /**
  * The read models, each a {@link ReadModel} in a {@link ReadModelPipeline} of its own: the account
- * status, the bonding level, the churn risk, the timeline and the buying committee. The status comes first ({@code @Order}): letters
+ * status, the bonding level, the churn risk, the timeline, the buying committee and the profitability ledger. The status comes first ({@code @Order}): letters
  * written before there were several read models are its.
  */
 @Configuration(proxyBeanMethods = false)
@@ -137,6 +144,30 @@ class ReadModelsConfig {
     @Bean
     ReadModelStore<CommitteeView> committeeStore(ReadModelPipeline<CommitteeView> committeePipeline) {
         return committeePipeline.store();
+    }
+
+    @Bean
+    ProfitabilityReadModel profitabilityReadModel() {
+        return new ProfitabilityReadModel();
+    }
+
+    /** Read by {@code _id} alone, and whole for the whale curve: no index of its own. */
+    @Bean
+    @Order(5)
+    ReadModelPipeline<ProfitabilityView> profitabilityPipeline(ProfitabilityReadModel model, Pipelines pipelines) {
+        return pipelines.of(model, collection -> { });
+    }
+
+    /** This instance's copy of the exchange rates and rate cards the figures are priced with. */
+    @Bean
+    ReferenceDataFeed referenceDataFeed(KafkaProperties kafka, ProfitabilityProperties properties) {
+        return new ReferenceDataFeed(kafka, properties.referenceDataTopic());
+    }
+
+    @Bean
+    Profitability profitability(ReadModelPipeline<ProfitabilityView> profitabilityPipeline, ReferenceDataFeed feed,
+                                ProfitabilityProperties properties, Clock clock) {
+        return new Profitability(profitabilityPipeline.store(), feed, properties, clock);
     }
 
     @Bean

@@ -397,6 +397,11 @@ public final class AccountStatusProjector {
             return this; // the value read model's (issue 30)
         }
 
+        @Override
+        public Draft visit(ServiceActivityRecorded event) {
+            return this; // a cost, the profitability read model's (issue 29)
+        }
+
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),

@@ -210,5 +210,13 @@ final class Summaries {
         public Sentence visit(RelationshipLevelAssessed event) {
             return Sentence.of("Relationship level assessed: " + event.level() + " of 6");
         }
+
+        @Override
+        public Sentence visit(ServiceActivityRecorded event) {
+            String plain = "Service activity: " + event.activity() + " " + (event.quantity() != null
+                    ? "x " + event.quantity().toPlainString() : event.amount().toPlainString() + " " + event.currency());
+            return event.description() == null ? Sentence.of(plain)
+                    : new Sentence(plain, plain + " (" + event.description() + ")");
+        }
     }
 }

@@ -244,6 +244,11 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         public String visit(RelationshipLevelAssessed event) {
             return event.rationale();
         }
+
+        @Override
+        public String visit(ServiceActivityRecorded event) {
+            return null; // its description says what it was; it has no reason
+        }
     }
 
     @Override

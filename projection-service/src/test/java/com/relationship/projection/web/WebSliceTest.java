@@ -1,5 +1,8 @@
 package com.relationship.projection.web;
 
+import com.relationship.projection.profitability.Profitability;
+import com.relationship.projection.profitability.ProfitabilityController;
+
 import com.relationship.projection.bonding.BondingController;
 import com.relationship.projection.bonding.BondingStore;
 import com.relationship.projection.churn.ChurnRiskController;
@@ -39,7 +42,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
         DashboardStreamController.class, DeadLetterController.class,
         BondingController.class, ChurnRiskController.class, TimelineController.class, CommitteeController.class,
         RebuildController.class,
-        ChurnBacktestController.class,
+        ChurnBacktestController.class, ProfitabilityController.class,
         ProblemDetailsAdvice.class, CanonicalIds.class, KnownQueryParameters.class})
 @Import({EndpointRoles.class, WebSliceTest.PersonalDataOfTheSlice.class})
 abstract class WebSliceTest {
@@ -85,6 +88,9 @@ abstract class WebSliceTest {
 
     @MockitoBean
     LiveHub liveHub;
+
+    @MockitoBean
+    Profitability profitability;
 
     /** Opens sealed personal data with keys of the mocked store (none: a sealed datum reads "[erased]"). */
     static class PersonalDataOfTheSlice {

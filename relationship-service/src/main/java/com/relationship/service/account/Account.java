@@ -422,6 +422,33 @@ public class Account {
         return applied(new RelationshipLevelAssessed(accountId, command.level(), command.rationale().strip()));
     }
 
+    // --- cost to serve (issue 29) ----------------------------------------------------------------------
+
+    @CommandHandler
+    public Object handle(RecordServiceActivity command) {
+        require(command.activity() != null && SERVICE_ACTIVITY.matcher(command.activity()).matches(), "activity must be"
+                + " upper-case words joined by _ (2 to 40 characters), such as SALES_VISIT, is " + command.activity());
+        require((command.quantity() == null) != (command.amount() == null), "give a quantity (priced by the activity"
+                + " rate card) or an amount with its currency (a cost already known), one of them");
+        require(command.amount() != null || !DISCOUNT.equals(command.activity()), "a DISCOUNT costs its own amount:"
+                + " give the amount and its currency, not a quantity");
+        if (command.quantity() != null) {
+            require(command.quantity().signum() > 0, "quantity must be greater than zero");
+            require(command.currency() == null, "currency goes with an amount; a quantity is priced by the rate card");
+        } else {
+            require(command.amount().signum() >= 0, "amount must not be negative");
+            requireCurrency(command.currency());
+        }
+        String description = command.description() == null || command.description().isBlank() ? null
+                : command.description().strip();
+        return recordOnce(new ServiceActivityRecorded(accountId, command.activityId(), command.activity(),
+                command.quantity(), command.amount(), command.currency(), description));
+    }
+
+    private static final java.util.regex.Pattern SERVICE_ACTIVITY =
+            java.util.regex.Pattern.compile(RecordServiceActivity.ACTIVITY);
+    private static final String DISCOUNT = "DISCOUNT";
+
     /** A contact of this account; an id it does not know, one of another account's contacts included, is unknown. */
     private KnownContact knownContact(UUID contactId) {
         KnownContact contact = state.contacts().get(contactId);

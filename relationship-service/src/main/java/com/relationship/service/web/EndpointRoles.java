@@ -51,6 +51,8 @@ class EndpointRoles {
                 .allow(POST, ACCOUNT + "/value-assessments", Role.WRITER)
                 .allow(POST, ACCOUNT + "/wallet-estimates", Role.WRITER)
                 .allow(POST, ACCOUNT + "/relationship-level", Role.WRITER)
+                // the cost to serve (issue 29)
+                .allow(POST, ACCOUNT + "/service-activities", Role.WRITER)
                 // reads of the current state
                 .allow(GET, ACCOUNT, Role.READER)
                 .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)

@@ -1,0 +1,189 @@
+package com.relationship.projection.profitability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.relationship.contracts.ContractJson;
+import com.relationship.contracts.account.InteractionChannel;
+import com.relationship.contracts.account.InteractionDirection;
+import com.relationship.contracts.events.AccountEventCodec;
+import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.events.InteractionRecorded;
+import com.relationship.contracts.events.PurchaseRecorded;
+import com.relationship.contracts.referencedata.ActivityRatesSet;
+import com.relationship.contracts.referencedata.ExchangeRatesSet;
+import com.relationship.contracts.referencedata.ReferenceDataChanged;
+import com.relationship.contracts.referencedata.ReferenceDataCodec;
+import com.relationship.infra.embedded.Infrastructure;
+import com.relationship.infra.embedded.TestInfrastructure;
+import com.relationship.projection.status.AccountHistory;
+import com.relationship.security.Role;
+import com.relationship.security.test.TestTokens;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A portfolio whose whale curve is known, built from events on the topic and priced with reference data
+ * from its topic, read back over REST (issue 29): the seed's shape, two whales, seven that break even and
+ * one that loses, one of the whales buying in USD. Topics and database are this test's own, so the curve
+ * holds only its accounts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProfitabilityIntegrationTest {
+
+    private static final Infrastructure infra = TestInfrastructure.shared();
+    private static final String EVENTS = "profitability-it.account-events";
+    private static final String REFERENCE = "profitability-it.reference-data";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper json = ContractJson.newObjectMapper();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final AccountEventCodec events = new AccountEventCodec();
+    private static final ReferenceDataCodec reference = new ReferenceDataCodec();
+    /** This month: the whale curve's window of one month, and the month the rates are set for. */
+    private static final YearMonth MONTH = YearMonth.now(ZoneOffset.UTC);
+    private static final Instant IN_MONTH = MONTH.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600);
+    private static KafkaProducer<String, byte[]> producer;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.createTopic(EVENTS, 3, false);
+        infra.createTopic(REFERENCE, 3, true);
+        registry.add("spring.mongodb.uri", () -> infra.mongoUri("profitability_it"));
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> "profitability-it");
+        registry.add("projection.topics.events", () -> EVENTS);
+        registry.add("projection.topics.status", () -> "profitability-it.account-status");
+        registry.add("projection.topics.churn-risk", () -> "profitability-it.churn-risk");
+        registry.add("projection.topics.dead-letter", () -> EVENTS + ".DLT");
+        registry.add("projection.topics.status-partitions", () -> "3");
+        registry.add("projection.topics.dead-letter-partitions", () -> "3");
+        registry.add("projection.profitability.reference-data-topic", () -> REFERENCE);
+        registry.add("projection.time.initial-delay", () -> "1h");
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    /** An account with one purchase and {@code visits} sales visits this month. */
+    private static AccountHistory account(String name, String amount, String currency, String margin, int visits) {
+        AccountHistory history = AccountHistory.registered(UUID.randomUUID(), name)
+                .thenDated(IN_MONTH, id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal(amount), currency,
+                        IN_MONTH, "Order", null, new BigDecimal(margin), null, null, null));
+        Function<UUID, InteractionRecorded> visit = id -> new InteractionRecorded(id, UUID.randomUUID(),
+                InteractionChannel.VISIT, InteractionDirection.TWO_WAY, "Dana", "Site visit", IN_MONTH);
+        for (int i = 0; i < visits; i++) {
+            history.thenDated(IN_MONTH, visit::apply);
+        }
+        return history;
+    }
+
+    @Test
+    void aPortfolioWithKnownProfitsIsReadBackAsItsWhaleCurveAndEachAccountsFigures() throws Exception {
+        publish(new ExchangeRatesSet(MONTH, "EUR", Map.of("USD", new BigDecimal("0.90")), 1, "ECB monthly average",
+                "controller@finance", IN_MONTH));
+        publish(new ActivityRatesSet(MONTH.minusMonths(2), "EUR", Map.of("SALES_VISIT", new BigDecimal("100.00")), 1,
+                "2026 costing", "controller@finance", IN_MONTH));
+        List<AccountHistory> portfolio = new ArrayList<>();
+        AccountHistory whale = account("Whale Inc", "5000.00", "USD", "1000.00", 1);     // 900 - 100 = 800
+        portfolio.add(whale);
+        portfolio.add(account("Second Whale", "2500.00", "EUR", "600.00", 1));          // 500
+        portfolio.add(account("Slightly Up", "1000.00", "EUR", "110.00", 1));           // +10, +1%: breaks even
+        portfolio.add(account("Slightly Down", "1000.00", "EUR", "90.00", 1));          // -10, -1%: breaks even
+        for (int i = 0; i < 5; i++) {
+            portfolio.add(account("Even " + i, "1000.00", "EUR", "100.00", 1));         // 0
+        }
+        AccountHistory loser = account("Loser Ltd", "1000.00", "EUR", "0.00", 3);        // -300
+        portfolio.add(loser);
+        for (AccountHistory account : portfolio) {
+            send(account.events());
+        }
+        await().atMost(WAIT).until(() -> get("/api/v1/accounts/" + loser.accountId() + "/profitability").statusCode() == 200
+                && json.readTree(get("/api/v1/accounts/" + loser.accountId() + "/profitability").body())
+                .get("lastAppliedSequence").asLong() == 4);
+
+        JsonNode curve = await().atMost(WAIT).until(() -> json.readTree(get("/api/v1/portfolio/whale-curve?period=P1M")
+                .body()), c -> c.get("accounts").asInt() == 10 && c.get("incomplete").asInt() == 0);
+
+        assertThat(curve.get("totalProfit").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(curve.get("top").get(0).get("name").asText()).isEqualTo("Whale Inc");
+        assertThat(curve.get("top").get(0).get("profit").decimalValue()).as("5000 USD at 0.90 with its margin,"
+                + " less a visit").isEqualByComparingTo("800.00");
+        assertThat(curve.at("/peak/rank").asInt()).isEqualTo(3);
+        assertThat(curve.at("/peak/profitPercent").decimalValue()).isEqualByComparingTo("131.0");
+        assertThat(curve.at("/breakEven/accounts").asInt()).isEqualTo(7);
+        assertThat(curve.get("tail")).singleElement().satisfies(tail -> assertThat(tail.get("accountId").asText())
+                .isEqualTo(loser.accountId().toString()));
+        assertThat(curve.get("reading").asText()).contains("the top 20.0% (2) earn 130.0% of the profit")
+                .contains("70.0% (7) break even").contains("the last 10.0% (1) lose 30.0% of it");
+
+        JsonNode figures = json.readTree(get("/api/v1/accounts/" + whale.accountId() + "/profitability?period=P1M&periods=1")
+                .body()).get("periods").get(0);
+        assertThat(figures.get("revenue").get("amount").decimalValue()).isEqualByComparingTo("4500.00");
+        assertThat(figures.get("revenue").get("eventIds")).extracting(JsonNode::asText)
+                .containsExactly(whale.get(1).eventId());
+        assertThat(figures.get("costByActivity").get(0).get("eventIds")).extracting(JsonNode::asText)
+                .containsExactly(whale.get(2).eventId());
+        assertThat(figures.get("referenceData")).extracting(JsonNode::asText)
+                .containsExactly("activity-rates:" + MONTH.minusMonths(2) + " v1", "exchange-rates:" + MONTH + " v1");
+        assertThat(figures.get("reason").asText()).startsWith(MONTH + ": profit 800.00 EUR (17.8% of revenue 4,500.00)");
+    }
+
+    private static void publish(ReferenceDataChanged data) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(REFERENCE, data.key(), reference.encode(data));
+        producer.send(record).get();
+    }
+
+    private static void send(List<EnvelopedAccountEvent> history) throws Exception {
+        for (EnvelopedAccountEvent event : history) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(EVENTS, event.accountId().toString(),
+                    events.encode(event));
+            record.headers().add("content-type", AccountEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.token("analyst@finance", Role.READER)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
