@@ -81,9 +81,7 @@ public final class Pricing {
                 case REVENUE -> {
                     BigDecimal rate = rate(line, used);
                     if (rate == null) {
-                        unconverted.merge(month + " " + line.currency(), unconverted(line),
-                                (a, b) -> new Unconverted(a.month(), a.currency(), a.amount().add(b.amount()),
-                                        concat(a.eventIds(), b.eventIds()), a.reason()));
+                        leaveOut(unconverted, line);
                         continue;
                     }
                     BigDecimal amount = line.amount().multiply(rate);
@@ -99,9 +97,7 @@ public final class Pricing {
                 case COST -> {
                     BigDecimal rate = rate(line, used);
                     if (rate == null) {
-                        unconverted.merge(month + " " + line.currency(), unconverted(line),
-                                (a, b) -> new Unconverted(a.month(), a.currency(), a.amount().add(b.amount()),
-                                        concat(a.eventIds(), b.eventIds()), a.reason()));
+                        leaveOut(unconverted, line);
                         continue;
                     }
                     BigDecimal amount = line.amount().multiply(rate);
@@ -148,6 +144,13 @@ public final class Pricing {
             used.add(set.key() + " v" + set.version());
         }
         return rate;
+    }
+
+    /** Adds the line's amount to what is left out of its month and currency. */
+    private void leaveOut(Map<String, Unconverted> unconverted, Ledger line) {
+        unconverted.merge(line.month() + " " + line.currency(), unconverted(line),
+                (a, b) -> new Unconverted(a.month(), a.currency(), a.amount().add(b.amount()),
+                        concat(a.eventIds(), b.eventIds()), a.reason()));
     }
 
     private Unconverted unconverted(Ledger line) {
