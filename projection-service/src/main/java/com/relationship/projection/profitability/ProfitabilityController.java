@@ -53,8 +53,9 @@ public class ProfitabilityController {
     @GetMapping("/api/v1/portfolio/whale-curve")
     @Operation(operationId = "getWhaleCurve", summary = "The whale curve of the portfolio (reader)",
             description = "Every account with revenue or cost in the months up to and including the current one (P1M"
-                    + " one, P3M three, P1Y twelve), ranked by profit: the cumulative share of total profit at each"
-                    + " percent of the accounts (the curve a chart draws), its peak, the profitable accounts, those that"
+                    + " one, P3M three, P1Y twelve), ranked by profit: the cumulative share of total profit from 0"
+                    + " to 100% of the accounts (after each account up to 100 accounts, else at each whole percent: the"
+                    + " curve a chart draws), its peak, the profitable accounts, those that"
                     + " break even (margin within ±2% of revenue) and the unprofitable tail, and the seed's reading of"
                     + " it. The most profitable and the unprofitable accounts are listed, each at most limit.")
     public WhaleCurve whaleCurve(

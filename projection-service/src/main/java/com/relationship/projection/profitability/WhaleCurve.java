@@ -17,8 +17,8 @@ import java.util.UUID;
  * profitable". An account whose figures could not all be priced is ranked on what could, and counted as
  * incomplete.
  *
- * @param curve        the cumulative share of total profit (%) at each whole percent of the accounts, 0 to 100:
- *                     what a chart draws
+ * @param curve        the cumulative share of total profit (%) from 0 to 100% of the accounts: after each account
+ *                     when there are at most 100, else at each whole percent; what a chart draws
  * @param top          the most profitable accounts, at most the limit asked for, with their cumulative share
  * @param tail         the unprofitable accounts, the least unprofitable first, at most the limit asked for
  * @param peak         where the curve is highest
@@ -37,7 +37,8 @@ public record WhaleCurve(String period, String from, String to, String reporting
                          BigDecimal marginPercent, BigDecimal cumulativeProfitShare, boolean complete) {
     }
 
-    public record CurvePoint(int accountsPercent, BigDecimal profitPercent) {
+    /** After {@code accountsPercent} of the accounts, most profitable first, {@code profitPercent} of the total profit. */
+    public record CurvePoint(BigDecimal accountsPercent, BigDecimal profitPercent) {
     }
 
     /** The hump: after {@code rank} accounts ({@code accountsPercent} of them) the curve is at {@code profitPercent}. */
@@ -99,10 +100,17 @@ public record WhaleCurve(String period, String from, String to, String reporting
         }
         List<Ranked> lastTail = tail.size() <= limit ? tail : tail.subList(0, limit);
         List<CurvePoint> curve = new ArrayList<>();
-        for (int percent = 0; percent <= 100; percent++) {
-            int accountsSoFar = (int) Math.round(n * percent / 100.0);
-            BigDecimal sum = accountsSoFar == 0 ? BigDecimal.ZERO : cumulative.get(accountsSoFar - 1);
-            curve.add(new CurvePoint(percent, share(sum, total)));
+        curve.add(new CurvePoint(BigDecimal.ZERO.setScale(1), share(BigDecimal.ZERO, total)));
+        if (n <= 100) { // a point per account: a step per whole percent would hide the shape of a small portfolio
+            for (int rank = 1; rank <= n; rank++) {
+                curve.add(new CurvePoint(percent(rank, n), share(cumulative.get(rank - 1), total)));
+            }
+        } else {
+            for (int percent = 1; percent <= 100; percent++) {
+                int accountsSoFar = (int) ((long) n * percent / 100);
+                curve.add(new CurvePoint(BigDecimal.valueOf(percent).setScale(1),
+                        share(cumulative.get(accountsSoFar - 1), total)));
+            }
         }
         Peak peak = new Peak(peakRank, percent(peakRank, n), share(peakValue, total));
         Band profitableBand = band(profitable, n, total);

@@ -44,9 +44,10 @@ class WhaleCurveTest {
         assertThat(curve.breakEven().accounts()).as("within ±2% of revenue: +1%, -1% and 0").isEqualTo(7);
         assertThat(curve.unprofitable().accounts()).isEqualTo(1);
         assertThat(curve.unprofitable().profitPercent()).isEqualByComparingTo("-30.0");
-        assertThat(curve.curve()).hasSize(101);
-        assertThat(curve.curve().get(20).profitPercent()).as("after 20% of the accounts").isEqualByComparingTo("130.0");
-        assertThat(curve.curve().get(100).profitPercent()).isEqualByComparingTo("100.0");
+        assertThat(curve.curve()).as("the origin, then a point per account").hasSize(11);
+        assertThat(curve.curve().get(2).accountsPercent()).isEqualByComparingTo("20.0");
+        assertThat(curve.curve().get(2).profitPercent()).as("after 20% of the accounts").isEqualByComparingTo("130.0");
+        assertThat(curve.curve().get(10).profitPercent()).isEqualByComparingTo("100.0");
         assertThat(curve.top()).extracting(WhaleCurve.Ranked::rank).containsExactly(1, 2, 3);
         assertThat(curve.tail()).as("-1% breaks even: only the loser").extracting(WhaleCurve.Ranked::accountId)
                 .containsExactly(new UUID(0, 10));
@@ -67,6 +68,25 @@ class WhaleCurveTest {
         assertThat(curve.incomplete()).isEqualTo(1);
         assertThat(curve.incompleteAccounts()).containsExactly(new UUID(0, 11));
         assertThat(curve.reading()).endsWith("1 account could not be priced in full: ranked on what could.");
+    }
+
+    @Test
+    void aLargePortfolioIsDrawnAtEachWholePercentOfItsAccounts() {
+        List<WhaleCurve.Entry> accounts = new ArrayList<>();
+        for (int n = 1; n <= 1000; n++) {
+            accounts.add(account(n, "1000", n <= 200 ? "400" : n <= 900 ? "0" : "-200"));
+        }
+
+        WhaleCurve curve = WhaleCurve.of("the 12 months to 2026-12", "2026-01", "2027-01", "EUR", AT, accounts,
+                new BigDecimal("2.0"), 10);
+
+        assertThat(curve.curve()).hasSize(101);
+        assertThat(curve.curve().get(20).profitPercent()).as("200 of 1000 earn 80,000 of 60,000")
+                .isEqualByComparingTo("133.3");
+        assertThat(curve.curve().get(90).profitPercent()).isEqualByComparingTo("133.3");
+        assertThat(curve.curve().get(100).profitPercent()).isEqualByComparingTo("100.0");
+        assertThat(curve.top()).hasSize(10);
+        assertThat(curve.tail()).hasSize(10);
     }
 
     @Test
