@@ -24,7 +24,7 @@ export const KNOWN_TYPES: readonly string[] = [
   "KamStageAdvanced", "KeyAccountUncoupled", "BondEstablished", "BondDissolved", "InteractionRecorded",
   "SatisfactionSurveyed", "ContactAdded", "ContactRoleAssessed", "ContactLeft", "ContactErased",
   "AccountOwnerAssigned", "ValueComponentAssessed", "WalletEstimated", "RelationshipLevelAssessed",
-  "ServiceActivityRecorded",
+  "ServiceActivityRecorded", "ProfitabilityDecided",
 ].map((name) => `com.relationship.account.${name}.v1`);
 
 // `data` is the event record as JSON: every event has its accountId; the rest depends on the type.

@@ -42,6 +42,9 @@ import java.util.UUID;
  *                              never reused); no personal data ({@link KnownContact})
  * @param owner                 the subject of the seller's person who owns the account; null until assigned
  * @param ownerKind             whether that owner hunts or develops it; null with {@code owner}
+ * @param convertingSince       when (business time) the account team decided to CONVERT the unprofitable
+ *                              account, the first such decision since the last KEEP; null when none stands:
+ *                              a FIRE needs one old enough
  * @param lapsedPurchases       when the purchases counted in {@code purchasesWhileLapsed} happened
  * @param facts                 every fact recorded, by its minted id and the seller's reference: each is
  *                              recorded once; not part of the state's JSON form (the events are the facts)
@@ -52,7 +55,7 @@ public record AccountState(UUID accountId, String name, Classification classific
                            Map<UUID, ActiveBond> activeBonds, Set<UUID> dissolvedBonds, int purchasesWhileLapsed,
                            long version, Instant registeredAt, Instant lastEventAt, boolean complianceHold,
                            Instant relationshipSince, Instant tenureSince, Map<UUID, KnownContact> contacts,
-                           String owner, OwnerKind ownerKind, @JsonIgnore Dates lapsedPurchases,
+                           String owner, OwnerKind ownerKind, Instant convertingSince, @JsonIgnore Dates lapsedPurchases,
                            @JsonIgnore RecordedFacts facts) {
 
     public AccountState {
@@ -71,7 +74,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         Instant since = event.relationshipSince() != null ? event.relationshipSince() : at;
         return new AccountState(event.accountId(), event.name(), event.classification(), LifecycleStage.PROSPECT,
                 since, null, null, null, Evidence.none(), Set.of(), Set.of(), Map.of(), Set.of(), 0, 0, since, since,
-                false, event.relationshipSince(), null, Map.of(), null, null, Dates.none(), RecordedFacts.none());
+                false, event.relationshipSince(), null, Map.of(), null, null, null, Dates.none(), RecordedFacts.none());
     }
 
     /** When the account last moved a lifecycle or KAM stage (its registration, before any move), by business time. */
@@ -139,6 +142,7 @@ public record AccountState(UUID accountId, String name, Classification classific
         private final Map<UUID, KnownContact> contacts;
         private String owner;
         private OwnerKind ownerKind;
+        private Instant convertingSince;
 
         Draft(AccountState state) {
             stageBefore = state.stage;
@@ -168,6 +172,7 @@ public record AccountState(UUID accountId, String name, Classification classific
             contacts = new HashMap<>(state.contacts);
             owner = state.owner;
             ownerKind = state.ownerKind;
+            convertingSince = state.convertingSince;
         }
 
         void enterStage(LifecycleStage to, Instant at) {
@@ -381,6 +386,17 @@ public record AccountState(UUID accountId, String name, Classification classific
             return this; // a cost: recorded once by its id (RecordedFacts), no rule reads it
         }
 
+        /** A CONVERT starts the time a FIRE waits for; a KEEP ends it (the account turned around); a FIRE leaves it. */
+        @Override
+        public Draft visit(ProfitabilityDecided event) {
+            switch (event.decision()) {
+                case CONVERT -> convertingSince = convertingSince != null ? convertingSince : at;
+                case KEEP -> convertingSince = null;
+                case FIRE -> { }
+            }
+            return this;
+        }
+
         /** A fact dated before the tenure began (before a win-back's lapse) is history, not evidence. */
         private boolean inTenure() {
             return tenureSince == null || !at.isBefore(tenureSince);
@@ -390,7 +406,7 @@ public record AccountState(UUID accountId, String name, Classification classific
             return new AccountState(accountId, name, classification, stage, stageSince, lapsedFrom, kamStage,
                     kamStageSince, evidence, complaintsOpened, resolvedComplaints, activeBonds, dissolvedBonds,
                     purchasesWhileLapsed, version, registeredAt, lastEventAt, complianceHold, relationshipSince,
-                    tenureSince, contacts, owner, ownerKind, lapsedPurchases, facts);
+                    tenureSince, contacts, owner, ownerKind, convertingSince, lapsedPurchases, facts);
         }
     }
 }

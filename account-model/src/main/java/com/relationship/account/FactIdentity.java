@@ -225,5 +225,10 @@ public record FactIdentity(UUID id, String idField, String ref, String refField)
         public Optional<FactIdentity> visit(ServiceActivityRecorded event) {
             return Optional.of(new FactIdentity(event.activityId(), "activityId", null, null));
         }
+
+        @Override
+        public Optional<FactIdentity> visit(ProfitabilityDecided event) {
+            return Optional.empty(); // a decision that replaces the one before, not a fact
+        }
     }
 }

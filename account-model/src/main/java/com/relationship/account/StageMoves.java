@@ -199,5 +199,10 @@ public final class StageMoves {
         public Move visit(ServiceActivityRecorded event) {
             return NONE;
         }
+
+        @Override
+        public Move visit(ProfitabilityDecided event) {
+            return NONE; // a FIRE is a decision, not a lapse
+        }
     }
 }

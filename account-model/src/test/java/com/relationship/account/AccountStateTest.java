@@ -74,7 +74,9 @@ class AccountStateTest {
                         null, "a reference customer"),
                 new WalletEstimated(ID, item, "sensors", java.math.BigDecimal.TEN, "EUR", "2026", "buyer"),
                 new RelationshipLevelAssessed(ID, 3, "comfortable"),
-                new ServiceActivityRecorded(ID, item, "TRAINING", java.math.BigDecimal.ONE, null, null, null));
+                new ServiceActivityRecorded(ID, item, "TRAINING", java.math.BigDecimal.ONE, null, null, null),
+                new ProfitabilityDecided(ID, com.relationship.contracts.account.ProfitabilityDecision.KEEP, java.util.List.of(),
+                        "profitable"));
     }
 
     @Test

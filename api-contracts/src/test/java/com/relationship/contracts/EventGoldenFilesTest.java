@@ -15,6 +15,8 @@ import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.account.SurveyInstrument;
 import com.relationship.contracts.account.ValueComponent;
 import com.relationship.contracts.events.*;
+import com.relationship.contracts.account.ConversionLever;
+import com.relationship.contracts.account.ProfitabilityDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -94,7 +96,9 @@ class EventGoldenFilesTest {
                         "Head of purchasing, at the QBR"),
                 new RelationshipLevelAssessed(ACCOUNT, 4, "They ask for Jane by name"),
                 new ServiceActivityRecorded(ACCOUNT, ITEM, "EXPEDITED_DELIVERY", null, new BigDecimal("340.00"), "USD",
-                        "Courier to Lyon for the line stoppage"));
+                        "Courier to Lyon for the line stoppage"),
+                new ProfitabilityDecided(ACCOUNT, ProfitabilityDecision.CONVERT, List.of(ConversionLever.RAISE_PRICES,
+                        ConversionLever.CHARGE_FOR_SERVICES), "Loses 12,000 EUR a year on expedited deliveries"));
     }
 
     @ParameterizedTest(name = "{0}")

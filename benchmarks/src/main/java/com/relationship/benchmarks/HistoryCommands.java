@@ -7,6 +7,7 @@ import com.relationship.contracts.events.ContactErased;
 import com.relationship.contracts.events.ContactLeft;
 import com.relationship.contracts.events.ContactRoleAssessed;
 import com.relationship.contracts.events.RelationshipLevelAssessed;
+import com.relationship.contracts.events.ProfitabilityDecided;
 import com.relationship.contracts.events.ServiceActivityRecorded;
 import com.relationship.contracts.events.ValueComponentAssessed;
 import com.relationship.contracts.events.WalletEstimated;
@@ -231,6 +232,11 @@ final class HistoryCommands implements AccountEventVisitor<HistoryCommands.Comma
 
     @Override
     public Command visit(ServiceActivityRecorded event) {
+        return notInTheSyntheticHistories(event);
+    }
+
+    @Override
+    public Command visit(ProfitabilityDecided event) {
         return notInTheSyntheticHistories(event);
     }
 

@@ -14,7 +14,8 @@ public sealed interface AccountEvent permits AccountRegistered, PurchaseRecorded
         AccountWonBack, ProspectDisqualified, ProspectRequalified, AccountClassified, KeyAccountDesignated,
         KamStageAdvanced, KeyAccountUncoupled, BondEstablished, BondDissolved, InteractionRecorded,
         SatisfactionSurveyed, ContactAdded, ContactRoleAssessed, ContactLeft, ContactErased, AccountOwnerAssigned,
-        ValueComponentAssessed, WalletEstimated, RelationshipLevelAssessed, ServiceActivityRecorded {
+        ValueComponentAssessed, WalletEstimated, RelationshipLevelAssessed, ServiceActivityRecorded,
+        ProfitabilityDecided {
 
     UUID accountId();
 

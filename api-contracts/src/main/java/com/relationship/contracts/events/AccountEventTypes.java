@@ -25,7 +25,7 @@ public final class AccountEventTypes {
             ContactAdded.class, ContactRoleAssessed.class, ContactLeft.class, ContactErased.class,
             AccountOwnerAssigned.class,
             ValueComponentAssessed.class, WalletEstimated.class, RelationshipLevelAssessed.class,
-            ServiceActivityRecorded.class);
+            ServiceActivityRecorded.class, ProfitabilityDecided.class);
 
     /** Revisions that are not 1; empty until an event's form first changes. */
     private static final Map<Class<? extends AccountEvent>, Integer> REVISIONS = Map.of();

@@ -72,4 +72,6 @@ public interface AccountEventVisitor<R> {
     R visit(RelationshipLevelAssessed event);
 
     R visit(ServiceActivityRecorded event);
+
+    R visit(ProfitabilityDecided event);
 }

@@ -4,6 +4,7 @@ import com.relationship.contracts.events.AccountClassified;
 import com.relationship.contracts.events.AccountEventVisitor;
 import com.relationship.contracts.events.AccountLapsed;
 import com.relationship.contracts.events.RelationshipLevelAssessed;
+import com.relationship.contracts.events.ProfitabilityDecided;
 import com.relationship.contracts.events.ServiceActivityRecorded;
 import com.relationship.contracts.events.ValueComponentAssessed;
 import com.relationship.contracts.events.WalletEstimated;
@@ -195,5 +196,10 @@ final class WhatHappened implements AccountEventVisitor<String> {
     public String visit(ServiceActivityRecorded e) {
         return "service activity " + e.activity() + (e.quantity() != null ? " x " + e.quantity().toPlainString()
                 : ", " + e.amount().toPlainString() + " " + e.currency());
+    }
+
+    @Override
+    public String visit(ProfitabilityDecided e) {
+        return "profitability decided: " + e.decision() + (e.levers().isEmpty() ? "" : " " + e.levers());
     }
 }

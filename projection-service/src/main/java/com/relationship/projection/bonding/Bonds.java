@@ -185,6 +185,11 @@ public final class Bonds {
         public List<Bond> visit(ServiceActivityRecorded event) {
             return bonds; // a cost of serving the account, not a bond
         }
+
+        @Override
+        public List<Bond> visit(ProfitabilityDecided event) {
+            return bonds; // a decision about the account, not a bond
+        }
     }
 
     /** The bonds still in force or yet to start at {@code now}: one past its validUntil has dissolved by itself. */

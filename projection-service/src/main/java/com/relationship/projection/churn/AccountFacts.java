@@ -275,6 +275,11 @@ public record AccountFacts(ChurnInputs inputs, LastInteraction lastInteraction, 
             return this; // a cost, the profitability read model's
         }
 
+        @Override
+        public Step visit(ProfitabilityDecided event) {
+            return this; // a decision, the profitability read model's
+        }
+
         private Step withBonds() {
             List<Bond> bonds = Bonds.apply(out.bonds(), enveloped);
             if (bonds != out.bonds()) {

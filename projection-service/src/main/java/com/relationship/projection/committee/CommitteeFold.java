@@ -250,4 +250,9 @@ final class CommitteeFold implements AccountEventVisitor<CommitteeFold> {
     public CommitteeFold visit(ServiceActivityRecorded event) {
         return this; // a cost of serving the account, no contact's
     }
+
+    @Override
+    public CommitteeFold visit(ProfitabilityDecided event) {
+        return this; // a decision about the account, no contact's
+    }
 }

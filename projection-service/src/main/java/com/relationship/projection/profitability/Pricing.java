@@ -34,6 +34,11 @@ public final class Pricing {
         this.assumedMargin = assumedMargin;
     }
 
+    /** The share of a purchase's amount taken as its margin when it says none. */
+    BigDecimal assumedMargin() {
+        return assumedMargin;
+    }
+
     /** A total and the events it is made of. */
     public record Figure(BigDecimal amount, List<String> eventIds) {
     }

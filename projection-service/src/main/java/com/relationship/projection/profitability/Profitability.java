@@ -41,14 +41,16 @@ public class Profitability {
         ProfitabilityView view = store.findVisible(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
         ReferenceData reference = referenceData.get();
         return ProfitabilityReport.of(view, length, count, clock.instant(), pricing(reference), currency(),
-                reference.readToEnd());
+                reference.readToEnd(), properties.convertBeforeFire());
     }
 
     /** Over the {@code length} of months up to and including the current one. */
     public WhaleCurve whaleCurve(ProfitabilityReport.PeriodLength length, int limit) {
         Instant now = clock.instant();
         YearMonth to = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
-        YearMonth from = to.minusMonths(length.months);
+        YearMonth from = length.trailingFrom(now);
+        YearMonth yearFrom = ProfitabilityReport.PeriodLength.P1Y.trailingFrom(now);
+        String year = ProfitabilityReport.PeriodLength.P1Y.trailingLabel(now);
         Pricing pricing = pricing(referenceData.get());
         ReadModelDocuments<ProfitabilityView> documents = store.documents();
         List<WhaleCurve.Entry> entries = new ArrayList<>();
@@ -57,16 +59,20 @@ public class Profitability {
             if (view == null) {
                 continue;
             }
-            List<Ledger> in = view.ledger().stream().filter(line -> !line.at().isAfter(now)
-                    && !line.month().isBefore(from) && line.month().isBefore(to)).toList();
+            List<Ledger> past = view.ledger().stream().filter(line -> !line.at().isAfter(now)).toList();
+            List<Ledger> in = ProfitabilityReport.within(past, from, to);
             if (in.isEmpty()) {
                 continue; // nothing earned nor spent on it in the window: not on this curve
             }
             Pricing.Totals totals = pricing.total(in);
+            Pricing.Totals trailing = length == ProfitabilityReport.PeriodLength.P1Y ? totals
+                    : pricing.total(ProfitabilityReport.within(past, yearFrom, to));
+            Suggestion suggested = Suggestion.of(view, trailing, year, now, properties.convertBeforeFire(),
+                    properties.assumedGrossMargin(), currency());
             entries.add(new WhaleCurve.Entry(view.accountId(), view.name(), totals.revenue().amount(), totals.profit(),
-                    totals.complete()));
+                    totals.complete(), suggested.decision()));
         }
-        String period = "the " + (length.months == 1 ? "month" : length.months + " months") + " to " + to.minusMonths(1);
+        String period = length.trailingLabel(now);
         return WhaleCurve.of(period, from.toString(), to.toString(), currency(), now, entries, BREAK_EVEN_MARGIN, limit);
     }
 

@@ -17,11 +17,14 @@ import java.util.Currency;
  *                           neither its margin nor its cost of goods (0 to 1); every figure that uses it says
  *                           so, with the purchases
  * @param referenceDataTopic where the exchange rates and the activity rate card are read from
+ * @param convertBeforeFire  how long a CONVERT must have stood before FIRE is suggested: relationship-service's
+ *                           {@code relationship.profitability.convert-before-fire}, which refuses a FIRE before it
  */
 @ConfigurationProperties("projection.profitability")
 public record ProfitabilityProperties(@DefaultValue("EUR") Currency reportingCurrency,
                                       @DefaultValue("0.30") BigDecimal assumedGrossMargin,
-                                      @DefaultValue(Topics.REFERENCE_DATA) String referenceDataTopic) {
+                                      @DefaultValue(Topics.REFERENCE_DATA) String referenceDataTopic,
+                                      @DefaultValue("182d") java.time.Duration convertBeforeFire) {
 
     public ProfitabilityProperties {
         if (reportingCurrency == null || reportingCurrency.getDefaultFractionDigits() < 0) {

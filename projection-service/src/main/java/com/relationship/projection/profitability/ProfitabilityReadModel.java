@@ -1,5 +1,7 @@
 package com.relationship.projection.profitability;
 
+import com.relationship.contracts.account.ConversionLever;
+import com.relationship.contracts.account.ProfitabilityDecision;
 import com.relationship.contracts.events.AccountRegistered;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
@@ -37,10 +39,15 @@ public final class ProfitabilityReadModel implements ReadModel<ProfitabilityView
             throw new InconsistentEventStreamException("account " + event.accountId() + ": event " + event.eventId()
                     + " (" + event.type() + ") before its AccountRegistered");
         }
+        ProfitabilityFold.Step step = ProfitabilityFold.of(event);
         List<Ledger> ledger = new ArrayList<>(view == null ? List.of() : view.ledger());
-        ledger.addAll(ProfitabilityFold.linesOf(event));
+        ledger.addAll(step.lines());
+        List<Decision> decisions = new ArrayList<>(view == null ? List.of() : view.decisions());
+        if (step.decision() != null) {
+            decisions.add(step.decision());
+        }
         String name = event.event() instanceof AccountRegistered registered ? registered.name() : view.name();
-        return new ProfitabilityView(event.accountId(), name, ledger, event.sequence());
+        return new ProfitabilityView(event.accountId(), name, ledger, decisions, event.sequence());
     }
 
     @Override
@@ -57,6 +64,10 @@ public final class ProfitabilityReadModel implements ReadModel<ProfitabilityView
                         .append("activity", line.activity()).append("amount", decimal(line.amount()))
                         .append("currency", line.currency()).append("quantity", decimal(line.quantity()))
                         .append("grossMargin", decimal(line.grossMargin()))).toList())
+                .append("decisions", view.decisions().stream().map(d -> new Document("at", d.at().toString())
+                        .append("decision", d.decision().name())
+                        .append("levers", d.levers().stream().map(Enum::name).toList())
+                        .append("rationale", d.rationale()).append("eventId", d.eventId())).toList())
                 .append("lastAppliedSequence", view.lastAppliedSequence());
     }
 
@@ -70,8 +81,12 @@ public final class ProfitabilityReadModel implements ReadModel<ProfitabilityView
                         Ledger.Kind.valueOf(line.getString("kind")), line.getString("activity"),
                         bigDecimal(line.get("amount")), line.getString("currency"), bigDecimal(line.get("quantity")),
                         bigDecimal(line.get("grossMargin")))).toList();
+        List<Decision> decisions = from.getList("decisions", Document.class, List.of()).stream()
+                .map(d -> new Decision(Instant.parse(d.getString("at")), ProfitabilityDecision.valueOf(d.getString("decision")),
+                        d.getList("levers", String.class, List.of()).stream().map(ConversionLever::valueOf).toList(),
+                        d.getString("rationale"), d.getString("eventId"))).toList();
         return new ProfitabilityView(UUID.fromString(from.getString("accountId")), from.getString("name"), ledger,
-                ((Number) from.get("lastAppliedSequence")).longValue());
+                decisions, ((Number) from.get("lastAppliedSequence")).longValue());
     }
 
     private static Decimal128 decimal(BigDecimal value) {

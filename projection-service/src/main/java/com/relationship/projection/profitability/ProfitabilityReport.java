@@ -18,9 +18,13 @@ import java.util.stream.Collectors;
  * @param periodLength {@code P1M}, {@code P3M} or {@code P1Y}: calendar months, quarters or years (UTC)
  * @param periods      the latest periods, the current one (to date) first
  * @param lifetime     every line up to now
+ * @param trailingYear the twelve months up to and including the current one: what the suggestion reads
+ * @param latestDecision the account team's latest profitability decision; null before the first
+ * @param suggestion   KEEP, CONVERT or FIRE, and why
  */
 public record ProfitabilityReport(UUID accountId, String name, String reportingCurrency, String periodLength,
                                   Instant at, List<PeriodFigures> periods, PeriodFigures lifetime,
+                                  PeriodFigures trailingYear, Decision latestDecision, Suggestion suggestion,
                                   long lastAppliedSequence, boolean referenceDataReadToEnd) {
 
     /** The periods a report can be by. */
@@ -37,6 +41,16 @@ public record ProfitabilityReport(UUID accountId, String name, String reportingC
         YearMonth start(YearMonth month) {
             int index = (month.getMonthValue() - 1) / months * months;
             return YearMonth.of(month.getYear(), index + 1);
+        }
+
+        /** The first month of the {@code months} up to and including the one {@code now} falls in. */
+        YearMonth trailingFrom(Instant now) {
+            return YearMonth.from(now.atOffset(ZoneOffset.UTC)).minusMonths(months - 1L);
+        }
+
+        /** "the 12 months to 2026-12", "the month to 2026-12". */
+        String trailingLabel(Instant now) {
+            return "the " + (months == 1 ? "month" : months + " months") + " to " + YearMonth.from(now.atOffset(ZoneOffset.UTC));
         }
 
         String label(YearMonth start) {
@@ -65,22 +79,33 @@ public record ProfitabilityReport(UUID accountId, String name, String reportingC
     }
 
     public static ProfitabilityReport of(ProfitabilityView view, PeriodLength length, int count, Instant now,
-                                  Pricing pricing, String reportingCurrency, boolean readToEnd) {
+                                         Pricing pricing, String reportingCurrency, boolean readToEnd,
+                                         java.time.Duration convertBeforeFire) {
         List<Ledger> past = view.ledger().stream().filter(line -> !line.at().isAfter(now)).toList();
         YearMonth current = length.start(YearMonth.from(now.atOffset(ZoneOffset.UTC)));
         List<PeriodFigures> periods = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             YearMonth from = current.minusMonths((long) i * length.months);
             YearMonth to = from.plusMonths(length.months);
-            List<Ledger> in = past.stream().filter(line -> !line.month().isBefore(from) && line.month().isBefore(to))
-                    .toList();
+            List<Ledger> in = within(past, from, to);
             periods.add(figures(length.label(from), from.toString(), to.toString(), pricing.total(in), reportingCurrency));
         }
         YearMonth first = past.stream().map(Ledger::month).min(YearMonth::compareTo).orElse(current);
         PeriodFigures lifetime = figures("lifetime", first.toString(), YearMonth.from(now.atOffset(ZoneOffset.UTC))
                 .plusMonths(1).toString(), pricing.total(past), reportingCurrency);
+        YearMonth yearFrom = PeriodLength.P1Y.trailingFrom(now);
+        String window = PeriodLength.P1Y.trailingLabel(now);
+        YearMonth afterNow = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
+        Pricing.Totals year = pricing.total(within(past, yearFrom, afterNow));
+        PeriodFigures trailingYear = figures(window, yearFrom.toString(), afterNow.toString(), year, reportingCurrency);
         return new ProfitabilityReport(view.accountId(), view.name(), reportingCurrency, length.name(), now, periods,
-                lifetime, view.lastAppliedSequence(), readToEnd);
+                lifetime, trailingYear, view.latestDecision(), Suggestion.of(view, year, window, now, convertBeforeFire,
+                pricing.assumedMargin(), reportingCurrency), view.lastAppliedSequence(), readToEnd);
+    }
+
+    /** The lines of the months from {@code from} up to, not including, {@code to}. */
+    static List<Ledger> within(List<Ledger> lines, YearMonth from, YearMonth to) {
+        return lines.stream().filter(line -> !line.month().isBefore(from) && line.month().isBefore(to)).toList();
     }
 
     static PeriodFigures figures(String period, String from, String to, Pricing.Totals t, String currency) {

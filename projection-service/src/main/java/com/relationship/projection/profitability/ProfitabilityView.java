@@ -6,11 +6,35 @@ import java.util.UUID;
 /**
  * An account's profitability ledger: every line its events give, in the order they were folded.
  *
- * @param name the account's name, as registered (the portfolio's curve names its accounts)
+ * @param name      the account's name, as registered (the portfolio's curve names its accounts)
+ * @param decisions the profitability decisions recorded, oldest first
  */
-public record ProfitabilityView(UUID accountId, String name, List<Ledger> ledger, long lastAppliedSequence) {
+public record ProfitabilityView(UUID accountId, String name, List<Ledger> ledger, List<Decision> decisions,
+                                long lastAppliedSequence) {
 
     public ProfitabilityView {
         ledger = List.copyOf(ledger);
+        decisions = List.copyOf(decisions);
+    }
+
+    /**
+     * Since when a CONVERT stands: the first CONVERT since the last KEEP (as relationship-service's rule for a
+     * FIRE reads it); null when none does.
+     */
+    public java.time.Instant convertingSince() {
+        java.time.Instant since = null;
+        for (Decision d : decisions) {
+            switch (d.decision()) {
+                case CONVERT -> since = since != null ? since : d.at();
+                case KEEP -> since = null;
+                case FIRE -> { }
+            }
+        }
+        return since;
+    }
+
+    /** The latest decision; null before the first. */
+    public Decision latestDecision() {
+        return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
     }
 }

@@ -1,5 +1,7 @@
 package com.relationship.projection.profitability;
 
+import com.relationship.contracts.account.ProfitabilityDecision;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -33,8 +35,10 @@ public record WhaleCurve(String period, String from, String to, String reporting
                          Band unprofitable, int incomplete, List<UUID> incompleteAccounts, String reading) {
 
     /** One account's place on the curve. */
+    /** @param suggested what the service suggests deciding about it, on its trailing twelve months */
     public record Ranked(int rank, UUID accountId, String name, BigDecimal revenue, BigDecimal profit,
-                         BigDecimal marginPercent, BigDecimal cumulativeProfitShare, boolean complete) {
+                         BigDecimal marginPercent, BigDecimal cumulativeProfitShare, boolean complete,
+                         ProfitabilityDecision suggested) {
     }
 
     /** After {@code accountsPercent} of the accounts, most profitable first, {@code profitPercent} of the total profit. */
@@ -49,7 +53,8 @@ public record WhaleCurve(String period, String from, String to, String reporting
     }
 
     /** What the curve is drawn from: one account's figures over the window. */
-    record Entry(UUID accountId, String name, BigDecimal revenue, BigDecimal profit, boolean complete) {
+    record Entry(UUID accountId, String name, BigDecimal revenue, BigDecimal profit, boolean complete,
+                 ProfitabilityDecision suggested) {
 
         BigDecimal marginPercent() {
             return revenue.signum() == 0 ? null
@@ -81,7 +86,7 @@ public record WhaleCurve(String period, String from, String to, String reporting
         for (int i = 0; i < n; i++) {
             Entry entry = ranked.get(i);
             Ranked place = new Ranked(i + 1, entry.accountId(), entry.name(), money(entry.revenue()), money(entry.profit()),
-                    entry.marginPercent(), share(cumulative.get(i), total), entry.complete());
+                    entry.marginPercent(), share(cumulative.get(i), total), entry.complete(), entry.suggested());
             if (top.size() < limit && entry.profit().signum() > 0) {
                 top.add(place);
             }

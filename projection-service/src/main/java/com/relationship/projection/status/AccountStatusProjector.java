@@ -402,6 +402,11 @@ public final class AccountStatusProjector {
             return this; // a cost, the profitability read model's (issue 29)
         }
 
+        @Override
+        public Draft visit(ProfitabilityDecided event) {
+            return this; // the profitability read model's (issue 29)
+        }
+
         AccountStatus build() {
             return new AccountStatus(from.accountId(), from.name(), from.firmographics(), stage, stageSince,
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),

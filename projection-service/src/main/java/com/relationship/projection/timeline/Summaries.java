@@ -218,5 +218,11 @@ final class Summaries {
             return event.description() == null ? Sentence.of(plain)
                     : new Sentence(plain, plain + " (" + event.description() + ")");
         }
+
+        @Override
+        public Sentence visit(ProfitabilityDecided event) {
+            return Sentence.of("Profitability decided: " + event.decision() + (event.levers().isEmpty() ? ""
+                    : " (" + event.levers().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        }
     }
 }

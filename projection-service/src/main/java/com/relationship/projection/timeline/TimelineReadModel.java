@@ -249,6 +249,11 @@ public final class TimelineReadModel implements ReadModel<TimelineView> {
         public String visit(ServiceActivityRecorded event) {
             return null; // its description says what it was; it has no reason
         }
+
+        @Override
+        public String visit(ProfitabilityDecided event) {
+            return event.rationale();
+        }
     }
 
     @Override

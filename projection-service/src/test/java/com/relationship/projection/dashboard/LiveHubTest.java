@@ -24,7 +24,7 @@ class LiveHubTest {
 
     private static final UUID ACME = UUID.fromString("5b0c1f9e-7d53-4c4e-9a51-2f7c3b7f0a11");
     private static final UUID BOREALIS = UUID.fromString("0e5d0a33-8f0e-4c59-9d57-6f1f64b3d001");
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final AtomicInteger funnelsCounted = new AtomicInteger();

@@ -165,6 +165,13 @@ class ProfitabilityIntegrationTest {
         assertThat(figures.get("referenceData")).extracting(JsonNode::asText)
                 .containsExactly("activity-rates:" + MONTH.minusMonths(2) + " v1", "exchange-rates:" + MONTH + " v1");
         assertThat(figures.get("reason").asText()).startsWith(MONTH + ": profit 800.00 EUR (17.8% of revenue 4,500.00)");
+
+        JsonNode losing = json.readTree(get("/api/v1/accounts/" + loser.accountId() + "/profitability").body());
+        assertThat(losing.at("/suggestion/decision").asText()).isEqualTo("CONVERT");
+        assertThat(losing.at("/suggestion/levers")).extracting(JsonNode::asText)
+                .containsExactly("RAISE_PRICES", "REDUCE_COST_TO_SERVE");
+        assertThat(losing.at("/suggestion/costliest")).extracting(JsonNode::asText).containsExactly("SALES_VISIT");
+        assertThat(curve.get("tail").get(0).get("suggested").asText()).isEqualTo("CONVERT");
     }
 
     private static void publish(ReferenceDataChanged data) throws Exception {

@@ -12,6 +12,9 @@ import com.relationship.contracts.events.InteractionRecorded;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.ReferralRecorded;
 import com.relationship.contracts.events.ServiceActivityRecorded;
+import com.relationship.contracts.events.ProfitabilityDecided;
+import com.relationship.contracts.account.ConversionLever;
+import com.relationship.contracts.account.ProfitabilityDecision;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +108,20 @@ class ProfitabilityReadModelTest {
 
         model.write(view, document);
 
+        assertThat(model.read(document)).isEqualTo(view);
+    }
+
+    @Test
+    void aDecisionIsKeptBesideTheLedgerDatedByItsBusinessTimeAndReadsBack() {
+        ProfitabilityView view = model.apply(registered(), enveloped(1, new ProfitabilityDecided(ACCOUNT,
+                ProfitabilityDecision.CONVERT, List.of(ConversionLever.RAISE_PRICES), "loses on support")));
+        Document document = new Document();
+        model.write(view, document);
+
+        assertThat(view.ledger()).isEmpty();
+        assertThat(view.decisions()).containsExactly(new Decision(WHEN, ProfitabilityDecision.CONVERT,
+                List.of(ConversionLever.RAISE_PRICES), "loses on support", "e1"));
+        assertThat(view.convertingSince()).isEqualTo(WHEN);
         assertThat(model.read(document)).isEqualTo(view);
     }
 

@@ -25,7 +25,7 @@ class ProfitabilityReportTest {
             Ledger.activity("v-jun", Instant.parse("2026-06-10T00:00:00Z"), "SALES_VISIT", BigDecimal.ONE),
             Ledger.revenue("p-aug", Instant.parse("2026-08-01T00:00:00Z"), new BigDecimal("2000.00"), "USD", null),
             Ledger.revenue("p-later", Instant.parse("2026-09-01T00:00:00Z"), new BigDecimal("99999.00"), "EUR", null)),
-            7);
+            List.of(), 7);
 
     private static Pricing pricing() {
         ReferenceData reference = ReferenceData.NONE
@@ -39,7 +39,7 @@ class ProfitabilityReportTest {
     @Test
     void quartersRunBackFromTheCurrentOneAndTheLifetimeHoldsEverythingUpToNow() {
         ProfitabilityReport report = ProfitabilityReport.of(LEDGER, ProfitabilityReport.PeriodLength.P3M, 2, NOW,
-                pricing(), "EUR", true);
+                pricing(), "EUR", true, java.time.Duration.ofDays(182));
 
         assertThat(report.periods()).extracting(ProfitabilityReport.PeriodFigures::period).containsExactly("2026-Q3", "2026-Q2");
         ProfitabilityReport.PeriodFigures q3 = report.periods().get(0);
@@ -60,9 +60,9 @@ class ProfitabilityReportTest {
     @Test
     void monthsAndYearsAreCalendarPeriods() {
         ProfitabilityReport months = ProfitabilityReport.of(LEDGER, ProfitabilityReport.PeriodLength.P1M, 4, NOW,
-                pricing(), "EUR", true);
+                pricing(), "EUR", true, java.time.Duration.ofDays(182));
         ProfitabilityReport years = ProfitabilityReport.of(LEDGER, ProfitabilityReport.PeriodLength.P1Y, 1, NOW,
-                pricing(), "EUR", true);
+                pricing(), "EUR", true, java.time.Duration.ofDays(182));
 
         assertThat(months.periods()).extracting(ProfitabilityReport.PeriodFigures::period)
                 .containsExactly("2026-08", "2026-07", "2026-06", "2026-05");

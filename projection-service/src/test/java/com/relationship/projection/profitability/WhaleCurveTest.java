@@ -1,5 +1,6 @@
 package com.relationship.projection.profitability;
 
+import com.relationship.contracts.account.ProfitabilityDecision;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -16,7 +17,8 @@ class WhaleCurveTest {
     private static final Instant AT = Instant.parse("2026-12-07T10:00:00Z");
 
     private static WhaleCurve.Entry account(int n, String revenue, String profit) {
-        return new WhaleCurve.Entry(new UUID(0, n), "Account " + n, new BigDecimal(revenue), new BigDecimal(profit), true);
+        return new WhaleCurve.Entry(new UUID(0, n), "Account " + n, new BigDecimal(revenue), new BigDecimal(profit), true,
+                new BigDecimal(profit).signum() >= 0 ? ProfitabilityDecision.KEEP : ProfitabilityDecision.CONVERT);
     }
 
     /** Two whales, seven that break even, one that loses: the seed's shape. */
@@ -51,6 +53,7 @@ class WhaleCurveTest {
         assertThat(curve.top()).extracting(WhaleCurve.Ranked::rank).containsExactly(1, 2, 3);
         assertThat(curve.tail()).as("-1% breaks even: only the loser").extracting(WhaleCurve.Ranked::accountId)
                 .containsExactly(new UUID(0, 10));
+        assertThat(curve.tail().get(0).suggested()).isEqualTo(ProfitabilityDecision.CONVERT);
         assertThat(curve.reading()).isEqualTo("Over the 12 months to 2026-12, 10 accounts earned 1,000.00 EUR: the top"
                 + " 20.0% (2) earn 130.0% of the profit; 70.0% (7) break even (margin within ±2.0%); the last 10.0% (1)"
                 + " lose 30.0% of it.");
@@ -59,7 +62,8 @@ class WhaleCurveTest {
     @Test
     void theListsStopAtTheLimitAndAnIncompleteAccountIsCounted() {
         List<WhaleCurve.Entry> accounts = new ArrayList<>(seedShaped());
-        accounts.add(new WhaleCurve.Entry(new UUID(0, 11), "Partly priced", new BigDecimal("100"), new BigDecimal("50"), false));
+        accounts.add(new WhaleCurve.Entry(new UUID(0, 11), "Partly priced", new BigDecimal("100"), new BigDecimal("50"), false,
+                ProfitabilityDecision.KEEP));
 
         WhaleCurve curve = WhaleCurve.of("the month to 2026-12", "2026-12", "2027-01", "EUR", AT, accounts,
                 new BigDecimal("2.0"), 2);

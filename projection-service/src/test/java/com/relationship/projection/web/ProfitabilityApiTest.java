@@ -1,7 +1,9 @@
 package com.relationship.projection.web;
 
 import com.relationship.projection.profitability.Pricing;
+import com.relationship.contracts.account.ProfitabilityDecision;
 import com.relationship.projection.profitability.ProfitabilityReport;
+import com.relationship.projection.profitability.Suggestion;
 import com.relationship.projection.profitability.WhaleCurve;
 import com.relationship.projection.readmodel.AccountNotFoundException;
 import com.relationship.security.Role;
@@ -48,7 +50,9 @@ class ProfitabilityApiTest extends WebSliceTest {
     void aReaderGetsAnAccountsFiguresForThePeriodsAskedFor() {
         given(profitability.of(ACCOUNT, ProfitabilityReport.PeriodLength.P3M, 2)).willReturn(new ProfitabilityReport(ACCOUNT,
                 "Acme", "EUR", "P3M", Instant.parse("2026-08-15T12:00:00Z"), List.of(figures("2026-Q3"), figures("2026-Q2")),
-                figures("lifetime"), 7, true));
+                figures("lifetime"), figures("the 12 months to 2026-08"), null, new Suggestion(ProfitabilityDecision.KEEP,
+                List.of(), List.of(), null, "Profitable: profit 250.00 EUR over the 12 months to 2026-08. Keep it.",
+                List.of()), 7, true));
 
         MvcTestResult result = get().uri("/api/v1/accounts/{id}/profitability?period=P3M&periods=2", ACCOUNT).exchange();
 
@@ -58,6 +62,7 @@ class ProfitabilityApiTest extends WebSliceTest {
         assertThat(result).bodyJson().extractingPath("$.periods[0].costByActivity[0].eventIds[0]").isEqualTo("v1");
         assertThat(result).bodyJson().extractingPath("$.lifetime.reason").isEqualTo("lifetime: profit 250.00 EUR");
         assertThat(result).bodyJson().extractingPath("$.reportingCurrency").isEqualTo("EUR");
+        assertThat(result).bodyJson().extractingPath("$.suggestion.decision").isEqualTo("KEEP");
     }
 
     @Test

@@ -7,9 +7,11 @@ import com.relationship.account.KnownContact;
 import com.relationship.account.RecordedFacts;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.Classification;
+import com.relationship.contracts.account.ConversionLever;
 import com.relationship.contracts.account.ComplianceOutcome;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.ProfitabilityDecision;
 import com.relationship.contracts.commands.*;
 import com.relationship.contracts.events.*;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,6 +28,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -443,6 +446,43 @@ public class Account {
                 : command.description().strip();
         return recordOnce(new ServiceActivityRecorded(accountId, command.activityId(), command.activity(),
                 command.quantity(), command.amount(), command.currency(), description));
+    }
+
+    /**
+     * Seed 000: keep the profitable, convert the unprofitable (with the levers named), fire those still
+     * unprofitable after converting was tried for {@link ProfitabilityPolicy#convertBeforeFire}. A decision,
+     * not a move: a FIRE does not lapse the account.
+     */
+    @CommandHandler
+    public Long handle(DecideProfitability command, ProfitabilityPolicy policy) {
+        require(command.decision() != null, "decision is required (KEEP, CONVERT or FIRE)");
+        List<ConversionLever> levers = command.levers() == null ? List.of() : command.levers();
+        if (command.decision() == ProfitabilityDecision.CONVERT) {
+            require(!levers.isEmpty(), "a CONVERT names its levers (RAISE_PRICES, CHARGE_FOR_SERVICES,"
+                    + " REMOVE_DISCOUNTS, REDUCE_COST_TO_SERVE), at least one");
+            require(levers.stream().distinct().count() == levers.size(), "each lever once");
+        } else {
+            require(levers.isEmpty(), "levers go with a CONVERT; a " + command.decision() + " has none");
+        }
+        requireText(command.rationale(), "rationale");
+        requireNotDisqualified();
+        Instant at = businessTime != null ? businessTime : GenericEventMessage.clock.instant();
+        if (command.decision() == ProfitabilityDecision.FIRE) {
+            Instant converting = state.convertingSince();
+            if (converting == null) {
+                throw refusedIn(Rule.FIRE_NEEDS_A_CONVERT_FIRST, 0, days(policy.convertBeforeFire()));
+            }
+            Instant open = converting.plus(policy.convertBeforeFire());
+            if (at.isBefore(open)) {
+                throw refusedIn(Rule.FIRE_NEEDS_A_CONVERT_FIRST, 1, converting, days(Duration.between(converting, at)),
+                        open);
+            }
+        }
+        return applied(new ProfitabilityDecided(accountId, command.decision(), levers, command.rationale().strip()));
+    }
+
+    private static String days(Duration duration) {
+        return duration.toDays() + " days";
     }
 
     private static final java.util.regex.Pattern SERVICE_ACTIVITY =

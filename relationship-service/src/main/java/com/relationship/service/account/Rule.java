@@ -93,6 +93,11 @@ public enum Rule {
     CO_CREATION_NEEDS_AN_ENGAGEMENT("Level 6, co-creation, means the customer creates with us: it needs a"
             + " co-development engagement in the account's current tenure, dated by %s. Record it first, or assess the"
             + " level the relationship is at."),
+    /** Two situations: no CONVERT stands (the wait); a CONVERT too recent (when it was decided, the wait, from when). */
+    FIRE_NEEDS_A_CONVERT_FIRST("An unprofitable account is fired only after converting it was tried (seed 000): decide"
+            + " CONVERT first, with its levers, and FIRE it if it is still unprofitable %s later.",
+            "The CONVERT decided %s has had %s to work; FIRE is open from %s. Give the levers time, or KEEP the"
+                    + " account if it turned around."),
     /** field, its value, when the relationship began. */
     BEFORE_THE_RELATIONSHIP("%s %s is before the relationship began (%s, as the registration said): nothing is dated"
             + " before it. Correct the date."),

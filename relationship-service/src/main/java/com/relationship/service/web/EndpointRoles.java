@@ -53,6 +53,7 @@ class EndpointRoles {
                 .allow(POST, ACCOUNT + "/relationship-level", Role.WRITER)
                 // the cost to serve (issue 29)
                 .allow(POST, ACCOUNT + "/service-activities", Role.WRITER)
+                .allow(POST, ACCOUNT + "/profitability-decisions", Role.WRITER)
                 // reads of the current state
                 .allow(GET, ACCOUNT, Role.READER)
                 .allow(GET, ACCOUNT + "/lifecycle/eligibility", Role.READER)

@@ -36,6 +36,7 @@ final class AccountFixtures {
         fixture.registerCommandTargetResolver(new AccountCommandTargetResolver());
         fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(BusinessTimePolicy.defaults());
+        fixture.registerInjectableResource(ProfitabilityPolicy.defaults());
         return fixture;
     }
 

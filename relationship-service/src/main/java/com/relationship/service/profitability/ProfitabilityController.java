@@ -1,6 +1,10 @@
 package com.relationship.service.profitability;
 
+import com.relationship.contracts.account.ConversionLever;
+import com.relationship.contracts.account.ProfitabilityDecision;
+import com.relationship.contracts.commands.DecideProfitability;
 import com.relationship.contracts.commands.RecordServiceActivity;
+import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.FieldLimits;
 import com.relationship.service.web.Iso4217;
@@ -11,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -26,21 +31,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * What serving an account costs beyond what its other events say (issue 29): a visit, a call, a
- * complaint and a customization bond are priced from their own events; anything else is recorded here,
- * as a quantity the activity rate card prices or a cost already known.
+ * The write side of an account's profitability (issue 29): what serving it costs beyond what its other
+ * events say (a visit, a call, a complaint and a customization bond are priced from their own events;
+ * anything else is recorded here, as a quantity the activity rate card prices or a cost already known),
+ * and what the account team decides about it: keep, convert or fire.
  */
 @RestController
 @RequestMapping(value = "/api/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Cost to serve", description = "Service activities that cost money, for the account's profitability")
-class ServiceActivityController {
+@Tag(name = "Profitability", description = "Service activities that cost money, and what to do about the account's"
+        + " profitability")
+class ProfitabilityController {
 
     private final AccountCommands commands;
 
-    ServiceActivityController(AccountCommands commands) {
+    ProfitabilityController(AccountCommands commands) {
         this.commands = commands;
     }
 
@@ -62,6 +70,32 @@ class ServiceActivityController {
     }
 
     record ServiceActivityRecordedResponse(UUID accountId, long version, UUID activityId) {
+    }
+
+    @Schema(additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record ProfitabilityDecisionRequest(@NotNull @Schema(description = "KEEP a profitable account, CONVERT an"
+                                                + " unprofitable one, FIRE one still unprofitable after converting was tried")
+                                        ProfitabilityDecision decision,
+                                        @Size(max = 4) @Schema(description = "With CONVERT, at least one: RAISE_PRICES,"
+                                                + " CHARGE_FOR_SERVICES, REMOVE_DISCOUNTS, REDUCE_COST_TO_SERVE")
+                                        List<@NotNull ConversionLever> levers,
+                                        @NotBlank @Size(min = 1, max = FieldLimits.REASON) @PlainText(multiline = true)
+                                        String rationale,
+                                        @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
+    }
+
+    @PostMapping("/profitability-decisions")
+    @Operation(summary = "Decide what to do about the account's profitability: KEEP, CONVERT or FIRE",
+            description = "Records ProfitabilityDecided (seed 000): KEEP, CONVERT with its levers (at least one), or"
+                    + " FIRE, with a rationale. A FIRE needs a CONVERT that has stood for"
+                    + " relationship.profitability.convert-before-fire (two quarters) since the last KEEP (409"
+                    + " /problems/fire-needs-a-convert-first, saying from when). A decision, not a move: a FIRE does"
+                    + " not lapse the account. Role writer; answers the account id and its new version, also as the"
+                    + " ETag.")
+    ResponseEntity<CommandAccepted> decide(@PathVariable UUID accountId,
+                                           @Valid @RequestBody ProfitabilityDecisionRequest request) {
+        return commands.send(new DecideProfitability(accountId, request.decision(), request.levers(),
+                request.rationale()), request.rationale(), request.occurredAt());
     }
 
     @PostMapping("/service-activities")
