@@ -53,6 +53,12 @@ public class DashboardPage {
         return "forward:" + PATH + "/backtest.html";
     }
 
+    /** The portfolio's profitability: the whale curve, the unprofitable tail, the cost to serve (issue 29). */
+    @GetMapping(PATH + "/portfolio")
+    String portfolio() {
+        return "forward:" + PATH + "/portfolio.html";
+    }
+
     /**
      * @param mode   local, oidc
      * @param token  the bearer token for the API (role reader)

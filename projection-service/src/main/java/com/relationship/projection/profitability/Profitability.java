@@ -70,7 +70,7 @@ public class Profitability {
             Suggestion suggested = Suggestion.of(view, trailing, year, now, properties.convertBeforeFire(),
                     properties.assumedGrossMargin(), currency());
             entries.add(new WhaleCurve.Entry(view.accountId(), view.name(), totals.revenue().amount(), totals.profit(),
-                    totals.complete(), suggested.decision()));
+                    totals.complete(), suggested.decision(), totals.byActivity()));
         }
         String period = length.trailingLabel(now);
         return WhaleCurve.of(period, from.toString(), to.toString(), currency(), now, entries, BREAK_EVEN_MARGIN, limit);

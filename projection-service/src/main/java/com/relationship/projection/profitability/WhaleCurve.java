@@ -27,12 +27,18 @@ import java.util.UUID;
  * @param profitable   accounts above the break-even band
  * @param breakEven    accounts whose profit is within the break-even band of their revenue (or who had neither)
  * @param unprofitable accounts below it
+ * @param costByActivity what serving the portfolio cost in the window, by activity, the costliest first
  * @param reading      the curve in one sentence, as the seed reads it
  */
 public record WhaleCurve(String period, String from, String to, String reportingCurrency, Instant at, int accounts,
                          BigDecimal totalProfit, BigDecimal breakEvenMarginPercent, List<CurvePoint> curve,
                          List<Ranked> top, List<Ranked> tail, Peak peak, Band profitable, Band breakEven,
-                         Band unprofitable, int incomplete, List<UUID> incompleteAccounts, String reading) {
+                         Band unprofitable, int incomplete, List<UUID> incompleteAccounts,
+                         List<ActivityTotal> costByActivity, String reading) {
+
+    /** One activity's cost over the portfolio: its amount, units where the card priced them, and how many accounts. */
+    public record ActivityTotal(String activity, BigDecimal amount, BigDecimal units, int accounts) {
+    }
 
     /** One account's place on the curve. */
     /** @param suggested what the service suggests deciding about it, on its trailing twelve months */
@@ -54,7 +60,13 @@ public record WhaleCurve(String period, String from, String to, String reporting
 
     /** What the curve is drawn from: one account's figures over the window. */
     record Entry(UUID accountId, String name, BigDecimal revenue, BigDecimal profit, boolean complete,
-                 ProfitabilityDecision suggested) {
+                 ProfitabilityDecision suggested, List<Pricing.ActivityCost> costs) {
+
+        Entry(UUID accountId, String name, BigDecimal revenue, BigDecimal profit, boolean complete,
+              ProfitabilityDecision suggested) {
+            this(accountId, name, revenue, profit, complete, suggested, List.of());
+        }
+
 
         BigDecimal marginPercent() {
             return revenue.signum() == 0 ? null
@@ -124,8 +136,26 @@ public record WhaleCurve(String period, String from, String to, String reporting
         List<UUID> incomplete = ranked.stream().filter(e -> !e.complete()).map(Entry::accountId).toList();
         return new WhaleCurve(period, from, to, currency, at, n, money(total), breakEvenMargin, curve, top, lastTail,
                 peak, profitableBand, evenBand, losingBand, incomplete.size(),
-                incomplete.size() <= limit ? incomplete : incomplete.subList(0, limit),
+                incomplete.size() <= limit ? incomplete : incomplete.subList(0, limit), costByActivity(entries),
                 reading(period, n, total, profitableBand, evenBand, losingBand, breakEvenMargin, currency, incomplete.size()));
+    }
+
+    private static List<ActivityTotal> costByActivity(List<Entry> entries) {
+        java.util.Map<String, BigDecimal> amounts = new java.util.TreeMap<>();
+        java.util.Map<String, BigDecimal> units = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> accounts = new java.util.TreeMap<>();
+        for (Entry entry : entries) {
+            for (Pricing.ActivityCost cost : entry.costs()) {
+                amounts.merge(cost.activity(), cost.amount(), BigDecimal::add);
+                if (cost.units() != null) {
+                    units.merge(cost.activity(), cost.units(), BigDecimal::add);
+                }
+                accounts.merge(cost.activity(), 1, Integer::sum);
+            }
+        }
+        return amounts.entrySet().stream().sorted(java.util.Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .map(e -> new ActivityTotal(e.getKey(), money(e.getValue()), units.get(e.getKey()), accounts.get(e.getKey())))
+                .toList();
     }
 
     /** 1 above the break-even band, 0 within it, -1 below. */

@@ -84,6 +84,7 @@ class DashboardBrowserTest {
 
     private static final Infrastructure infra = TestInfrastructure.shared();
     private static final String EVENTS = "dashboard-it.account-events";
+    private static final String REFERENCE = "dashboard-it.reference-data";
     private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -117,6 +118,7 @@ class DashboardBrowserTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
         infra.createTopic(EVENTS, 3, false);
+        infra.createTopic(REFERENCE, 3, true);
         tokenFile = Files.createTempFile("dashboard-reader", ".token");
         Files.writeString(tokenFile, READER);
         registry.add("spring.mongodb.uri", () -> infra.mongoUri("dashboard_it"));
@@ -135,6 +137,7 @@ class DashboardBrowserTest {
         // latency (event -> status -> feed -> page), not where in the tick the change fell.
         registry.add("projection.dashboard.funnel-tick", () -> "250ms");
         registry.add("projection.dashboard.heartbeat", () -> "5s");
+        registry.add("projection.profitability.reference-data-topic", () -> REFERENCE);
     }
 
     @BeforeAll
@@ -565,6 +568,53 @@ class DashboardBrowserTest {
         assertThat((List<String>) shown.get("lastTwoWay")).containsExactly(
                 now.toString().replace("T", " ").replace("Z", " UTC") + " (MEETING)", "never", "never");
         b.screenshot("dashboard-committee");
+        b.assertNoProblems();
+    }
+
+    /**
+     * Issue 29's portfolio page: priced by a rate card on the reference data topic, the whale curve is drawn
+     * as SVG, the unprofitable account is in the tail with the decision suggested for it, and the cost to
+     * serve is listed by activity; another period reloads it.
+     */
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void thePortfolioPageDrawsTheWhaleCurveAndListsTheUnprofitableTailWithItsSuggestion() throws Exception {
+        com.relationship.contracts.referencedata.ActivityRatesSet card = new com.relationship.contracts.referencedata
+                .ActivityRatesSet(java.time.YearMonth.of(2020, 1), "EUR", Map.of("SALES_VISIT", new BigDecimal("400.00")),
+                1, "costing", "fin", T0);
+        producer.send(new ProducerRecord<>(REFERENCE, card.key(),
+                new com.relationship.contracts.referencedata.ReferenceDataCodec().encode(card))).get(10, TimeUnit.SECONDS);
+        Instant at = clock.instant().minus(DAY);
+        UUID whale = UUID.randomUUID();
+        seed(whale, at, register("Portfolio Whale"), new PurchaseRecorded(whale, UUID.randomUUID(), new BigDecimal("20000.00"),
+                "EUR", at, "Order", null, new BigDecimal("8000.00"), null, null, null));
+        UUID loser = UUID.randomUUID();
+        InteractionRecorded visit = new InteractionRecorded(loser, UUID.randomUUID(), InteractionChannel.VISIT,
+                InteractionDirection.TWO_WAY, "Dana", "Site visit", at);
+        seed(loser, at, register("Portfolio Loser"), new PurchaseRecorded(loser, UUID.randomUUID(), new BigDecimal("1000.00"),
+                "EUR", at, "Order", null, BigDecimal.ZERO, null, null, null), visit, visit, visit);
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + loser + "/profitability"),
+                report -> report != null && report.get("lastAppliedSequence").asLong() == 4
+                        && report.at("/trailingYear/costToServe/amount").decimalValue().signum() > 0);
+
+        Browser b = browser();
+        b.visit("http://127.0.0.1:" + proxy.port() + "/dashboard/portfolio");
+        b.waitForAttribute("portfolio", "data-state", "loaded");
+
+        assertThat(Integer.parseInt(b.driver().findElement(Browser.testId("whale-line")).getAttribute("data-points")))
+                .as("the origin and a point per account").isGreaterThanOrEqualTo(3);
+        assertThat(b.driver().findElement(Browser.testId("portfolio-reading")).getText()).contains("accounts earned");
+        List<String> tail = (List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=tail-account]')).map(r => r.dataset.accountId + ' ' + r.dataset.suggested)");
+        assertThat(tail).contains(loser + " CONVERT").noneMatch(row -> row.startsWith(whale.toString()));
+        assertThat(b.driver().findElements(By.cssSelector("[data-testid=portfolio-cost][data-activity=SALES_VISIT]")))
+                .isNotEmpty();
+        b.screenshot("dashboard-portfolio");
+
+        new Select(b.driver().findElement(Browser.testId("portfolio-period"))).selectByValue("P1M");
+        b.waiting(WAIT).until(d -> d.findElement(Browser.testId("portfolio-reading")).getText().contains("the month to"));
+        b.waitForAttribute("portfolio", "data-state", "loaded");
         b.assertNoProblems();
     }
 

@@ -172,6 +172,11 @@ class ProfitabilityIntegrationTest {
                 .containsExactly("RAISE_PRICES", "REDUCE_COST_TO_SERVE");
         assertThat(losing.at("/suggestion/costliest")).extracting(JsonNode::asText).containsExactly("SALES_VISIT");
         assertThat(curve.get("tail").get(0).get("suggested").asText()).isEqualTo("CONVERT");
+        assertThat(curve.get("costByActivity")).singleElement().satisfies(visits -> {
+            assertThat(visits.get("activity").asText()).isEqualTo("SALES_VISIT");
+            assertThat(visits.get("amount").decimalValue()).as("12 visits at 100").isEqualByComparingTo("1200.00");
+            assertThat(visits.get("accounts").asInt()).isEqualTo(10);
+        });
     }
 
     private static void publish(ReferenceDataChanged data) throws Exception {

@@ -101,7 +101,7 @@ class ProfitabilityApiTest extends WebSliceTest {
         given(profitability.whaleCurve(ProfitabilityReport.PeriodLength.P1Y, 50)).willReturn(new WhaleCurve(
                 "the 12 months to 2026-12", "2026-01", "2027-01", "EUR", Instant.parse("2026-12-07T10:00:00Z"), 0,
                 BigDecimal.ZERO, new BigDecimal("2.0"), List.of(), List.of(), List.of(),
-                new WhaleCurve.Peak(0, BigDecimal.ZERO, BigDecimal.ZERO), null, null, null, 0, List.of(),
+                new WhaleCurve.Peak(0, BigDecimal.ZERO, BigDecimal.ZERO), null, null, null, 0, List.of(), List.of(),
                 "No account has anything to show over the 12 months to 2026-12 yet."));
 
         MvcTestResult result = get().uri("/api/v1/portfolio/whale-curve").exchange();
