@@ -98,7 +98,7 @@ class ContractSchemasTest {
             Map.entry(ServiceActivityRecorded.class, Set.of("quantity", "amount", "currency", "description")),
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
-                    "bondingLevel", "lastInteraction", "standingAt", "owner")),
+                    "bondingLevel", "lastInteraction", "standingAt", "owner", "profitability")),
             Map.entry(Firmographics.class, Set.of("annualRevenue")),
             Map.entry(StagePeriod.class, Set.of("leftAt")),
             Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
@@ -110,7 +110,7 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.ofEntries(
             Map.entry(AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
-                    "standingAt", "complianceHold", "owner")),
+                    "standingAt", "complianceHold", "owner", "profitability")),
             Map.entry(PurchaseRecorded.class, Set.of("orderRef", "grossMargin", "costOfGoods", "productLine", "buyClass")),
             Map.entry(AccountRegistered.class, Set.of("relationshipSince")),
             Map.entry(ReferralRecorded.class, Set.of("ref")),

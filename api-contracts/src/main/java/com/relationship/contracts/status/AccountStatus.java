@@ -53,6 +53,8 @@ import java.util.UUID;
  *                            an APPROVED one (docs/domain.md). Added later: false where it is absent
  * @param owner               who of the seller's people owns the account; null until one is assigned.
  *                            Added later: null where it is absent
+ * @param profitability       the account team's latest profitability decision (KEEP, CONVERT, FIRE); null
+ *                            before the first. Added later: null where it is absent
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
@@ -61,7 +63,8 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                             List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
                             boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
                             int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
-                            Instant standingAt, boolean complianceHold, AccountOwner owner) {
+                            Instant standingAt, boolean complianceHold, AccountOwner owner,
+                            ProfitabilityStance profitability) {
 
     /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
     public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
@@ -85,7 +88,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                          boolean stale, String staleReason) {
         this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
                 classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
-                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null, false);
+                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null, false, null, null);
     }
 
     /** The form before the owner was added: no owner. */
@@ -100,7 +103,22 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
                 classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
                 updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand, lastInteraction,
-                standingAt, complianceHold, null);
+                standingAt, complianceHold, null, null);
+    }
+
+    /** The form before the profitability decision was added: none. */
+    public AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
+                         Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
+                         KamStage kamStage, Instant kamStageSince, Classification classification,
+                         ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
+                         List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
+                         boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
+                         int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
+                         Instant standingAt, boolean complianceHold, AccountOwner owner) {
+        this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
+                classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
+                updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand, lastInteraction,
+                standingAt, complianceHold, owner, null);
     }
 
     /** This status marked stale for {@code reason}, or not stale if {@code reason} is null. */
@@ -108,7 +126,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, reason != null, reason, bondingLevel, bondStrength, churnScore,
-                churnBand, lastInteraction, standingAt, complianceHold, owner);
+                churnBand, lastInteraction, standingAt, complianceHold, owner, profitability);
     }
 
     /**
@@ -120,6 +138,6 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
-                lastInteraction, at, complianceHold, owner);
+                lastInteraction, at, complianceHold, owner, profitability);
     }
 }

@@ -62,7 +62,10 @@ class AccountStatusGoldenFileTest {
                 new LastInteraction(Instant.parse("2026-06-12T14:00:00Z"), InteractionChannel.CALL,
                         InteractionDirection.OUTBOUND, "6f1d2c3b-0a9e-4d8c-b7a6-5f4e3d2c1b0a"),
                 Instant.parse("2026-07-20T00:00:00Z"), true,
-                new AccountOwner("alice", OwnerKind.DEVELOPER, Instant.parse("2026-02-01T10:15:00Z")));
+                new AccountOwner("alice", OwnerKind.DEVELOPER, Instant.parse("2026-02-01T10:15:00Z")),
+                new ProfitabilityStance(com.relationship.contracts.account.ProfitabilityDecision.CONVERT,
+                        List.of(com.relationship.contracts.account.ConversionLever.CHARGE_FOR_SERVICES),
+                        Instant.parse("2026-05-04T09:00:00Z"), "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d"));
     }
 
     @Test
@@ -123,6 +126,20 @@ class AccountStatusGoldenFileTest {
                 .toFile(), AccountStatus.class);
         assertThat(before.owner()).isNull();
         assertThat(before).isEqualTo(sampleWithout(sample().complianceHold()));
+    }
+
+    /** A status published before it showed the profitability decision reads with none. */
+    @Test
+    void theFormBeforeTheProfitabilityDecisionStillReads() throws IOException {
+        AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-profitability.json")
+                .toFile(), AccountStatus.class);
+        AccountStatus s = sample();
+        assertThat(before.profitability()).isNull();
+        assertThat(before).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
+                s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
+                s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
+                s.updatedAt(), s.stale(), s.staleReason(), s.bondingLevel(), s.bondStrength(), s.churnScore(),
+                s.churnBand(), s.lastInteraction(), s.standingAt(), s.complianceHold(), s.owner()));
     }
 
     /** The sample as a form without the owner (and with {@code complianceHold} as that form had it) reads. */

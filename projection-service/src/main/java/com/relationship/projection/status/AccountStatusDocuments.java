@@ -12,6 +12,9 @@ import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
 import com.relationship.contracts.status.AccountOwner;
+import com.relationship.contracts.status.ProfitabilityStance;
+import com.relationship.contracts.account.ConversionLever;
+import com.relationship.contracts.account.ProfitabilityDecision;
 import com.relationship.contracts.status.LastInteraction;
 import com.relationship.contracts.status.OpenComplaint;
 import com.relationship.contracts.status.StagePeriod;
@@ -92,7 +95,12 @@ public final class AccountStatusDocuments {
                 .append("owner", s.owner() == null ? null : new Document()
                         .append("subject", s.owner().subject())
                         .append("kind", name(s.owner().kind()))
-                        .append("since", instant(s.owner().since())));
+                        .append("since", instant(s.owner().since())))
+                .append("profitability", s.profitability() == null ? null : new Document()
+                        .append("decision", name(s.profitability().decision()))
+                        .append("levers", s.profitability().levers().stream().map(Enum::name).toList())
+                        .append("since", instant(s.profitability().since()))
+                        .append("eventId", s.profitability().eventId()));
     }
 
     /**
@@ -130,7 +138,13 @@ public final class AccountStatusDocuments {
                 enumOf(ChurnBand::valueOf, doc.getString("churnBand")),
                 lastInteraction(doc.get("lastInteraction", Document.class)),
                 instant(doc.getString("standingAt")), doc.get("complianceHold", false),
-                owner(doc.get("owner", Document.class)));
+                owner(doc.get("owner", Document.class)), profitability(doc.get("profitability", Document.class)));
+    }
+
+    private static ProfitabilityStance profitability(Document d) {
+        return d == null ? null : new ProfitabilityStance(ProfitabilityDecision.valueOf(d.getString("decision")),
+                d.getList("levers", String.class, List.of()).stream().map(ConversionLever::valueOf).toList(),
+                instant(d.getString("since")), d.getString("eventId"));
     }
 
     private static AccountOwner owner(Document d) {

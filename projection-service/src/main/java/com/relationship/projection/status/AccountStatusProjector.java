@@ -6,6 +6,7 @@ import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.events.*;
 import com.relationship.contracts.status.AccountOwner;
+import com.relationship.contracts.status.ProfitabilityStance;
 import com.relationship.contracts.status.AccountStatus;
 import com.relationship.contracts.status.ExchangeType;
 import com.relationship.contracts.status.Firmographics;
@@ -155,7 +156,7 @@ public final class AccountStatusProjector {
                     + enveloped.type() + " (sequence " + enveloped.sequence() + ", id " + enveloped.eventId()
                     + ") comes before the account's registration");
         }
-        Draft draft = new Draft(current, at);
+        Draft draft = new Draft(current, at, enveloped.eventId());
         // Stage and KAM moves: what StageMoves says, the one answer the write side and the timeline use too.
         StageMoves.lifecycleAfter(event).ifPresent(stage -> draft.changeStage(stage, at));
         StageMoves.kamAfter(event).ifPresent(kam -> draft.changeKamStage(kam, at));
@@ -183,6 +184,7 @@ public final class AccountStatusProjector {
     private static final class Draft implements AccountEventVisitor<Draft> {
         private final AccountStatus from;
         private final Instant at;
+        private final String eventId;
         private LifecycleStage stage;
         private Instant stageSince;
         private LifecycleStage lapsedFrom;
@@ -197,10 +199,12 @@ public final class AccountStatusProjector {
         private Instant updatedAt;
         private boolean complianceHold;
         private AccountOwner owner;
+        private ProfitabilityStance profitability;
 
-        Draft(AccountStatus s, Instant at) {
+        Draft(AccountStatus s, Instant at, String eventId) {
             from = s;
             this.at = at;
+            this.eventId = eventId;
             stage = s.stage();
             stageSince = s.stageSince();
             lapsedFrom = s.lapsedFrom();
@@ -213,6 +217,7 @@ public final class AccountStatusProjector {
             openComplaints = new ArrayList<>(s.openComplaints());
             complianceHold = s.complianceHold();
             owner = s.owner();
+            profitability = s.profitability();
         }
 
         /** Closes the current stage period at {@code at} and opens one for {@code to}. */
@@ -404,7 +409,9 @@ public final class AccountStatusProjector {
 
         @Override
         public Draft visit(ProfitabilityDecided event) {
-            return this; // the profitability read model's (issue 29)
+            // Shown on the status, a FIRE as a decision (the stage stays); the figures are the profitability read model's.
+            profitability = new ProfitabilityStance(event.decision(), event.levers(), at, eventId);
+            return this;
         }
 
         AccountStatus build() {
@@ -412,7 +419,7 @@ public final class AccountStatusProjector {
                     lapsedFrom, stagePeriods, kamStage, kamStageSince, classification, from.exchangeType(),
                     purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence, updatedAt, false, null,
                     from.bondingLevel(), from.bondStrength(), from.churnScore(), from.churnBand(),
-                    from.lastInteraction(), from.standingAt(), complianceHold, owner);
+                    from.lastInteraction(), from.standingAt(), complianceHold, owner, profitability);
         }
     }
 }

@@ -100,6 +100,34 @@ class AccountStatusProjectorTest {
         assertThat(status.lastAppliedSequence()).isEqualTo(3);
     }
 
+    /** Issue 29: the latest profitability decision is shown, and a FIRE is a decision: the stage stays. */
+    @Test
+    void theStatusShowsTheLatestProfitabilityDecisionAndAFireMovesNoStage() {
+        Instant converted = Instant.parse("2026-01-10T09:00:00Z");
+        Instant fired = Instant.parse("2026-08-01T09:00:00Z");
+        AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
+                .then(id -> new com.relationship.contracts.events.PurchaseRecorded(id, UUID.randomUUID(),
+                        java.math.BigDecimal.TEN, "EUR", converted, "Seats"))
+                .then(id -> new com.relationship.contracts.events.LifecycleStageAdvanced(id,
+                        com.relationship.contracts.account.LifecycleStage.PROSPECT,
+                        com.relationship.contracts.account.LifecycleStage.CUSTOMER));
+        assertThat(projector.fold(history.events()).profitability()).isNull();
+
+        history.thenDated(converted, id -> new com.relationship.contracts.events.ProfitabilityDecided(id,
+                com.relationship.contracts.account.ProfitabilityDecision.CONVERT,
+                java.util.List.of(com.relationship.contracts.account.ConversionLever.RAISE_PRICES), "loses money"));
+        assertThat(projector.fold(history.events()).profitability().decision())
+                .isEqualTo(com.relationship.contracts.account.ProfitabilityDecision.CONVERT);
+
+        history.thenDated(fired, id -> new com.relationship.contracts.events.ProfitabilityDecided(id,
+                com.relationship.contracts.account.ProfitabilityDecision.FIRE, java.util.List.of(), "still loses"));
+        AccountStatus status = projector.fold(history.events());
+        assertThat(status.profitability()).isEqualTo(new com.relationship.contracts.status.ProfitabilityStance(
+                com.relationship.contracts.account.ProfitabilityDecision.FIRE, java.util.List.of(), fired,
+                history.get(4).eventId()));
+        assertThat(status.stage()).isEqualTo(com.relationship.contracts.account.LifecycleStage.CUSTOMER);
+    }
+
     /** The write side's KAM hold, shown: a REJECTED latest review holds, an APPROVED one after it releases. */
     @Test
     void aRejectedComplianceReviewShowsAsAComplianceHoldUntilAnApprovedOne() {

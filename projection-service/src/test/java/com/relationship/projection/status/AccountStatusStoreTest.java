@@ -111,6 +111,22 @@ class AccountStatusStoreTest {
         assertThat(queries.findStatus(bobs.accountId()).orElseThrow().owner().subject()).isEqualTo("bob");
     }
 
+    /** The latest profitability decision is stored and read back as it was folded. */
+    @Test
+    void theProfitabilityDecisionIsStoredAndReadBack() {
+        AccountStatus converting = save(AccountHistory.registered(UUID.randomUUID(), "Delta")
+                .then(id -> new com.relationship.contracts.events.ProfitabilityDecided(id,
+                        com.relationship.contracts.account.ProfitabilityDecision.CONVERT,
+                        java.util.List.of(com.relationship.contracts.account.ConversionLever.RAISE_PRICES,
+                                com.relationship.contracts.account.ConversionLever.REMOVE_DISCOUNTS), "loses money")), 1);
+
+        AccountStatus read = queries.findStatus(converting.accountId()).orElseThrow();
+        assertThat(read).isEqualTo(converting);
+        assertThat(read.profitability().levers()).containsExactly(
+                com.relationship.contracts.account.ConversionLever.RAISE_PRICES,
+                com.relationship.contracts.account.ConversionLever.REMOVE_DISCOUNTS);
+    }
+
     /** The watch list of one owner: only the accounts that can churn, and only theirs. */
     @Test
     void theWatchListFiltersByTheOwnersSubject() {
