@@ -13,18 +13,22 @@ export async function open(accountId) {
   $('why-panel').dataset.state = 'loading';
   $('timeline').dataset.state = 'loading';
   $('committee').dataset.state = 'loading';
-  const [risk, history, timeline, committee] = await Promise.all([
+  $('account-profitability').dataset.state = 'loading';
+  const [risk, history, timeline, committee, profitability] = await Promise.all([
     api.get(`/api/v1/accounts/${accountId}/churn-risk`),
     api.get(`/api/v1/accounts/${accountId}/churn-risk/history`),
     api.get(`/api/v1/accounts/${accountId}/timeline`),
     // Its own read model may not have folded a brand-new account yet: the rest of the view shows anyway.
     api.get(`/api/v1/accounts/${accountId}/committee`).catch((problem) => (problem.status === 404 ? null : Promise.reject(problem))),
+    api.get(`/api/v1/accounts/${accountId}/profitability?period=P1Y&periods=1`)
+      .catch((problem) => (problem.status === 404 ? null : Promise.reject(problem))),
   ]);
   if (current !== accountId) return; // another account was opened meanwhile
   const status = await api.get(`/api/v1/accounts/${accountId}/status`);
   showTimeline(timeline, history);
   showWhy(status.name, risk);
   showCommittee(committee);
+  showProfitability(profitability);
   $('account').dataset.accountId = accountId;
   $('account').scrollIntoView({ block: 'start' });
 }
@@ -44,6 +48,27 @@ function showWhy(name, risk) {
   $('why-factors').replaceChildren(...items);
   $('why-sum').textContent = String(risk.factors.reduce((sum, f) => sum + f.points, 0));
   $('why-panel').dataset.state = 'loaded';
+}
+
+/** The trailing year's figures, the suggested decision and the team's latest one (issue 29). */
+function showProfitability(report) {
+  const panel = $('account-profitability');
+  if (!report) {
+    $('profitability-year').textContent = 'No profitability read yet.';
+    $('profitability-suggestion').textContent = '';
+    $('profitability-decision').textContent = '';
+    panel.dataset.state = 'empty';
+    return;
+  }
+  $('profitability-year').textContent = report.trailingYear.reason;
+  const suggestion = $('profitability-suggestion');
+  suggestion.textContent = `Suggested: ${report.suggestion.reason}`;
+  suggestion.dataset.decision = report.suggestion.decision;
+  const decided = report.latestDecision;
+  $('profitability-decision').textContent = decided
+    ? `Decided ${decided.decision}${decided.levers.length ? ` (${decided.levers.join(', ')})` : ''} on ${decided.at}: ${decided.rationale}`
+    : 'No decision recorded yet (POST /profitability-decisions).';
+  panel.dataset.state = 'loaded';
 }
 
 function showCommittee(committee) {

@@ -50,7 +50,9 @@ function render(curve) {
     ? [el('tr', {}, el('td', { colspan: '6', text: 'No unprofitable account over this period.' }))]
     : curve.tail.map((r) => el('tr', { 'data-testid': 'tail-account', 'data-account-id': r.accountId,
       'data-suggested': r.suggested },
-    el('td', { text: r.rank }), el('td', { text: r.name || r.accountId }), el('td', { text: money(r.revenue) }),
+    el('td', { text: r.rank }),
+    el('td', {}, el('a', { href: `/dashboard#account=${r.accountId}`, 'data-testid': 'tail-link', text: r.name || r.accountId })),
+    el('td', { text: money(r.revenue) }),
     el('td', { text: money(r.profit) }), el('td', { text: r.marginPercent === null ? '–' : `${r.marginPercent}%` }),
     el('td', { text: r.suggested })))));
   $('portfolio-costs').querySelector('tbody').replaceChildren(...curve.costByActivity.map((c) => el('tr', {

@@ -593,9 +593,10 @@ class DashboardBrowserTest {
         InteractionRecorded visit = new InteractionRecorded(loser, UUID.randomUUID(), InteractionChannel.VISIT,
                 InteractionDirection.TWO_WAY, "Dana", "Site visit", at);
         seed(loser, at, register("Portfolio Loser"), new PurchaseRecorded(loser, UUID.randomUUID(), new BigDecimal("1000.00"),
-                "EUR", at, "Order", null, BigDecimal.ZERO, null, null, null), visit, visit, visit);
+                "EUR", at, "Order", null, BigDecimal.ZERO, null, null, null),
+                new LifecycleStageAdvanced(loser, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER), visit, visit, visit);
         await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + loser + "/profitability"),
-                report -> report != null && report.get("lastAppliedSequence").asLong() == 4
+                report -> report != null && report.get("lastAppliedSequence").asLong() == 5
                         && report.at("/trailingYear/costToServe/amount").decimalValue().signum() > 0);
 
         Browser b = browser();
@@ -611,6 +612,17 @@ class DashboardBrowserTest {
         assertThat(b.driver().findElements(By.cssSelector("[data-testid=portfolio-cost][data-activity=SALES_VISIT]")))
                 .isNotEmpty();
         b.screenshot("dashboard-portfolio");
+
+        // The tail links to the account's view, where its trailing year and the suggested decision show.
+        b.driver().findElement(By.cssSelector("[data-testid=tail-account][data-account-id='" + loser + "'] a")).click();
+        b.waitForAttribute("account-profitability", "data-state", "loaded");
+        assertThat(b.driver().findElement(Browser.testId("profitability-suggestion")).getAttribute("data-decision"))
+                .isEqualTo("CONVERT");
+        assertThat(b.driver().findElement(Browser.testId("profitability-year")).getText()).contains("profit -1,200.00 EUR");
+        assertThat(b.driver().findElement(Browser.testId("profitability-decision")).getText()).contains("No decision");
+        b.screenshot("dashboard-account-profitability");
+        b.visit("http://127.0.0.1:" + proxy.port() + "/dashboard/portfolio");
+        b.waitForAttribute("portfolio", "data-state", "loaded");
 
         new Select(b.driver().findElement(Browser.testId("portfolio-period"))).selectByValue("P1M");
         b.waiting(WAIT).until(d -> d.findElement(Browser.testId("portfolio-reading")).getText().contains("the month to"));
