@@ -386,14 +386,9 @@ public record AccountState(UUID accountId, String name, Classification classific
             return this; // a cost: recorded once by its id (RecordedFacts), no rule reads it
         }
 
-        /** A CONVERT starts the time a FIRE waits for; a KEEP ends it (the account turned around); a FIRE leaves it. */
         @Override
         public Draft visit(ProfitabilityDecided event) {
-            switch (event.decision()) {
-                case CONVERT -> convertingSince = convertingSince != null ? convertingSince : at;
-                case KEEP -> convertingSince = null;
-                case FIRE -> { }
-            }
+            convertingSince = ConvertingSince.after(convertingSince, event.decision(), at);
             return this;
         }
 

@@ -211,10 +211,16 @@ public final class Pricing {
         }
 
         void units(BigDecimal quantity, BigDecimal unitCost, BigDecimal amount, String eventId) {
-            units = units == null ? quantity : units.add(quantity);
-            // Months under different cards can price the same activity differently: then no one unit cost is shown.
-            costPerUnit = units.equals(quantity) || (costPerUnit != null && costPerUnit.compareTo(unitCost) == 0)
-                    ? unitCost : null;
+            if (units == null) {
+                units = quantity;
+                costPerUnit = unitCost;
+            } else {
+                units = units.add(quantity);
+                // Months under different cards can price the same activity differently: then no one unit cost is shown.
+                if (costPerUnit != null && costPerUnit.compareTo(unitCost) != 0) {
+                    costPerUnit = null;
+                }
+            }
             cost.add(amount, eventId);
         }
 

@@ -82,7 +82,9 @@ public record ProfitabilityReport(UUID accountId, String name, String reportingC
                                          Pricing pricing, String reportingCurrency, boolean readToEnd,
                                          java.time.Duration convertBeforeFire) {
         List<Ledger> past = view.ledger().stream().filter(line -> !line.at().isAfter(now)).toList();
-        YearMonth current = length.start(YearMonth.from(now.atOffset(ZoneOffset.UTC)));
+        YearMonth thisMonth = YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        YearMonth afterNow = thisMonth.plusMonths(1);
+        YearMonth current = length.start(thisMonth);
         List<PeriodFigures> periods = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             YearMonth from = current.minusMonths((long) i * length.months);
@@ -91,11 +93,10 @@ public record ProfitabilityReport(UUID accountId, String name, String reportingC
             periods.add(figures(length.label(from), from.toString(), to.toString(), pricing.total(in), reportingCurrency));
         }
         YearMonth first = past.stream().map(Ledger::month).min(YearMonth::compareTo).orElse(current);
-        PeriodFigures lifetime = figures("lifetime", first.toString(), YearMonth.from(now.atOffset(ZoneOffset.UTC))
-                .plusMonths(1).toString(), pricing.total(past), reportingCurrency);
+        PeriodFigures lifetime = figures("lifetime", first.toString(), afterNow.toString(), pricing.total(past),
+                reportingCurrency);
         YearMonth yearFrom = PeriodLength.P1Y.trailingFrom(now);
         String window = PeriodLength.P1Y.trailingLabel(now);
-        YearMonth afterNow = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
         Pricing.Totals year = pricing.total(within(past, yearFrom, afterNow));
         PeriodFigures trailingYear = figures(window, yearFrom.toString(), afterNow.toString(), year, reportingCurrency);
         return new ProfitabilityReport(view.accountId(), view.name(), reportingCurrency, length.name(), now, periods,

@@ -1,5 +1,7 @@
 package com.relationship.projection.profitability;
 
+import com.relationship.account.ConvertingSince;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -17,18 +19,11 @@ public record ProfitabilityView(UUID accountId, String name, List<Ledger> ledger
         decisions = List.copyOf(decisions);
     }
 
-    /**
-     * Since when a CONVERT stands: the first CONVERT since the last KEEP (as relationship-service's rule for a
-     * FIRE reads it); null when none does.
-     */
+    /** Since when a CONVERT stands, as relationship-service's rule for a FIRE reads it; null when none does. */
     public java.time.Instant convertingSince() {
         java.time.Instant since = null;
         for (Decision d : decisions) {
-            switch (d.decision()) {
-                case CONVERT -> since = since != null ? since : d.at();
-                case KEEP -> since = null;
-                case FIRE -> { }
-            }
+            since = ConvertingSince.after(since, d.decision(), d.at());
         }
         return since;
     }

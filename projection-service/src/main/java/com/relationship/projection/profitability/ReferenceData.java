@@ -7,6 +7,7 @@ import com.relationship.contracts.referencedata.ReferenceDataChanged;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -17,14 +18,14 @@ import java.util.TreeMap;
  * @param readToEnd whether the topic was read to its end once since start: before that a missing rate may
  *                  only not have been read yet
  */
-public record ReferenceData(Map<YearMonth, ExchangeRatesSet> rates, Map<YearMonth, ActivityRatesSet> cards,
+public record ReferenceData(Map<YearMonth, ExchangeRatesSet> rates, NavigableMap<YearMonth, ActivityRatesSet> cards,
                             boolean readToEnd) {
 
-    public static final ReferenceData NONE = new ReferenceData(Map.of(), Map.of(), false);
+    public static final ReferenceData NONE = new ReferenceData(Map.of(), new TreeMap<>(), false);
 
     public ReferenceData {
         rates = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(rates));
-        cards = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(cards));
+        cards = java.util.Collections.unmodifiableNavigableMap(new TreeMap<>(cards));
     }
 
     /** With {@code data} if it is newer than what is known of its key; this one otherwise. */
@@ -43,7 +44,7 @@ public record ReferenceData(Map<YearMonth, ExchangeRatesSet> rates, Map<YearMont
         if (known != null && known.version() >= card.version()) {
             return this;
         }
-        Map<YearMonth, ActivityRatesSet> next = new TreeMap<>(cards);
+        NavigableMap<YearMonth, ActivityRatesSet> next = new TreeMap<>(cards);
         next.put(card.appliesFrom(), card);
         return new ReferenceData(rates, next, readToEnd);
     }
@@ -59,7 +60,7 @@ public record ReferenceData(Map<YearMonth, ExchangeRatesSet> rates, Map<YearMont
 
     /** The card that prices {@code month}: the latest that applies from it or a month before. */
     Optional<ActivityRatesSet> cardFor(YearMonth month) {
-        return Optional.ofNullable(new TreeMap<>(cards).floorEntry(month)).map(Map.Entry::getValue);
+        return Optional.ofNullable(cards.floorEntry(month)).map(Map.Entry::getValue);
     }
 
     /** The rate of {@code currency} in {@code month}, into {@code reporting}; 1 for the reporting currency itself. */

@@ -41,11 +41,10 @@ public record Suggestion(ProfitabilityDecision decision, List<ConversionLever> l
             return new Suggestion(ProfitabilityDecision.KEEP, List.of(), List.of(), null,
                     "Profitable: " + figures + ". Keep it.", List.of());
         }
-        List<String> costliest = trailing.byActivity().stream()
-                .sorted(Comparator.comparing(Pricing.ActivityCost::amount).reversed()).limit(3)
-                .map(Pricing.ActivityCost::activity).toList();
-        String costs = costliest.isEmpty() ? "" : "; the costliest: " + trailing.byActivity().stream()
-                .sorted(Comparator.comparing(Pricing.ActivityCost::amount).reversed()).limit(3)
+        List<Pricing.ActivityCost> top = trailing.byActivity().stream()
+                .sorted(Comparator.comparing(Pricing.ActivityCost::amount).reversed()).limit(3).toList();
+        List<String> costliest = top.stream().map(Pricing.ActivityCost::activity).toList();
+        String costs = top.isEmpty() ? "" : "; the costliest: " + top.stream()
                 .map(a -> a.activity() + " " + money(a.amount())).collect(Collectors.joining(", "));
         Instant converting = view.convertingSince();
         if (converting == null) {

@@ -228,19 +228,21 @@ class ReferenceDataController {
         }
     }
 
+    /** The month in the path: 400 when it is not one. */
     private static YearMonth monthOf(String month) {
-        try {
-            return YearMonth.parse(month);
-        } catch (DateTimeParseException notAMonth) {
-            throw ReferenceDataProblem.notAMonth(month);
-        }
+        return monthOf(month, () -> ReferenceDataProblem.notAMonth(month));
     }
 
+    /** The month in a body field: 422 naming the field when it is not one. */
     private static YearMonth monthOf(String month, String field) {
+        return monthOf(month, () -> ReferenceDataProblem.invalid(field, "must be a month written yyyy-MM, such as 2026-01"));
+    }
+
+    private static YearMonth monthOf(String month, java.util.function.Supplier<ReferenceDataProblem> notAMonth) {
         try {
             return YearMonth.parse(month);
-        } catch (DateTimeParseException notAMonth) {
-            throw ReferenceDataProblem.invalid(field, "must be a month written yyyy-MM, such as 2026-01");
+        } catch (DateTimeParseException notParsed) {
+            throw notAMonth.get();
         }
     }
 }
