@@ -263,8 +263,10 @@ class DashboardBrowserTest {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
         assertThat(b.driver().findElement(Browser.testId("page-marker")).getAttribute("textContent"))
                 .as("the same page, not a reload").isEqualTo(marker);
-        assertThat(b.driver().findElement(By.cssSelector("[data-testid=feed-row][data-account-id='" + account + "']"))
-                .getText()).contains("Live Change GmbH");
+        // The account's rows are its status change and its first churn band, in whichever order they came: the
+        // status row names the account.
+        b.waiting(WAIT).until(d -> d.findElements(By.cssSelector("[data-testid=feed-row][data-account-id='" + account
+                + "']")).stream().anyMatch(row -> row.getText().contains("Live Change GmbH")));
         b.assertNoProblems();
     }
 
