@@ -84,6 +84,9 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.ofEntries(
             Map.entry(AccountRegistered.class, Set.of("annualRevenue", "relationshipSince")),
+            Map.entry(com.relationship.contracts.status.ProfitabilityStance.class, Set.of("decision", "since", "eventId",
+                    "trailingYear", "belowZero")),
+            Map.entry(com.relationship.contracts.status.ProfitabilityStance.TrailingYear.class, Set.of("marginPercent")),
             Map.entry(PurchaseRecorded.class, Set.of("description", "orderRef", "grossMargin", "costOfGoods",
                     "productLine", "buyClass")),
             Map.entry(ReferralRecorded.class, Set.of("referredCompany", "ref")),

@@ -108,6 +108,11 @@ final class RestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Answer put(String url, String body, int expected) throws Exception {
+        return answer(url, send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))), expected);
+    }
+
     Answer get(String url) throws Exception {
         return answer(url, send(HttpRequest.newBuilder(URI.create(url)).GET()), 200);
     }

@@ -53,8 +53,10 @@ import java.util.UUID;
  *                            an APPROVED one (docs/domain.md). Added later: false where it is absent
  * @param owner               who of the seller's people owns the account; null until one is assigned.
  *                            Added later: null where it is absent
- * @param profitability       the account team's latest profitability decision (KEEP, CONVERT, FIRE); null
- *                            before the first. Added later: null where it is absent
+ * @param profitability       the account team's latest profitability decision (KEEP, CONVERT, FIRE) and, in
+ *                            the REST answers, its trailing twelve months' revenue and profit and whether it was
+ *                            below zero ({@link ProfitabilityStance}); null before the first decision on the
+ *                            topic. Added later: null where it is absent
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
@@ -127,6 +129,25 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, reason != null, reason, bondingLevel, bondStrength, churnScore,
                 churnBand, lastInteraction, standingAt, complianceHold, owner, profitability);
+    }
+
+    /**
+     * This status as the status topic carries it: without the figures the REST answers price when asked (the
+     * profitability's trailing year), which change with exchange rates and time, not with events.
+     */
+    public AccountStatus asPublished() {
+        if (profitability == null || profitability.trailingYear() == null) {
+            return this;
+        }
+        return withProfitability(profitability.decision() == null ? null : profitability.withTrailingYear(null));
+    }
+
+    /** This status with {@code profitability} as its profitability. */
+    public AccountStatus withProfitability(ProfitabilityStance profitability) {
+        return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
+                kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
+                lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
+                lastInteraction, standingAt, complianceHold, owner, profitability);
     }
 
     /**

@@ -65,7 +65,10 @@ class AccountStatusGoldenFileTest {
                 new AccountOwner("alice", OwnerKind.DEVELOPER, Instant.parse("2026-02-01T10:15:00Z")),
                 new ProfitabilityStance(com.relationship.contracts.account.ProfitabilityDecision.CONVERT,
                         List.of(com.relationship.contracts.account.ConversionLever.CHARGE_FOR_SERVICES),
-                        Instant.parse("2026-05-04T09:00:00Z"), "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d"));
+                        Instant.parse("2026-05-04T09:00:00Z"), "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d")
+                        .withTrailingYear(new ProfitabilityStance.TrailingYear("the 12 months to 2026-07", "2025-08",
+                                "2026-08", "EUR", new BigDecimal("108001.50"), new BigDecimal("-2150.25"),
+                                new BigDecimal("-2.0"), false, Instant.parse("2026-07-20T00:00:01Z"))));
     }
 
     @Test
@@ -126,6 +129,20 @@ class AccountStatusGoldenFileTest {
                 .toFile(), AccountStatus.class);
         assertThat(before.owner()).isNull();
         assertThat(before).isEqualTo(sampleWithout(sample().complianceHold()));
+    }
+
+    /** A status published (or answered) before it showed the trailing year's figures reads without them. */
+    @Test
+    void theFormBeforeTheTrailingYearStillReads() throws IOException {
+        AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-trailing-year.json")
+                .toFile(), AccountStatus.class);
+        ProfitabilityStance s = sample().profitability();
+        assertThat(before.profitability()).isEqualTo(new ProfitabilityStance(s.decision(), s.levers(), s.since(), s.eventId()));
+        assertThat(before.profitability().trailingYear()).isNull();
+        assertThat(before.profitability().belowZero()).isNull();
+        assertThat(before.withProfitability(s)).isEqualTo(sample());
+        assertThat(sample().asPublished()).as("the topic's form: the decision without the figures priced on read")
+                .isEqualTo(before);
     }
 
     /** A status published before it showed the profitability decision reads with none. */

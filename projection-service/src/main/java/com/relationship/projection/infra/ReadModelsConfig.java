@@ -15,11 +15,13 @@ import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.committee.CommitteeReadModel;
 import com.relationship.projection.committee.CommitteeView;
+import com.relationship.projection.profitability.PortfolioRanking;
 import com.relationship.projection.profitability.Profitability;
 import com.relationship.projection.profitability.ProfitabilityProperties;
 import com.relationship.projection.profitability.ProfitabilityReadModel;
 import com.relationship.projection.profitability.ProfitabilityView;
 import com.relationship.projection.profitability.ReferenceDataFeed;
+import com.relationship.projection.profitability.TrailingYearOnStatus;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import java.time.Clock;
 import com.relationship.projection.ingest.EventTraces;
@@ -151,11 +153,11 @@ class ReadModelsConfig {
         return new ProfitabilityReadModel();
     }
 
-    /** Read by {@code _id} alone, and whole for the whale curve: no index of its own. */
+    /** Read by {@code _id}, and by when it was written for the whale curve's ranking ({@code PortfolioRanking}). */
     @Bean
     @Order(5)
     ReadModelPipeline<ProfitabilityView> profitabilityPipeline(ProfitabilityReadModel model, Pipelines pipelines) {
-        return pipelines.of(model, collection -> { });
+        return pipelines.of(model, PortfolioRanking::ensureIndexes);
     }
 
     /** This instance's copy of the exchange rates and rate cards the figures are priced with. */
@@ -164,10 +166,23 @@ class ReadModelsConfig {
         return new ReferenceDataFeed(kafka, properties.referenceDataTopic());
     }
 
+    /** The portfolio's profitability in memory, ranked: every instance keeps its own from the shared collection. */
+    @Bean
+    PortfolioRanking portfolioRanking(ReadModelPipeline<ProfitabilityView> profitabilityPipeline, ReferenceDataFeed feed,
+                                      ProfitabilityProperties properties, Clock clock) {
+        return new PortfolioRanking(profitabilityPipeline.store(), feed, properties, clock);
+    }
+
+    /** Each status over REST with its trailing year's revenue and profit, from the ranking. */
+    @Bean
+    TrailingYearOnStatus trailingYearOnStatus(PortfolioRanking ranking, ProfitabilityProperties properties, Clock clock) {
+        return new TrailingYearOnStatus(ranking, properties, clock);
+    }
+
     @Bean
     Profitability profitability(ReadModelPipeline<ProfitabilityView> profitabilityPipeline, ReferenceDataFeed feed,
-                                ProfitabilityProperties properties, Clock clock) {
-        return new Profitability(profitabilityPipeline.store(), feed, properties, clock);
+                                ProfitabilityProperties properties, Clock clock, PortfolioRanking ranking) {
+        return new Profitability(profitabilityPipeline.store(), feed, properties, clock, ranking);
     }
 
     @Bean

@@ -1,17 +1,10 @@
 package com.relationship.projection.profitability;
 
 import com.relationship.projection.readmodel.AccountNotFoundException;
-import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.readmodel.ReadModelStore;
-import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -28,9 +21,11 @@ public class Profitability {
     private final Supplier<ReferenceData> referenceData;
     private final ProfitabilityProperties properties;
     private final Clock clock;
+    private final PortfolioRanking ranking;
 
     public Profitability(ReadModelStore<ProfitabilityView> store, Supplier<ReferenceData> referenceData,
-                         ProfitabilityProperties properties, Clock clock) {
+                         ProfitabilityProperties properties, Clock clock, PortfolioRanking ranking) {
+        this.ranking = ranking;
         this.store = store;
         this.referenceData = referenceData;
         this.properties = properties;
@@ -44,36 +39,9 @@ public class Profitability {
                 reference.readToEnd(), properties.convertBeforeFire());
     }
 
-    /** Over the {@code length} of months up to and including the current one. */
+    /** Over the {@code length} of months up to and including the current one, from the maintained ranking. */
     public WhaleCurve whaleCurve(ProfitabilityReport.PeriodLength length, int limit) {
-        Instant now = clock.instant();
-        YearMonth to = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
-        YearMonth from = length.trailingFrom(now);
-        YearMonth yearFrom = ProfitabilityReport.PeriodLength.P1Y.trailingFrom(now);
-        String year = ProfitabilityReport.PeriodLength.P1Y.trailingLabel(now);
-        Pricing pricing = pricing(referenceData.get());
-        ReadModelDocuments<ProfitabilityView> documents = store.documents();
-        List<WhaleCurve.Entry> entries = new ArrayList<>();
-        for (Document document : store.collection().find()) {
-            ProfitabilityView view = documents.visibleViewOf(document);
-            if (view == null) {
-                continue;
-            }
-            List<Ledger> past = view.ledger().stream().filter(line -> !line.at().isAfter(now)).toList();
-            List<Ledger> in = ProfitabilityReport.within(past, from, to);
-            if (in.isEmpty()) {
-                continue; // nothing earned nor spent on it in the window: not on this curve
-            }
-            Pricing.Totals totals = pricing.total(in);
-            Pricing.Totals trailing = length == ProfitabilityReport.PeriodLength.P1Y ? totals
-                    : pricing.total(ProfitabilityReport.within(past, yearFrom, to));
-            Suggestion suggested = Suggestion.of(view, trailing, year, now, properties.convertBeforeFire(),
-                    properties.assumedGrossMargin(), currency());
-            entries.add(new WhaleCurve.Entry(view.accountId(), view.name(), totals.revenue().amount(), totals.profit(),
-                    totals.complete(), suggested.decision(), totals.byActivity()));
-        }
-        String period = length.trailingLabel(now);
-        return WhaleCurve.of(period, from.toString(), to.toString(), currency(), now, entries, BREAK_EVEN_MARGIN, limit);
+        return ranking.whaleCurve(length, limit);
     }
 
     private Pricing pricing(ReferenceData reference) {

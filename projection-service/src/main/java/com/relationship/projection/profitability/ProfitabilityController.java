@@ -57,7 +57,9 @@ public class ProfitabilityController {
                     + " to 100% of the accounts (after each account up to 100 accounts, else at each whole percent: the"
                     + " curve a chart draws), its peak, the profitable accounts, those that"
                     + " break even (margin within ±2% of revenue) and the unprofitable tail, and the seed's reading of"
-                    + " it. The most profitable and the unprofitable accounts are listed, each at most limit.")
+                    + " it. The most profitable and the unprofitable accounts are listed, each at most limit. Answered from"
+                    + " the ranking each instance keeps in memory and refreshes about every second"
+                    + " (projection.profitability.ranking.poll): at says when it was ranked.")
     public WhaleCurve whaleCurve(
             @Parameter(description = "P1M, P3M or P1Y") @RequestParam(defaultValue = "P1Y")
             ProfitabilityReport.PeriodLength period,

@@ -19,12 +19,31 @@ import java.util.Currency;
  * @param referenceDataTopic where the exchange rates and the activity rate card are read from
  * @param convertBeforeFire  how long a CONVERT must have stood before FIRE is suggested: relationship-service's
  *                           {@code relationship.profitability.convert-before-fire}, which refuses a FIRE before it
+ * @param ranking            how the whale curve's ranking kept in memory follows the collection
  */
 @ConfigurationProperties("projection.profitability")
 public record ProfitabilityProperties(@DefaultValue("EUR") Currency reportingCurrency,
                                       @DefaultValue("0.30") BigDecimal assumedGrossMargin,
                                       @DefaultValue(Topics.REFERENCE_DATA) String referenceDataTopic,
-                                      @DefaultValue("182d") java.time.Duration convertBeforeFire) {
+                                      @DefaultValue("182d") java.time.Duration convertBeforeFire,
+                                      @DefaultValue Ranking ranking) {
+
+    /**
+     * @param poll       how often the accounts written since are read ({@code PortfolioRanking})
+     * @param lookBack   how far before its last read it reads again: the writing instances' clocks may be that
+     *                   far apart, and a write in flight that late
+     * @param fullReload how often the whole collection is loaded again (after a rebuild's swap it is another one)
+     */
+    public record Ranking(@DefaultValue("1s") java.time.Duration poll, @DefaultValue("10s") java.time.Duration lookBack,
+                          @DefaultValue("1h") java.time.Duration fullReload) {
+
+        public Ranking {
+            if (poll.isNegative() || poll.isZero() || lookBack.isNegative() || fullReload.compareTo(poll) < 0) {
+                throw new IllegalArgumentException("projection.profitability.ranking: poll (" + poll + ") must be positive,"
+                        + " look-back (" + lookBack + ") not negative, full-reload (" + fullReload + ") at least the poll");
+            }
+        }
+    }
 
     public ProfitabilityProperties {
         if (reportingCurrency == null || reportingCurrency.getDefaultFractionDigits() < 0) {

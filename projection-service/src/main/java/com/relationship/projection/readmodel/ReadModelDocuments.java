@@ -33,6 +33,11 @@ public final class ReadModelDocuments<V> {
     public static final String DEAD_LETTER_COUNT = "deadLetterCount";
     public static final String NEXT_CHANGE_AT = "nextChangeAt";
     public static final String FINGERPRINT = "fingerprint";
+    /**
+     * When the document was written, by the writing instance's clock: what a copy of the collection kept in
+     * memory reads the changes since its last read by (the profitability's {@code PortfolioRanking}).
+     */
+    public static final String WRITTEN_AT = "writtenAt";
 
     private final ReadModel<V> model;
     private final AccountEventCodec codec;
@@ -62,7 +67,8 @@ public final class ReadModelDocuments<V> {
                         .append("at", instant(m.at()))).toList())
                 .append(DEAD_LETTER_COUNT, state.deadLetters().size())
                 .append(NEXT_CHANGE_AT, nextChange == null ? null : dateNotBefore(nextChange))
-                .append(FINGERPRINT, model.fingerprint());
+                .append(FINGERPRINT, model.fingerprint())
+                .append(WRITTEN_AT, new Date());
         return doc;
     }
 

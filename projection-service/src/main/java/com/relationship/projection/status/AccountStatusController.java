@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +33,12 @@ public class AccountStatusController {
     public static final int MAX_PAGE = 10_000_000;
 
     private final AccountStatusStore store;
+    private final StatusFigures figures;
 
-    public AccountStatusController(AccountStatusStore store) {
+    /** @param figures the figures priced when asked for (the trailing year's profitability); none where no bean gives them */
+    public AccountStatusController(AccountStatusStore store, ObjectProvider<StatusFigures> figures) {
         this.store = store;
+        this.figures = figures.getIfAvailable(() -> StatusFigures.NONE);
     }
 
     @GetMapping("/{id}/status")
@@ -42,7 +46,7 @@ public class AccountStatusController {
             description = "404 (application/problem+json, type /problems/account-not-found) for an unknown account, "
                     + "or one registered so recently that its first event is not projected yet.")
     public AccountStatus status(@PathVariable UUID id) {
-        return store.findStatus(id).orElseThrow(() -> new AccountNotFoundException(id));
+        return store.findStatus(id).map(figures::withFigures).orElseThrow(() -> new AccountNotFoundException(id));
     }
 
     @GetMapping
@@ -60,7 +64,7 @@ public class AccountStatusController {
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @Parameter(description = "Page size, 1 to 200") @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         String subject = OwnerFilter.subjectOf(owner);
-        List<AccountStatus> items = store.list(stage, kamStage, subject, page, size);
+        List<AccountStatus> items = store.list(stage, kamStage, subject, page, size).stream().map(figures::withFigures).toList();
         return new AccountStatusPage(items, page, size, store.count(stage, kamStage, subject));
     }
 

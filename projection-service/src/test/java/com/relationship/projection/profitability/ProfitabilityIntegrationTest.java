@@ -177,6 +177,19 @@ class ProfitabilityIntegrationTest {
             assertThat(visits.get("amount").decimalValue()).as("12 visits at 100").isEqualByComparingTo("1200.00");
             assertThat(visits.get("accounts").asInt()).isEqualTo(10);
         });
+
+        JsonNode status = json.readTree(get("/api/v1/accounts/" + loser.accountId() + "/status").body());
+        assertThat(status.at("/profitability/trailingYear/profit").decimalValue()).as("the ranking's figures on the status")
+                .isEqualByComparingTo("-300.00");
+        assertThat(status.at("/profitability/trailingYear/currency").asText()).isEqualTo("EUR");
+        assertThat(status.at("/profitability/belowZero").asBoolean()).isTrue();
+        assertThat(status.at("/profitability/decision").isNull()).as("no decision recorded").isTrue();
+        JsonNode whaleStatus = json.readTree(get("/api/v1/accounts?size=200").body()).get("items").findParents("accountId")
+                .stream().filter(item -> item.get("accountId").asText().equals(whale.accountId().toString())).findFirst()
+                .orElseThrow();
+        assertThat(whaleStatus.at("/profitability/trailingYear/profit").decimalValue()).as("on the list too")
+                .isEqualByComparingTo("800.00");
+        assertThat(whaleStatus.at("/profitability/belowZero").asBoolean()).isFalse();
     }
 
     private static void publish(ReferenceDataChanged data) throws Exception {

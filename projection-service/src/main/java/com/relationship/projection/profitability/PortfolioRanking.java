@@ -1,0 +1,313 @@
+package com.relationship.projection.profitability;
+
+import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.ReadModelStore;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static com.relationship.projection.readmodel.ReadModelDocuments.ID;
+import static com.relationship.projection.readmodel.ReadModelDocuments.WRITTEN_AT;
+
+/**
+ * The portfolio's profitability kept in memory and ranked, so the whale curve is answered at 100,000
+ * accounts without reading them (issue 29: "answered from a maintained ranking").
+ * <p>
+ * Every instance keeps its own copy of the shared {@code account_profitability} collection, whichever
+ * instance wrote it: it loads it whole at start, then every {@code poll} reads the documents written
+ * since its last read (by their {@value ReadModelDocuments#WRITTEN_AT}, with a look-back for the
+ * writers' clocks and the writes in flight), and loads it whole again every {@code fullReload} (after a
+ * rebuild's swap the collection is another one). It keeps each account's ledger lines of the last
+ * twelve months only. An account is priced again when it changes, and every account when the
+ * reference data changes or an hour turns (the windows and the suggestion move with time); the curves
+ * asked for in the last ten minutes are ranked again after every cycle that changed anything. A request
+ * reads the latest ranking: it is at most a poll and a ranking behind the read model.
+ */
+public class PortfolioRanking implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PortfolioRanking.class);
+    /** A curve nobody asked for in this long is no longer ranked after each change. */
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+    /** How long a request waits for the first load before it is answered from what is loaded. */
+    private static final Duration FIRST_LOAD_WAIT = Duration.ofMinutes(2);
+
+    private final ReadModelStore<ProfitabilityView> store;
+    private final Supplier<ReferenceData> referenceData;
+    private final ProfitabilityProperties properties;
+    private final Clock clock;
+    private final Clock writers = Clock.systemUTC();
+    private final ProfitabilityProperties.Ranking settings;
+
+    /** What is held of each account: its view with the lines of the last twelve months, and the version read. */
+    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+    /** Each account's place in each window's curve; absent where it has nothing in that window. */
+    private final Map<UUID, Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry>> priced = new ConcurrentHashMap<>();
+    private final Map<CurveKey, Ranked> curves = new ConcurrentHashMap<>();
+    private final CountDownLatch firstLoad = new CountDownLatch(1);
+
+    private Basis pricedOn;
+    private volatile Instant pricedAt;
+    private Instant lastRead;
+    private Instant lastFullLoad;
+    private volatile boolean running;
+    private volatile Thread worker;
+
+    private record Held(ProfitabilityView view, long version) {
+    }
+
+    /** What the prices were worked out with: a change of either prices every account again. */
+    private record Basis(ReferenceData referenceData, Instant hour) {
+    }
+
+    private record CurveKey(ProfitabilityReport.PeriodLength length, int limit) {
+    }
+
+    private static final class Ranked {
+        private final WhaleCurve curve;
+        private volatile Instant asked;
+
+        Ranked(WhaleCurve curve, Instant asked) {
+            this.curve = curve;
+            this.asked = asked;
+        }
+    }
+
+    public PortfolioRanking(ReadModelStore<ProfitabilityView> store, Supplier<ReferenceData> referenceData,
+                            ProfitabilityProperties properties, Clock clock) {
+        this.store = store;
+        this.referenceData = referenceData;
+        this.properties = properties;
+        this.clock = clock;
+        this.settings = properties.ranking();
+    }
+
+    /** The index the changes since a read are found by. */
+    public static void ensureIndexes(MongoCollection<Document> collection) {
+        collection.createIndex(Indexes.ascending(WRITTEN_AT));
+    }
+
+    /** The latest ranking of the window; ranked now when this window and limit were not asked for lately. */
+    public WhaleCurve whaleCurve(ProfitabilityReport.PeriodLength length, int limit) {
+        awaitFirstLoad();
+        CurveKey key = new CurveKey(length, limit);
+        Ranked ranked = curves.get(key);
+        if (ranked == null) {
+            ranked = new Ranked(rank(key), clock.instant());
+            curves.put(key, ranked);
+        }
+        ranked.asked = clock.instant();
+        return ranked.curve;
+    }
+
+    /** Whether the ranking has read the account yet: a moment after its first event it may not have. */
+    boolean holds(UUID accountId) {
+        return held.containsKey(accountId);
+    }
+
+    /** The account's place in the window, as the latest ranking priced it; null when it has nothing there. */
+    WhaleCurve.Entry entry(UUID accountId, ProfitabilityReport.PeriodLength length) {
+        Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry> entries = priced.get(accountId);
+        return entries == null ? null : entries.get(length);
+    }
+
+    private void awaitFirstLoad() {
+        try {
+            if (!firstLoad.await(FIRST_LOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("The portfolio's ranking is still loading after {}: answered from what is loaded", FIRST_LOAD_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * One cycle: reads what changed (or everything), prices what needs it, ranks the curves asked for
+     * again when anything moved. The worker runs it every {@code poll}; tests call it to step it.
+     */
+    synchronized void refresh() {
+        Instant readAt = writers.instant();
+        Set<UUID> changed = lastFullLoad == null || !readAt.isBefore(lastFullLoad.plus(settings.fullReload()))
+                ? loadAll(readAt) : loadChanges(readAt);
+        Instant now = clock.instant();
+        Basis basis = new Basis(referenceData.get(), now.truncatedTo(ChronoUnit.HOURS));
+        if (!basis.equals(pricedOn)) {
+            changed = new HashSet<>(held.keySet());
+            priced.keySet().retainAll(changed);
+            pricedOn = basis;
+        }
+        if (!changed.isEmpty()) {
+            Pricing pricing = new Pricing(basis.referenceData(), currency(), properties.assumedGrossMargin());
+            for (UUID accountId : changed) {
+                Held account = held.get(accountId);
+                if (account == null) {
+                    priced.remove(accountId);
+                } else {
+                    priced.put(accountId, price(account.view(), pricing, now));
+                }
+            }
+            curves.entrySet().removeIf(curve -> curve.getValue().asked.isBefore(now.minus(FORGET_AFTER)));
+            curves.replaceAll((key, ranked) -> new Ranked(rank(key), ranked.asked));
+        }
+        pricedAt = now;
+        firstLoad.countDown();
+    }
+
+    /** When the accounts were last brought up to date; null before the first load. */
+    Instant pricedAt() {
+        return pricedAt;
+    }
+
+    private Set<UUID> loadAll(Instant readAt) {
+        Map<UUID, Held> loaded = new HashMap<>();
+        YearMonth keepFrom = ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant());
+        ReadModelDocuments<ProfitabilityView> documents = store.documents();
+        for (Document document : store.collection().find()) {
+            ProfitabilityView view = documents.visibleViewOf(document);
+            if (view != null) {
+                loaded.put(view.accountId(), new Held(trimmed(view, keepFrom), documents.versionOf(document)));
+            }
+        }
+        Set<UUID> changed = new HashSet<>(held.keySet());
+        changed.addAll(loaded.keySet());
+        held.keySet().retainAll(loaded.keySet());
+        held.putAll(loaded);
+        lastFullLoad = readAt;
+        lastRead = readAt;
+        log.debug("The portfolio's ranking loaded {} accounts", loaded.size());
+        return changed;
+    }
+
+    private Set<UUID> loadChanges(Instant readAt) {
+        Set<UUID> changed = new HashSet<>();
+        YearMonth keepFrom = ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant());
+        ReadModelDocuments<ProfitabilityView> documents = store.documents();
+        Date since = Date.from(lastRead.minus(settings.lookBack()));
+        for (Document document : store.collection().find(new Document(WRITTEN_AT, new Document("$gte", since)))) {
+            long version = documents.versionOf(document);
+            UUID accountId = UUID.fromString(document.getString(ID));
+            Held known = held.get(accountId);
+            if (known != null && known.version() == version) {
+                continue; // read again within the look-back, unchanged
+            }
+            ProfitabilityView view = documents.visibleViewOf(document);
+            if (view != null) {
+                held.put(accountId, new Held(trimmed(view, keepFrom), version));
+                changed.add(accountId);
+            }
+        }
+        lastRead = readAt;
+        return changed;
+    }
+
+    /** The view with only the lines a window can still hold: the last twelve months'. */
+    private static ProfitabilityView trimmed(ProfitabilityView view, YearMonth from) {
+        List<Ledger> recent = view.ledger().stream().filter(line -> !line.month().isBefore(from)).toList();
+        return recent.size() == view.ledger().size() ? view
+                : new ProfitabilityView(view.accountId(), view.name(), recent, view.decisions(), view.lastAppliedSequence());
+    }
+
+    /** The account's figures in each window, with the decision suggested on its trailing twelve months. */
+    private Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry> price(ProfitabilityView view, Pricing pricing,
+                                                                         Instant now) {
+        YearMonth to = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
+        List<Ledger> past = view.ledger().stream().filter(line -> !line.at().isAfter(now)).toList();
+        Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry> entries = new EnumMap<>(ProfitabilityReport.PeriodLength.class);
+        List<Ledger> year = ProfitabilityReport.within(past, ProfitabilityReport.PeriodLength.P1Y.trailingFrom(now), to);
+        if (year.isEmpty()) {
+            return entries; // nothing earned nor spent in the last twelve months: on no curve
+        }
+        Pricing.Totals trailing = pricing.total(year);
+        Suggestion suggested = Suggestion.of(view, trailing, ProfitabilityReport.PeriodLength.P1Y.trailingLabel(now), now,
+                properties.convertBeforeFire(), properties.assumedGrossMargin(), currency());
+        for (ProfitabilityReport.PeriodLength length : ProfitabilityReport.PeriodLength.values()) {
+            List<Ledger> in = length == ProfitabilityReport.PeriodLength.P1Y ? year
+                    : ProfitabilityReport.within(year, length.trailingFrom(now), to);
+            if (!in.isEmpty()) {
+                Pricing.Totals totals = length == ProfitabilityReport.PeriodLength.P1Y ? trailing : pricing.total(in);
+                entries.put(length, new WhaleCurve.Entry(view.accountId(), view.name(), totals.revenue().amount(),
+                        totals.profit(), totals.complete(), suggested.decision(), totals.byActivity()));
+            }
+        }
+        return entries;
+    }
+
+    private WhaleCurve rank(CurveKey key) {
+        Instant now = clock.instant();
+        List<WhaleCurve.Entry> entries = new ArrayList<>(priced.size());
+        for (Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry> account : priced.values()) {
+            WhaleCurve.Entry entry = account.get(key.length());
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        YearMonth to = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
+        return WhaleCurve.of(key.length().trailingLabel(now), key.length().trailingFrom(now).toString(), to.toString(),
+                currency(), now, entries, Profitability.BREAK_EVEN_MARGIN, key.limit());
+    }
+
+    private String currency() {
+        return properties.reportingCurrency().getCurrencyCode();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = new Thread(this::run, "portfolio-ranking");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                log.warn("The portfolio's ranking could not be refreshed; it tries again in {}", settings.poll(), e);
+            }
+            try {
+                Thread.sleep(settings.poll().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
