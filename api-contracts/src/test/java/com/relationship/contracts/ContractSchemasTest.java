@@ -76,14 +76,14 @@ class ContractSchemasTest {
     /**
      * The record components that may be null, decided from the domain; every other component is
      * required and never null. On the write side, {@code Account} requires text, ids, amounts, times
-     * and enums, and lets these be left out: a prospect's annual revenue, a purchase's description,
-     * the referred company's name and a compliance review's notes. In the status, the lapsed-from
+     * and enums, and lets these be left out: a prospect's annual revenue (and so its currency), a
+     * purchase's description, the referred company's name and a compliance review's notes. In the status, the lapsed-from
      * stage, the KAM stage and its time exist only once they apply, the classification is documented
      * as null when not classified, only the current stage period is still open, and a stale reason
      * exists only while the status is stale.
      */
     static final Map<Class<? extends Record>, Set<String>> MAY_BE_NULL = Map.ofEntries(
-            Map.entry(AccountRegistered.class, Set.of("annualRevenue", "relationshipSince")),
+            Map.entry(AccountRegistered.class, Set.of("annualRevenue", "relationshipSince", "annualRevenueCurrency")),
             Map.entry(com.relationship.contracts.status.ProfitabilityStance.class, Set.of("decision", "since", "eventId",
                     "trailingYear", "belowZero")),
             Map.entry(com.relationship.contracts.status.ProfitabilityStance.TrailingYear.class, Set.of("marginPercent")),
@@ -102,7 +102,7 @@ class ContractSchemasTest {
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
                     "bondingLevel", "lastInteraction", "standingAt", "owner", "profitability")),
-            Map.entry(Firmographics.class, Set.of("annualRevenue")),
+            Map.entry(Firmographics.class, Set.of("annualRevenue", "annualRevenueCurrency")),
             Map.entry(StagePeriod.class, Set.of("leftAt")),
             Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
             Map.entry(ChurnRiskChanged.Cause.class, Set.of("eventId")));
@@ -115,7 +115,9 @@ class ContractSchemasTest {
             Map.entry(AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
                     "standingAt", "complianceHold", "owner", "profitability")),
             Map.entry(PurchaseRecorded.class, Set.of("orderRef", "grossMargin", "costOfGoods", "productLine", "buyClass")),
-            Map.entry(AccountRegistered.class, Set.of("relationshipSince")),
+            Map.entry(AccountRegistered.class, Set.of("relationshipSince", "annualRevenueCurrency")),
+            Map.entry(Firmographics.class, Set.of("annualRevenueCurrency")),
+            Map.entry(com.relationship.contracts.status.ProfitabilityStance.class, Set.of("trailingYear", "belowZero")),
             Map.entry(ReferralRecorded.class, Set.of("ref")),
             Map.entry(CoDevelopmentEngagementRecorded.class, Set.of("ref")),
             Map.entry(PartnershipAgreementRecorded.class, Set.of("ref")),
@@ -216,6 +218,14 @@ class ContractSchemasTest {
         ObjectNode firstForm = (ObjectNode) mapper.readTree(
                 GOLDEN.resolve(AccountStatus.SCHEMA + ".first-form.json").toFile());
         assertThat(validate(AccountStatus.SCHEMA, firstForm)).as("a status of the first form, before its standing").isEmpty();
+        ObjectNode beforeRevenueCurrency = (ObjectNode) mapper.readTree(
+                GOLDEN.resolve(AccountStatus.SCHEMA + ".before-revenue-currency.json").toFile());
+        assertThat(validate(AccountStatus.SCHEMA, beforeRevenueCurrency))
+                .as("a status whose firmographics do not name the annual revenue's currency").isEmpty();
+        String registered = AccountEventTypes.typeOf(AccountRegistered.class);
+        ObjectNode registeredBefore = (ObjectNode) mapper.readTree(GOLDEN.resolve("earlier-forms")
+                .resolve(registered + ".before-revenue-currency.json").toFile());
+        assertThat(validate(registered, registeredBefore)).as("a registration that names no revenue currency").isEmpty();
         assertThat(validate(AccountStatus.SCHEMA, status.deepCopy().put("churnBand", "SEVERE")))
                 .as("an unknown churn band").isNotEmpty();
         ObjectNode badTotal = status.deepCopy();

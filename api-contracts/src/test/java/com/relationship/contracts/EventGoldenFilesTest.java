@@ -57,7 +57,7 @@ class EventGoldenFilesTest {
         return List.of(
                 new AccountRegistered(ACCOUNT, "Acme Industrial GmbH", "Manufacturing", 1200,
                         new BigDecimal("250000000.00"), "EMEA", Classification.STRATEGIC,
-                        Instant.parse("2024-11-04T00:00:00Z")),
+                        Instant.parse("2024-11-04T00:00:00Z"), "EUR"),
                 new PurchaseRecorded(ACCOUNT, ITEM, new BigDecimal("48000.50"), "EUR", AT, "Annual licence", "PO-2026-0042",
                         new BigDecimal("14400.15"), null, "Analytics suite", BuyClass.MODIFIED_REBUY),
                 new ReferralRecorded(ACCOUNT, ITEM, "Introduced us to their sister plant", "Acme Logistics", "CRM-REF-17"),
@@ -120,7 +120,8 @@ class EventGoldenFilesTest {
 
     /**
      * The forms published before a field was added (the seller's references of issue 25, when the
-     * relationship began; the contact ids of issue 28): in the event store and on the topic, forever.
+     * relationship began; the contact ids of issue 28; the annual revenue's currency of issue 29): in the
+     * event store and on the topic, forever.
      * An event's first form is {@code earlier-forms/<type>.json}, each later one
      * {@code earlier-forms/<type>.before-<what came next>.json}. Each decodes as today's sample with the
      * fields it lacks null. Never edit these files.

@@ -74,7 +74,8 @@ final class HistoryCommands implements AccountEventVisitor<HistoryCommands.Comma
     public Command visit(AccountRegistered event) {
         return new Command("/accounts", fields("accountId", event.accountId(), "name", event.name(),
                 "industry", event.industry(), "employeeCount", event.employeeCount(),
-                "annualRevenue", event.annualRevenue(), "region", event.region(),
+                "annualRevenue", event.annualRevenue(), "annualRevenueCurrency", event.annualRevenueCurrency(),
+                "region", event.region(),
                 "classification", event.classification(), "occurredAt", businessTime));
     }
 

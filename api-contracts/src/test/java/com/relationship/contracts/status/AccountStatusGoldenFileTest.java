@@ -42,13 +42,21 @@ class AccountStatusGoldenFileTest {
 
     /** An account that lapsed from CLIENT: every field has a value, including the nullable ones. */
     static AccountStatus sample() {
+        return sample(new Firmographics("Manufacturing", 1200, new BigDecimal("250000000.00"), "EMEA", "EUR"));
+    }
+
+    /** The sample as the forms before the annual revenue's currency read it: the firmographics without it. */
+    private static AccountStatus sampleBeforeTheRevenueCurrency() {
+        return sample(new Firmographics("Manufacturing", 1200, new BigDecimal("250000000.00"), "EMEA")).asPublished();
+    }
+
+    private static AccountStatus sample(Firmographics firmographics) {
         Instant registered = Instant.parse("2026-01-05T08:00:00Z");
         Instant customer = Instant.parse("2026-02-01T10:15:00Z");
         Instant client = Instant.parse("2026-03-14T09:30:00.123456Z");
         Instant lapsed = Instant.parse("2026-06-30T17:00:00Z");
-        return new AccountStatus(ACCOUNT, "Acme Industrial GmbH",
-                new Firmographics("Manufacturing", 1200, new BigDecimal("250000000.00"), "EMEA"),
-                LifecycleStage.LAPSED, lapsed, LifecycleStage.CLIENT,
+        return new AccountStatus(ACCOUNT, "Acme Industrial GmbH", firmographics, LifecycleStage.LAPSED, lapsed,
+                LifecycleStage.CLIENT,
                 List.of(new StagePeriod(LifecycleStage.PROSPECT, registered, customer),
                         new StagePeriod(LifecycleStage.CUSTOMER, customer, client),
                         new StagePeriod(LifecycleStage.CLIENT, client, lapsed),
@@ -106,7 +114,7 @@ class AccountStatusGoldenFileTest {
     void theFirstFormStillReads() throws IOException {
         AccountStatus first = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".first-form.json").toFile(),
                 AccountStatus.class);
-        AccountStatus s = sample();
+        AccountStatus s = sampleBeforeTheRevenueCurrency();
         assertThat(first).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
                 s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
                 s.exchangeType(), s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(),
@@ -150,7 +158,7 @@ class AccountStatusGoldenFileTest {
     void theFormBeforeTheProfitabilityDecisionStillReads() throws IOException {
         AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-profitability.json")
                 .toFile(), AccountStatus.class);
-        AccountStatus s = sample();
+        AccountStatus s = sampleBeforeTheRevenueCurrency();
         assertThat(before.profitability()).isNull();
         assertThat(before).isEqualTo(new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(),
                 s.stageSince(), s.lapsedFrom(), s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(),
@@ -159,9 +167,18 @@ class AccountStatusGoldenFileTest {
                 s.churnBand(), s.lastInteraction(), s.standingAt(), s.complianceHold(), s.owner()));
     }
 
+    /** A status published before its firmographics named the annual revenue's currency reads with none. */
+    @Test
+    void theFormBeforeTheRevenueCurrencyStillReads() throws IOException {
+        AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA
+                + ".before-revenue-currency.json").toFile(), AccountStatus.class);
+        assertThat(before.firmographics().annualRevenueCurrency()).isNull();
+        assertThat(before).isEqualTo(sampleBeforeTheRevenueCurrency());
+    }
+
     /** The sample as a form without the owner (and with {@code complianceHold} as that form had it) reads. */
     private static AccountStatus sampleWithout(boolean complianceHold) {
-        AccountStatus s = sample();
+        AccountStatus s = sampleBeforeTheRevenueCurrency();
         return new AccountStatus(s.accountId(), s.name(), s.firmographics(), s.stage(), s.stageSince(), s.lapsedFrom(),
                 s.stagePeriods(), s.kamStage(), s.kamStageSince(), s.classification(), s.exchangeType(),
                 s.purchaseCount(), s.purchaseTotals(), s.openComplaints(), s.lastAppliedSequence(), s.updatedAt(),

@@ -58,11 +58,14 @@ import java.util.function.Consumer;
 @Configuration(proxyBeanMethods = false)
 class ReadModelsConfig {
 
+    /** An annual revenue registered before registrations named its currency is in the profitability's reporting currency. */
     @Bean
     AccountStatusModel accountStatusModel(ProjectionProperties properties, StatusPublisher publisher,
-                                          ChurnProperties churn, BondingProperties bonding) {
+                                          ChurnProperties churn, BondingProperties bonding,
+                                          ProfitabilityProperties profitability) {
         return new AccountStatusModel(properties.store().collection(), publisher,
-                new AccountStatusProjector(churn.toModel(), bonding.toModel()));
+                new AccountStatusProjector(churn.toModel(), bonding.toModel(),
+                        profitability.reportingCurrency().getCurrencyCode()));
     }
 
     @Bean

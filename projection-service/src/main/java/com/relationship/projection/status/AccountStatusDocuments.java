@@ -60,7 +60,8 @@ public final class AccountStatusDocuments {
                         .append("industry", s.firmographics().industry())
                         .append("employeeCount", s.firmographics().employeeCount())
                         .append("annualRevenue", decimal(s.firmographics().annualRevenue()))
-                        .append("region", s.firmographics().region()))
+                        .append("region", s.firmographics().region())
+                        .append("annualRevenueCurrency", s.firmographics().annualRevenueCurrency()))
                 .append(STAGE, name(s.stage()))
                 .append("stageSince", instant(s.stageSince()))
                 .append("lapsedFrom", name(s.lapsedFrom()))
@@ -105,17 +106,21 @@ public final class AccountStatusDocuments {
 
     /**
      * The folded status in a document, never marked stale (the read model's {@code visible} adds
-     * that), or null when the document holds none yet ({@code stage} unset: parked events only).
+     * that), or null when the document holds none yet ({@code stage} unset: parked events only). A
+     * status stored before its firmographics named the annual revenue's currency reads with
+     * {@code reportingCurrency}, as the registration it was folded from does.
      */
-    public static AccountStatus read(Document doc) {
+    public static AccountStatus read(Document doc, String reportingCurrency) {
         if (doc.getString(STAGE) == null) {
             return null;
         }
         Document f = doc.get("firmographics", Document.class);
+        BigDecimal revenue = f == null ? null : bigDecimal(f.get("annualRevenue"));
         return new AccountStatus(UUID.fromString(doc.getString(ID)), doc.getString(NAME),
                 f == null ? null : new Firmographics(f.getString("industry"),
-                        f.get("employeeCount", Number.class).intValue(), bigDecimal(f.get("annualRevenue")),
-                        f.getString("region")),
+                        f.get("employeeCount", Number.class).intValue(), revenue, f.getString("region"),
+                        AccountStatusProjector.revenueCurrency(revenue, f.getString("annualRevenueCurrency"),
+                                reportingCurrency)),
                 enumOf(LifecycleStage::valueOf, doc.getString(STAGE)),
                 instant(doc.getString("stageSince")),
                 enumOf(LifecycleStage::valueOf, doc.getString("lapsedFrom")),

@@ -101,7 +101,7 @@ public final class AccountStatusModel implements ReadModel<StatusView> {
      */
     @Override
     public StatusView read(Document from) {
-        AccountStatus status = AccountStatusDocuments.read(from);
+        AccountStatus status = AccountStatusDocuments.read(from, projector.reportingCurrency());
         if (status == null) {
             return null;
         }

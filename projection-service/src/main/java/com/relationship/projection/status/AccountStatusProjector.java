@@ -50,19 +50,46 @@ import java.util.TreeMap;
  */
 public final class AccountStatusProjector {
 
+    /** The default of {@code projection.profitability.reporting-currency}. */
+    static final String DEFAULT_REPORTING_CURRENCY = "EUR";
+
     private final ChurnModel churn;
     private final BondingModel bonding;
     private final ChurnScoring scoring;
+    private final String reportingCurrency;
 
-    public AccountStatusProjector(ChurnModel churn, BondingModel bonding) {
+    /**
+     * @param reportingCurrency the ISO 4217 code of {@code projection.profitability.reporting-currency}: the
+     *                          currency of an annual revenue registered before registrations named one
+     */
+    public AccountStatusProjector(ChurnModel churn, BondingModel bonding, String reportingCurrency) {
         this.churn = churn;
         this.bonding = bonding;
         this.scoring = new ChurnScoring(churn, bonding);
+        this.reportingCurrency = Objects.requireNonNull(reportingCurrency, "reportingCurrency");
     }
 
-    /** With the documented default churn and bonding models. */
+    /** With the default reporting currency. */
+    public AccountStatusProjector(ChurnModel churn, BondingModel bonding) {
+        this(churn, bonding, DEFAULT_REPORTING_CURRENCY);
+    }
+
+    /** With the documented default churn and bonding models and reporting currency. */
     public AccountStatusProjector() {
         this(ChurnModel.defaults(), BondingModel.defaults());
+    }
+
+    /** The currency of an annual revenue whose registration names none. */
+    public String reportingCurrency() {
+        return reportingCurrency;
+    }
+
+    /**
+     * The currency of a registration's annual revenue: the one it names or, for a registration recorded
+     * before registrations named one (issue 29), {@code reportingCurrency}; none without an annual revenue.
+     */
+    static String revenueCurrency(BigDecimal annualRevenue, String named, String reportingCurrency) {
+        return annualRevenue == null ? null : named != null ? named : reportingCurrency;
     }
 
     /**
@@ -145,7 +172,7 @@ public final class AccountStatusProjector {
     }
 
     /** The status after {@code enveloped}, its standing as before (reckoned afterwards). */
-    private static AccountStatus folded(AccountStatus current, EnvelopedAccountEvent enveloped) {
+    private AccountStatus folded(AccountStatus current, EnvelopedAccountEvent enveloped) {
         AccountEvent event = enveloped.event();
         Instant at = enveloped.businessTime(); // stage periods go by when it happened, not when it was recorded
         if (event instanceof AccountRegistered registered) {
@@ -166,12 +193,13 @@ public final class AccountStatusProjector {
         return draft.build();
     }
 
-    private static AccountStatus registered(AccountRegistered e, EnvelopedAccountEvent enveloped) {
+    private AccountStatus registered(AccountRegistered e, EnvelopedAccountEvent enveloped) {
         Instant at = enveloped.businessTime(); // when the relationship began, where the registration said so
         Classification classification = e.classification();
         // The envelope's subject is the account (the record key, the document id): never trust the payload over it.
         return new AccountStatus(enveloped.accountId(), e.name(),
-                new Firmographics(e.industry(), e.employeeCount(), e.annualRevenue(), e.region()),
+                new Firmographics(e.industry(), e.employeeCount(), e.annualRevenue(), e.region(),
+                        revenueCurrency(e.annualRevenue(), e.annualRevenueCurrency(), reportingCurrency)),
                 LifecycleStage.PROSPECT, at, null, List.of(new StagePeriod(LifecycleStage.PROSPECT, at, null)),
                 null, null, classification, ExchangeType.TRANSACTIONAL, 0, Map.of(), List.of(),
                 enveloped.sequence(), enveloped.occurredAt(), false, null);

@@ -32,6 +32,14 @@ public final class AccountHistory {
         return history;
     }
 
+    /** Registered with {@code annualRevenue} in {@code currency} (issue 29): null for none, or for an old registration's. */
+    public static AccountHistory registeredWith(UUID accountId, String name, BigDecimal annualRevenue, String currency) {
+        AccountHistory history = new AccountHistory(accountId);
+        history.then(id -> new AccountRegistered(id, name, "Manufacturing", 1200, annualRevenue, "EMEA",
+                Classification.TACTICAL, null, currency));
+        return history;
+    }
+
     /** Registered as of {@code since}, when the relationship began: a history recorded late starts there. */
     public static AccountHistory registeredSince(UUID accountId, String name, Instant since) {
         AccountHistory history = new AccountHistory(accountId);

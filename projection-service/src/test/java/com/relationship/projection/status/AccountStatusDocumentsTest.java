@@ -10,6 +10,8 @@ import com.relationship.contracts.events.ComplaintOpened;
 import com.relationship.contracts.events.KeyAccountDesignated;
 import com.relationship.contracts.events.LifecycleStageAdvanced;
 import com.relationship.contracts.events.PurchaseRecorded;
+import com.relationship.projection.bonding.BondingModel;
+import com.relationship.projection.churn.ChurnModel;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
@@ -103,5 +105,27 @@ class AccountStatusDocumentsTest {
         StatusView next = projection.handle(documents.stateOf(old), history.get(4)).state().view();
         assertThat(next.status().kamStage()).isNotNull();
         assertThat(next.facts().inputs().keyAccount()).isTrue();
+    }
+
+    /**
+     * A status stored before its firmographics named the annual revenue's currency: it reads in the
+     * projection's reporting currency, as its registration does, and keeps it through the next event.
+     */
+    @Test
+    void aStatusStoredBeforeItNamedTheRevenueCurrencyReadsInTheReportingCurrency() {
+        AccountStatusModel model = new AccountStatusModel("account_status", null,
+                new AccountStatusProjector(ChurnModel.defaults(), BondingModel.defaults(), "GBP"));
+        ReadModelDocuments<StatusView> inGbp = new ReadModelDocuments<>(model, new AccountEventCodec());
+        EventOrdering<StatusView> ordering = new EventOrdering<>(model);
+        AccountHistory history = AccountHistory.registered(ACCOUNT, "Acme")
+                .then(id -> new KeyAccountDesignated(id, "Potential"));
+        ProjectionState<StatusView> state = ordering.handle(ProjectionState.<StatusView>empty(), history.get(0)).state();
+        Document old = inGbp.toDocument(ACCOUNT, state, 1);
+        assertThat(old.get("firmographics", Document.class).getString("annualRevenueCurrency")).isEqualTo("GBP");
+        old.get("firmographics", Document.class).remove("annualRevenueCurrency");
+
+        assertThat(inGbp.stateOf(old).view().status().firmographics().annualRevenueCurrency()).isEqualTo("GBP");
+        StatusView next = ordering.handle(inGbp.stateOf(old), history.get(1)).state().view();
+        assertThat(next.status().firmographics().annualRevenueCurrency()).isEqualTo("GBP");
     }
 }

@@ -41,6 +41,7 @@ class AccountStatusProjectorTest {
         assertThat(status.name()).isEqualTo("Acme");
         assertThat(status.firmographics().annualRevenue()).isEqualByComparingTo("250000000");
         assertThat(status.firmographics().annualRevenue().scale()).isEqualTo(2);
+        assertThat(status.firmographics().annualRevenueCurrency()).isEqualTo("EUR");
         assertThat(status.stage()).isEqualTo(PROSPECT);
         assertThat(status.stageSince()).isEqualTo(at(0));
         assertThat(status.stagePeriods()).containsExactly(new StagePeriod(PROSPECT, at(0), null));
@@ -49,6 +50,27 @@ class AccountStatusProjectorTest {
         assertThat(status.kamStage()).isNull();
         assertThat(status.lastAppliedSequence()).isZero();
         assertThat(status.updatedAt()).isEqualTo(at(0));
+    }
+
+    /**
+     * The annual revenue's currency (issue 29): the registration's own, or, for a registration recorded before
+     * registrations named one, the projection's reporting currency; none without an annual revenue.
+     */
+    @Test
+    void theAnnualRevenueIsInTheRegistrationsCurrencyOrForAnOldOneInTheReportingCurrency() {
+        AccountStatusProjector inUsd = new AccountStatusProjector(com.relationship.projection.churn.ChurnModel.defaults(),
+                com.relationship.projection.bonding.BondingModel.defaults(), "USD");
+        AccountHistory old = AccountHistory.registered(ACCOUNT, "Acme");
+        AccountHistory named = AccountHistory.registeredWith(ACCOUNT, "Acme", new BigDecimal("250000000.00"), "CHF");
+        AccountHistory none = AccountHistory.registeredWith(ACCOUNT, "Acme", null, null);
+
+        assertThat(inUsd.fold(old.events()).firmographics().annualRevenueCurrency()).isEqualTo("USD");
+        assertThat(projector.fold(old.events()).firmographics().annualRevenueCurrency()).isEqualTo("EUR");
+        assertThat(inUsd.fold(named.events()).firmographics().annualRevenueCurrency()).isEqualTo("CHF");
+        assertThat(inUsd.fold(named.events()).firmographics().annualRevenue()).isEqualByComparingTo("250000000");
+        assertThat(inUsd.fold(none.events()).firmographics().annualRevenueCurrency()).isNull();
+        AccountStatus later = inUsd.fold(old.then(id -> new KeyAccountDesignated(id, "Potential")).events());
+        assertThat(later.firmographics().annualRevenueCurrency()).as("kept as events follow").isEqualTo("USD");
     }
 
     /** The account is the envelope's subject (the record key, the document id), whatever the payload says. */

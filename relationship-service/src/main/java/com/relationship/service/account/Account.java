@@ -81,21 +81,32 @@ public class Account {
         // for Axon: rebuilt from its events
     }
 
+    /**
+     * An annual revenue is recorded in the currency the command names, or in the reporting currency when it
+     * names none; a currency without an annual revenue is refused.
+     */
     @CommandHandler
-    public Account(RegisterAccount command, MetaData metaData, BusinessTimePolicy policy) {
+    public Account(RegisterAccount command, MetaData metaData, BusinessTimePolicy policy, ReportingCurrency reporting) {
         requireText(command.name(), "name");
         requireText(command.industry(), "industry");
         requireText(command.region(), "region");
         require(command.employeeCount() >= 0, "employeeCount must not be negative");
-        require(command.annualRevenue() == null || command.annualRevenue().signum() >= 0,
-                "annualRevenue must not be negative");
+        String revenueCurrency = null;
+        if (command.annualRevenue() != null) {
+            require(command.annualRevenue().signum() >= 0, "annualRevenue must not be negative");
+            revenueCurrency = command.annualRevenueCurrency() != null ? command.annualRevenueCurrency() : reporting.code();
+            requireCurrency("annualRevenueCurrency", revenueCurrency);
+        } else {
+            require(command.annualRevenueCurrency() == null, "annualRevenueCurrency without annualRevenue: the currency"
+                    + " goes with an annual revenue; give both, or neither");
+        }
         require(command.classification() != null, "classification is required (STRATEGIC or TACTICAL)");
         Instant since = BusinessTime.of(metaData, null);
         requireNotInTheFuture("occurredAt", since, GenericEventMessage.clock.instant(), policy);
         businessTime = since;
         applied(new AccountRegistered(command.accountId(), command.name().strip(), command.industry().strip(),
                 command.employeeCount(), command.annualRevenue(), command.region().strip(), command.classification(),
-                since));
+                since, revenueCurrency));
     }
 
     /**
@@ -868,11 +879,15 @@ public class Account {
     }
 
     private void requireCurrency(String currency) {
+        requireCurrency("currency", currency);
+    }
+
+    private void requireCurrency(String field, String currency) {
         try {
             require(currency != null && Currency.getInstance(currency).getCurrencyCode().equals(currency),
-                    "currency must be an ISO 4217 code such as EUR or USD");
+                    field + " must be an ISO 4217 code such as EUR or USD");
         } catch (IllegalArgumentException notAnIsoCode) {
-            throw refusedSaying(Rule.INVALID_VALUE, "currency '" + currency + "' is not an ISO 4217 code such as EUR or USD");
+            throw refusedSaying(Rule.INVALID_VALUE, field + " '" + currency + "' is not an ISO 4217 code such as EUR or USD");
         }
     }
 

@@ -9,6 +9,7 @@ import com.relationship.service.account.AccountStateQuery;
 import com.relationship.service.web.AccountCommands;
 import com.relationship.service.web.CommandAccepted;
 import com.relationship.service.web.FieldLimits;
+import com.relationship.service.web.Iso4217;
 import com.relationship.service.web.PlainText;
 import com.relationship.service.web.PlausibleInstant;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,6 +59,11 @@ class AccountController {
                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String industry,
                                          @NotNull @PositiveOrZero @Max(FieldLimits.MAX_EMPLOYEES) Integer employeeCount,
                                          @PositiveOrZero @Digits(integer = FieldLimits.MONEY_INTEGER, fraction = FieldLimits.MONEY_FRACTION) @Schema(description = FieldLimits.REVENUE_DOC) BigDecimal annualRevenue,
+                                         @Iso4217 @Schema(pattern = FieldLimits.CURRENCY_PATTERN, example = "EUR",
+                                                 description = "Optional, with an annualRevenue only: the ISO 4217"
+                                                         + " code it is in. When absent, it is recorded in the reporting"
+                                                         + " currency (relationship.reference-data.reporting-currency,"
+                                                         + " EUR by default)") String annualRevenueCurrency,
                                          @NotBlank @Size(min = 1, max = FieldLimits.NAME) @PlainText String region,
                                          @NotNull Classification classification,
                                          @PlausibleInstant @Schema(description = FieldLimits.OCCURRED_AT_DOC) Instant occurredAt) {
@@ -71,11 +77,15 @@ class AccountController {
 
     @PostMapping
     @Operation(summary = "Register an account as a PROSPECT", description = "accountId is optional; one is made up"
-            + " when absent (from the Idempotency-Key when there is one, so a retry registers the same account).")
+            + " when absent (from the Idempotency-Key when there is one, so a retry registers the same account)."
+            + " annualRevenue is optional, in annualRevenueCurrency (an ISO 4217 code) or, when that is absent, in the"
+            + " reporting currency (relationship.reference-data.reporting-currency, EUR by default), which the event"
+            + " then names; annualRevenueCurrency without annualRevenue is refused (422 /problems/invalid-field).")
     public ResponseEntity<CommandAccepted> register(@Valid @RequestBody RegisterAccountRequest request) {
         UUID id = request.accountId() != null ? request.accountId() : commands.newAccountId();
         return commands.register(new RegisterAccount(id, request.name(), request.industry(), request.employeeCount(),
-                request.annualRevenue(), request.region(), request.classification()), request.occurredAt());
+                request.annualRevenue(), request.region(), request.classification(), request.annualRevenueCurrency()),
+                request.occurredAt());
     }
 
     @PostMapping("/{accountId}/classification")

@@ -12,7 +12,8 @@ import java.util.Currency;
  * @param reportingCurrency the ISO 4217 code every exchange rate converts into and every activity rate is
  *                          in: a currency with minor units (not XAU, XDR or XXX), checked at start-up. Each
  *                          version of the data names the one it was set in, so a change of it later does
- *                          not change what an earlier version says.
+ *                          not change what an earlier version says. An annual revenue registered without a
+ *                          currency is recorded in it ({@code ReferenceDataConfiguration}).
  * @param publishEvery      how often versions not yet on the topic are looked for (those a failed or
  *                          interrupted publish left behind; a new version is published at once)
  */

@@ -32,11 +32,21 @@ final class AccountFixtures {
     }
 
     static AggregateTestFixture<Account> fixture(LifecyclePolicy policy) {
+        return fixture(policy, ReportingCurrency.defaults());
+    }
+
+    /** With {@code reporting} as the configured reporting currency. */
+    static AggregateTestFixture<Account> fixture(ReportingCurrency reporting) {
+        return fixture(LifecyclePolicy.defaults(), reporting);
+    }
+
+    private static AggregateTestFixture<Account> fixture(LifecyclePolicy policy, ReportingCurrency reporting) {
         AggregateTestFixture<Account> fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerCommandTargetResolver(new AccountCommandTargetResolver());
         fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(BusinessTimePolicy.defaults());
         fixture.registerInjectableResource(ProfitabilityPolicy.defaults());
+        fixture.registerInjectableResource(reporting);
         return fixture;
     }
 

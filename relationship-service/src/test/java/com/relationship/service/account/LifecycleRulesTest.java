@@ -33,7 +33,8 @@ class LifecycleRulesTest {
                 .when(new RegisterAccount(ID, "Acme", "Manufacturing", 500, new BigDecimal("1000000"), "EMEA",
                         Classification.TACTICAL))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(registered(Classification.TACTICAL));
+                .expectEvents(new AccountRegistered(ID, "Acme", "Manufacturing", 500, new BigDecimal("1000000"), "EMEA",
+                        Classification.TACTICAL, null, "EUR"));
     }
 
     @Test

@@ -104,9 +104,23 @@ abstract class AccountApiScenario {
             assertThat(event.get("metadata").hasNonNull("causationId")).isTrue();
         }
         assertThat(events.get(0).get("type").asText()).isEqualTo("com.relationship.account.AccountRegistered.v1");
+        assertThat(events.get(0).get("payload").get("annualRevenueCurrency").asText())
+                .as("an annual revenue given without its currency is in the reporting currency").isEqualTo("EUR");
         assertThat(events.get(12).get("payload").get("to").asText()).isEqualTo("PARTNER");
         assertThat(events.get(13).get("metadata").get("reason").asText()).isEqualTo("future advantage");
         assertThat(events.get(1).get("payload").get("amount").decimalValue()).isEqualByComparingTo("48000.50");
+    }
+
+    @Test
+    void theAnnualRevenueIsRecordedInTheCurrencyGiven() {
+        Api.Reply reply = api.post("/accounts", Map.of("name", "Acme Suisse", "industry", "Manufacturing",
+                "employeeCount", 80, "annualRevenue", "12000000.50", "annualRevenueCurrency", "CHF", "region", "EMEA",
+                "classification", "TACTICAL"));
+        assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+        JsonNode payload = api.get("/accounts/" + reply.body().get("accountId").asText() + "/events").body().get(0)
+                .get("payload");
+        assertThat(payload.get("annualRevenue").decimalValue()).isEqualByComparingTo("12000000.50");
+        assertThat(payload.get("annualRevenueCurrency").asText()).isEqualTo("CHF");
     }
 
     @Test

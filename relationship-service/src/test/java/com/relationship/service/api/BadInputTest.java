@@ -298,7 +298,13 @@ class BadInputTest extends EmbeddedServiceTest {
                 arguments("/accounts", register + "\"employeeCount\":99999999999}", "employeeCount"),
                 arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":-5}", "annualRevenue"),
                 arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":1e16}", "annualRevenue"),
-                arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":1.23456}", "annualRevenue"));
+                arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":1.23456}", "annualRevenue"),
+                arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":5,\"annualRevenueCurrency\":\"EURO\"}",
+                        "annualRevenueCurrency"),
+                arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":5,\"annualRevenueCurrency\":\"eur\"}",
+                        "annualRevenueCurrency"),
+                arguments("/accounts", register + "\"employeeCount\":1,\"annualRevenue\":5,\"annualRevenueCurrency\":\"XAU\"}",
+                        "annualRevenueCurrency"));
     }
 
     @ParameterizedTest
@@ -407,6 +413,14 @@ class BadInputTest extends EmbeddedServiceTest {
         refused(422, "/problems/invalid-field", account + "/lifecycle/win-back", "{\"reason\":\"  \"}");
         JsonNode refusal = refused(409, "/problems/not-lapsed", account + "/lifecycle/win-back", "{\"reason\":\"back\"}");
         assertThat(refusal.get("rule").asText()).isEqualTo("NOT_LAPSED");
+    }
+
+    /** A registration's revenue currency goes with its revenue: alone, it is refused and nothing is registered. */
+    @Test
+    void anAnnualRevenueCurrencyWithoutAnAnnualRevenueIsRefused() {
+        JsonNode problem = refused(422, "/problems/invalid-field", "/accounts", "{\"name\":\"x\",\"industry\":\"x\","
+                + "\"employeeCount\":1,\"region\":\"x\",\"classification\":\"TACTICAL\",\"annualRevenueCurrency\":\"EUR\"}");
+        assertThat(problem.get("detail").asText()).contains("annualRevenueCurrency without annualRevenue");
     }
 
     @Test

@@ -179,7 +179,8 @@ class BadRequestFuzzTest extends EmbeddedServiceTest {
         return List.of(
                 new Endpoint("/accounts", List.of(Field.of("accountId", Kind.UUID, false), Field.of("name", Kind.NAME, true),
                         Field.of("industry", Kind.NAME, true), Field.of("employeeCount", Kind.COUNT, true),
-                        Field.of("annualRevenue", Kind.REVENUE, false), Field.of("region", Kind.NAME, true),
+                        Field.of("annualRevenue", Kind.REVENUE, false),
+                        Field.of("annualRevenueCurrency", Kind.CURRENCY, false), Field.of("region", Kind.NAME, true),
                         Field.choice("classification", classification))),
                 new Endpoint("/accounts/{a}/classification", List.of(Field.choice("classification", classification),
                         Field.of("rationale", Kind.REASON, true))),
