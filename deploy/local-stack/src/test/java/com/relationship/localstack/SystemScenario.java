@@ -109,6 +109,16 @@ abstract class SystemScenario {
         }
     }
 
+    /** PUTs {@code body} as JSON with {@code Authorization: Bearer <token>}. */
+    static Reply put(String url, Map<String, ?> body, String token) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Reply get(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), token);
     }
@@ -416,6 +426,82 @@ abstract class SystemScenario {
         Map<Long, EnvelopedAccountEvent> onTopic = eventsOnTopic(id, 3);
         assertThat(onTopic.get(2L).businessTime()).isEqualTo(java.time.Instant.parse("2024-12-15T00:00:00Z"));
         assertThat(onTopic.get(2L).occurredAt()).as("recorded now").isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /**
+     * What each account earns and costs, through both services (issue 29): an admin sets this month's exchange
+     * rate and an activity rate card over REST; three accounts buy and are visited; the read side prices
+     * them with the rates it read from their topic, ranks them on the whale curve, suggests a decision, and
+     * the status shows the trailing year. A FIRE before a CONVERT has had its time is refused and stores
+     * nothing. The stack is shared with the other scenarios, so the curve is read for these accounts' places.
+     */
+    @Test
+    void aPortfolioPricedWithReferenceDataSetOverRestIsRankedOnTheWhaleCurve() {
+        String admin = token("controller@finance", "admin");
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        Reply rates = put(commands() + "/api/v1/admin/exchange-rates/" + month,
+                Map.of("rates", Map.of("USD", 0.90), "reason", "ECB monthly average"), admin);
+        assertThat(rates.status()).as(String.valueOf(rates.body())).isEqualTo(200);
+        Reply card = put(commands() + "/api/v1/admin/activity-rates", Map.of("appliesFrom", month.minusMonths(1).toString(),
+                "costPerUnit", Map.of("SALES_VISIT", 100), "reason", "e2e costing"), admin);
+        assertThat(card.status()).as(String.valueOf(card.body())).isEqualTo(200);
+
+        String whale = portfolioAccount("E2E Whale Inc", "5000.00", "USD", "1000.00", 1);     // 4500 EUR, 900 - 100 = 800
+        String even = portfolioAccount("E2E Even Ltd", "1000.00", "EUR", "100.00", 1);        // 100 - 100 = 0
+        String loser = portfolioAccount("E2E Loser plc", "1000.00", "EUR", "0.00", 3);        // 0 - 300 = -300
+
+        JsonNode curve = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).until(
+                () -> get(readModels() + "/api/v1/portfolio/whale-curve?period=P1M&limit=1000").body(),
+                c -> ranked(c.get("top"), whale) != null && ranked(c.get("tail"), loser) != null);
+        assertThat(ranked(curve.get("top"), whale).get("profit").decimalValue()).isEqualByComparingTo("800.00");
+        assertThat(ranked(curve.get("top"), whale).get("revenue").decimalValue()).isEqualByComparingTo("4500.00");
+        assertThat(ranked(curve.get("tail"), loser).get("profit").decimalValue()).isEqualByComparingTo("-300.00");
+        assertThat(ranked(curve.get("tail"), loser).get("suggested").asText()).isEqualTo("CONVERT");
+        assertThat(ranked(curve.get("top"), even)).as("it breaks even: neither whale nor tail").isNull();
+        assertThat(ranked(curve.get("tail"), even)).isNull();
+        assertThat(curve.get("reading").asText()).startsWith("Over the month to " + month);
+
+        JsonNode figures = get(readModels() + "/api/v1/accounts/" + loser + "/profitability?period=P1M&periods=1").body();
+        assertThat(figures.at("/periods/0/profit").decimalValue()).isEqualByComparingTo("-300.00");
+        assertThat(figures.at("/periods/0/costByActivity/0/activity").asText()).isEqualTo("SALES_VISIT");
+        assertThat(figures.at("/periods/0/costByActivity/0/eventIds")).hasSize(3);
+        assertThat(figures.at("/suggestion/decision").asText()).isEqualTo("CONVERT");
+
+        accepted(loser, "/profitability-decisions", Map.of("decision", "CONVERT", "levers", List.of("CHARGE_FOR_SERVICES"),
+                "rationale", "charge for the visits"));
+        Reply fire = post(commands() + "/api/v1/accounts/" + loser + "/profitability-decisions",
+                Map.of("decision", "FIRE", "rationale", "still losing"));
+        assertThat(fire.status()).isEqualTo(409);
+        assertThat(fire.contentType()).startsWith("application/problem+json");
+        assertThat(fire.body().get("type").asText()).isEqualTo("/problems/fire-needs-a-convert-first");
+        JsonNode status = statusOnceApplied(loser, s -> s.at("/profitability/decision").asText().equals("CONVERT")
+                && s.at("/profitability/trailingYear/profit").isNumber());
+        assertThat(status.get("lastAppliedSequence").asLong()).as("the refused FIRE stored nothing").isEqualTo(5);
+        assertThat(status.at("/profitability/trailingYear/profit").decimalValue()).isEqualByComparingTo("-300.00");
+        assertThat(status.at("/profitability/belowZero").asBoolean()).isTrue();
+    }
+
+    /** Registers an account that buys once (with its margin) and is visited {@code visits} times this month. */
+    private String portfolioAccount(String name, String amount, String currency, String margin, int visits) {
+        String id = register(name);
+        // Dated as they are sent: this month, and not before the relationship that began at the registration.
+        accepted(id, "/purchases", Map.of("amount", amount, "currency", currency, "grossMargin", margin,
+                "description", "order", "occurredAt", java.time.Instant.now().toString()));
+        for (int i = 0; i < visits; i++) {
+            accepted(id, "/interactions", Map.of("channel", "MEETING", "direction", "TWO_WAY", "contact", "Dana",
+                    "summary", "account review " + i, "occurredAt", java.time.Instant.now().toString()));
+        }
+        return id;
+    }
+
+    /** The account's row in a list of the whale curve; null when it is not listed there. */
+    private static JsonNode ranked(JsonNode rows, String accountId) {
+        for (JsonNode row : rows) {
+            if (row.get("accountId").asText().equals(accountId)) {
+                return row;
+            }
+        }
+        return null;
     }
 
     /**

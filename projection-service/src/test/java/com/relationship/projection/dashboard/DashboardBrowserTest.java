@@ -600,6 +600,9 @@ class DashboardBrowserTest {
         await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + loser + "/profitability"),
                 report -> report != null && report.get("lastAppliedSequence").asLong() == 5
                         && report.at("/trailingYear/costToServe/amount").decimalValue().signum() > 0);
+        // The curve is ranked from the ledgers a second or so later (PortfolioRanking).
+        await().atMost(WAIT).until(() -> read("/api/v1/portfolio/whale-curve?period=P1Y&limit=1000"),
+                curve -> curve != null && curve.get("tail").findValuesAsText("accountId").contains(loser.toString()));
 
         Browser b = browser();
         b.visit("http://127.0.0.1:" + proxy.port() + "/dashboard/portfolio");
