@@ -31,6 +31,7 @@ import com.relationship.projection.ingest.ProjectionMetrics;
 import com.relationship.projection.ingest.ReadModelPipeline;
 import com.relationship.projection.readmodel.AppliedEventLedger;
 import com.relationship.projection.readmodel.ReadModel;
+import com.relationship.projection.readmodel.FollowedCollection;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import com.relationship.projection.readmodel.ReadModelStore;
 import com.relationship.projection.status.AccountStatusModel;
@@ -156,11 +157,11 @@ class ReadModelsConfig {
         return new ProfitabilityReadModel();
     }
 
-    /** Read by {@code _id}, and by when it was written for the whale curve's ranking ({@code PortfolioRanking}). */
+    /** Read by {@code _id}, and by when it was written for the whale curve's ranking ({@code PortfolioRanking}, followed). */
     @Bean
     @Order(5)
     ReadModelPipeline<ProfitabilityView> profitabilityPipeline(ProfitabilityReadModel model, Pipelines pipelines) {
-        return pipelines.of(model, PortfolioRanking::ensureIndexes);
+        return pipelines.of(model, FollowedCollection::ensureIndexes);
     }
 
     /** This instance's copy of the exchange rates and rate cards the figures are priced with. */

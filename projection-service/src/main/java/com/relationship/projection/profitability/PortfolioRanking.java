@@ -1,10 +1,7 @@
 package com.relationship.projection.profitability;
 
-import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.FollowedCollection;
 import com.relationship.projection.readmodel.ReadModelStore;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Indexes;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,9 +13,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +24,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static com.relationship.projection.readmodel.ReadModelDocuments.ID;
-import static com.relationship.projection.readmodel.ReadModelDocuments.WRITTEN_AT;
-
 /**
  * The portfolio's profitability kept in memory and ranked, so the whale curve is answered at 100,000
  * accounts without reading them (issue 29: "answered from a maintained ranking").
  * <p>
  * Every instance keeps its own copy of the shared {@code account_profitability} collection, whichever
- * instance wrote it: it loads it whole at start, then every {@code poll} reads the documents written
- * since its last read (by their {@value ReadModelDocuments#WRITTEN_AT}, with a look-back for the
- * writers' clocks and the writes in flight), and loads it whole again every {@code fullReload} (after a
- * rebuild's swap the collection is another one). It keeps each account's ledger lines of the last
- * twelve months only. An account is priced again when it changes, and every account when the
+ * instance wrote it ({@link FollowedCollection}, read every {@code poll}), with each account's ledger lines
+ * of the last twelve months only. An account is priced again when it changes, and every account when the
  * reference data changes or an hour turns (the windows and the suggestion move with time); the curves
  * asked for in the last ten minutes are ranked again after every cycle that changed anything. A request
  * reads the latest ranking: it is at most a poll and a ranking behind the read model.
@@ -58,11 +47,10 @@ public class PortfolioRanking implements SmartLifecycle {
     private final Supplier<ReferenceData> referenceData;
     private final ProfitabilityProperties properties;
     private final Clock clock;
-    private final Clock writers = Clock.systemUTC();
     private final ProfitabilityProperties.Ranking settings;
 
-    /** What is held of each account: its view with the lines of the last twelve months, and the version read. */
-    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+    /** Each account's view with the lines of the last twelve months only. */
+    private final FollowedCollection<ProfitabilityView, ProfitabilityView> held;
     /** Each account's place in each window's curve; absent where it has nothing in that window. */
     private final Map<UUID, Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry>> priced = new ConcurrentHashMap<>();
     private final Map<CurveKey, Ranked> curves = new ConcurrentHashMap<>();
@@ -70,13 +58,8 @@ public class PortfolioRanking implements SmartLifecycle {
 
     private Basis pricedOn;
     private volatile Instant pricedAt;
-    private Instant lastRead;
-    private Instant lastFullLoad;
     private volatile boolean running;
     private volatile Thread worker;
-
-    private record Held(ProfitabilityView view, long version) {
-    }
 
     /** What the prices were worked out with: a change of either prices every account again. */
     private record Basis(ReferenceData referenceData, Instant hour) {
@@ -102,11 +85,8 @@ public class PortfolioRanking implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.settings = properties.ranking();
-    }
-
-    /** The index the changes since a read are found by. */
-    public static void ensureIndexes(MongoCollection<Document> collection) {
-        collection.createIndex(Indexes.ascending(WRITTEN_AT));
+        this.held = new FollowedCollection<>(store, view -> trimmed(view,
+                ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant())), settings.lookBack(), settings.fullReload());
     }
 
     /** The latest ranking of the window; ranked now when this window and limit were not asked for lately. */
@@ -124,7 +104,7 @@ public class PortfolioRanking implements SmartLifecycle {
 
     /** Whether the ranking has read the account yet: a moment after its first event it may not have. */
     boolean holds(UUID accountId) {
-        return held.containsKey(accountId);
+        return held.holds(accountId);
     }
 
     /** The account's place in the window, as the latest ranking priced it; null when it has nothing there. */
@@ -148,24 +128,22 @@ public class PortfolioRanking implements SmartLifecycle {
      * again when anything moved. The worker runs it every {@code poll}; tests call it to step it.
      */
     synchronized void refresh() {
-        Instant readAt = writers.instant();
-        Set<UUID> changed = lastFullLoad == null || !readAt.isBefore(lastFullLoad.plus(settings.fullReload()))
-                ? loadAll(readAt) : loadChanges(readAt);
+        Set<UUID> changed = held.refresh();
         Instant now = clock.instant();
         Basis basis = new Basis(referenceData.get(), now.truncatedTo(ChronoUnit.HOURS));
         if (!basis.equals(pricedOn)) {
-            changed = new HashSet<>(held.keySet());
+            changed = new HashSet<>(held.accounts());
             priced.keySet().retainAll(changed);
             pricedOn = basis;
         }
         if (!changed.isEmpty()) {
             Pricing pricing = new Pricing(basis.referenceData(), currency(), properties.assumedGrossMargin());
             for (UUID accountId : changed) {
-                Held account = held.get(accountId);
+                ProfitabilityView account = held.get(accountId);
                 if (account == null) {
                     priced.remove(accountId);
                 } else {
-                    priced.put(accountId, price(account.view(), pricing, now));
+                    priced.put(accountId, price(account, pricing, now));
                 }
             }
             curves.entrySet().removeIf(curve -> curve.getValue().asked.isBefore(now.minus(FORGET_AFTER)));
@@ -178,48 +156,6 @@ public class PortfolioRanking implements SmartLifecycle {
     /** When the accounts were last brought up to date; null before the first load. */
     Instant pricedAt() {
         return pricedAt;
-    }
-
-    private Set<UUID> loadAll(Instant readAt) {
-        Map<UUID, Held> loaded = new HashMap<>();
-        YearMonth keepFrom = ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant());
-        ReadModelDocuments<ProfitabilityView> documents = store.documents();
-        for (Document document : store.collection().find()) {
-            ProfitabilityView view = documents.visibleViewOf(document);
-            if (view != null) {
-                loaded.put(view.accountId(), new Held(trimmed(view, keepFrom), documents.versionOf(document)));
-            }
-        }
-        Set<UUID> changed = new HashSet<>(held.keySet());
-        changed.addAll(loaded.keySet());
-        held.keySet().retainAll(loaded.keySet());
-        held.putAll(loaded);
-        lastFullLoad = readAt;
-        lastRead = readAt;
-        log.debug("The portfolio's ranking loaded {} accounts", loaded.size());
-        return changed;
-    }
-
-    private Set<UUID> loadChanges(Instant readAt) {
-        Set<UUID> changed = new HashSet<>();
-        YearMonth keepFrom = ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant());
-        ReadModelDocuments<ProfitabilityView> documents = store.documents();
-        Date since = Date.from(lastRead.minus(settings.lookBack()));
-        for (Document document : store.collection().find(new Document(WRITTEN_AT, new Document("$gte", since)))) {
-            long version = documents.versionOf(document);
-            UUID accountId = UUID.fromString(document.getString(ID));
-            Held known = held.get(accountId);
-            if (known != null && known.version() == version) {
-                continue; // read again within the look-back, unchanged
-            }
-            ProfitabilityView view = documents.visibleViewOf(document);
-            if (view != null) {
-                held.put(accountId, new Held(trimmed(view, keepFrom), version));
-                changed.add(accountId);
-            }
-        }
-        lastRead = readAt;
-        return changed;
     }
 
     /** The view with only the lines a window can still hold: the last twelve months'. */

@@ -13,6 +13,7 @@ import com.relationship.contracts.referencedata.ExchangeRatesSet;
 import com.relationship.projection.TestMongo;
 import com.relationship.projection.readmodel.ProjectionState;
 import com.relationship.projection.readmodel.ReadModelDocuments;
+import com.relationship.projection.readmodel.FollowedCollection;
 import com.relationship.projection.readmodel.ReadModelStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class PortfolioRankingTest {
 
     private final ReadModelStore<ProfitabilityView> store = new ReadModelStore<>(
             client.getDatabase("ranking_test").getCollection("profitability_" + UUID.randomUUID()),
-            new ReadModelDocuments<>(new ProfitabilityReadModel(), new AccountEventCodec()), PortfolioRanking::ensureIndexes);
+            new ReadModelDocuments<>(new ProfitabilityReadModel(), new AccountEventCodec()), FollowedCollection::ensureIndexes);
     private final AtomicReference<ReferenceData> referenceData = new AtomicReference<>(ReferenceData.NONE);
     /** Loads whole once, then reads what was written since. */
     private final PortfolioRanking ranking = ranking(Duration.ofHours(1));
