@@ -87,6 +87,7 @@ class ContractSchemasTest {
             Map.entry(com.relationship.contracts.status.ProfitabilityStance.class, Set.of("decision", "since", "eventId",
                     "trailingYear", "belowZero")),
             Map.entry(com.relationship.contracts.status.ProfitabilityStance.TrailingYear.class, Set.of("marginPercent")),
+            Map.entry(com.relationship.contracts.status.ValueStanding.class, Set.of("tier", "rank", "level")),
             Map.entry(PurchaseRecorded.class, Set.of("description", "orderRef", "grossMargin", "costOfGoods",
                     "productLine", "buyClass")),
             Map.entry(ReferralRecorded.class, Set.of("referredCompany", "ref")),
@@ -101,7 +102,7 @@ class ContractSchemasTest {
             Map.entry(ServiceActivityRecorded.class, Set.of("quantity", "amount", "currency", "description")),
             Map.entry(SatisfactionSurveyed.class, Set.of("comment", "ref")),
             Map.entry(AccountStatus.class, Set.of("lapsedFrom", "kamStage", "kamStageSince", "classification", "staleReason",
-                    "bondingLevel", "lastInteraction", "standingAt", "owner", "profitability")),
+                    "bondingLevel", "lastInteraction", "standingAt", "owner", "profitability", "value")),
             Map.entry(Firmographics.class, Set.of("annualRevenue", "annualRevenueCurrency")),
             Map.entry(StagePeriod.class, Set.of("leftAt")),
             Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
@@ -113,7 +114,7 @@ class ContractSchemasTest {
      */
     static final Map<Class<? extends Record>, Set<String>> ADDED_LATER = Map.ofEntries(
             Map.entry(AccountStatus.class, Set.of("bondingLevel", "bondStrength", "churnScore", "churnBand", "lastInteraction",
-                    "standingAt", "complianceHold", "owner", "profitability")),
+                    "standingAt", "complianceHold", "owner", "profitability", "value")),
             Map.entry(PurchaseRecorded.class, Set.of("orderRef", "grossMargin", "costOfGoods", "productLine", "buyClass")),
             Map.entry(AccountRegistered.class, Set.of("relationshipSince", "annualRevenueCurrency")),
             Map.entry(Firmographics.class, Set.of("annualRevenueCurrency")),

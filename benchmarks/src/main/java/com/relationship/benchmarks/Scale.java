@@ -57,7 +57,7 @@ final class Scale {
     private static final String EVENTS_TOPIC = "relationship.account-events.v1";
     private static final List<String> READ_MODEL_GROUPS = List.of("projection-service", "projection-service.bonding",
             "projection-service.churn-risk", "projection-service.timeline", "projection-service.committee",
-            "projection-service.profitability");
+            "projection-service.profitability", "projection-service.value");
     private static final String[] STAGES = {"PROSPECT", "CUSTOMER", "CLIENT", "SUPPORTER", "ADVOCATE", "PARTNER", "LAPSED"};
     private static final String[] BANDS = {"LOW", "MEDIUM", "HIGH"};
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);

@@ -71,12 +71,16 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Controller")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Properties");
 
-    /** The plug-in of a read model knows nothing of Kafka or Spring: the pipeline does that for every model. */
+    /**
+     * The plug-in of a read model knows nothing of Kafka or Spring: the pipeline does that for every model. The
+     * classes that read and write the collections (the store, the documents, the ledger, a followed copy) use MongoDB.
+     */
     @ArchTest
     static final ArchRule readModelsArePlainJava = classes().that().resideInAPackage("com.relationship.projection.readmodel..")
             .and().doNotBelongToAnyOf(com.relationship.projection.readmodel.ReadModelStore.class,
                     com.relationship.projection.readmodel.AppliedEventLedger.class,
-                    com.relationship.projection.readmodel.ReadModelDocuments.class)
+                    com.relationship.projection.readmodel.ReadModelDocuments.class,
+                    com.relationship.projection.readmodel.FollowedCollection.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
                     "com.relationship.account..",
                     "com.relationship.projection.readmodel..", "org.bson..");

@@ -57,6 +57,8 @@ import java.util.UUID;
  *                            the REST answers, its trailing twelve months' revenue and profit and whether it was
  *                            below zero ({@link ProfitabilityStance}); null before the first decision on the
  *                            topic. Added later: null where it is absent
+ * @param value               in the REST answers, the account's lifetime value, rank, value tier and relationship
+ *                            level ({@link ValueStanding}); null on the topic. Added later: null where it is absent
  */
 public record AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
                             Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
@@ -66,7 +68,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                             boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
                             int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
                             Instant standingAt, boolean complianceHold, AccountOwner owner,
-                            ProfitabilityStance profitability) {
+                            ProfitabilityStance profitability, ValueStanding value) {
 
     /** The public name and major revision of this JSON form; a breaking change bumps it and the topic. */
     public static final String SCHEMA = "com.relationship.status.AccountStatus.v1";
@@ -90,7 +92,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
                          boolean stale, String staleReason) {
         this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
                 classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
-                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null, false, null, null);
+                updatedAt, stale, staleReason, null, 0, 0, ChurnBand.LOW, null, null, false, null, null, null);
     }
 
     /** The form before the owner was added: no owner. */
@@ -105,7 +107,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
                 classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
                 updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand, lastInteraction,
-                standingAt, complianceHold, null, null);
+                standingAt, complianceHold, null, null, null);
     }
 
     /** The form before the profitability decision was added: none. */
@@ -120,7 +122,23 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
                 classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
                 updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand, lastInteraction,
-                standingAt, complianceHold, owner, null);
+                standingAt, complianceHold, owner, null, null);
+    }
+
+    /** The form before the value standing was added: none. */
+    public AccountStatus(UUID accountId, String name, Firmographics firmographics, LifecycleStage stage,
+                         Instant stageSince, LifecycleStage lapsedFrom, List<StagePeriod> stagePeriods,
+                         KamStage kamStage, Instant kamStageSince, Classification classification,
+                         ExchangeType exchangeType, int purchaseCount, Map<String, BigDecimal> purchaseTotals,
+                         List<OpenComplaint> openComplaints, long lastAppliedSequence, Instant updatedAt,
+                         boolean stale, String staleReason, BondKind bondingLevel, int bondStrength,
+                         int churnScore, ChurnBand churnBand, LastInteraction lastInteraction,
+                         Instant standingAt, boolean complianceHold, AccountOwner owner,
+                         ProfitabilityStance profitability) {
+        this(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage, kamStageSince,
+                classification, exchangeType, purchaseCount, purchaseTotals, openComplaints, lastAppliedSequence,
+                updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand, lastInteraction,
+                standingAt, complianceHold, owner, profitability, null);
     }
 
     /** This status marked stale for {@code reason}, or not stale if {@code reason} is null. */
@@ -128,18 +146,28 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, reason != null, reason, bondingLevel, bondStrength, churnScore,
-                churnBand, lastInteraction, standingAt, complianceHold, owner, profitability);
+                churnBand, lastInteraction, standingAt, complianceHold, owner, profitability, value);
     }
 
     /**
-     * This status as the status topic carries it: without the figures the REST answers price when asked (the
-     * profitability's trailing year), which change with exchange rates and time, not with events.
+     * This status as the status topic carries it: without the figures the REST answers price and rank when asked
+     * (the profitability's trailing year, the value standing), which change with exchange rates, the rest of the
+     * portfolio and time, not with the account's events.
      */
     public AccountStatus asPublished() {
+        AccountStatus published = value == null ? this : withValue(null);
         if (profitability == null || profitability.trailingYear() == null) {
-            return this;
+            return published;
         }
-        return withProfitability(profitability.decision() == null ? null : profitability.withTrailingYear(null));
+        return published.withProfitability(profitability.decision() == null ? null : profitability.withTrailingYear(null));
+    }
+
+    /** This status with {@code value} as its value standing. */
+    public AccountStatus withValue(ValueStanding value) {
+        return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
+                kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
+                lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
+                lastInteraction, standingAt, complianceHold, owner, profitability, value);
     }
 
     /** This status with {@code profitability} as its profitability. */
@@ -147,7 +175,7 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
-                lastInteraction, standingAt, complianceHold, owner, profitability);
+                lastInteraction, standingAt, complianceHold, owner, profitability, value);
     }
 
     /**
@@ -159,6 +187,6 @@ public record AccountStatus(UUID accountId, String name, Firmographics firmograp
         return new AccountStatus(accountId, name, firmographics, stage, stageSince, lapsedFrom, stagePeriods, kamStage,
                 kamStageSince, classification, exchangeType, purchaseCount, purchaseTotals, openComplaints,
                 lastAppliedSequence, updatedAt, stale, staleReason, bondingLevel, bondStrength, churnScore, churnBand,
-                lastInteraction, at, complianceHold, owner, profitability);
+                lastInteraction, at, complianceHold, owner, profitability, value);
     }
 }

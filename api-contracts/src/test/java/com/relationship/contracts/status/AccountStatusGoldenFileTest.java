@@ -76,7 +76,8 @@ class AccountStatusGoldenFileTest {
                         Instant.parse("2026-05-04T09:00:00Z"), "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d")
                         .withTrailingYear(new ProfitabilityStance.TrailingYear("the 12 months to 2026-07", "2025-08",
                                 "2026-08", "EUR", new BigDecimal("108001.50"), new BigDecimal("-2150.25"),
-                                new BigDecimal("-2.0"), false, Instant.parse("2026-07-20T00:00:01Z"))));
+                                new BigDecimal("-2.0"), false, Instant.parse("2026-07-20T00:00:01Z"))))
+                .withValue(new ValueStanding(new BigDecimal("41.5"), "BZ", 12, 40, 3, Instant.parse("2026-07-20T00:00:02Z")));
     }
 
     @Test
@@ -139,6 +140,15 @@ class AccountStatusGoldenFileTest {
         assertThat(before).isEqualTo(sampleWithout(sample().complianceHold()));
     }
 
+    /** A status answered before it showed the value standing reads without it. */
+    @Test
+    void theFormBeforeTheValueStandingStillReads() throws IOException {
+        AccountStatus before = mapper.readValue(FILE.resolveSibling(AccountStatus.SCHEMA + ".before-value.json").toFile(),
+                AccountStatus.class);
+        assertThat(before.value()).isNull();
+        assertThat(before.withValue(sample().value())).isEqualTo(sample());
+    }
+
     /** A status published (or answered) before it showed the trailing year's figures reads without them. */
     @Test
     void theFormBeforeTheTrailingYearStillReads() throws IOException {
@@ -148,7 +158,7 @@ class AccountStatusGoldenFileTest {
         assertThat(before.profitability()).isEqualTo(new ProfitabilityStance(s.decision(), s.levers(), s.since(), s.eventId()));
         assertThat(before.profitability().trailingYear()).isNull();
         assertThat(before.profitability().belowZero()).isNull();
-        assertThat(before.withProfitability(s)).isEqualTo(sample());
+        assertThat(before.withProfitability(s).withValue(sample().value())).isEqualTo(sample());
         assertThat(sample().asPublished()).as("the topic's form: the decision without the figures priced on read")
                 .isEqualTo(before);
     }

@@ -22,8 +22,14 @@ import com.relationship.projection.profitability.ProfitabilityReadModel;
 import com.relationship.projection.profitability.ProfitabilityView;
 import com.relationship.projection.profitability.ReferenceDataFeed;
 import com.relationship.projection.profitability.TrailingYearOnStatus;
+import com.relationship.projection.value.ValueOnStatus;
+import com.relationship.projection.value.ValueProperties;
+import com.relationship.projection.value.ValueRanking;
+import com.relationship.projection.value.ValueReadModel;
+import com.relationship.projection.value.ValueView;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import java.time.Clock;
+import com.relationship.projection.ingest.PeriodicRefresh;
 import com.relationship.projection.ingest.EventTraces;
 import com.relationship.projection.ingest.ParkedEventsGauge;
 import com.relationship.projection.ingest.ProjectionAlerts;
@@ -53,7 +59,7 @@ import java.util.function.Consumer;
 
 /**
  * The read models, each a {@link ReadModel} in a {@link ReadModelPipeline} of its own: the account
- * status, the bonding level, the churn risk, the timeline, the buying committee and the profitability ledger. The status comes first ({@code @Order}): letters
+ * status, the bonding level, the churn risk, the timeline, the buying committee, the profitability ledger and the value inputs. The status comes first ({@code @Order}): letters
  * written before there were several read models are its.
  */
 @Configuration(proxyBeanMethods = false)
@@ -140,11 +146,11 @@ class ReadModelsConfig {
         return new CommitteeReadModel(churn.toModel());
     }
 
-    /** Read by {@code _id} alone: no index of its own, and its store serves the controller as it is. */
+    /** Read by {@code _id}, and by when it was written for the value ranking (followed). */
     @Bean
     @Order(4)
     ReadModelPipeline<CommitteeView> committeePipeline(CommitteeReadModel model, Pipelines pipelines) {
-        return pipelines.of(model, collection -> { });
+        return pipelines.of(model, FollowedCollection::ensureIndexes);
     }
 
     @Bean
@@ -164,6 +170,30 @@ class ReadModelsConfig {
         return pipelines.of(model, FollowedCollection::ensureIndexes);
     }
 
+    @Bean
+    ValueReadModel valueReadModel() {
+        return new ValueReadModel();
+    }
+
+    /** Read by {@code _id}, and by when it was written for the value ranking (followed). */
+    @Bean
+    @Order(6)
+    ReadModelPipeline<ValueView> valuePipeline(ValueReadModel model, Pipelines pipelines) {
+        return pipelines.of(model, FollowedCollection::ensureIndexes);
+    }
+
+    /**
+     * Every account's lifetime value, ranked and tiered, from the value and committee collections and the revenue
+     * the profitability ranking prices; every instance keeps its own.
+     */
+    @Bean
+    ValueRanking valueRanking(ReadModelPipeline<ValueView> valuePipeline, ReadModelPipeline<CommitteeView> committeePipeline,
+                              PortfolioRanking portfolioRanking, ValueProperties value, ProfitabilityProperties profitability,
+                              Clock clock) {
+        return new ValueRanking(valuePipeline.store(), committeePipeline.store(), portfolioRanking, value,
+                profitability.ranking(), clock);
+    }
+
     /** This instance's copy of the exchange rates and rate cards the figures are priced with. */
     @Bean
     ReferenceDataFeed referenceDataFeed(KafkaProperties kafka, ProfitabilityProperties properties) {
@@ -181,6 +211,24 @@ class ReadModelsConfig {
     @Bean
     TrailingYearOnStatus trailingYearOnStatus(PortfolioRanking ranking, ProfitabilityProperties properties, Clock clock) {
         return new TrailingYearOnStatus(ranking, properties, clock);
+    }
+
+    /** The whale curve's ranking reads what changed every {@code projection.profitability.ranking.poll}. */
+    @Bean
+    PeriodicRefresh portfolioRankingRefresh(PortfolioRanking ranking, ProfitabilityProperties properties) {
+        return new PeriodicRefresh("portfolio-ranking", properties.ranking().poll(), ranking::refresh);
+    }
+
+    /** Each status over REST with its value tier, rank and relationship level, from the ranking. */
+    @Bean
+    ValueOnStatus valueOnStatus(ValueRanking ranking) {
+        return new ValueOnStatus(ranking);
+    }
+
+    /** The value ranking reads what changed every {@code projection.value.poll}. */
+    @Bean
+    PeriodicRefresh valueRankingRefresh(ValueRanking ranking, ValueProperties properties) {
+        return new PeriodicRefresh("value-ranking", properties.poll(), ranking::refresh);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import com.relationship.projection.readmodel.FollowedCollection;
 import com.relationship.projection.readmodel.ReadModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,12 +29,12 @@ import java.util.function.Supplier;
  * <p>
  * Every instance keeps its own copy of the shared {@code account_profitability} collection, whichever
  * instance wrote it ({@link FollowedCollection}, read every {@code poll}), with each account's ledger lines
- * of the last twelve months only. An account is priced again when it changes, and every account when the
+ * of the last two years only (the curve's windows are at most one; the lifetime value compares two). An account is priced again when it changes, and every account when the
  * reference data changes or an hour turns (the windows and the suggestion move with time); the curves
  * asked for in the last ten minutes are ranked again after every cycle that changed anything. A request
  * reads the latest ranking: it is at most a poll and a ranking behind the read model.
  */
-public class PortfolioRanking implements SmartLifecycle {
+public class PortfolioRanking {
 
     private static final Logger log = LoggerFactory.getLogger(PortfolioRanking.class);
     /** A curve nobody asked for in this long is no longer ranked after each change. */
@@ -56,10 +55,9 @@ public class PortfolioRanking implements SmartLifecycle {
     private final Map<CurveKey, Ranked> curves = new ConcurrentHashMap<>();
     private final CountDownLatch firstLoad = new CountDownLatch(1);
 
-    private Basis pricedOn;
+    private volatile Basis pricedOn;
     private volatile Instant pricedAt;
-    private volatile boolean running;
-    private volatile Thread worker;
+    private volatile long generation;
 
     /** What the prices were worked out with: a change of either prices every account again. */
     private record Basis(ReferenceData referenceData, Instant hour) {
@@ -86,7 +84,8 @@ public class PortfolioRanking implements SmartLifecycle {
         this.clock = clock;
         this.settings = properties.ranking();
         this.held = new FollowedCollection<>(store, view -> trimmed(view,
-                ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant())), settings.lookBack(), settings.fullReload());
+                ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant()).minusMonths(12)), settings.lookBack(),
+                settings.fullReload());
     }
 
     /** The latest ranking of the window; ranked now when this window and limit were not asked for lately. */
@@ -127,7 +126,7 @@ public class PortfolioRanking implements SmartLifecycle {
      * One cycle: reads what changed (or everything), prices what needs it, ranks the curves asked for
      * again when anything moved. The worker runs it every {@code poll}; tests call it to step it.
      */
-    synchronized void refresh() {
+    public synchronized void refresh() {
         Set<UUID> changed = held.refresh();
         Instant now = clock.instant();
         Basis basis = new Basis(referenceData.get(), now.truncatedTo(ChronoUnit.HOURS));
@@ -146,6 +145,7 @@ public class PortfolioRanking implements SmartLifecycle {
                     priced.put(accountId, price(account, pricing, now));
                 }
             }
+            generation++;
             curves.entrySet().removeIf(curve -> curve.getValue().asked.isBefore(now.minus(FORGET_AFTER)));
             curves.replaceAll((key, ranked) -> new Ranked(rank(key), ranked.asked));
         }
@@ -153,12 +153,66 @@ public class PortfolioRanking implements SmartLifecycle {
         firstLoad.countDown();
     }
 
+    /** Counts the refreshes that priced anything: what another ranking built on these figures watches. */
+    public long generation() {
+        return generation;
+    }
+
+    /** The account's revenue from month {@code from} up to {@code to} (excluded); null when it is not held yet. */
+    public Revenue revenue(UUID accountId, YearMonth from, YearMonth to) {
+        ProfitabilityView view = held.get(accountId);
+        Basis basis = pricedOn;
+        if (view == null || basis == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        List<Ledger> lines = ProfitabilityReport.within(view.ledger().stream()
+                .filter(line -> line.kind() == Ledger.Kind.REVENUE && !line.at().isAfter(now)).toList(), from, to);
+        Pricing.Totals totals = new Pricing(basis.referenceData(), currency(), properties.assumedGrossMargin()).total(lines);
+        return new Revenue(totals.revenue().amount(), totals.unconverted().isEmpty(), totals.revenue().eventIds());
+    }
+
+    /** Revenue in the reporting currency; {@code complete} false when an amount had no exchange rate (left out). */
+    public record Revenue(java.math.BigDecimal amount, boolean complete, List<String> eventIds) {
+    }
+
+    /** {@code amount} of {@code currency} in the reporting currency at the rates of {@code month}; empty without a rate. */
+    public java.util.Optional<java.math.BigDecimal> converted(java.math.BigDecimal amount, String currency, YearMonth month) {
+        Basis basis = pricedOn;
+        return basis == null ? java.util.Optional.empty()
+                : basis.referenceData().rate(month, currency, currency()).map(rate -> Pricing.money(amount.multiply(rate)));
+    }
+
+    /** Whether the account lost money over the trailing twelve months; null when it is not held yet. */
+    public Boolean belowZero(UUID accountId) {
+        if (!held.holds(accountId)) {
+            return null;
+        }
+        WhaleCurve.Entry year = entry(accountId, ProfitabilityReport.PeriodLength.P1Y);
+        return year != null && year.profit().signum() < 0;
+    }
+
+    /** The reporting currency of every figure. */
+    public String reportingCurrency() {
+        return currency();
+    }
+
+    /** The account's revenue and profit over the trailing twelve months, as last priced; null when it had none or is not held. */
+    public YearFigures trailingYear(UUID accountId) {
+        WhaleCurve.Entry year = entry(accountId, ProfitabilityReport.PeriodLength.P1Y);
+        return year == null ? null : new YearFigures(year.revenue(), year.profit(), year.complete());
+    }
+
+    /** Revenue and profit over twelve months; {@code complete} false when something could not be priced. */
+    public record YearFigures(java.math.BigDecimal revenue, java.math.BigDecimal profit, boolean complete) {
+    }
+
     /** When the accounts were last brought up to date; null before the first load. */
-    Instant pricedAt() {
+    public Instant pricedAt() {
         return pricedAt;
     }
 
-    /** The view with only the lines a window can still hold: the last twelve months'. */
+    /** The view with only the lines from {@code from} on. */
     private static ProfitabilityView trimmed(ProfitabilityView view, YearMonth from) {
         List<Ledger> recent = view.ledger().stream().filter(line -> !line.month().isBefore(from)).toList();
         return recent.size() == view.ledger().size() ? view
@@ -206,44 +260,5 @@ public class PortfolioRanking implements SmartLifecycle {
 
     private String currency() {
         return properties.reportingCurrency().getCurrencyCode();
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        Thread thread = new Thread(this::run, "portfolio-ranking");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                log.warn("The portfolio's ranking could not be refreshed; it tries again in {}", settings.poll(), e);
-            }
-            try {
-                Thread.sleep(settings.poll().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -7,13 +7,15 @@ import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.readmodel.InconsistentEventStreamException;
 import com.relationship.projection.readmodel.ReadModel;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static com.relationship.projection.readmodel.MoneyDocuments.bigDecimal;
+import static com.relationship.projection.readmodel.MoneyDocuments.decimal;
 
 /**
  * Each account's profitability ledger (issue 29): the lines its purchases, costed interactions,
@@ -87,16 +89,5 @@ public final class ProfitabilityReadModel implements ReadModel<ProfitabilityView
                         d.getString("rationale"), d.getString("eventId"))).toList();
         return new ProfitabilityView(UUID.fromString(from.getString("accountId")), from.getString("name"), ledger,
                 decisions, ((Number) from.get("lastAppliedSequence")).longValue());
-    }
-
-    private static Decimal128 decimal(BigDecimal value) {
-        return value == null ? null : new Decimal128(value);
-    }
-
-    private static BigDecimal bigDecimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Decimal128 d ? d.bigDecimalValue() : new BigDecimal(value.toString());
     }
 }

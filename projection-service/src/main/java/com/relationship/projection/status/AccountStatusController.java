@@ -35,10 +35,14 @@ public class AccountStatusController {
     private final AccountStatusStore store;
     private final StatusFigures figures;
 
-    /** @param figures the figures priced when asked for (the trailing year's profitability); none where no bean gives them */
+    /**
+     * @param figures the figures priced or ranked when asked for (the trailing year's profitability, the value
+     *                standing), each added in turn; none where no bean gives them
+     */
     public AccountStatusController(AccountStatusStore store, ObjectProvider<StatusFigures> figures) {
         this.store = store;
-        this.figures = figures.getIfAvailable(() -> StatusFigures.NONE);
+        this.figures = figures.orderedStream().reduce(StatusFigures.NONE,
+                (first, then) -> status -> then.withFigures(first.withFigures(status)));
     }
 
     @GetMapping("/{id}/status")

@@ -20,7 +20,6 @@ import com.relationship.contracts.status.OpenComplaint;
 import com.relationship.contracts.status.StagePeriod;
 import com.relationship.projection.readmodel.ReadModelDocuments;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,6 +29,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+
+import static com.relationship.projection.readmodel.MoneyDocuments.bigDecimal;
+import static com.relationship.projection.readmodel.MoneyDocuments.decimal;
 
 /**
  * The Mongo form of an account status: its fields at the top level of the read model's document
@@ -177,19 +179,6 @@ public final class AccountStatusDocuments {
         return totals;
     }
 
-    private static Decimal128 decimal(BigDecimal value) {
-        return value == null ? null : new Decimal128(value);
-    }
-
-    private static BigDecimal bigDecimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Decimal128 d) {
-            return d.bigDecimalValue();
-        }
-        return new BigDecimal(value.toString());
-    }
 
     private static String instant(Instant value) {
         return value == null ? null : value.toString();

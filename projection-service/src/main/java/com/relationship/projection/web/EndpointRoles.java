@@ -32,6 +32,8 @@ public class EndpointRoles {
                 .allow(GET, "/api/v1/accounts/{id}/committee", Role.READER)
                 .allow(GET, "/api/v1/accounts/{id}/profitability", Role.READER)
                 .allow(GET, "/api/v1/portfolio/whale-curve", Role.READER)
+                .allow(GET, "/api/v1/accounts/{id}/value", Role.READER)
+                .allow(GET, "/api/v1/portfolio/tiers", Role.READER)
                 // the dashboard: its snapshots and stream tickets; the page, its files, its sign-in and the
                 // stream (which takes a single-use ticket, EventSource cannot send a token) are open
                 .allow(GET, "/api/v1/dashboard/funnel", Role.READER)

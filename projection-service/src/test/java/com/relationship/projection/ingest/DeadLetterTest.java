@@ -93,7 +93,7 @@ class DeadLetterTest {
     }
 
     /** Each read model has its own consumer group, and letters, parks and counts its own copy. */
-    private static final int READ_MODELS = 6;
+    private static final int READ_MODELS = 7;
 
     @Test
     void poisonIsDeadLetteredTheAccountTurnsStaleTheRestGoesOnAndARedriveAfterTheUpgradeFillsTheHole() throws Exception {

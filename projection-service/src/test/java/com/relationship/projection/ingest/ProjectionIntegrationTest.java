@@ -208,10 +208,10 @@ class ProjectionIntegrationTest {
         // Both poison messages are on the dead-letter topic, with the reason: once per read model, each
         // letter naming its read model (each has its own consumer group and re-drives its own letters).
         List<ConsumerRecord<String, byte[]>> deadLetters = await().atMost(WAIT).until(() -> CommittedRecords.readAll(infra.kafkaBootstrapServers(), DEAD_LETTERS),
-                records -> records.size() >= 12);
+                records -> records.size() >= 14);
         assertThat(deadLetters).extracting(r -> new String(r.headers().lastHeader(KafkaErrorHandling.READ_MODEL_HEADER).value(),
                 StandardCharsets.UTF_8)).containsOnly("account-status", "bonding", "churn-risk", "timeline", "committee",
-                        "profitability")
+                        "profitability", "value")
                 .filteredOn("account-status"::equals).hasSize(2);
         assertThat(deadLetters).allSatisfy(record -> {
             assertThat(record.key()).isEqualTo(acme.accountId().toString());
@@ -622,7 +622,7 @@ class ProjectionIntegrationTest {
             assertThat(model.get("onlyLive").asLong()).as("every live account has its events on the topic").isZero();
         }
         assertThat(rebuild.get("models").findValuesAsText("readModel"))
-                .containsExactly("account-status", "bonding", "churn-risk", "timeline", "committee", "profitability");
+                .containsExactly("account-status", "bonding", "churn-risk", "timeline", "committee", "profitability", "value");
 
         UUID corrupted = lastSequence.keySet().iterator().next();
         AccountStatus truth = status(corrupted);

@@ -7,7 +7,13 @@ import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
+import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.account.ValueComponent;
 import com.relationship.contracts.events.InteractionRecorded;
+import com.relationship.contracts.events.LifecycleStageAdvanced;
+import com.relationship.contracts.events.RelationshipLevelAssessed;
+import com.relationship.contracts.events.ValueComponentAssessed;
+import com.relationship.contracts.events.WalletEstimated;
 import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.referencedata.ActivityRatesSet;
 import com.relationship.contracts.referencedata.ExchangeRatesSet;
@@ -190,6 +196,72 @@ class ProfitabilityIntegrationTest {
         assertThat(whaleStatus.at("/profitability/trailingYear/profit").decimalValue()).as("on the list too")
                 .isEqualByComparingTo("800.00");
         assertThat(whaleStatus.at("/profitability/belowZero").asBoolean()).isFalse();
+    }
+
+    /**
+     * Three clients ranked by lifetime value over REST (issue 30): their tiers by where their ranks fall, the
+     * indices of the first with its judgement and relationship level, a share of wallet priced from the ledger,
+     * and the portfolio by tier. Their purchases are two months back, so the month's whale curve above does not
+     * hold them; prospects (the curve's accounts) are not ranked.
+     */
+    @Test
+    void clientsAreRankedByLifetimeValueAndTieredOverRest() throws Exception {
+        Instant earlier = MONTH.minusMonths(2).atDay(3).atStartOfDay().toInstant(ZoneOffset.UTC);
+        String walletMonth = MONTH.minusMonths(2).toString();
+        AccountHistory leader = client("Value Leader", "9000.00", "3000.00", earlier)
+                .thenDated(earlier, id -> new ValueComponentAssessed(id, ValueComponent.FUTURE_VALUE, 80, null, null,
+                        "opens the DACH market"))
+                .thenDated(earlier, id -> new RelationshipLevelAssessed(id, 6, "we design their next line together"));
+        AccountHistory middle = client("Value Middle", "5000.00", "1500.00", earlier)
+                .thenDated(earlier, id -> new WalletEstimated(id, UUID.randomUUID(), "sensors", new BigDecimal("20000.00"),
+                        "EUR", walletMonth, "the buyer"));
+        AccountHistory small = client("Value Small", "1000.00", "100.00", earlier);
+        for (AccountHistory account : List.of(leader, middle, small)) {
+            send(account.events());
+        }
+
+        JsonNode first = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + leader.accountId() + "/value"),
+                v -> v != null && v.get("ranked").asBoolean() && v.get("rankedAccounts").asInt() == 3
+                        && v.at("/relationshipLevel/level").asInt() == 6);
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        assertThat(first.get("tier").asText()).isEqualTo("MVC");
+        assertThat(first.at("/treatment/contactFrequency").asText()).isEqualTo("every day or more");
+        assertThat(first.get("indices")).hasSize(6);
+        assertThat(first.at("/indices/5/index").asText()).isEqualTo("PARTNERSHIP");
+        assertThat(first.at("/indices/5/eventIds")).extracting(JsonNode::asText).contains(leader.get(3).eventId());
+        assertThat(first.at("/relationshipLevel/name").asText()).isEqualTo("CO_CREATION");
+        assertThat(first.get("suggestion").asText()).contains("STRATEGIC");
+
+        JsonNode second = read("/api/v1/accounts/" + middle.accountId() + "/value");
+        assertThat(second.get("tier").asText()).as("rank 2 of 3: the top 33.3%").isEqualTo("MGC");
+        assertThat(second.at("/shareOfWallet/0/ourRevenue").decimalValue()).isEqualByComparingTo("5000.00");
+        assertThat(second.at("/shareOfWallet/0/sharePercent").decimalValue()).isEqualByComparingTo("25.0");
+        assertThat(read("/api/v1/accounts/" + small.accountId() + "/value").get("tier").asText()).isEqualTo("MIGRATOR");
+
+        JsonNode tiers = read("/api/v1/portfolio/tiers");
+        assertThat(tiers.get("ranked").asInt()).isEqualTo(3);
+        assertThat(tiers.get("tiers")).extracting(t -> t.get("tier").asText() + " " + t.get("accounts").asInt())
+                .containsExactly("MVC 1", "MGC 1", "MIGRATOR 1", "BZ 0");
+        assertThat(tiers.at("/tiers/0/revenue").decimalValue()).isEqualByComparingTo("9000.00");
+        assertThat(get("/api/v1/accounts/" + UUID.randomUUID() + "/value").statusCode()).isEqualTo(404);
+
+        JsonNode status = read("/api/v1/accounts/" + leader.accountId() + "/status");
+        assertThat(status.at("/value/tier").asText()).as("the status shows the tier and the level").isEqualTo("MVC");
+        assertThat(status.at("/value/rank").asInt()).isEqualTo(1);
+        assertThat(status.at("/value/level").asInt()).isEqualTo(6);
+    }
+
+    /** A client since {@code at}: bought {@code amount} with {@code margin} then, and became a CUSTOMER. */
+    private static AccountHistory client(String name, String amount, String margin, Instant at) {
+        return AccountHistory.registered(UUID.randomUUID(), name)
+                .thenDated(at, id -> new PurchaseRecorded(id, UUID.randomUUID(), new BigDecimal(amount), "EUR", at, "Order",
+                        null, new BigDecimal(margin), null, null, null))
+                .thenDated(at, id -> new LifecycleStageAdvanced(id, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
+    }
+
+    private JsonNode read(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 
     private static void publish(ReferenceDataChanged data) throws Exception {

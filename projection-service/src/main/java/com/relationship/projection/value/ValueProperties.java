@@ -1,0 +1,54 @@
+package com.relationship.projection.value;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How lifetime value is reckoned and tiered ({@code projection.value.*}, issue 30).
+ *
+ * @param weights    each index's weight, in points of 100 (seed 002's Convergys model by default: average revenue
+ *                   20, revenue change 25, current relationship 15, technology entanglement 20, share of client
+ *                   10, partnership 10); they must add up to 100
+ * @param tierCuts   the percentiles of the ranking where MVC ends, MGC ends and MIGRATOR ends (10, 50, 75 by
+ *                   default: the seed's "10th and above, 11th to 50th, 51st to 75th, 75th and below")
+ * @param poll       how often the ranking reads what changed in the value, committee and profitability figures
+ * @param rerankEvery at most how often the whole portfolio is scored and ranked again after a change
+ */
+@ConfigurationProperties("projection.value")
+public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"10", "50", "75"}) int[] tierCuts,
+                              @DefaultValue("1s") Duration poll, @DefaultValue("5s") Duration rerankEvery) {
+
+    public ValueProperties {
+        Map<ValueIndex, Integer> merged = new EnumMap<>(ValueIndex.class);
+        for (ValueIndex index : ValueIndex.values()) {
+            merged.put(index, index.seedWeight());
+        }
+        if (weights != null) {
+            merged.putAll(weights);
+        }
+        int sum = merged.values().stream().mapToInt(Integer::intValue).sum();
+        if (sum != 100 || merged.values().stream().anyMatch(w -> w < 0)) {
+            throw new IllegalArgumentException("projection.value.weights " + merged + " must be at least 0 each and add up"
+                    + " to 100 (they add up to " + sum + ")");
+        }
+        weights = java.util.Collections.unmodifiableMap(merged);
+        if (tierCuts == null || tierCuts.length != 3 || tierCuts[0] <= 0 || tierCuts[0] >= tierCuts[1]
+                || tierCuts[1] >= tierCuts[2] || tierCuts[2] >= 100) {
+            throw new IllegalArgumentException("projection.value.tier-cuts must be three rising percentiles between 0 and"
+                    + " 100, such as 10,50,75");
+        }
+        tierCuts = tierCuts.clone();
+        if (poll == null || poll.isZero() || poll.isNegative() || rerankEvery == null || rerankEvery.isNegative()) {
+            throw new IllegalArgumentException("projection.value.poll must be positive and rerank-every not negative");
+        }
+    }
+
+    /** The seed's weights, cuts and the defaults of the rest. */
+    public static ValueProperties defaults() {
+        return new ValueProperties(null, new int[]{10, 50, 75}, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+}
