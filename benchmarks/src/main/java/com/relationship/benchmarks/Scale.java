@@ -111,6 +111,10 @@ final class Scale {
                     i -> stack.readModels() + "/portfolio/whale-curve?period=" + periods[i % periods.length] + "&limit=50")));
             rows.add(row("GET /accounts/{id}/profitability (a random account)", null, timed(rest,
                     i -> stack.readModels() + "/accounts/" + ids.get(random.nextInt(ids.size())) + "/profitability")));
+            rows.add(row("the value ranking covers the seed (issue 30: a re-rank well under a minute)", wholeTiers(rest, stack), null));
+            rows.add(row("GET /portfolio/tiers", null, timed(rest, i -> stack.readModels() + "/portfolio/tiers")));
+            rows.add(row("GET /accounts/{id}/value (a random account: its indices reckoned on the request)", null,
+                    timed(rest, i -> stack.readModels() + "/accounts/" + ids.get(random.nextInt(ids.size())) + "/value")));
             rows.addAll(memory(stack, rest));
             rows.add(row("data directory (MongoDB file, Kafka logs)", megabytes(sizeOf(data)), null));
         }
@@ -155,6 +159,28 @@ final class Scale {
             Thread.sleep(3_000);
         }
         throw new IllegalStateException("the whale curve's ranking did not settle within 30 minutes");
+    }
+
+    /** Waits until two answers of the tiers a poll apart rank the same clients; says how many and what a re-rank took. */
+    private static String wholeTiers(RestClient rest, LocalStackProcess stack) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        int previous = -1;
+        while (System.nanoTime() < deadline) {
+            JsonNode tiers = rest.get(stack.readModels() + "/portfolio/tiers").body();
+            int ranked = tiers.get("ranked").asInt();
+            if (ranked > 0 && ranked == previous) {
+                StringBuilder counts = new StringBuilder();
+                for (JsonNode tier : tiers.get("tiers")) {
+                    counts.append(counts.isEmpty() ? "" : ", ").append(tier.get("tier").asText()).append(' ')
+                            .append(tier.get("accounts").asInt());
+                }
+                return ranked + " clients ranked (" + counts + "); the last re-rank of every account took "
+                        + tiers.get("rankedInMillis").asLong() + " ms";
+            }
+            previous = ranked;
+            Thread.sleep(6_000);
+        }
+        throw new IllegalStateException("the value ranking did not settle within 30 minutes");
     }
 
     /** Produces every account's history in the relay's form; the number of events sent. */

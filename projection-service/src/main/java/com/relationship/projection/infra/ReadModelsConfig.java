@@ -216,7 +216,8 @@ class ReadModelsConfig {
     /** The whale curve's ranking reads what changed every {@code projection.profitability.ranking.poll}. */
     @Bean
     PeriodicRefresh portfolioRankingRefresh(PortfolioRanking ranking, ProfitabilityProperties properties) {
-        return new PeriodicRefresh("portfolio-ranking", properties.ranking().poll(), ranking::refresh);
+        return new PeriodicRefresh("portfolio-ranking", properties.ranking().poll(), properties.ranking().busyPoll(),
+                ranking::refresh);
     }
 
     /** Each status over REST with its value tier, rank and relationship level, from the ranking. */
@@ -227,8 +228,9 @@ class ReadModelsConfig {
 
     /** The value ranking reads what changed every {@code projection.value.poll}. */
     @Bean
-    PeriodicRefresh valueRankingRefresh(ValueRanking ranking, ValueProperties properties) {
-        return new PeriodicRefresh("value-ranking", properties.poll(), ranking::refresh);
+    PeriodicRefresh valueRankingRefresh(ValueRanking ranking, ValueProperties properties,
+                                        ProfitabilityProperties profitability) {
+        return new PeriodicRefresh("value-ranking", properties.poll(), profitability.ranking().busyPoll(), ranking::refresh);
     }
 
     @Bean

@@ -5,25 +5,37 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * Runs a refresh every {@code period} on its own daemon thread while the application runs (a ranking kept in
- * memory reading what changed): a refresh that fails is logged and tried again after the period.
+ * memory reading what changed): a refresh that fails is logged and tried again after the period. A refresh that
+ * read more than {@value #BUSY} changed accounts (the read models catching up on a backlog) waits
+ * {@code busyPeriod} before the next: each refresh reads again a look-back of what the one before read, so
+ * refreshing every second while thousands of documents are written a second would read each of them many times.
  */
 public final class PeriodicRefresh implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicRefresh.class);
 
+    /** More changed accounts than this in one refresh: busy. */
+    static final int BUSY = 1_000;
+
     private final String name;
     private final Duration period;
-    private final Runnable refresh;
+    private final Duration busyPeriod;
+    private final IntSupplier refresh;
     private volatile boolean running;
     private volatile Thread worker;
 
-    /** @param name the thread's name, and what the log says could not be refreshed */
-    public PeriodicRefresh(String name, Duration period, Runnable refresh) {
+    /**
+     * @param name    the thread's name, and what the log says could not be refreshed
+     * @param refresh answers how many accounts it found changed
+     */
+    public PeriodicRefresh(String name, Duration period, Duration busyPeriod, IntSupplier refresh) {
         this.name = name;
         this.period = period;
+        this.busyPeriod = busyPeriod;
         this.refresh = refresh;
     }
 
@@ -38,13 +50,14 @@ public final class PeriodicRefresh implements SmartLifecycle {
 
     private void run() {
         while (running) {
+            Duration next = period;
             try {
-                refresh.run();
+                next = refresh.getAsInt() > BUSY ? busyPeriod : period;
             } catch (RuntimeException e) {
                 log.warn("{} could not be refreshed; it tries again in {}", name, period, e);
             }
             try {
-                Thread.sleep(period.toMillis());
+                Thread.sleep(next.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 public class PortfolioRanking {
 
     private static final Logger log = LoggerFactory.getLogger(PortfolioRanking.class);
+    /** One instant per month, shared by every line held of it. */
+    private static final Map<YearMonth, Instant> MONTH_STARTS = new ConcurrentHashMap<>();
     /** A curve nobody asked for in this long is no longer ranked after each change. */
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
     /** How long a request waits for the first load before it is answered from what is loaded. */
@@ -83,7 +85,7 @@ public class PortfolioRanking {
         this.properties = properties;
         this.clock = clock;
         this.settings = properties.ranking();
-        this.held = new FollowedCollection<>(store, view -> trimmed(view,
+        this.held = new FollowedCollection<>(store, view -> compact(view,
                 ProfitabilityReport.PeriodLength.P1Y.trailingFrom(clock.instant()).minusMonths(12)), settings.lookBack(),
                 settings.fullReload());
     }
@@ -124,10 +126,12 @@ public class PortfolioRanking {
 
     /**
      * One cycle: reads what changed (or everything), prices what needs it, ranks the curves asked for
-     * again when anything moved. The worker runs it every {@code poll}; tests call it to step it.
+     * again when anything moved; answers how many accounts were read changed. Run every {@code poll}
+     * ({@code PeriodicRefresh}); tests call it to step it.
      */
-    public synchronized void refresh() {
+    public synchronized int refresh() {
         Set<UUID> changed = held.refresh();
+        int read = changed.size();
         Instant now = clock.instant();
         Basis basis = new Basis(referenceData.get(), now.truncatedTo(ChronoUnit.HOURS));
         if (!basis.equals(pricedOn)) {
@@ -151,6 +155,7 @@ public class PortfolioRanking {
         }
         pricedAt = now;
         firstLoad.countDown();
+        return read;
     }
 
     /** Counts the refreshes that priced anything: what another ranking built on these figures watches. */
@@ -165,11 +170,20 @@ public class PortfolioRanking {
         if (view == null || basis == null) {
             return null;
         }
-        Instant now = clock.instant();
         List<Ledger> lines = ProfitabilityReport.within(view.ledger().stream()
-                .filter(line -> line.kind() == Ledger.Kind.REVENUE && !line.at().isAfter(now)).toList(), from, to);
+                .filter(line -> line.kind() == Ledger.Kind.REVENUE).toList(), from, to);
         Pricing.Totals totals = new Pricing(basis.referenceData(), currency(), properties.assumedGrossMargin()).total(lines);
         return new Revenue(totals.revenue().amount(), totals.unconverted().isEmpty(), totals.revenue().eventIds());
+    }
+
+    /**
+     * The events of the account's purchases from month {@code from} up to {@code to} (excluded), read from its ledger:
+     * the ranking keeps none, so one account's answer reads them.
+     */
+    public List<String> purchases(UUID accountId, YearMonth from, YearMonth to) {
+        return store.findVisible(accountId).map(view -> ProfitabilityReport.within(view.ledger().stream()
+                .filter(line -> line.kind() == Ledger.Kind.REVENUE).toList(), from, to).stream()
+                .map(Ledger::eventId).toList()).orElse(List.of());
     }
 
     /** Revenue in the reporting currency; {@code complete} false when an amount had no exchange rate (left out). */
@@ -212,18 +226,33 @@ public class PortfolioRanking {
         return pricedAt;
     }
 
-    /** The view with only the lines from {@code from} on. */
-    private static ProfitabilityView trimmed(ProfitabilityView view, YearMonth from) {
-        List<Ledger> recent = view.ledger().stream().filter(line -> !line.month().isBefore(from)).toList();
-        return recent.size() == view.ledger().size() ? view
-                : new ProfitabilityView(view.accountId(), view.name(), recent, view.decisions(), view.lastAppliedSequence());
+    /**
+     * The view with only the lines from {@code from} on, each kept without its event and dated by its month: what the
+     * windows and the prices need, at a third of the memory (100,000 accounts are held). The single account's
+     * answers read the ledger itself, with its events.
+     */
+    private static ProfitabilityView compact(ProfitabilityView view, YearMonth from) {
+        List<Ledger> recent = new ArrayList<>();
+        for (Ledger line : view.ledger()) {
+            YearMonth month = line.month();
+            if (!month.isBefore(from)) {
+                recent.add(new Ledger(null, MONTH_STARTS.computeIfAbsent(month,
+                        m -> m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)), line.kind(), intern(line.activity()),
+                        line.amount(), intern(line.currency()), line.quantity(), line.grossMargin()));
+            }
+        }
+        return new ProfitabilityView(view.accountId(), view.name(), recent, view.decisions(), view.lastAppliedSequence());
+    }
+
+    private static String intern(String text) {
+        return text == null ? null : text.intern();
     }
 
     /** The account's figures in each window, with the decision suggested on its trailing twelve months. */
     private Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry> price(ProfitabilityView view, Pricing pricing,
                                                                          Instant now) {
         YearMonth to = YearMonth.from(now.atOffset(ZoneOffset.UTC)).plusMonths(1);
-        List<Ledger> past = view.ledger().stream().filter(line -> !line.at().isAfter(now)).toList();
+        List<Ledger> past = view.ledger(); // dated by their month: none is after now's
         Map<ProfitabilityReport.PeriodLength, WhaleCurve.Entry> entries = new EnumMap<>(ProfitabilityReport.PeriodLength.class);
         List<Ledger> year = ProfitabilityReport.within(past, ProfitabilityReport.PeriodLength.P1Y.trailingFrom(now), to);
         if (year.isEmpty()) {

@@ -119,7 +119,7 @@ public final class Pricing {
                                 + " is in " + card.reportingCurrency() + ", not " + reportingCurrency
                                 : "the card of " + card.appliesFrom() + " has no price for " + line.activity();
                         unpriced.merge(month + " " + line.activity(), new Unpriced(month, line.activity(),
-                                line.quantity(), List.of(line.eventId()), reason), (a, b) -> new Unpriced(a.month(),
+                                line.quantity(), eventIds(line), reason), (a, b) -> new Unpriced(a.month(),
                                 a.activity(), a.units().add(b.units()), concat(a.eventIds(), b.eventIds()), a.reason()));
                         continue;
                     }
@@ -151,6 +151,10 @@ public final class Pricing {
         return rate;
     }
 
+    private static List<String> eventIds(Ledger line) {
+        return line.eventId() == null ? List.of() : List.of(line.eventId());
+    }
+
     /** Adds the line's amount to what is left out of its month and currency. */
     private void leaveOut(Map<String, Unconverted> unconverted, Ledger line) {
         unconverted.merge(line.month() + " " + line.currency(), unconverted(line),
@@ -165,7 +169,7 @@ public final class Pricing {
                 : !set.reportingCurrency().equals(reportingCurrency) ? "the rates of " + month + " convert into "
                 + set.reportingCurrency() + ", not " + reportingCurrency
                 : "the rates of " + month + " (v" + set.version() + ") have none for " + line.currency();
-        return new Unconverted(month, line.currency(), line.amount(), List.of(line.eventId()), reason);
+        return new Unconverted(month, line.currency(), line.amount(), eventIds(line), reason);
     }
 
     static BigDecimal money(BigDecimal amount) {
@@ -185,7 +189,7 @@ public final class Pricing {
 
         void add(BigDecimal amount, String eventId) {
             total = total.add(amount);
-            if (!ids.contains(eventId)) {
+            if (eventId != null && !ids.contains(eventId)) { // a line kept without its event (PortfolioRanking) names none
                 ids.add(eventId);
             }
         }

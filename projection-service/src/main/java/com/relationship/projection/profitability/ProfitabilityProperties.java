@@ -33,14 +33,19 @@ public record ProfitabilityProperties(@DefaultValue("EUR") Currency reportingCur
      * @param lookBack   how far before its last read it reads again: the writing instances' clocks may be that
      *                   far apart, and a write in flight that late
      * @param fullReload how often the whole collection is loaded again (after a rebuild's swap it is another one)
+     * @param busyPoll   how long it waits instead of {@code poll} after a read of over a thousand changed accounts (a
+     *                   catch-up): each read reads the look-back again
      */
-    public record Ranking(@DefaultValue("1s") java.time.Duration poll, @DefaultValue("10s") java.time.Duration lookBack,
-                          @DefaultValue("1h") java.time.Duration fullReload) {
+    public record Ranking(@DefaultValue("1s") java.time.Duration poll, @DefaultValue("3s") java.time.Duration lookBack,
+                          @DefaultValue("1h") java.time.Duration fullReload,
+                          @DefaultValue("10s") java.time.Duration busyPoll) {
 
         public Ranking {
-            if (poll.isNegative() || poll.isZero() || lookBack.isNegative() || fullReload.compareTo(poll) < 0) {
+            if (poll.isNegative() || poll.isZero() || lookBack.isNegative() || fullReload.compareTo(poll) < 0
+                    || busyPoll.compareTo(poll) < 0) {
                 throw new IllegalArgumentException("projection.profitability.ranking: poll (" + poll + ") must be positive,"
-                        + " look-back (" + lookBack + ") not negative, full-reload (" + fullReload + ") at least the poll");
+                        + " look-back (" + lookBack + ") not negative, full-reload (" + fullReload + ") and busy-poll ("
+                        + busyPoll + ") at least the poll");
             }
         }
     }

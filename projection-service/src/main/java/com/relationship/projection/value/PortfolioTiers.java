@@ -13,9 +13,12 @@ import java.util.Map;
  * @param ranked   how many accounts are ranked (clients)
  * @param tierCuts the percentiles where MVC, MGC and MIGRATOR end
  * @param owners   per owner (null: nobody), the accounts per tier, the owner's tiers over the seed's numbers
+ * @param at       when the portfolio was ranked
+ * @param rankedInMillis how long scoring and ranking the whole portfolio took then, ms (the harness reads it at
+ *                 100,000 accounts)
  */
 public record PortfolioTiers(int ranked, List<Integer> tierCuts, List<Tier> tiers, List<Owner> owners,
-                             String reportingCurrency, Instant at) {
+                             String reportingCurrency, Instant at, long rankedInMillis) {
 
     /** One tier: its accounts, their revenue and profit, and the treatment the seed gives it. */
     public record Tier(ValueTier tier, int accounts, BigDecimal accountsPercent, BigDecimal revenue, BigDecimal profit,

@@ -19,12 +19,11 @@ public class ValueOnStatus implements StatusFigures {
 
     @Override
     public AccountStatus withFigures(AccountStatus status) {
-        AccountValue value = ranking.ranked(status.accountId());
+        ValueRanking.ValueStandingView value = ranking.standing(status.accountId());
         if (value == null) {
             return status;
         }
         return status.withValue(new ValueStanding(value.score(), value.tier() == null ? null : value.tier().name(),
-                value.rank(), value.rankedAccounts(),
-                value.relationshipLevel() == null ? null : value.relationshipLevel().level(), value.at()));
+                value.rank(), value.rankedAccounts(), value.level(), value.rankedAt()));
     }
 }

@@ -59,13 +59,23 @@ public class ValueRanking {
     private final Clock clock;
     private final CountDownLatch firstRank = new CountDownLatch(1);
 
-    private volatile Ranked latest = new Ranked(Map.of(), null, null);
+    private volatile Ranked latest = new Ranked(Map.of(), List.of(), 0, null, null);
     private boolean changedSinceRank = true;
     private long revenueGeneration = -1;
     private Instant rankedHour;
 
-    /** One ranking: every account's value, the tiers' summary, and when. */
-    private record Ranked(Map<UUID, AccountValue> accounts, PortfolioTiers tiers, Instant at) {
+    /**
+     * One ranking: each account's score, rank and tier (all that is kept of 100,000 accounts; the indices are
+     * reckoned again when one account is asked for), the ranked clients' spends in order (the percentiles),
+     * the tiers' summary, and when.
+     */
+    private record Ranked(Map<UUID, Standing> accounts, List<BigDecimal> spends, int rankedAccounts, PortfolioTiers tiers,
+                          Instant at) {
+    }
+
+    /** Where one account stood at the ranking; rank, topPercent and tier null unless ranked. */
+    private record Standing(BigDecimal score, Integer rank, BigDecimal topPercent, ValueTier tier, String tierReason,
+                            String owner) {
     }
 
     public ValueRanking(ReadModelStore<ValueView> values, ReadModelStore<CommitteeView> committees,
@@ -80,15 +90,36 @@ public class ValueRanking {
         this.clock = clock;
     }
 
-    /** The account's value as last ranked; null when the ranking has not read the account yet. */
+    /**
+     * The account's value: its indices reckoned now, with the events behind them, and its rank and tier as last
+     * ranked; null when the ranking has not read the account yet.
+     */
     public AccountValue of(UUID accountId) {
         awaitFirstRank();
-        return latest.accounts().get(accountId);
+        Ranked ranked = latest;
+        Standing standing = ranked.accounts().get(accountId);
+        ValueView view = values.get(accountId);
+        if (standing == null || view == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Draft draft = draft(view, now, true);
+        score(draft, ranked.spends(), now);
+        return value(draft, standing, ranked.rankedAccounts(), now, ranked.at());
     }
 
-    /** The account's value as last ranked, without waiting for a first ranking; null when there is none yet. */
-    AccountValue ranked(UUID accountId) {
-        return latest.accounts().get(accountId);
+    /** Where the account stood at the last ranking, without waiting for a first one; null when there is none yet. */
+    ValueStandingView standing(UUID accountId) {
+        Ranked ranked = latest;
+        Standing standing = ranked.accounts().get(accountId);
+        ValueView view = values.get(accountId);
+        return standing == null ? null : new ValueStandingView(standing.score(), standing.tier(), standing.rank(),
+                ranked.rankedAccounts(), view == null || view.level() == null ? null : view.level().level(), ranked.at());
+    }
+
+    /** What the status shows of an account's value. */
+    record ValueStandingView(BigDecimal score, ValueTier tier, Integer rank, int rankedAccounts, Integer level,
+                             Instant rankedAt) {
     }
 
     /** The portfolio by tier, as last ranked. */
@@ -107,10 +138,13 @@ public class ValueRanking {
         }
     }
 
-    /** One cycle: reads what changed; scores and ranks everything again when anything did and a re-rank is due. */
-    public synchronized void refresh() {
-        changedSinceRank |= !values.refresh().isEmpty();
-        changedSinceRank |= !committees.refresh().isEmpty();
+    /**
+     * One cycle: reads what changed; scores and ranks everything again when anything did and a re-rank is due.
+     * Answers how many accounts were read changed.
+     */
+    public synchronized int refresh() {
+        int read = values.refresh().size() + committees.refresh().size();
+        changedSinceRank |= read > 0;
         long generation = revenue.generation();
         changedSinceRank |= generation != revenueGeneration;
         Instant now = clock.instant();
@@ -124,67 +158,127 @@ public class ValueRanking {
             rankedHour = hour;
             firstRank.countDown();
         }
+        return read;
     }
 
+    /**
+     * Scores every account and ranks the clients. Two passes, so that no more than one account's indices are held at
+     * a time: the spends first (the average revenue index reads their percentiles), then each score.
+     */
     private Ranked rank(Instant now) {
-        String currency = revenue.reportingCurrency();
-        YearMonth thisMonth = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-        YearMonth to = thisMonth.plusMonths(1);
-        YearMonth yearFrom = thisMonth.minusMonths(11);
-        Map<UUID, Draft> drafts = new HashMap<>();
+        long started = System.nanoTime();
+        Map<UUID, BigDecimal> spends = new HashMap<>();
+        Map<UUID, ValueView> views = new HashMap<>();
         for (UUID accountId : values.accounts()) {
             ValueView view = values.get(accountId);
-            if (view == null) {
-                continue;
+            if (view != null) {
+                views.put(accountId, view);
+                spends.put(accountId, spend(view, thisMonth(now)));
             }
-            Draft draft = new Draft(view);
-            draft.thisYear = revenue(accountId, yearFrom, to);
-            draft.priorYear = revenue(accountId, yearFrom.minusMonths(12), yearFrom);
-            ValueView.Judgement projected = view.judgements().get(com.relationship.contracts.account.ValueComponent.PROJECTED_SPEND);
-            if (projected != null && projected.amount() != null) {
-                draft.projectedSpend = revenue.converted(projected.amount(), projected.currency(), thisMonth).orElse(null);
-            }
-            BigDecimal current = draft.thisYear == null ? BigDecimal.ZERO : draft.thisYear.amount();
-            draft.spend = draft.projectedSpend == null ? current
-                    : current.add(draft.projectedSpend).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN);
-            draft.wallet = walletShares(accountId, view, thisMonth);
-            draft.reached = reached(committees.get(accountId), now);
-            drafts.put(accountId, draft);
         }
-        List<BigDecimal> spends = drafts.values().stream().filter(Draft::ranked).map(d -> d.spend).sorted().toList();
-        for (Draft draft : drafts.values()) {
-            AccountValue.WalletShare latestShare = draft.wallet.stream().filter(w -> w.sharePercent() != null)
-                    .max(Comparator.comparing(AccountValue.WalletShare::period)).orElse(null);
-            draft.indices = scoring.score(new ValueScoring.Inputs(draft.view, draft.spend, percentile(spends, draft.spend),
-                    draft.thisYear, draft.priorYear, draft.projectedSpend,
-                    latestShare == null ? null : latestShare.sharePercent(), latestShare == null ? null : latestShare.eventId(),
-                    draft.reached, currency, now));
-            draft.score = ValueScoring.total(draft.indices);
+        List<BigDecimal> rankedSpends = views.values().stream().filter(v -> v.stage().canChurn())
+                .map(v -> spends.get(v.accountId())).sorted().toList();
+        Map<UUID, BigDecimal> scores = new HashMap<>();
+        for (ValueView view : views.values()) {
+            Draft draft = draft(view, now, false);
+            score(draft, rankedSpends, now);
+            scores.put(view.accountId(), draft.score);
         }
-        List<Draft> ranked = drafts.values().stream().filter(Draft::ranked)
-                .sorted(Comparator.comparing((Draft d) -> d.score).reversed()
-                        .thenComparing(d -> d.view.accountId().toString())).toList();
-        Map<UUID, AccountValue> accounts = new HashMap<>(drafts.size() * 2);
+        List<ValueView> ranked = views.values().stream().filter(v -> v.stage().canChurn())
+                .sorted(Comparator.comparing((ValueView v) -> scores.get(v.accountId())).reversed()
+                        .thenComparing(v -> v.accountId().toString())).toList();
         int n = ranked.size();
+        Map<UUID, Standing> standings = new HashMap<>(views.size() * 2);
         int rank = 0;
         BigDecimal previous = null;
         for (int i = 0; i < n; i++) {
-            Draft draft = ranked.get(i);
-            if (previous == null || draft.score.compareTo(previous) != 0) {
+            ValueView view = ranked.get(i);
+            BigDecimal score = scores.get(view.accountId());
+            if (previous == null || score.compareTo(previous) != 0) {
                 rank = i + 1; // the same score shares the better rank
-                previous = draft.score;
+                previous = score;
             }
-            draft.rank = rank;
+            standings.put(view.accountId(), standing(view, score, rank, n));
         }
-        for (Draft draft : drafts.values()) {
-            accounts.put(draft.view.accountId(), value(draft, n, currency, now));
+        for (ValueView view : views.values()) {
+            standings.computeIfAbsent(view.accountId(), id -> new Standing(scores.get(id), null, null, null,
+                    "Not ranked: a " + view.stage() + " account is scored, but only clients (CUSTOMER to PARTNER) are"
+                            + " ranked and tiered.", view.owner()));
         }
-        return new Ranked(Map.copyOf(accounts), tiers(accounts, n, currency, now), now);
+        return new Ranked(Map.copyOf(standings), rankedSpends, n, tiers(standings, n, revenue.reportingCurrency(), now,
+                Duration.ofNanos(System.nanoTime() - started)), now);
     }
 
-    private ValueScoring.Revenue revenue(UUID accountId, YearMonth from, YearMonth to) {
+    private static YearMonth thisMonth(Instant now) {
+        return YearMonth.from(now.atOffset(ZoneOffset.UTC));
+    }
+
+    /** This year's revenue, averaged with the projected spend where one is assessed and converts. */
+    private BigDecimal spend(ValueView view, YearMonth thisMonth) {
+        PortfolioRanking.Revenue year = revenue.revenue(view.accountId(), thisMonth.minusMonths(11), thisMonth.plusMonths(1));
+        BigDecimal current = year == null ? BigDecimal.ZERO : year.amount();
+        BigDecimal projected = projectedSpend(view, thisMonth);
+        return projected == null ? current : current.add(projected).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN);
+    }
+
+    private BigDecimal projectedSpend(ValueView view, YearMonth thisMonth) {
+        ValueView.Judgement projected = view.judgements().get(com.relationship.contracts.account.ValueComponent.PROJECTED_SPEND);
+        return projected == null || projected.amount() == null ? null
+                : revenue.converted(projected.amount(), projected.currency(), thisMonth).orElse(null);
+    }
+
+    /** What one account is scored from; with its purchases' events when one account is asked for. */
+    private Draft draft(ValueView view, Instant now, boolean withEvents) {
+        YearMonth thisMonth = thisMonth(now);
+        YearMonth to = thisMonth.plusMonths(1);
+        YearMonth yearFrom = thisMonth.minusMonths(11);
+        Draft draft = new Draft(view);
+        draft.thisYear = revenue(view.accountId(), yearFrom, to, withEvents);
+        draft.priorYear = revenue(view.accountId(), yearFrom.minusMonths(12), yearFrom, withEvents);
+        draft.projectedSpend = projectedSpend(view, thisMonth);
+        BigDecimal current = draft.thisYear == null ? BigDecimal.ZERO : draft.thisYear.amount();
+        draft.spend = draft.projectedSpend == null ? current
+                : current.add(draft.projectedSpend).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN);
+        draft.wallet = walletShares(view.accountId(), view, thisMonth);
+        draft.reached = reached(committees.get(view.accountId()), now);
+        return draft;
+    }
+
+    private void score(Draft draft, List<BigDecimal> rankedSpends, Instant now) {
+        AccountValue.WalletShare latestShare = draft.wallet.stream().filter(w -> w.sharePercent() != null)
+                .max(Comparator.comparing(AccountValue.WalletShare::period)).orElse(null);
+        draft.indices = scoring.score(new ValueScoring.Inputs(draft.view, draft.spend, percentile(rankedSpends, draft.spend),
+                draft.thisYear, draft.priorYear, draft.projectedSpend,
+                latestShare == null ? null : latestShare.sharePercent(), latestShare == null ? null : latestShare.eventId(),
+                draft.reached, revenue.reportingCurrency(), now));
+        draft.score = ValueScoring.total(draft.indices);
+    }
+
+    /** The tier by where the rank falls, or BZ for a loss over the trailing twelve months, and why. */
+    private Standing standing(ValueView view, BigDecimal score, int rank, int n) {
+        BigDecimal topPercent = BigDecimal.valueOf(rank - 1L).multiply(HUNDRED).divide(BigDecimal.valueOf(n), 1,
+                RoundingMode.HALF_EVEN);
+        int[] cuts = properties.tierCuts();
+        ValueTier tier = topPercent.compareTo(BigDecimal.valueOf(cuts[0])) < 0 ? ValueTier.MVC
+                : topPercent.compareTo(BigDecimal.valueOf(cuts[1])) < 0 ? ValueTier.MGC
+                : topPercent.compareTo(BigDecimal.valueOf(cuts[2])) < 0 ? ValueTier.MIGRATOR : ValueTier.BZ;
+        String reason = "Rank " + rank + " of " + n + " (the top " + topPercent.toPlainString() + "%): " + tier
+                + " by the cuts at " + cuts[0] + ", " + cuts[1] + " and " + cuts[2] + "%.";
+        if (Boolean.TRUE.equals(revenue.belowZero(view.accountId())) && tier != ValueTier.BZ) {
+            reason = "Below zero: it lost money over the last twelve months, so BZ whatever its rank (rank " + rank + " of "
+                    + n + ", " + tier + " by rank).";
+            tier = ValueTier.BZ;
+        }
+        return new Standing(score, rank, topPercent, tier, reason, view.owner());
+    }
+
+    private ValueScoring.Revenue revenue(UUID accountId, YearMonth from, YearMonth to, boolean withEvents) {
         PortfolioRanking.Revenue figure = revenue.revenue(accountId, from, to);
-        return figure == null ? null : new ValueScoring.Revenue(figure.amount(), figure.complete(), figure.eventIds());
+        if (figure == null) {
+            return null;
+        }
+        return new ValueScoring.Revenue(figure.amount(), figure.complete(),
+                withEvents ? revenue.purchases(accountId, from, to) : List.of());
     }
 
     /** Where {@code spend} stands among {@code sorted}: the share below it plus half the share equal to it, %. */
@@ -281,41 +375,22 @@ public class ValueRanking {
         return new YearMonth[]{month, month.plusMonths(1)};
     }
 
-    private AccountValue value(Draft draft, int n, String currency, Instant now) {
+    private AccountValue value(Draft draft, Standing standing, int n, Instant now, Instant rankedAt) {
         ValueView view = draft.view;
-        ValueTier tier = null;
-        String reason;
-        BigDecimal topPercent = null;
-        if (!draft.ranked()) {
-            reason = "Not ranked: a " + view.stage() + " account is scored, but only clients (CUSTOMER to PARTNER) are"
-                    + " ranked and tiered.";
-        } else {
-            topPercent = BigDecimal.valueOf(draft.rank - 1L).multiply(HUNDRED).divide(BigDecimal.valueOf(n), 1,
-                    RoundingMode.HALF_EVEN);
-            int[] cuts = properties.tierCuts();
-            tier = topPercent.compareTo(BigDecimal.valueOf(cuts[0])) < 0 ? ValueTier.MVC
-                    : topPercent.compareTo(BigDecimal.valueOf(cuts[1])) < 0 ? ValueTier.MGC
-                    : topPercent.compareTo(BigDecimal.valueOf(cuts[2])) < 0 ? ValueTier.MIGRATOR : ValueTier.BZ;
-            reason = "Rank " + draft.rank + " of " + n + " (the top " + topPercent.toPlainString() + "%): " + tier
-                    + " by the cuts at " + cuts[0] + ", " + cuts[1] + " and " + cuts[2] + "%.";
-            if (Boolean.TRUE.equals(revenue.belowZero(view.accountId())) && tier != ValueTier.BZ) {
-                reason = "Below zero: it lost money over the last twelve months, so BZ whatever its rank (rank "
-                        + draft.rank + " of " + n + ", " + tier + " by rank).";
-                tier = ValueTier.BZ;
-            }
-        }
         ValueView.Level level = view.level();
         AccountValue.RelationshipLevel relationshipLevel = level == null ? null : new AccountValue.RelationshipLevel(
                 level.level(), LEVELS[level.level() - 1], level.rationale(), level.at(), level.eventId());
         String suggestion = level != null && level.level() == 6 && view.classification() != Classification.STRATEGIC
                 ? "The relationship is at level 6 (co-creation): consider classifying the account STRATEGIC (POST"
                 + " /accounts/{id}/classification). A suggestion, never forced." : null;
+        ValueTier tier = standing.tier();
         return new AccountValue(view.accountId(), view.name(), view.owner(), view.stage(), draft.score, draft.indices,
-                draft.ranked(), draft.ranked() ? draft.rank : null, n, topPercent, tier, reason,
-                tier == null ? null : tier.treatment(), draft.wallet, relationshipLevel, suggestion, currency, now);
+                standing.rank() != null, standing.rank(), n, standing.topPercent(), tier, standing.tierReason(),
+                tier == null ? null : tier.treatment(), draft.wallet, relationshipLevel, suggestion,
+                revenue.reportingCurrency(), rankedAt);
     }
 
-    private PortfolioTiers tiers(Map<UUID, AccountValue> accounts, int n, String currency, Instant now) {
+    private PortfolioTiers tiers(Map<UUID, Standing> accounts, int n, String currency, Instant now, Duration took) {
         Map<ValueTier, int[]> counts = new EnumMap<>(ValueTier.class);
         Map<ValueTier, BigDecimal[]> money = new EnumMap<>(ValueTier.class);
         Map<String, Map<ValueTier, Integer>> owners = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -323,15 +398,16 @@ public class ValueRanking {
             counts.put(tier, new int[2]);
             money.put(tier, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
         }
-        for (AccountValue account : accounts.values()) {
+        for (Map.Entry<UUID, Standing> entry : accounts.entrySet()) {
+            Standing account = entry.getValue();
             if (account.tier() == null) {
                 continue;
             }
             counts.get(account.tier())[0]++;
-            if (Boolean.TRUE.equals(revenue.belowZero(account.accountId()))) {
+            if (Boolean.TRUE.equals(revenue.belowZero(entry.getKey()))) {
                 counts.get(account.tier())[1]++;
             }
-            PortfolioRanking.YearFigures year = revenue.trailingYear(account.accountId());
+            PortfolioRanking.YearFigures year = revenue.trailingYear(entry.getKey());
             if (year != null) {
                 money.get(account.tier())[0] = money.get(account.tier())[0].add(year.revenue());
                 money.get(account.tier())[1] = money.get(account.tier())[1].add(year.profit());
@@ -358,7 +434,7 @@ public class ValueRanking {
             });
             byOwner.add(new PortfolioTiers.Owner(owner, new LinkedHashMap<>(perTier), overloaded));
         });
-        return new PortfolioTiers(n, Arrays.stream(properties.tierCuts()).boxed().toList(), tiers, byOwner, currency, now);
+        return new PortfolioTiers(n, Arrays.stream(properties.tierCuts()).boxed().toList(), tiers, byOwner, currency, now, took.toMillis());
     }
 
     /** One account being scored and ranked. */
@@ -372,14 +448,9 @@ public class ValueRanking {
         ValueScoring.ContactReached reached;
         List<IndexScore> indices;
         BigDecimal score;
-        int rank;
 
         Draft(ValueView view) {
             this.view = view;
-        }
-
-        boolean ranked() {
-            return view.stage().canChurn();
         }
     }
 }

@@ -54,7 +54,8 @@ class PortfolioRankingTest {
     private PortfolioRanking ranking(Duration fullReload) {
         return new PortfolioRanking(store, referenceData::get, new ProfitabilityProperties(Currency.getInstance("EUR"),
                 new BigDecimal("0.30"), "reference-data", Duration.ofDays(182),
-                new ProfitabilityProperties.Ranking(Duration.ofMillis(1), Duration.ofSeconds(10), fullReload)),
+                new ProfitabilityProperties.Ranking(Duration.ofMillis(1), Duration.ofSeconds(10), fullReload,
+                        Duration.ofSeconds(10))),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -144,7 +145,7 @@ class PortfolioRankingTest {
         UUID unread = new UUID(7, 99);
         TrailingYearOnStatus figures = new TrailingYearOnStatus(ranking, new ProfitabilityProperties(
                 Currency.getInstance("EUR"), new BigDecimal("0.30"), "reference-data", Duration.ofDays(182),
-                new ProfitabilityProperties.Ranking(Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofHours(1))),
+                new ProfitabilityProperties.Ranking(Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(10))),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(figures.withFigures(status(loser, null)).profitability())
                 .as("not priced before the ranking's first load").isNull();

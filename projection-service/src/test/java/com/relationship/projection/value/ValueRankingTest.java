@@ -57,7 +57,7 @@ class ValueRankingTest {
             "account_committee");
     private final ProfitabilityProperties profitability = new ProfitabilityProperties(Currency.getInstance("EUR"),
             new BigDecimal("0.30"), "reference-data", Duration.ofDays(182),
-            new ProfitabilityProperties.Ranking(Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofHours(1)));
+            new ProfitabilityProperties.Ranking(Duration.ofMillis(1), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(10)));
     private final PortfolioRanking portfolio = new PortfolioRanking(ledgers,
             () -> com.relationship.projection.profitability.ReferenceData.NONE, profitability, CLOCK);
     private final ValueRanking ranking = new ValueRanking(values, committees, portfolio,
