@@ -238,10 +238,22 @@ public class PortfolioRanking {
             if (!month.isBefore(from)) {
                 recent.add(new Ledger(null, MONTH_STARTS.computeIfAbsent(month,
                         m -> m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)), line.kind(), intern(line.activity()),
-                        line.amount(), intern(line.currency()), line.quantity(), line.grossMargin()));
+                        compact(line.amount()), intern(line.currency()), compact(line.quantity()),
+                        compact(line.grossMargin())));
             }
         }
         return new ProfitabilityView(view.accountId(), view.name(), recent, view.decisions(), view.lastAppliedSequence());
+    }
+
+    /**
+     * The same amount held in a long where it fits: a BigDecimal read from a document's Decimal128 carries a
+     * BigInteger (and its array), three objects where one does.
+     */
+    private static java.math.BigDecimal compact(java.math.BigDecimal amount) {
+        if (amount == null || amount.unscaledValue().bitLength() > 62) {
+            return amount;
+        }
+        return java.math.BigDecimal.valueOf(amount.unscaledValue().longValueExact(), amount.scale());
     }
 
     private static String intern(String text) {
