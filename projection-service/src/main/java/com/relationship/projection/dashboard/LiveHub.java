@@ -82,8 +82,11 @@ public class LiveHub implements SmartLifecycle {
     record Change(long position, String event, String data) {
     }
 
-    /** What was last sent of one account on one channel, to tell a repeat from a change. */
-    private record Seen(long order, String data) {
+    /**
+     * What was last sent of one account on one channel, to tell a repeat from a change: its order and a 64-bit hash
+     * of its JSON, not the JSON itself (100,000 accounts' statuses would hold hundreds of megabytes).
+     */
+    private record Seen(long order, long dataHash) {
     }
 
     private final DashboardProperties properties;
@@ -141,10 +144,11 @@ public class LiveHub implements SmartLifecycle {
     private synchronized boolean changed(String event, UUID accountId, long order, String json) {
         String key = event + ':' + accountId;
         Seen before = seen.get(key);
-        if (before != null && (order < before.order() || order == before.order() && json.equals(before.data()))) {
+        long hash = hash(json);
+        if (before != null && (order < before.order() || order == before.order() && hash == before.dataHash())) {
             return false;
         }
-        seen.put(key, new Seen(order, json));
+        seen.put(key, new Seen(order, hash));
         Change change = new Change(++position, event, json);
         ring.addLast(change);
         if (ring.size() > properties.ringSize()) {
@@ -154,6 +158,16 @@ public class LiveHub implements SmartLifecycle {
             connection.offer(event(change));
         }
         return true;
+    }
+
+    /** FNV-1a over the JSON's characters: a repeat hashes equal; a change colliding is one in 2^64. */
+    private static long hash(String json) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < json.length(); i++) {
+            hash ^= json.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
     }
 
     /**
