@@ -16,7 +16,8 @@ import java.util.Map;
  * @param tierCuts   the percentiles of the ranking where MVC ends, MGC ends and MIGRATOR ends (10, 50, 75 by
  *                   default: the seed's "10th and above, 11th to 50th, 51st to 75th, 75th and below")
  * @param poll       how often the ranking reads what changed in the value, committee and profitability figures
- * @param rerankEvery at most how often the whole portfolio is scored and ranked again after a change
+ * @param rerankEvery at most how often the whole portfolio is scored and ranked again after a change (and never
+ *                    sooner than twice what the last ranking took)
  */
 @ConfigurationProperties("projection.value")
 public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"10", "50", "75"}) int[] tierCuts,
