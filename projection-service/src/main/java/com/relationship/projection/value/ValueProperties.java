@@ -17,7 +17,7 @@ import java.util.Map;
  *                   default: the seed's "10th and above, 11th to 50th, 51st to 75th, 75th and below")
  * @param poll       how often the ranking reads what changed in the value, committee and profitability figures
  * @param rerankEvery at most how often the whole portfolio is scored and ranked again after a change (and never
- *                    sooner than twice what the last ranking took)
+ *                    sooner than twice what the last ranking took); 0 ranks after every change
  */
 @ConfigurationProperties("projection.value")
 public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"10", "50", "75"}) int[] tierCuts,

@@ -64,6 +64,7 @@ public class ValueRanking {
     private long revenueGeneration = -1;
     private Instant rankedHour;
     private Duration lastTook = Duration.ZERO;
+    private long lastRankedNanos;
 
     /**
      * One ranking: each account's score, rank and tier (all that is kept of 100,000 accounts; the indices are
@@ -151,15 +152,17 @@ public class ValueRanking {
         Instant now = clock.instant();
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         changedSinceRank |= !hour.equals(rankedHour);
-        // At most every rerankEvery, and after at least twice what the last ranking took: at 100,000 accounts a
-        // ranking takes seconds, and ranking back to back while the read models catch up would slow them.
-        Duration wait = properties.rerankEvery().compareTo(lastTook.multipliedBy(2)) >= 0 ? properties.rerankEvery()
-                : lastTook.multipliedBy(2);
-        boolean due = latest.at() == null || !now.isBefore(latest.at().plus(wait));
+        // At most every rerankEvery, and after at least twice what the last ranking took (real time): at 100,000
+        // accounts a ranking takes seconds, and ranking back to back while the read models catch up would slow them.
+        // A rerankEvery of 0 ranks after every change.
+        Duration wait = properties.rerankEvery().isZero() || properties.rerankEvery().compareTo(lastTook.multipliedBy(2)) >= 0
+                ? properties.rerankEvery() : lastTook.multipliedBy(2);
+        boolean due = latest.at() == null || System.nanoTime() - lastRankedNanos >= wait.toNanos();
         if (changedSinceRank && due && revenue.pricedAt() != null) {
             long started = System.nanoTime();
             latest = rank(now);
-            lastTook = Duration.ofNanos(System.nanoTime() - started);
+            lastRankedNanos = System.nanoTime();
+            lastTook = Duration.ofNanos(lastRankedNanos - started);
             changedSinceRank = false;
             revenueGeneration = generation;
             rankedHour = hour;
