@@ -27,8 +27,14 @@ final class LocalStackProcess implements AutoCloseable {
     private final String token;
 
     LocalStackProcess(Path launcherJar, Path dataDir, boolean acknowledgeOnDisk) throws IOException {
+        this(launcherJar, dataDir, acknowledgeOnDisk, "768m");
+    }
+
+    /** @param serviceHeap each service's -Xmx ({@code localstack.service-heap}) */
+    LocalStackProcess(Path launcherJar, Path dataDir, boolean acknowledgeOnDisk, String serviceHeap) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
+                "-Dlocalstack.service-heap=" + serviceHeap,
                 "-Dlocalstack.data-dir=" + dataDir,
                 "-Dlocalstack.mongo-port=" + mongoPort,
                 "-Dlocalstack.kafka-port=" + kafkaPort,

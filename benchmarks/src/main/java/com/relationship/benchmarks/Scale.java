@@ -66,9 +66,13 @@ final class Scale {
     private final int eventsPerAccount = 20;
     private final int queryClients = 4;
     private final int queriesPerKind;
+    private final String serviceHeap;
 
     Scale(boolean quick) {
         this.accounts = Integer.getInteger("scale.accounts", quick ? 1_000 : 100_000);
+        // The local stack's default (768m) is for a few thousand accounts; at 100,000 the read side keeps the
+        // portfolio's rankings in memory (the whale curve's, the value's) beside seven read models' pipelines.
+        this.serviceHeap = System.getProperty("scale.service-heap", accounts > 10_000 ? "1536m" : "768m");
         this.queriesPerKind = quick ? 300 : 3_000;
     }
 
@@ -76,7 +80,7 @@ final class Scale {
         Path launcher = LocalStackProcess.launcher();
         Path data = Files.createTempDirectory("scale");
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (LocalStackProcess stack = new LocalStackProcess(launcher, data, true)) {
+        try (LocalStackProcess stack = new LocalStackProcess(launcher, data, true, serviceHeap)) {
             RestClient rest = new RestClient(stack);
             List<String> ids = new ArrayList<>(accounts);
             setReferenceData(rest, stack);
@@ -125,7 +129,8 @@ final class Scale {
                         + "purchases, interactions, complaints, steps up to every stage, 8% lapsing). Queries: "
                         + queriesPerKind + " of each kind from " + queryClients + " clients after " + queriesPerKind / 10
                         + " of warm-up, with the token, over HTTP/1.1 on loopback; the client shares the machine's cores."
-                        + " Exchange rates (USD) for the last 14 months and a rate card set over REST before the seed.");
+                        + " Exchange rates (USD) for the last 14 months and a rate card set over REST before the seed."
+                        + " Each service's heap: " + serviceHeap + " (-Dscale.service-heap).");
     }
 
     /**
