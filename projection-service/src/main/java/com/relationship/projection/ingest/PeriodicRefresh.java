@@ -13,6 +13,8 @@ import java.util.function.IntSupplier;
  * read more than {@value #BUSY} changed accounts (the read models catching up on a backlog) waits
  * {@code busyPeriod} before the next: each refresh reads again a look-back of what the one before read, so
  * refreshing every second while thousands of documents are written a second would read each of them many times.
+ * A refresh that found nothing changed doubles the wait, up to {@value #IDLE_FACTOR} periods, until one finds a
+ * change: an idle instance (or an idle test context) asks its store a quarter as often.
  */
 public final class PeriodicRefresh implements SmartLifecycle {
 
@@ -20,6 +22,8 @@ public final class PeriodicRefresh implements SmartLifecycle {
 
     /** More changed accounts than this in one refresh: busy. */
     static final int BUSY = 1_000;
+    /** The longest wait after refreshes that found nothing, in periods. */
+    static final int IDLE_FACTOR = 4;
 
     private final String name;
     private final Duration period;
@@ -49,10 +53,19 @@ public final class PeriodicRefresh implements SmartLifecycle {
     }
 
     private void run() {
+        Duration idle = period;
         while (running) {
             Duration next = period;
             try {
-                next = refresh.getAsInt() > BUSY ? busyPeriod : period;
+                int changed = refresh.getAsInt();
+                if (changed == 0) {
+                    next = idle;
+                    idle = idle.multipliedBy(2).compareTo(period.multipliedBy(IDLE_FACTOR)) > 0
+                            ? period.multipliedBy(IDLE_FACTOR) : idle.multipliedBy(2);
+                } else {
+                    idle = period;
+                    next = changed > BUSY ? busyPeriod : period;
+                }
             } catch (RuntimeException e) {
                 log.warn("{} could not be refreshed; it tries again in {}", name, period, e);
             }
