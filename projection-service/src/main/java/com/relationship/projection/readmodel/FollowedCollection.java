@@ -122,8 +122,4 @@ public final class FollowedCollection<V, H> {
     public Collection<UUID> accounts() {
         return held.keySet();
     }
-
-    public int size() {
-        return held.size();
-    }
 }

@@ -226,8 +226,11 @@ public class ValueRanking {
     /** This year's revenue, averaged with the projected spend where one is assessed and converts. */
     private BigDecimal spend(ValueView view, YearMonth thisMonth) {
         PortfolioRanking.Revenue year = revenue.revenue(view.accountId(), thisMonth.minusMonths(11), thisMonth.plusMonths(1));
-        BigDecimal current = year == null ? BigDecimal.ZERO : year.amount();
-        BigDecimal projected = projectedSpend(view, thisMonth);
+        return averaged(year == null ? BigDecimal.ZERO : year.amount(), projectedSpend(view, thisMonth));
+    }
+
+    /** The current spend averaged with the projected one, where there is one. */
+    private static BigDecimal averaged(BigDecimal current, BigDecimal projected) {
         return projected == null ? current : current.add(projected).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN);
     }
 
@@ -246,9 +249,7 @@ public class ValueRanking {
         draft.thisYear = revenue(view.accountId(), yearFrom, to, withEvents);
         draft.priorYear = revenue(view.accountId(), yearFrom.minusMonths(12), yearFrom, withEvents);
         draft.projectedSpend = projectedSpend(view, thisMonth);
-        BigDecimal current = draft.thisYear == null ? BigDecimal.ZERO : draft.thisYear.amount();
-        draft.spend = draft.projectedSpend == null ? current
-                : current.add(draft.projectedSpend).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_EVEN);
+        draft.spend = averaged(draft.thisYear == null ? BigDecimal.ZERO : draft.thisYear.amount(), draft.projectedSpend);
         draft.wallet = walletShares(view.accountId(), view, thisMonth);
         draft.reached = reached(committees.get(view.accountId()), now);
         return draft;

@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whale curve's ranking kept in memory: it follows what any writer stores in the shared collection,
@@ -124,14 +125,15 @@ class PortfolioRankingTest {
     }
 
     @Test
-    void aCollectionReplacedWholeIsFollowedAtTheNextFullLoad() throws InterruptedException {
+    void aCollectionReplacedWholeIsFollowedAtTheNextFullLoad() {
         PortfolioRanking reloading = ranking(Duration.ofMillis(1));
         save(view(1, "Gone after the swap", purchase("p1", NOW.minus(Duration.ofDays(2)), "100.00", "EUR", "40.00")));
         reloading.refresh();
         assertThat(reloading.whaleCurve(ProfitabilityReport.PeriodLength.P1M, 10).accounts()).isEqualTo(1);
 
         store.collection().deleteMany(new Document()); // what no write says: only a load of the whole collection sees it
-        Thread.sleep(5);
+        long deleted = System.nanoTime();
+        await().pollDelay(Duration.ofMillis(5)).until(() -> System.nanoTime() - deleted > 1_000_000); // past the full reload's 1 ms
         reloading.refresh();
 
         assertThat(reloading.whaleCurve(ProfitabilityReport.PeriodLength.P1M, 10).accounts()).isZero();
