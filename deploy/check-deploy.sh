@@ -42,6 +42,7 @@ for path in sorted(glob.glob("deploy/**/*.y*ml", recursive=True)):
 
 EVENTS, STATUS = "relationship.account-events.v1", "relationship.account-status.v1"
 CHURN = "relationship.churn-risk.v1"
+VALUE = "relationship.account-value.v1"
 REFERENCE = "relationship.reference-data.v1"
 SERVICES = {"relationship-service": ("8080", "relationship"),
             "projection-service": ("8081", "projection")}
@@ -164,8 +165,8 @@ contract_topics = topics_from_contracts()
 if contract_topics is None:
     note("api-contracts Topics.java not found; topic names checked against the built-in names only")
 else:
-    check(contract_topics == {EVENTS, STATUS, CHURN, REFERENCE},
-          f"api-contracts Topics declares exactly {EVENTS}, {STATUS}, {CHURN} and {REFERENCE} (found {sorted(contract_topics)})")
+    check(contract_topics == {EVENTS, STATUS, CHURN, VALUE, REFERENCE},
+          f"api-contracts Topics declares exactly {EVENTS}, {STATUS}, {CHURN}, {VALUE} and {REFERENCE} (found {sorted(contract_topics)})")
 
 # ---- 2. compose ---------------------------------------------------------------------
 COMPOSE = "deploy/compose/compose.yaml"
@@ -466,14 +467,14 @@ def contract_partitions():
 if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
     text = open(TOPIC_SCRIPT).read()
     topics = {m.group(1): m.group(2).split() for m in re.finditer(r"^topic (\S+)(.*)$", text, re.M)}
-    check(set(topics) == {EVENTS, STATUS, DLT, CHURN, REFERENCE}, f"create-topics.sh creates exactly {EVENTS}, {STATUS}, {DLT}, {CHURN}, {REFERENCE} (found {sorted(topics)})")
+    check(set(topics) == {EVENTS, STATUS, DLT, CHURN, VALUE, REFERENCE}, f"create-topics.sh creates exactly {EVENTS}, {STATUS}, {DLT}, {CHURN}, {VALUE}, {REFERENCE} (found {sorted(topics)})")
     m = re.search(r"^PARTITIONS=(\d+)$", text, re.M)
     check(m is not None and m.group(1) == contract_partitions(),
           f"create-topics.sh: partitions {m and m.group(1)} = api-contracts Topics.PARTITIONS {contract_partitions()}")
     for t in (EVENTS, DLT):
         check("retention.ms=-1" in topics.get(t, []), f"create-topics.sh: {t} keeps everything (retention.ms=-1)")
     for t, configs in topics.items():
-        check(("cleanup.policy=compact" in configs) == (t in (STATUS, CHURN, REFERENCE)), f"create-topics.sh: only {STATUS}, {CHURN} and {REFERENCE} are compacted ({t})")
+        check(("cleanup.policy=compact" in configs) == (t in (STATUS, CHURN, VALUE, REFERENCE)), f"create-topics.sh: only {STATUS}, {CHURN}, {VALUE} and {REFERENCE} are compacted ({t})")
     # Run it against stand-ins for the Kafka CLI: it must create, re-configure and verify each topic.
     with tempfile.TemporaryDirectory() as bin_dir:
         log = os.path.join(bin_dir, "calls")
@@ -488,19 +489,19 @@ if check(os.path.exists(TOPIC_SCRIPT), f"{TOPIC_SCRIPT} exists"):
         calls = open(log).read() if os.path.exists(log) else ""
         check(bool(calls) and all("--command-config /admin.properties" in c for c in calls.splitlines()),
               "create-topics.sh logs in: every call passes COMMAND_CONFIG as --command-config")
-        for t in (EVENTS, STATUS, DLT, CHURN, REFERENCE):
+        for t in (EVENTS, STATUS, DLT, CHURN, VALUE, REFERENCE):
             check(f"--create --if-not-exists --topic {t} --partitions 24 --replication-factor 3" in calls,
                   f"create-topics.sh creates {t} with 24 partitions, RF 3")
             check(f"--alter --entity-type topics --entity-name {t}" in calls, f"create-topics.sh re-applies the settings of {t}")
 
 # Users and ACLs: one script (deploy/k8s/kafka-access.sh) for compose's kafka-init and the k8s Job. Run
 # against stand-ins for the Kafka CLI, the grants it makes are read back and held to the rules: only
-# relationship-service writes the events; only projection-service writes the status, churn-risk and
+# relationship-service writes the events; only projection-service writes the status, churn-risk, account-value and
 # dead-letter topics, and uses its consumer groups and transactional ids; nothing more.
 PRINCIPALS = {"relationship-service": "RELATIONSHIP_KAFKA_PASSWORD", "projection-service": "PROJECTION_KAFKA_PASSWORD"}
 EXPECTED_ACLS = ({("relationship-service", "topic", "literal", t, op) for t in (EVENTS, REFERENCE) for op in ("Write", "Read", "Describe")}
                  | {("projection-service", "topic", "literal", t, op) for t in (EVENTS, REFERENCE) for op in ("Read", "Describe")}
-                 | {("projection-service", "topic", "literal", t, op) for t in (STATUS, CHURN, DLT) for op in ("Write", "Read", "Describe")}
+                 | {("projection-service", "topic", "literal", t, op) for t in (STATUS, CHURN, VALUE, DLT) for op in ("Write", "Read", "Describe")}
                  | {("projection-service", "group", "prefixed", "projection-service", op) for op in ("Read", "Describe")}
                  | {("projection-service", "transactional-id", "prefixed", "projection-", op) for op in ("Write", "Describe")})
 
@@ -556,7 +557,7 @@ if check(os.path.exists(ACCESS_SCRIPT), f"{ACCESS_SCRIPT} exists"):
         writers = lambda kind, name: {g[0] for g in grants if covers(g, kind, name) and g[4] in ("Write", "All")}
         for t in (EVENTS, REFERENCE):
             check(writers("topic", t) == {"relationship-service"}, f"Kafka ACLs: only relationship-service writes {t}")
-        for t in (STATUS, CHURN, DLT):
+        for t in (STATUS, CHURN, VALUE, DLT):
             check(writers("topic", t) == {"projection-service"}, f"Kafka ACLs: only projection-service writes {t}")
         check({g[0] for g in grants if g[1] in ("group", "transactional-id")} == {"projection-service"},
               "Kafka ACLs: consumer groups and transactional ids are projection-service's only")

@@ -45,5 +45,6 @@ topic() { # name, then its configs as key=value
 topic relationship.account-events.v1 retention.ms=-1 cleanup.policy=delete
 topic relationship.account-status.v1 cleanup.policy=compact
 topic relationship.churn-risk.v1 cleanup.policy=compact
+topic relationship.account-value.v1 cleanup.policy=compact
 topic relationship.reference-data.v1 cleanup.policy=compact
 topic relationship.account-events.v1.DLT retention.ms=-1 cleanup.policy=delete

@@ -22,6 +22,7 @@ fi
 EVENTS=relationship.account-events.v1
 STATUS=relationship.account-status.v1
 CHURN=relationship.churn-risk.v1
+VALUE=relationship.account-value.v1
 REFERENCE_DATA=relationship.reference-data.v1
 DEAD_LETTERS=relationship.account-events.v1.DLT
 
@@ -48,12 +49,12 @@ allow relationship-service --topic "$EVENTS" --operation Write --operation Read 
 allow relationship-service --topic "$REFERENCE_DATA" --operation Write --operation Read --operation Describe
 
 # projection-service: reads the events in its read models' consumer groups (projection-service.<model>),
-# writes the status and churn-risk topics and the dead letters in Kafka transactions (transactional ids
-# <PROJECTION_INSTANCE_ID or projection-<uuid>>-tx-...), and reads those three back (the dashboard's
+# writes the status, churn-risk and account-value topics and the dead letters in Kafka transactions (transactional ids
+# <PROJECTION_INSTANCE_ID or projection-<uuid>>-tx-...), and reads those back (the dashboard's
 # feed, a dead-letter re-drive). It never writes the events, never creates a topic.
 allow projection-service --topic "$EVENTS" --operation Read --operation Describe
 allow projection-service --topic "$REFERENCE_DATA" --operation Read --operation Describe
-for topic in "$STATUS" "$CHURN" "$DEAD_LETTERS"; do
+for topic in "$STATUS" "$CHURN" "$VALUE" "$DEAD_LETTERS"; do
   allow projection-service --topic "$topic" --operation Write --operation Read --operation Describe
 done
 allow projection-service --resource-pattern-type prefixed --group projection-service --operation Read --operation Describe

@@ -32,4 +32,41 @@ public final class CloudEventsJson {
     public CloudEvent read(byte[] message) throws IOException {
         return envelopeReader.readValue(message, CloudEvent.class);
     }
+
+    /**
+     * A CloudEvent about one subject whose data is a contract record in the contracts' JSON form: what the
+     * projection's published changes (churn band, value tier) are.
+     *
+     * @param id the same for the same change, so a consumer can drop a re-send
+     */
+    public byte[] writeRecord(String id, String source, String type, String subject, java.time.Instant time, Object data) {
+        try {
+            return write(io.cloudevents.core.builder.CloudEventBuilder.v1()
+                    .withId(id)
+                    .withSource(java.net.URI.create(source))
+                    .withType(type)
+                    .withSubject(subject)
+                    .withTime(time.atOffset(java.time.ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .withData(RECORDS.writeValueAsBytes(data))
+                    .build());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot serialise the " + type + " of " + subject, e);
+        }
+    }
+
+    /** The data of a CloudEvent {@link #writeRecord} wrote; refused unless it is of {@code type}. */
+    public <T> T readRecord(byte[] message, String type, Class<T> as) {
+        try {
+            CloudEvent event = read(message);
+            if (!type.equals(event.getType())) {
+                throw new IllegalArgumentException("Not a " + type + " CloudEvent: " + event.getType());
+            }
+            return RECORDS.readValue(Objects.requireNonNull(event.getData(), "data").toBytes(), as);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not a CloudEvents JSON message: " + e.getMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper RECORDS = ContractJson.newObjectMapper();
 }

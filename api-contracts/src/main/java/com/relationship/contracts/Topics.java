@@ -16,6 +16,12 @@ public final class Topics {
     public static final String CHURN_RISK = "relationship.churn-risk.v1";
 
     /**
+     * Compacted; the latest change of value tier per account ({@code AccountValueTierChanged}, with its
+     * score, rank and cause): key = account id, value = CloudEvent JSON.
+     */
+    public static final String ACCOUNT_VALUE = "relationship.account-value.v1";
+
+    /**
      * Compacted; the latest version of each piece of reference data that is no account's (the exchange
      * rates of a month, the activity rate card from a month on): key = its key, such as
      * {@code exchange-rates:2026-01}, value = CloudEvent JSON ({@code ReferenceDataChanged}).

@@ -30,6 +30,7 @@ import com.relationship.contracts.events.PurchaseRecorded;
 import com.relationship.contracts.events.ReferralRecorded;
 import com.relationship.contracts.events.ServiceActivityRecorded;
 import com.relationship.contracts.churn.ChurnRiskChanged;
+import com.relationship.contracts.value.AccountValueTierChanged;
 import com.relationship.contracts.referencedata.ActivityRatesSet;
 import com.relationship.contracts.referencedata.ExchangeRatesSet;
 import com.relationship.contracts.status.AccountStatus;
@@ -106,7 +107,9 @@ class ContractSchemasTest {
             Map.entry(Firmographics.class, Set.of("annualRevenue", "annualRevenueCurrency")),
             Map.entry(StagePeriod.class, Set.of("leftAt")),
             Map.entry(ChurnRiskChanged.class, Set.of("previousBand")),
-            Map.entry(ChurnRiskChanged.Cause.class, Set.of("eventId")));
+            Map.entry(ChurnRiskChanged.Cause.class, Set.of("eventId")),
+            Map.entry(AccountValueTierChanged.class, Set.of("tier", "previousTier", "rank", "topPercent")),
+            Map.entry(AccountValueTierChanged.Cause.class, Set.of("previousScore", "previousRank")));
 
     /**
      * Components added to a published form after its first revision: always written now, but not
@@ -136,6 +139,7 @@ class ContractSchemasTest {
         AccountEventTypes.all().forEach(type -> contracts.put(AccountEventTypes.typeOf(type), type));
         contracts.put(AccountStatus.SCHEMA, AccountStatus.class);
         contracts.put(ChurnRiskChanged.SCHEMA, ChurnRiskChanged.class);
+        contracts.put(AccountValueTierChanged.SCHEMA, AccountValueTierChanged.class);
         contracts.put(ExchangeRatesSet.SCHEMA, ExchangeRatesSet.class);
         contracts.put(ActivityRatesSet.SCHEMA, ActivityRatesSet.class);
         return contracts;
@@ -180,14 +184,14 @@ class ContractSchemasTest {
     }
 
     @Test
-    void thereIsExactlyOneSchemaPerEventTypeOneForTheStatusTheChurnRiskAndEachKindOfReferenceData() throws IOException {
+    void thereIsExactlyOneSchemaPerEventTypeOneForTheStatusTheChurnRiskTheValueTierAndEachKindOfReferenceData() throws IOException {
         Set<String> expected = contracts().keySet().stream().map(name -> name + SUFFIX).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(SCHEMAS)) {
             assertThat(files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()))
                     .as("files in %s", SCHEMAS)
                     .isEqualTo(expected);
         }
-        assertThat(expected).hasSize(AccountEventTypes.all().size() + 4);
+        assertThat(expected).hasSize(AccountEventTypes.all().size() + 5);
     }
 
     @Test
@@ -288,6 +292,11 @@ class ContractSchemasTest {
             return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.CHURN_RISK
                     + " (compacted, key = account id): a change of an account's churn-risk band, with its score,"
                     + " factors and cause. Readers must ignore fields they do not know.";
+        }
+        if (name.equals(AccountValueTierChanged.SCHEMA)) {
+            return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.ACCOUNT_VALUE
+                    + " (compacted, key = account id): a change of an account's value tier, with its score, rank and"
+                    + " cause. Readers must ignore fields they do not know.";
         }
         if (name.equals(ExchangeRatesSet.SCHEMA) || name.equals(ActivityRatesSet.SCHEMA)) {
             return "The data of a CloudEvent of type " + name + " on Kafka topic " + Topics.REFERENCE_DATA

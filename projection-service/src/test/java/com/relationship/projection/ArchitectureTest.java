@@ -38,12 +38,13 @@ class ArchitectureTest {
             .because("the read side only reads; commands go to relationship-service");
 
     /**
-     * Only the status and churn-risk publishers and the dead-letter recoverer produce to Kafka; the
+     * Only the status, churn-risk and value-tier publishers and the dead-letter recoverer produce to Kafka; the
      * publishers refuse the events topic and the recoverer targets the dead-letter topic, so nothing
      * here publishes to relationship.account-events.v1.
      */
     @ArchTest
-    static final ArchRule onlyTwoProducers = noClasses().that().doNotBelongToAnyOf(StatusPublisher.class, ChurnRiskPublisher.class, KafkaErrorHandling.class)
+    static final ArchRule onlyTwoProducers = noClasses().that().doNotBelongToAnyOf(StatusPublisher.class, ChurnRiskPublisher.class, KafkaErrorHandling.class,
+                    com.relationship.projection.value.TierPublisher.class)
             .should().dependOnClassesThat().belongToAnyOf(KafkaOperations.class, ProducerFactory.class, Producer.class)
             .because("nothing on the read side publishes account events");
 
@@ -80,7 +81,8 @@ class ArchitectureTest {
             .and().doNotBelongToAnyOf(com.relationship.projection.readmodel.ReadModelStore.class,
                     com.relationship.projection.readmodel.AppliedEventLedger.class,
                     com.relationship.projection.readmodel.ReadModelDocuments.class,
-                    com.relationship.projection.readmodel.FollowedCollection.class)
+                    com.relationship.projection.readmodel.FollowedCollection.class,
+                    com.relationship.projection.readmodel.MongoLease.class)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.relationship.contracts..",
                     "com.relationship.account..",
                     "com.relationship.projection.readmodel..", "org.bson..");
@@ -126,11 +128,11 @@ class ArchitectureTest {
     static final ArchRule readModelPackageDependsOnNoFeature = noClasses().that()
             .resideInAPackage("com.relationship.projection.readmodel..").should().dependOnClassesThat()
             .resideInAnyPackage("..status..", "..bonding..", "..churn..", "..timeline..", "..committee..", "..ingest..",
-                    "..profitability..", "..infra..");
+                    "..profitability..", "..value..", "..infra..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheWebEdge = noClasses()
             .that().resideInAnyPackage("..status..", "..funnel..", "..ingest..", "..bonding..", "..churn..", "..timeline..",
-                    "..committee..", "..profitability..", "..readmodel..")
+                    "..committee..", "..profitability..", "..value..", "..readmodel..")
             .should().dependOnClassesThat().resideInAPackage("com.relationship.projection.web..");
 }

@@ -11,6 +11,8 @@ import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.Topics;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
+import com.relationship.contracts.value.AccountValueCodec;
+import com.relationship.contracts.value.AccountValueTierChanged;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountEventTypes;
 import com.relationship.contracts.status.StatusHeaders;
@@ -112,6 +114,10 @@ class AsyncApiDocumentTest {
                 ChurnRiskChanged.class);
         byte[] churn = new ChurnRiskCodec().encode(ChurnRiskCodec.idOf(change), change);
         assertThat(contract.validate(Topics.CHURN_RISK, change.accountId().toString(), churn)).isEmpty();
+        AccountValueTierChanged tier = json.readValue(GOLDEN.resolve(AccountValueTierChanged.SCHEMA + ".json").toFile(),
+                AccountValueTierChanged.class);
+        assertThat(contract.validate(Topics.ACCOUNT_VALUE, tier.accountId().toString(), new AccountValueCodec().encode(tier)))
+                .isEmpty();
         byte[] status = Files.readAllBytes(GOLDEN.resolve("com.relationship.status.AccountStatus.v1.json"));
         assertThat(contract.validate(Topics.ACCOUNT_STATUS, ACCOUNT, status)).isEmpty();
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.churn.ChurnRiskChanged;
+import com.relationship.contracts.value.AccountValueCodec;
+import com.relationship.contracts.value.AccountValueTierChanged;
 import com.relationship.contracts.referencedata.ActivityRatesSet;
 import com.relationship.contracts.referencedata.ExchangeRatesSet;
 import com.relationship.contracts.referencedata.ReferenceDataCodec;
@@ -88,6 +90,12 @@ final class AsyncApiExamples {
                 "The band rose from MEDIUM to HIGH as time passed without a two-way interaction.",
                 Map.of("content-type", ChurnRiskCodec.CONTENT_TYPE),
                 JSON.readTree(new ChurnRiskCodec().encode(ChurnRiskCodec.idOf(change), change)))));
+
+        AccountValueTierChanged tier = JSON.treeToValue(golden(AccountValueTierChanged.SCHEMA + ".json"),
+                AccountValueTierChanged.class);
+        examples.put("AccountValueTierChanged", JSON.createArrayNode().add(example("tierRaised",
+                "The account's third change of tier: its score rose and took it from MGC into the top 10%.",
+                Map.of("content-type", AccountValueCodec.CONTENT_TYPE), JSON.readTree(new AccountValueCodec().encode(tier)))));
 
         ReferenceDataCodec referenceData = new ReferenceDataCodec();
         ExchangeRatesSet rates = JSON.treeToValue(golden(ExchangeRatesSet.SCHEMA + ".json"), ExchangeRatesSet.class);

@@ -307,7 +307,7 @@ abstract class SystemScenario {
     }
 
     /**
-     * Every record on the three public topics, as the running system wrote it, is a message of
+     * Every record on the public account topics, as the running system wrote it, is a message of
      * the AsyncAPI document in api-contracts: its channel, its message, its key and its payload.
      */
     @Test
@@ -315,10 +315,15 @@ abstract class SystemScenario {
         String id = accountAtPartner().getKey();
         statusOnceApplied(id, s -> s.get("lastAppliedSequence").asLong() == 17);
         AsyncApiContract contract = AsyncApiContract.load();
-        for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS, Topics.CHURN_RISK)) {
+        for (String topic : List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS, Topics.CHURN_RISK, Topics.ACCOUNT_VALUE)) {
             List<String> errors = new ArrayList<>();
             Map<String, Integer> recordsByKey = new LinkedHashMap<>();
             try (KafkaConsumer<String, byte[]> consumer = consumer(topic)) {
+                if (topic.equals(Topics.ACCOUNT_VALUE)) {
+                    // Published after the portfolio is ranked (every few seconds): wait for the first tier.
+                    await().atMost(EVENTUALLY).until(() -> consumer.endOffsets(consumer.assignment()).values().stream()
+                            .mapToLong(Long::longValue).sum() > 0);
+                }
                 // Everything on the topic up to now: its end offsets once the account is at partner.
                 Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
                 await().atMost(EVENTUALLY).until(() -> {
@@ -329,8 +334,8 @@ abstract class SystemScenario {
                     return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
                 });
             }
-            // The churn topic has a record once an account first gets a band: any account's will do.
-            assertThat(topic.equals(Topics.CHURN_RISK) ? recordsByKey.keySet() : List.of(recordsByKey.getOrDefault(id, 0)))
+            // The churn and value topics have a record once an account first gets a band or a tier: any account's will do.
+            assertThat(topic.equals(Topics.CHURN_RISK) || topic.equals(Topics.ACCOUNT_VALUE) ? recordsByKey.keySet() : List.of(recordsByKey.getOrDefault(id, 0)))
                     .as("records on %s", topic).isNotEmpty().doesNotContain(0);
             System.out.printf("AsyncAPI: %d records of %d accounts on %s, %d not as documented%n",
                     recordsByKey.values().stream().mapToInt(Integer::intValue).sum(), recordsByKey.size(), topic, errors.size());

@@ -5,6 +5,8 @@ import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.Topics;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
+import com.relationship.contracts.value.AccountValueCodec;
+import com.relationship.contracts.value.AccountValueTierChanged;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.contracts.events.UnknownAccountEventException;
@@ -34,15 +36,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * How a Java team reads the three public topics (docs/topics.md): copy it and replace the printing
+ * How a Java team reads the public account topics (docs/topics.md): copy it and replace the printing
  * with what your service does. It needs only api-contracts (the records, {@link AccountEventCodec},
- * {@link ChurnRiskCodec}, {@link Topics}) and the Kafka client.
+ * {@link ChurnRiskCodec}, {@link AccountValueCodec}, {@link Topics}) and the Kafka client.
  * <ul>
  *   <li>{@code relationship.account-events.v1}: every event as a CloudEvent, decoded with the codec
  *       the relay encodes with, and handed to {@link WhatHappened}, an {@code AccountEventVisitor}: when
  *       api-contracts gains an event type, this example stops compiling until it says what to do with it.</li>
  *   <li>{@code relationship.account-status.v1}: each account's latest {@link AccountStatus}, plain JSON.</li>
  *   <li>{@code relationship.churn-risk.v1}: each change of an account's churn band, a CloudEvent.</li>
+ *   <li>{@code relationship.account-value.v1}: each change of an account's value tier, a CloudEvent.</li>
  * </ul>
  * Delivery is at least once: a re-sent event has the same {@code sequence}, and is skipped.
  * <pre>
@@ -55,6 +58,7 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final AccountEventCodec events = new AccountEventCodec();
     private final ChurnRiskCodec churnRisk = new ChurnRiskCodec();
+    private final AccountValueCodec accountValue = new AccountValueCodec();
     /** The contracts' JSON form: exact decimals, ISO instants, unknown fields ignored (fields are only ever added). */
     private final ObjectMapper json = ContractJson.newObjectMapper();
     /**
@@ -68,6 +72,7 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
     private int unreadable;
     private int statuses;
     private int churnChanges;
+    private int tierChanges;
 
     public RelationshipTopicsConsumer(String bootstrapServers, String groupId) {
         Properties config = new Properties();
@@ -75,7 +80,7 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()); // the account id
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        // The status and churn-risk records are published in Kafka transactions: read only committed ones.
+        // The status, churn-risk and value records are published in Kafka transactions: read only committed ones.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // Commit only what was handled (poll), so a crash re-reads it rather than losing it.
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -83,7 +88,7 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
         // every account's latest record.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(config);
-        consumer.subscribe(List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS, Topics.CHURN_RISK));
+        consumer.subscribe(List.of(Topics.ACCOUNT_EVENTS, Topics.ACCOUNT_STATUS, Topics.CHURN_RISK, Topics.ACCOUNT_VALUE));
     }
 
     public static void main(String[] args) {
@@ -116,6 +121,7 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
                 case Topics.ACCOUNT_EVENTS -> onEvent(record.value());
                 case Topics.ACCOUNT_STATUS -> onStatus(record);
                 case Topics.CHURN_RISK -> onChurnRisk(record.value());
+                case Topics.ACCOUNT_VALUE -> onTierChange(record.value());
                 default -> throw new IllegalStateException("not subscribed to " + record.topic());
             }
         }
@@ -173,6 +179,14 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
         churnChanges++;
     }
 
+    private void onTierChange(byte[] message) {
+        AccountValueTierChanged change = accountValue.decode(message);
+        System.out.printf("%s value tier: %s -> %s (score %s, rank %s of %d): %s%n", change.accountId(),
+                change.previousTier(), change.tier(), change.score(), change.rank(), change.rankedAccounts(),
+                change.cause().reason());
+        tierChanges++;
+    }
+
     /**
      * Polls until it has handled everything the topics held when it joined, for a run that should end
      * (a backfill, the example's test); a service polls forever instead.
@@ -199,7 +213,7 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
     }
 
     public Summary summary() {
-        return new Summary(Map.copyOf(eventTypes), duplicates, unreadable, statuses, churnChanges);
+        return new Summary(Map.copyOf(eventTypes), duplicates, unreadable, statuses, churnChanges, tierChanges);
     }
 
     @Override
@@ -207,14 +221,15 @@ public final class RelationshipTopicsConsumer implements AutoCloseable {
         consumer.close();
     }
 
-    /** What was read: events by type, re-sends skipped, unreadable messages, statuses and churn changes. */
+    /** What was read: events by type, re-sends skipped, unreadable messages, statuses, churn and tier changes. */
     public record Summary(Map<String, Integer> eventTypes, int duplicates, int unreadable, int statuses,
-                          int churnChanges) {
+                          int churnChanges, int tierChanges) {
         @Override
         public String toString() {
             return "read " + eventTypes.values().stream().mapToInt(Integer::intValue).sum() + " events of "
                     + eventTypes.size() + " types, skipped " + duplicates + " re-sends, " + unreadable
-                    + " unreadable; " + statuses + " statuses, " + churnChanges + " churn-risk changes";
+                    + " unreadable; " + statuses + " statuses, " + churnChanges + " churn-risk changes, " + tierChanges
+                    + " value-tier changes";
         }
     }
 }

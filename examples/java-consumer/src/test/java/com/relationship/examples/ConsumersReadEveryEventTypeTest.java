@@ -6,6 +6,8 @@ import com.relationship.contracts.ContractJson;
 import com.relationship.contracts.Topics;
 import com.relationship.contracts.churn.ChurnRiskChanged;
 import com.relationship.contracts.churn.ChurnRiskCodec;
+import com.relationship.contracts.value.AccountValueCodec;
+import com.relationship.contracts.value.AccountValueTierChanged;
 import com.relationship.contracts.events.AccountEvent;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountEventTypes;
@@ -70,6 +72,7 @@ class ConsumersReadEveryEventTypeTest {
         infrastructure.createTopic(Topics.ACCOUNT_EVENTS, Topics.PARTITIONS, false);
         infrastructure.createTopic(Topics.ACCOUNT_STATUS, Topics.PARTITIONS, true);
         infrastructure.createTopic(Topics.CHURN_RISK, Topics.PARTITIONS, true);
+        infrastructure.createTopic(Topics.ACCOUNT_VALUE, Topics.PARTITIONS, true);
 
         AccountEventCodec codec = new AccountEventCodec();
         List<ProducerRecord<String, byte[]>> events = new ArrayList<>();
@@ -99,12 +102,15 @@ class ConsumersReadEveryEventTypeTest {
             ChurnRiskChanged change = JSON.convertValue(golden(ChurnRiskChanged.SCHEMA + ".json"), ChurnRiskChanged.class);
             projection.send(new ProducerRecord<>(Topics.CHURN_RISK, ACCOUNT.toString(),
                     new ChurnRiskCodec().encode(ChurnRiskCodec.idOf(change), change)));
+            AccountValueTierChanged tier = JSON.convertValue(golden(AccountValueTierChanged.SCHEMA + ".json"),
+                    AccountValueTierChanged.class);
+            projection.send(new ProducerRecord<>(Topics.ACCOUNT_VALUE, ACCOUNT.toString(), new AccountValueCodec().encode(tier)));
             projection.commitTransaction();
         }
     }
 
     @Test
-    void theJavaExampleReadsEveryEventTypeOnceAndTheStatusAndChurnRisk() {
+    void theJavaExampleReadsEveryEventTypeOnceAndTheStatusChurnRiskAndValueTier() {
         long started = System.nanoTime();
         RelationshipTopicsConsumer.Summary read;
         try (RelationshipTopicsConsumer example = new RelationshipTopicsConsumer(
@@ -118,6 +124,7 @@ class ConsumersReadEveryEventTypeTest {
         assertThat(read.unreadable()).isZero();
         assertThat(read.statuses()).isOne();
         assertThat(read.churnChanges()).isOne();
+        assertThat(read.tierChanges()).isOne();
     }
 
     @Test

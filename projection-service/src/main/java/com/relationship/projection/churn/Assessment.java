@@ -33,15 +33,21 @@ record Assessment(ChurnFactor factor, Double share, String reason, List<String> 
         return new Points(factor, (int) Math.round(weight * share), reason, eventIds);
     }
 
-    /** Days since the last two-way interaction against the contact cadence the stage calls for. */
+    /**
+     * Days since the last two-way interaction against the contact cadence the account is held to: its stage's, or its
+     * value tier's where shorter.
+     */
     static Assessment indifference(ChurnModel model, ChurnInputs account, Instant now) {
-        Duration cadence = model.cadenceFor(account.stage(), account.lapsedFrom(), account.keyAccount());
+        Duration cadence = model.cadenceFor(account);
         Dated last = account.lastTwoWayInteraction();
         Instant since = last != null ? last.at() : account.registeredAt();
         double cadences = (double) Duration.between(since, now).toSeconds() / cadence.toSeconds();
         long days = Duration.between(since, now).toDays();
-        String expected = "a " + account.stage() + (account.keyAccount() ? " key account" : "")
-                + " calls for one every " + cadence.toDays() + " days";
+        boolean byTier = account.tierCadence() != null && cadence.equals(account.tierCadence().every())
+                && cadence.compareTo(model.cadenceFor(account.stage(), account.lapsedFrom(), account.keyAccount())) < 0;
+        String expected = byTier
+                ? "an " + account.tierCadence().tier() + " (its value tier) calls for one " + every(cadence)
+                : "a " + account.stage() + (account.keyAccount() ? " key account" : "") + " calls for one " + every(cadence);
         String reason = last == null
                 ? "No two-way interaction since registration " + days + " days ago; " + expected + "."
                 : (cadences <= 1 ? "Last two-way interaction " + days + " days ago, within the cadence: " + expected + "."
@@ -63,6 +69,10 @@ record Assessment(ChurnFactor factor, Double share, String reason, List<String> 
         return new Assessment(ChurnFactor.UNHEARD_VOICE, Math.min(1.0, overdue.size() / 2.0), overdue.size()
                 + " complaint(s) open past their due time, the oldest by " + oldest + " days.",
                 overdue.stream().map(Complaint::eventId).filter(Objects::nonNull).toList());
+    }
+
+    private static String every(Duration cadence) {
+        return cadence.toDays() == 1 ? "every day" : "every " + cadence.toDays() + " days";
     }
 
     static double clamp(double value) {

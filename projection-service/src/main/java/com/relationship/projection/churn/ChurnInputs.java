@@ -18,15 +18,33 @@ import java.util.UUID;
  * @param lastTwoWayInteraction null when there has been none
  * @param latestSurvey          null when no survey was recorded
  * @param purchases             each purchase, when it occurred (business time) and for how much
+ * @param tierCadence           the cadence the account's value tier calls for, when it has one that sets one: not a
+ *                              fact of its events but of the portfolio's ranking, so never kept with the facts;
+ *                              attached when the account is scored ({@link ChurnScoring#score(java.util.UUID,
+ *                              ChurnInputs, Instant)})
  */
 public record ChurnInputs(LifecycleStage stage, LifecycleStage lapsedFrom, String stageEventId, boolean keyAccount,
                           Instant registeredAt, Dated lastTwoWayInteraction, List<Complaint> openComplaints,
-                          Survey latestSurvey, List<Bond> bonds, List<Purchase> purchases) {
+                          Survey latestSurvey, List<Bond> bonds, List<Purchase> purchases, TierCadence tierCadence) {
 
     public ChurnInputs {
         openComplaints = List.copyOf(openComplaints);
         bonds = List.copyOf(bonds);
         purchases = List.copyOf(purchases);
+    }
+
+    /** The facts of the account's events, without a tier's cadence. */
+    public ChurnInputs(LifecycleStage stage, LifecycleStage lapsedFrom, String stageEventId, boolean keyAccount,
+                       Instant registeredAt, Dated lastTwoWayInteraction, List<Complaint> openComplaints,
+                       Survey latestSurvey, List<Bond> bonds, List<Purchase> purchases) {
+        this(stage, lapsedFrom, stageEventId, keyAccount, registeredAt, lastTwoWayInteraction, openComplaints,
+                latestSurvey, bonds, purchases, null);
+    }
+
+    /** The same facts, held to {@code cadence} where it is shorter than the stage's (null: the stage's). */
+    public ChurnInputs withTierCadence(TierCadence cadence) {
+        return java.util.Objects.equals(cadence, tierCadence) ? this : new ChurnInputs(stage, lapsedFrom, stageEventId,
+                keyAccount, registeredAt, lastTwoWayInteraction, openComplaints, latestSurvey, bonds, purchases, cadence);
     }
 
     /** Something that happened at a business time, and the event that recorded it. */

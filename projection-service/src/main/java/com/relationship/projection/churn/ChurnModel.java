@@ -210,6 +210,16 @@ public record ChurnModel(String version, Map<ChurnFactor, Integer> weights,
         return cadenceFor(heldTo, keyAccount);
     }
 
+    /**
+     * The cadence the account is held to: its stage's ({@link #cadenceFor(LifecycleStage, LifecycleStage, boolean)}),
+     * or, for a client, its value tier's where that is shorter (an MVC daily, an MGC every three days: issue 30).
+     */
+    public Duration cadenceFor(ChurnInputs account) {
+        Duration stage = cadenceFor(account.stage(), account.lapsedFrom(), account.keyAccount());
+        TierCadence tier = account.tierCadence();
+        return tier != null && account.stage().canChurn() && tier.every().compareTo(stage) < 0 ? tier.every() : stage;
+    }
+
     /** The cadence for an account at {@code stage}, on an active KAM track or not. */
     public Duration cadenceFor(LifecycleStage stage, boolean keyAccount) {
         Duration cadence = contactCadence.getOrDefault(stage, contactCadence.get(LifecycleStage.CUSTOMER));

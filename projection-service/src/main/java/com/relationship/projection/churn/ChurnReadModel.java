@@ -38,11 +38,17 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     /** @param calibration the latest backtest's calibration of the active model, read at each score */
     public ChurnReadModel(ChurnModel model, BondingModel bonding, int historyCap, ChurnBandChanges bandChanges,
                           java.util.function.Supplier<LapseCalibration> calibration) {
+        this(model, bonding, historyCap, bandChanges, calibration, TierCadences.NONE);
+    }
+
+    /** @param tiers the cadence each account's value tier calls for, as last published, read at each score */
+    public ChurnReadModel(ChurnModel model, BondingModel bonding, int historyCap, ChurnBandChanges bandChanges,
+                          java.util.function.Supplier<LapseCalibration> calibration, TierCadences tiers) {
         if (historyCap < 1) {
             throw new IllegalArgumentException("historyCap must be at least 1");
         }
         this.model = model;
-        this.scoring = new ChurnScoring(model, bonding, calibration);
+        this.scoring = new ChurnScoring(model, bonding, calibration, tiers);
         this.historyCap = historyCap;
         this.bandChanges = bandChanges;
     }
@@ -61,7 +67,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     public ChurnView apply(ChurnView view, EnvelopedAccountEvent event) {
         AccountFacts facts = AccountFacts.apply(view == null ? null : view.facts(), event)
                 .trimmed(event.occurredAt(), model.purchasesKept());
-        ChurnScore score = scoring.score(facts.inputs(), event.occurredAt());
+        ChurnScore score = scoring.score(event.accountId(), facts.inputs(), event.occurredAt());
         List<ScoreChange> history = view == null ? List.of() : view.history();
         return new ChurnView(event.accountId(), facts, score,
                 changed(history, view == null ? null : view.score(), score, new Cause(CauseKind.EVENT, event.eventId())),
@@ -100,7 +106,7 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
             return view;
         }
         AccountFacts facts = view.facts().trimmed(now, model.purchasesKept());
-        ChurnScore score = scoring.score(facts.inputs(), now);
+        ChurnScore score = scoring.score(view.accountId(), facts.inputs(), now);
         if (!newModel && score.factors().equals(view.score().factors())
                 && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())
                 && java.util.Objects.equals(score.revenueAtRisk(), view.score().revenueAtRisk())) {

@@ -35,17 +35,25 @@ public final class ChurnScoring {
     private final JudgedScoring judged;
     private final String fingerprint;
     private final java.util.function.Supplier<LapseCalibration> calibration;
+    private final TierCadences tiers;
 
     public ChurnScoring(ChurnModel model, BondingModel bonding) {
         this(model, bonding, () -> null);
     }
 
+    public ChurnScoring(ChurnModel model, BondingModel bonding, java.util.function.Supplier<LapseCalibration> calibration) {
+        this(model, bonding, calibration, TierCadences.NONE);
+    }
+
     /**
      * @param calibration the latest backtest's observation of this scoring, read at each score (a backtest
      *                    can finish at any time); one of another scoring is not used
+     * @param tiers       the cadence each account's value tier calls for, read at each score of an account by id
      */
-    public ChurnScoring(ChurnModel model, BondingModel bonding, java.util.function.Supplier<LapseCalibration> calibration) {
+    public ChurnScoring(ChurnModel model, BondingModel bonding, java.util.function.Supplier<LapseCalibration> calibration,
+                        TierCadences tiers) {
         this.model = model;
+        this.tiers = tiers;
         this.calibration = calibration;
         this.bonding = bonding;
         this.judged = new JudgedScoring(model);
@@ -66,6 +74,11 @@ public final class ChurnScoring {
     public LapseCalibration calibration() {
         LapseCalibration latest = calibration.get();
         return latest != null && latest.modelFingerprint().equals(fingerprint) ? latest : null;
+    }
+
+    /** The account's score, held to the cadence its value tier calls for now where that is shorter than its stage's. */
+    public ChurnScore score(java.util.UUID accountId, ChurnInputs account, Instant now) {
+        return score(account.withTierCadence(tiers.of(accountId)), now);
     }
 
     public ChurnScore score(ChurnInputs account, Instant now) {
@@ -222,7 +235,7 @@ public final class ChurnScoring {
     }
 
     private Duration cadence(ChurnInputs account) {
-        return model.cadenceFor(account.stage(), account.lapsedFrom(), account.keyAccount());
+        return model.cadenceFor(account);
     }
 
     private static List<String> ids(String eventId) {

@@ -13,6 +13,7 @@ import com.relationship.projection.churn.ChurnReadModel;
 import com.relationship.projection.churn.ChurnRiskPublisher;
 import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnView;
+import com.relationship.projection.churn.TierCadences;
 import com.relationship.projection.committee.CommitteeReadModel;
 import com.relationship.projection.committee.CommitteeView;
 import com.relationship.projection.profitability.PortfolioRanking;
@@ -69,10 +70,10 @@ class ReadModelsConfig {
     @Bean
     AccountStatusModel accountStatusModel(ProjectionProperties properties, StatusPublisher publisher,
                                           ChurnProperties churn, BondingProperties bonding,
-                                          ProfitabilityProperties profitability) {
+                                          ProfitabilityProperties profitability, TierCadences tierCadences) {
         return new AccountStatusModel(properties.store().collection(), publisher,
                 new AccountStatusProjector(churn.toModel(), bonding.toModel(),
-                        profitability.reportingCurrency().getCurrencyCode()));
+                        profitability.reportingCurrency().getCurrencyCode(), tierCadences));
     }
 
     @Bean
@@ -104,9 +105,9 @@ class ReadModelsConfig {
 
     @Bean
     ChurnReadModel churnReadModel(ChurnProperties churn, BondingProperties bonding, ChurnRiskPublisher publisher,
-                                  ChurnCalibrations calibrations) {
+                                  ChurnCalibrations calibrations, TierCadences tierCadences) {
         return new ChurnReadModel(churn.toModel(), bonding.toModel(), churn.historyCap(), publisher,
-                calibrations::current);
+                calibrations::current, tierCadences);
     }
 
     @Bean

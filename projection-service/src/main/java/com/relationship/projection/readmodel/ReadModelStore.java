@@ -163,6 +163,20 @@ public class ReadModelStore<V> {
     }
 
     /**
+     * Makes the accounts due at {@code now}, for something their events do not carry that changed what the model
+     * reckons (an account's value tier): the next pass over time moves each. Only the due instant is written, not
+     * the version: a write of the pipeline racing it replaces it with the instant it reckoned, which is harmless
+     * when it already read the change and is made due again by whoever reads it later.
+     */
+    public void markDue(java.util.Collection<UUID> accountIds, Instant now) {
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        collection.updateMany(new Document(ID, new Document("$in", accountIds.stream().map(UUID::toString).toList())),
+                new Document("$set", new Document(NEXT_CHANGE_AT, Date.from(now.truncatedTo(ChronoUnit.MILLIS)))));
+    }
+
+    /**
      * Writes the state if the stored version is still {@code expectedVersion} (0 = no document yet).
      * <p>
      * A lost compare-and-set normally means another writer got there first. But when the document

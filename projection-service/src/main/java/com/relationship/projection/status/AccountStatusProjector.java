@@ -18,6 +18,7 @@ import com.relationship.projection.bonding.BondingLevel;
 import com.relationship.projection.bonding.BondingModel;
 import com.relationship.projection.churn.AccountFacts;
 import com.relationship.projection.churn.ChurnInputs;
+import com.relationship.projection.churn.TierCadences;
 import com.relationship.projection.churn.ChurnModel;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnScoring;
@@ -63,9 +64,14 @@ public final class AccountStatusProjector {
      *                          currency of an annual revenue registered before registrations named one
      */
     public AccountStatusProjector(ChurnModel churn, BondingModel bonding, String reportingCurrency) {
+        this(churn, bonding, reportingCurrency, TierCadences.NONE);
+    }
+
+    /** @param tiers the cadence each account's value tier calls for, as last published: churn's indifference reads it */
+    public AccountStatusProjector(ChurnModel churn, BondingModel bonding, String reportingCurrency, TierCadences tiers) {
         this.churn = churn;
         this.bonding = bonding;
-        this.scoring = new ChurnScoring(churn, bonding);
+        this.scoring = new ChurnScoring(churn, bonding, () -> null, tiers);
         this.reportingCurrency = Objects.requireNonNull(reportingCurrency, "reportingCurrency");
     }
 
@@ -159,7 +165,7 @@ public final class AccountStatusProjector {
     StatusView standing(AccountStatus status, AccountFacts facts, Instant at) {
         List<Bond> bonds = facts.inputs().bonds();
         BondingLevel level = BondingLevel.of(bonds, bonding, at);
-        ChurnScore score = scoring.score(facts.inputs(), at);
+        ChurnScore score = scoring.score(status.accountId(), facts.inputs(), at);
         AccountFacts.LastInteraction last = facts.lastInteraction();
         AccountStatus reckoned = status.withStanding(level.highestLevel(), level.strength(), score.score(),
                 score.band(), last == null ? null : new LastInteraction(last.at(), last.channel(), last.direction(),

@@ -1,6 +1,7 @@
 package com.relationship.projection.value;
 
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.value.AccountValueTierChanged;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,12 +26,24 @@ import java.util.UUID;
  * @param suggestion       what the figures suggest doing that is not done yet (at level 6, a STRATEGIC
  *                         classification, never forced); null when nothing
  * @param at               when the portfolio was last ranked
+ * @param tierHistory      the account's changes of tier as published on {@code relationship.account-value.v1},
+ *                         oldest first (the newest 50), each with its cause; empty before the first is published
  */
 public record AccountValue(UUID accountId, String name, String owner, LifecycleStage stage, BigDecimal score,
                            List<IndexScore> indices, boolean ranked, Integer rank, int rankedAccounts,
                            BigDecimal topPercent, ValueTier tier, String tierReason, ValueTier.Treatment treatment,
                            List<WalletShare> shareOfWallet, RelationshipLevel relationshipLevel, String suggestion,
-                           String reportingCurrency, Instant at) {
+                           String reportingCurrency, Instant at, List<AccountValueTierChanged> tierHistory) {
+
+    public AccountValue {
+        tierHistory = List.copyOf(tierHistory);
+    }
+
+    /** The same value, with the account's tier changes as published. */
+    AccountValue withTierHistory(List<AccountValueTierChanged> published) {
+        return new AccountValue(accountId, name, owner, stage, score, indices, ranked, rank, rankedAccounts, topPercent,
+                tier, tierReason, treatment, shareOfWallet, relationshipLevel, suggestion, reportingCurrency, at, published);
+    }
 
     /**
      * Our share of one wallet category: the latest estimate, our revenue in its period, the share, and how it moved

@@ -21,10 +21,15 @@ import java.util.UUID;
         + " portfolio by tier")
 public class ValueController {
 
-    private final ValueRanking ranking;
+    /** The newest tier changes an account's value shows. */
+    static final int HISTORY_SHOWN = 50;
 
-    public ValueController(ValueRanking ranking) {
+    private final ValueRanking ranking;
+    private final TierLedger ledger;
+
+    public ValueController(ValueRanking ranking, TierLedger ledger) {
         this.ranking = ranking;
+        this.ledger = ledger;
     }
 
     @GetMapping("/api/v1/accounts/{id}/value")
@@ -37,13 +42,14 @@ public class ValueController {
                     + " projection.value.tier-cuts; BZ whatever its rank when it lost money over the trailing twelve"
                     + " months) and the tier's treatment; the share of wallet per category and the relationship level."
                     + " Answered from the ranking each instance keeps, scored again at most every 5 s after a change"
-                    + " (at says when). 404 (/problems/account-not-found) for an account the ranking has not read.")
+                    + " (at says when). tierHistory: the account's changes of tier as published on"
+                    + " relationship.account-value.v1, each with its cause (the newest 50). 404 (/problems/account-not-found) for an account the ranking has not read.")
     public AccountValue value(@PathVariable UUID id) {
         AccountValue value = ranking.of(id);
         if (value == null) {
             throw new AccountNotFoundException(id);
         }
-        return value;
+        return value.withTierHistory(ledger.history(id, HISTORY_SHOWN));
     }
 
     @GetMapping("/api/v1/portfolio/tiers")

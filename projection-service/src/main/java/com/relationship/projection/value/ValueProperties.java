@@ -1,5 +1,6 @@
 package com.relationship.projection.value;
 
+import com.relationship.contracts.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,10 +19,16 @@ import java.util.Map;
  * @param poll       how often the ranking reads what changed in the value, committee and profitability figures
  * @param rerankEvery at most how often the whole portfolio is scored and ranked again after a change (and never
  *                    sooner than twice what the last ranking took); 0 ranks after every change
+ * @param publisherLease how long the instance publishing the tiers' changes holds its lease without renewing it
+ *                       (renewed at every cycle, at least every 4 polls): after an instance dies, at most this long
+ *                       passes before another publishes
+ * @param topic          the compacted topic each change of tier is published on
  */
 @ConfigurationProperties("projection.value")
 public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"10", "50", "75"}) int[] tierCuts,
-                              @DefaultValue("1s") Duration poll, @DefaultValue("5s") Duration rerankEvery) {
+                              @DefaultValue("1s") Duration poll, @DefaultValue("5s") Duration rerankEvery,
+                              @DefaultValue("15s") Duration publisherLease,
+                              @DefaultValue(Topics.ACCOUNT_VALUE) String topic) {
 
     public ValueProperties {
         Map<ValueIndex, Integer> merged = new EnumMap<>(ValueIndex.class);
@@ -46,10 +53,15 @@ public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"
         if (poll == null || poll.isZero() || poll.isNegative() || rerankEvery == null || rerankEvery.isNegative()) {
             throw new IllegalArgumentException("projection.value.poll must be positive and rerank-every not negative");
         }
+        if (publisherLease == null || publisherLease.compareTo(poll.multipliedBy(8)) < 0) {
+            throw new IllegalArgumentException("projection.value.publisher-lease (" + publisherLease + ") must be at least"
+                    + " 8 polls (" + poll.multipliedBy(8) + "): the holder renews it every 4 polls at the least");
+        }
     }
 
     /** The seed's weights, cuts and the defaults of the rest. */
     public static ValueProperties defaults() {
-        return new ValueProperties(null, new int[]{10, 50, 75}, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        return new ValueProperties(null, new int[]{10, 50, 75}, Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofSeconds(15), Topics.ACCOUNT_VALUE);
     }
 }

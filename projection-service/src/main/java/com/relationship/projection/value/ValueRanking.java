@@ -59,7 +59,7 @@ public class ValueRanking {
     private final Clock clock;
     private final CountDownLatch firstRank = new CountDownLatch(1);
 
-    private volatile Ranked latest = new Ranked(Map.of(), List.of(), 0, null, null);
+    private volatile Ranked latest = new Ranked(Map.of(), List.of(), 0, null, null, 0);
     private boolean changedSinceRank = true;
     private long revenueGeneration = -1;
     private Instant rankedHour;
@@ -72,12 +72,30 @@ public class ValueRanking {
      * the tiers' summary, and when.
      */
     private record Ranked(Map<UUID, Standing> accounts, List<BigDecimal> spends, int rankedAccounts, PortfolioTiers tiers,
-                          Instant at) {
+                          Instant at, long ranking) {
     }
 
-    /** Where one account stood at the ranking; rank, topPercent and tier null unless ranked. */
-    private record Standing(BigDecimal score, Integer rank, BigDecimal topPercent, ValueTier tier, String tierReason,
-                            String owner) {
+    /**
+     * Where one account stood at the ranking; rank, topPercent and tier null unless ranked.
+     *
+     * @param belowZero a BZ for its loss over the trailing twelve months, whatever its rank
+     */
+    record Standing(BigDecimal score, Integer rank, BigDecimal topPercent, ValueTier tier, String tierReason,
+                    String owner, boolean belowZero) {
+    }
+
+    /**
+     * The latest ranking's standings, how many clients it ranked and when; {@code at} null before the first.
+     *
+     * @param ranking counts the rankings of this instance, from 1: two snapshots of the same ranking have the same
+     */
+    record Snapshot(Map<UUID, Standing> accounts, int rankedAccounts, Instant at, long ranking) {
+    }
+
+    /** The latest ranking, for the tier publisher: every account's standing. */
+    Snapshot snapshot() {
+        Ranked ranked = latest;
+        return new Snapshot(ranked.accounts(), ranked.rankedAccounts(), ranked.at(), ranked.ranking());
     }
 
     public ValueRanking(ReadModelStore<ValueView> values, ReadModelStore<CommitteeView> committees,
@@ -213,10 +231,10 @@ public class ValueRanking {
         for (ValueView view : views.values()) {
             standings.computeIfAbsent(view.accountId(), id -> new Standing(scores.get(id), null, null, null,
                     "Not ranked: a " + view.stage() + " account is scored, but only clients (CUSTOMER to PARTNER) are"
-                            + " ranked and tiered.", view.owner()));
+                            + " ranked and tiered.", view.owner(), false));
         }
         return new Ranked(Map.copyOf(standings), rankedSpends, n, tiers(standings, n, revenue.reportingCurrency(), now,
-                Duration.ofNanos(System.nanoTime() - started)), now);
+                Duration.ofNanos(System.nanoTime() - started)), now, latest.ranking() + 1);
     }
 
     private static YearMonth thisMonth(Instant now) {
@@ -275,12 +293,13 @@ public class ValueRanking {
                 : topPercent.compareTo(BigDecimal.valueOf(cuts[2])) < 0 ? ValueTier.MIGRATOR : ValueTier.BZ;
         String reason = "Rank " + rank + " of " + n + " (the top " + topPercent.toPlainString() + "%): " + tier
                 + " by the cuts at " + cuts[0] + ", " + cuts[1] + " and " + cuts[2] + "%.";
-        if (Boolean.TRUE.equals(revenue.belowZero(view.accountId())) && tier != ValueTier.BZ) {
+        boolean belowZero = Boolean.TRUE.equals(revenue.belowZero(view.accountId())) && tier != ValueTier.BZ;
+        if (belowZero) {
             reason = "Below zero: it lost money over the last twelve months, so BZ whatever its rank (rank " + rank + " of "
                     + n + ", " + tier + " by rank).";
             tier = ValueTier.BZ;
         }
-        return new Standing(score, rank, topPercent, tier, reason, view.owner());
+        return new Standing(score, rank, topPercent, tier, reason, view.owner(), belowZero);
     }
 
     private ValueScoring.Revenue revenue(UUID accountId, YearMonth from, YearMonth to, boolean withEvents) {
@@ -398,7 +417,7 @@ public class ValueRanking {
         return new AccountValue(view.accountId(), view.name(), view.owner(), view.stage(), draft.score, draft.indices,
                 standing.rank() != null, standing.rank(), n, standing.topPercent(), tier, standing.tierReason(),
                 tier == null ? null : tier.treatment(), draft.wallet, relationshipLevel, suggestion,
-                revenue.reportingCurrency(), rankedAt);
+                revenue.reportingCurrency(), rankedAt, List.of());
     }
 
     private PortfolioTiers tiers(Map<UUID, Standing> accounts, int n, String currency, Instant now, Duration took) {

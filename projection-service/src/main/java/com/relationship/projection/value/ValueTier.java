@@ -46,6 +46,11 @@ public enum ValueTier {
                 contactFrequency, cadence == null ? null : cadence.toString());
     }
 
+    /** How often the tier calls for a two-way interaction; null: "as needed", its stage's cadence. */
+    Duration cadence() {
+        return cadence;
+    }
+
     /** The most accounts of this tier one salesperson can manage; null when the seed sets none. */
     Integer mostPerSalesperson() {
         return mostPerSalesperson;

@@ -172,6 +172,28 @@ class ChurnScoringTest {
         assertThat(SCORING.score(key, NOW).factor(INDIFFERENCE).reason()).contains("key account").contains("7 days");
     }
 
+    /** Issue 30: an MVC is to hear from us every day, an MGC every three days, whatever its stage's rhythm. */
+    @Test
+    void aValueTierWithAShorterCadenceHoldsTheAccountToIt() {
+        UUID mvc = UUID.randomUUID();
+        UUID slowTier = UUID.randomUUID();
+        ChurnScoring tiered = new ChurnScoring(ChurnModel.version1(), BondingModel.defaults(), () -> null,
+                id -> id.equals(mvc) ? new TierCadence("MVC", Duration.ofDays(1))
+                        : id.equals(slowTier) ? new TierCadence("MGC", Duration.ofDays(60)) : null);
+
+        ChurnScore held = tiered.score(mvc, client(), NOW);
+        assertThat(held.factor(INDIFFERENCE).reason()).as("met 10 days ago: ten of an MVC's daily cadences")
+                .isEqualTo("No two-way interaction for 10 days; an MVC (its value tier) calls for one every day.");
+        assertThat(held.factor(INDIFFERENCE).points()).as("past 1 + 2 cadences: full points").isEqualTo(30);
+        assertThat(tiered.score(UUID.randomUUID(), client(), NOW).factor(INDIFFERENCE).points())
+                .as("an account without a tier: within a CLIENT's 30 days").isZero();
+        assertThat(tiered.score(slowTier, client(), NOW).factor(INDIFFERENCE).reason())
+                .as("a tier's cadence never lengthens the stage's").contains("a CLIENT calls for one every 30 days");
+        ChurnInputs lapsed = with(client(), b -> b.stage(LifecycleStage.LAPSED).lapsedFrom(LifecycleStage.CLIENT));
+        assertThat(tiered.score(mvc, lapsed, NOW).factor(INDIFFERENCE).reason())
+                .as("a lapsed account is not a client: its stage's rhythm").contains("every 30 days");
+    }
+
     @Test
     void weightsThatDoNotSumTo100AreRefused() {
         Map<ChurnFactor, Integer> weights = new EnumMap<>(ChurnModel.version1().weights());

@@ -25,7 +25,13 @@ import com.relationship.projection.status.AccountHistory;
 import com.relationship.security.Role;
 import com.relationship.security.test.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import com.relationship.contracts.value.AccountValueCodec;
+import com.relationship.contracts.value.AccountValueTierChanged;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,6 +74,7 @@ class ProfitabilityIntegrationTest {
     private static final Infrastructure infra = TestInfrastructure.shared();
     private static final String EVENTS = "profitability-it.account-events";
     private static final String REFERENCE = "profitability-it.reference-data";
+    private static final String VALUE = "profitability-it.account-value";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper json = ContractJson.newObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -80,6 +87,9 @@ class ProfitabilityIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.relationship.projection.ingest.TimePasses timePasses;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -95,6 +105,7 @@ class ProfitabilityIntegrationTest {
         registry.add("projection.topics.status-partitions", () -> "3");
         registry.add("projection.topics.dead-letter-partitions", () -> "3");
         registry.add("projection.profitability.reference-data-topic", () -> REFERENCE);
+        registry.add("projection.value.topic", () -> VALUE);
         registry.add("projection.time.initial-delay", () -> "1h");
     }
 
@@ -249,6 +260,55 @@ class ProfitabilityIntegrationTest {
         assertThat(status.at("/value/tier").asText()).as("the status shows the tier and the level").isEqualTo("MVC");
         assertThat(status.at("/value/rank").asInt()).isEqualTo(1);
         assertThat(status.at("/value/level").asInt()).isEqualTo(6);
+
+        JsonNode history = await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + leader.accountId() + "/value"),
+                v -> v.get("tierHistory").size() == 1).get("tierHistory");
+        assertThat(history.at("/0/tier").asText()).isEqualTo("MVC");
+        assertThat(history.at("/0/cause/kind").asText()).isEqualTo("FIRST_RANKED");
+        Map<UUID, AccountValueTierChanged> published = publishedTiers(3);
+        assertThat(published.get(leader.accountId()).tier()).as("the same change on the topic").isEqualTo("MVC");
+        assertThat(published.get(leader.accountId()).cause().reason()).isEqualTo(history.at("/0/cause/reason").asText());
+        assertThat(published.get(small.accountId()).tier()).isEqualTo("MIGRATOR");
+
+        // The MVC's tier made it due: time re-scores its churn risk against the tier's daily cadence.
+        timePasses.pass();
+        assertThat(indifference(leader.accountId())).as("the MVC")
+                .endsWith("an MVC (its value tier) calls for one every day.");
+        assertThat(indifference(small.accountId())).as("a MIGRATOR is contacted as needed: its stage's cadence")
+                .endsWith("a CUSTOMER calls for one every 30 days.");
+        assertThat(read("/api/v1/accounts/" + leader.accountId() + "/status").at("/churnScore").asInt())
+                .as("the status's churn score is the same scoring's").isEqualTo(
+                        read("/api/v1/accounts/" + leader.accountId() + "/churn-risk").get("score").asInt());
+    }
+
+    private String indifference(UUID accountId) throws Exception {
+        for (JsonNode factor : read("/api/v1/accounts/" + accountId + "/churn-risk").get("factors")) {
+            if (factor.get("factor").asText().equals("INDIFFERENCE")) {
+                return factor.get("reason").asText();
+            }
+        }
+        throw new AssertionError("no INDIFFERENCE factor for " + accountId);
+    }
+
+    /** The latest tier change of each account on the value topic, once there are {@code accounts} of them. */
+    private static Map<UUID, AccountValueTierChanged> publishedTiers(int accounts) {
+        AccountValueCodec codec = new AccountValueCodec();
+        Map<UUID, AccountValueTierChanged> latest = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "value-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(VALUE));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    AccountValueTierChanged change = codec.decode(record.value());
+                    latest.put(change.accountId(), change);
+                });
+                return latest.size() >= accounts;
+            });
+        }
+        return latest;
     }
 
     /** A client since {@code at}: bought {@code amount} with {@code margin} then, and became a CUSTOMER. */
