@@ -1,6 +1,7 @@
 // One account: why its score is what it is (the factors, their points, the events behind them),
 // its timeline (stage and KAM periods, the events with who, when and why, the score trend), and its
-// buying committee (contacts, coverage, a single-threaded warning, a champion or decision maker gone).
+// buying committee (contacts, coverage, a single-threaded warning, a champion or decision maker gone), its
+// profitability, and its lifetime value (the six indices, its rank and tier, the relationship level).
 import * as api from './api.js';
 import { el, duration, instant, isoDurationSeconds, percent, secondsBetween } from './format.js';
 
@@ -14,21 +15,25 @@ export async function open(accountId) {
   $('timeline').dataset.state = 'loading';
   $('committee').dataset.state = 'loading';
   $('account-profitability').dataset.state = 'loading';
-  const [risk, history, timeline, committee, profitability] = await Promise.all([
+  $('account-value').dataset.state = 'loading';
+  const notYet = (problem) => (problem.status === 404 ? null : Promise.reject(problem));
+  const [risk, history, timeline, committee, profitability, status] = await Promise.all([
     api.get(`/api/v1/accounts/${accountId}/churn-risk`),
     api.get(`/api/v1/accounts/${accountId}/churn-risk/history`),
     api.get(`/api/v1/accounts/${accountId}/timeline`),
     // Its own read model may not have folded a brand-new account yet: the rest of the view shows anyway.
-    api.get(`/api/v1/accounts/${accountId}/committee`).catch((problem) => (problem.status === 404 ? null : Promise.reject(problem))),
-    api.get(`/api/v1/accounts/${accountId}/profitability?period=P1Y&periods=1`)
-      .catch((problem) => (problem.status === 404 ? null : Promise.reject(problem))),
+    api.get(`/api/v1/accounts/${accountId}/committee`).catch(notYet),
+    api.get(`/api/v1/accounts/${accountId}/profitability?period=P1Y&periods=1`).catch(notYet),
+    api.get(`/api/v1/accounts/${accountId}/status`),
   ]);
+  // The status carries the value's standing once the ranking has read the account: only then is there a value.
+  const value = status.value ? await api.get(`/api/v1/accounts/${accountId}/value`).catch(notYet) : null;
   if (current !== accountId) return; // another account was opened meanwhile
-  const status = await api.get(`/api/v1/accounts/${accountId}/status`);
   showTimeline(timeline, history);
   showWhy(status.name, risk);
   showCommittee(committee);
   showProfitability(profitability);
+  showValue(value);
   $('account').dataset.accountId = accountId;
   $('account').scrollIntoView({ block: 'start' });
 }
@@ -68,6 +73,46 @@ function showProfitability(report) {
   $('profitability-decision').textContent = decided
     ? `Decided ${decided.decision}${decided.levers.length ? ` (${decided.levers.join(', ')})` : ''} on ${decided.at}: ${decided.rationale}`
     : 'No decision recorded yet (POST /profitability-decisions).';
+  panel.dataset.state = 'loaded';
+}
+
+/** The lifetime value (issue 30): score, rank and tier with why, the treatment, each index, level and wallet. */
+function showValue(value) {
+  const panel = $('account-value');
+  if (!value) {
+    $('value-standing').textContent = 'Not ranked yet.';
+    ['value-tier-reason', 'value-treatment', 'value-level'].forEach((id) => { $(id).textContent = ''; });
+    ['value-indices', 'value-wallet', 'value-history'].forEach((id) => $(id).replaceChildren());
+    $('value-suggestion').hidden = true;
+    panel.dataset.state = 'empty';
+    return;
+  }
+  const standing = $('value-standing');
+  standing.textContent = value.ranked
+    ? `Score ${value.score} of 100 · rank ${value.rank} of ${value.rankedAccounts} (the top ${value.topPercent}%) · ${value.tier}`
+    : `Score ${value.score} of 100 · not ranked (only clients are)`;
+  standing.dataset.tier = value.tier || '';
+  $('value-tier-reason').textContent = value.tierReason || '';
+  const t = value.treatment;
+  $('value-treatment').textContent = t ? `${t.meaning}. Contact ${t.contactFrequency}`
+    + (t.retainPercent === null ? '' : `; effort ${t.retainPercent}% retaining, ${t.growPercent}% growing`)
+    + `; served by ${t.servedBy}.` : '';
+  $('value-indices').replaceChildren(...value.indices.map((i) => el('li', { 'data-testid': 'value-index',
+    'data-index': i.index, 'data-points': String(i.points) },
+  el('strong', { text: `${i.index}: ${i.points} of ${i.weight} points` }), ' — ', i.reason)));
+  const level = value.relationshipLevel;
+  $('value-level').textContent = level ? `Relationship level ${level.level} (${level.name}): ${level.rationale}`
+    : 'No relationship level assessed yet.';
+  $('value-level').dataset.level = level ? String(level.level) : '';
+  $('value-wallet').replaceChildren(...value.shareOfWallet.map((w) => el('li', { 'data-testid': 'value-wallet-share',
+    'data-category': w.category },
+  `${w.category} ${w.period}: ${w.sharePercent === null ? 'share unknown' : `${w.sharePercent}% of the wallet`}`
+    + `${w.trend ? ` (${w.trend})` : ''}, estimate ${w.estimate} ${w.currency} by ${w.source}`)));
+  $('value-suggestion').hidden = !value.suggestion;
+  $('value-suggestion').textContent = value.suggestion || '';
+  $('value-history').replaceChildren(...[...value.tierHistory].reverse().slice(0, 5).map((c) => el('li', {
+    'data-testid': 'value-tier-change', 'data-tier': c.tier || '', 'data-kind': c.cause.kind },
+  el('time', { text: instant(c.at) }), ` ${c.previousTier || '–'} → ${c.tier || 'not ranked'}: ${c.cause.reason}`)));
   panel.dataset.state = 'loaded';
 }
 

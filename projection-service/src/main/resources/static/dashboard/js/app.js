@@ -23,8 +23,7 @@ function signedOut(reason, login) {
 }
 
 async function snapshots() {
-  const [counts] = await Promise.all([api.get('/api/v1/dashboard/funnel'), watchList.refresh()]);
-  funnel.show(counts);
+  const [counts] = await Promise.all([funnel.refresh(), watchList.refresh()]);
   $('as-of').textContent = counts.asOf;
 }
 
@@ -63,7 +62,7 @@ async function begin() {
       if (selected === status.accountId) account.open(selected).catch(report);
     },
     churnBand: (change) => { feed.churnBand(change); watchList.changed(); },
-    funnel: (counts) => { funnel.show(counts); $('as-of').textContent = counts.asOf; },
+    funnel: (counts) => { funnel.ticked(counts); $('as-of').textContent = counts.asOf; },
     resync: () => snapshots().catch(report),
   });
   window.addEventListener('hashchange', () => openFromUrl().catch(report));

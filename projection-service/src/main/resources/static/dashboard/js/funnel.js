@@ -1,9 +1,41 @@
-// The funnel: one cell per stage, drawn empty at once, filled from the snapshot and each funnel-tick.
+// The funnel: one cell per stage, drawn empty at once, filled from the snapshot and each funnel-tick. Narrowed to
+// one value tier, it is that tier's snapshot, fetched again (at most once a second) when a tick says the
+// portfolio moved: the stream's ticks are the whole portfolio's.
+import * as api from './api.js';
 import { el, duration, percent } from './format.js';
 
 export const LADDER = ['PROSPECT', 'CUSTOMER', 'CLIENT', 'SUPPORTER', 'ADVOCATE', 'PARTNER'];
 export const APART = ['LAPSED', 'DISQUALIFIED'];
 export const KAM = ['PRE_KAM', 'EARLY_KAM', 'MID_KAM', 'PARTNERSHIP_KAM', 'SYNERGISTIC_KAM', 'UNCOUPLING_KAM'];
+export const TIERS = ['MVC', 'MGC', 'MIGRATOR', 'BZ'];
+
+const tierSelect = () => document.querySelector('[data-testid="funnel-tier"]');
+
+/** The tier the funnel is narrowed to; '' for every account. */
+export function tier() {
+  return tierSelect().value;
+}
+
+/** The funnel's snapshot as the page shows it now: every account's, or one tier's. */
+export async function refresh() {
+  const table = document.querySelector('[data-testid="funnel"]');
+  table.dataset.state = 'loading';
+  const chosen = tier();
+  const counts = await api.get(chosen ? `/api/v1/dashboard/funnel?tier=${chosen}` : '/api/v1/dashboard/funnel');
+  if (chosen === tier()) show(counts);
+  return counts;
+}
+
+/** A funnel-tick arrived: show it, or, narrowed to a tier, fetch the tier's again at most once a second. */
+let timer = null;
+export function ticked(counts) {
+  if (!tier()) {
+    show(counts);
+    return;
+  }
+  if (timer) return;
+  timer = setTimeout(() => { timer = null; refresh().catch(() => {}); }, 1000);
+}
 
 function cell(stage, apart) {
   return el('td', { 'data-testid': `funnel-${stage}`, 'data-count': '', class: apart ? 'apart' : null },
@@ -14,6 +46,8 @@ function cell(stage, apart) {
 }
 
 export function renderShell() {
+  TIERS.forEach((t) => tierSelect().append(el('option', { value: t, text: t })));
+  tierSelect().addEventListener('change', () => refresh().catch(() => {}));
   const head = document.getElementById('funnel-lifecycle-head');
   const row = document.getElementById('funnel-lifecycle');
   for (const stage of [...LADDER, ...APART]) {
@@ -45,5 +79,8 @@ export function show(funnel) {
     td.querySelector('.median').textContent = c.medianSecondsInStage === null ? ''
       : `median ${duration(c.medianSecondsInStage)} in stage`;
   }
-  document.querySelector('[data-testid="funnel"]').dataset.state = 'loaded';
+  const table = document.querySelector('[data-testid="funnel"]');
+  table.dataset.tier = tier();
+  table.dataset.total = String(funnel.totalAccounts);
+  table.dataset.state = 'loaded';
 }

@@ -1,7 +1,8 @@
 // The portfolio's profitability (issue 29): the whale curve drawn as SVG, its reading, the unprofitable
-// tail with the decision the service suggests for each, and what serving the portfolio cost by activity.
+// tail with the decision the service suggests for each, and what serving the portfolio cost by activity;
+// and its value tiers (issue 30): the tier pyramid and each owner's accounts per tier.
 import * as api from './api.js';
-import { el } from './format.js';
+import { el, instant } from './format.js';
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -61,6 +62,40 @@ function render(curve) {
   el('td', { text: c.units === null ? '–' : c.units }), el('td', { text: c.accounts }))));
 }
 
+const TIERS = ['MVC', 'MGC', 'MIGRATOR', 'BZ'];
+
+/** The tiers as a pyramid (MVC on top, each level as wide as its share of the ranked clients) and per owner. */
+function renderTiers(portfolio) {
+  const widest = Math.max(1, ...portfolio.tiers.map((t) => t.accounts));
+  $('tier-pyramid').replaceChildren(...portfolio.tiers.map((t) => {
+    const level = el('div', { class: 'level', 'data-testid': 'tier-level', 'data-tier': t.tier,
+      'data-accounts': String(t.accounts), title: `${t.treatment.meaning}. Contact ${t.treatment.contactFrequency}.` },
+    el('strong', { text: `${t.tier}: ${t.accounts} (${t.accountsPercent}%)` }),
+    el('small', { text: `revenue ${money(t.revenue)}, profit ${money(t.profit)} ${portfolio.reportingCurrency}`
+      + (t.belowZero ? `; ${t.belowZero} lost money` : '') }));
+    // Set through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+    level.style.width = `${Math.max(12, Math.round((t.accounts / widest) * 100))}%`;
+    return level;
+  }));
+  $('tiers-ranked').textContent = `${portfolio.ranked} clients ranked at ${instant(portfolio.at)} in ${portfolio.rankedInMillis} ms;`
+    + ` tiers cut at ${portfolio.tierCuts.join(', ')}% from the top.`;
+  $('tier-owners').querySelector('tbody').replaceChildren(...portfolio.owners.map((o) => el('tr', {
+    'data-testid': 'tier-owner', 'data-owner': o.owner || '', class: o.overloaded.length ? 'overloaded' : null },
+  el('td', { text: o.owner || 'nobody' }),
+  ...TIERS.map((tier) => el('td', { text: String(o.accounts[tier] || 0) })),
+  el('td', { text: o.overloaded.join(' ') || '–' }))));
+  $('portfolio-tiers').dataset.state = 'loaded';
+}
+
+async function loadTiers() {
+  try {
+    renderTiers(await api.get('/api/v1/portfolio/tiers'));
+  } catch (problem) {
+    $('tiers-ranked').textContent = `The tiers cannot be shown: ${problem.message}`;
+    $('portfolio-tiers').dataset.state = 'failed';
+  }
+}
+
 async function load() {
   const page = $('portfolio');
   page.dataset.state = 'loading';
@@ -82,7 +117,7 @@ async function main() {
     return;
   }
   $('portfolio-period').addEventListener('change', load);
-  await load();
+  await Promise.all([load(), loadTiers()]);
 }
 
 main();

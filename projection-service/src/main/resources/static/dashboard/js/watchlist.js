@@ -2,7 +2,7 @@
 // changes arrive (at most once a second), so the list always is what the server would answer.
 import * as api from './api.js';
 import { el, duration, instant, secondsBetween } from './format.js';
-import { LADDER, APART, KAM } from './funnel.js';
+import { LADDER, APART, KAM, TIERS } from './funnel.js';
 
 const table = () => document.querySelector('[data-testid="watch-list"]');
 const form = () => document.querySelector('[data-testid="watch-filters"]');
@@ -16,12 +16,14 @@ export function renderShell(select) {
   [...LADDER, ...APART].forEach((s) => stage.append(el('option', { value: s, text: s })));
   const kam = form().elements.kamStage;
   KAM.forEach((s) => kam.append(el('option', { value: s, text: s })));
+  const tier = form().elements.tier;
+  TIERS.forEach((t) => tier.append(el('option', { value: t, text: t })));
   form().addEventListener('change', () => refresh());
 }
 
 function query() {
   const params = new URLSearchParams();
-  for (const name of ['band', 'stage', 'kamStage', 'sort']) {
+  for (const name of ['band', 'stage', 'kamStage', 'tier', 'sort']) {
     const value = form().elements[name].value;
     if (value) params.set(name, value);
   }
@@ -60,6 +62,7 @@ export async function refresh() {
       const body = table().querySelector('tbody');
       body.replaceChildren(...list.items.map((item) => row(item, list.asOf)));
       document.querySelector('[data-testid="watch-total"]').textContent = `${list.items.length} of ${list.totalItems}`;
+      table().dataset.tier = form().elements.tier.value;
       table().dataset.state = 'loaded';
     } finally {
       loading = null;

@@ -102,11 +102,11 @@ public final class ChurnReadModel implements ReadModel<ChurnView> {
     @Override
     public ChurnView advance(ChurnView view, Instant now) {
         boolean newModel = !model.version().equals(view.score().modelVersion());
-        if (!newModel && !now.isAfter(view.score().at())) {
-            return view;
-        }
-        AccountFacts facts = view.facts().trimmed(now, model.purchasesKept());
-        ChurnScore score = scoring.score(view.accountId(), facts.inputs(), now);
+        // Not back in time: at its own instant it is scored again all the same, for what no event carries and time
+        // does not move (the cadence of the account's value tier, published since).
+        Instant at = !newModel && !now.isAfter(view.score().at()) ? view.score().at() : now;
+        AccountFacts facts = view.facts().trimmed(at, model.purchasesKept());
+        ChurnScore score = scoring.score(view.accountId(), facts.inputs(), at);
         if (!newModel && score.factors().equals(view.score().factors())
                 && java.util.Objects.equals(score.nextRescoreAt(), view.score().nextRescoreAt())
                 && java.util.Objects.equals(score.revenueAtRisk(), view.score().revenueAtRisk())) {

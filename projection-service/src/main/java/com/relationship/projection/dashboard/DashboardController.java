@@ -9,6 +9,8 @@ import com.relationship.projection.churn.ChurnRiskStore;
 import com.relationship.projection.churn.ChurnScore;
 import com.relationship.projection.churn.ChurnView;
 import com.relationship.projection.status.AccountStatusStore;
+import com.relationship.projection.value.TierLedger;
+import com.relationship.projection.value.ValueTier;
 import com.relationship.security.OwnerFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,13 +43,16 @@ public class DashboardController {
     private final DashboardFunnels funnels;
     private final AccountStatusStore statuses;
     private final ChurnRiskStore churnRisk;
+    private final TierLedger tiers;
     private final Clock clock;
 
+    /** @param tiers the value tiers as last published: the tier filters read them */
     public DashboardController(DashboardFunnels funnels, AccountStatusStore statuses, ChurnRiskStore churnRisk,
-                               Clock clock) {
+                               TierLedger tiers, Clock clock) {
         this.funnels = funnels;
         this.statuses = statuses;
         this.churnRisk = churnRisk;
+        this.tiers = tiers;
         this.clock = clock;
     }
 
@@ -55,9 +60,12 @@ public class DashboardController {
     @Operation(operationId = "dashboardFunnel", summary = "The funnel: accounts per stage, next-step conversion and median time in stage",
             description = "Lifecycle stages on the ladder (PROSPECT ... PARTNER), LAPSED and DISQUALIFIED apart, and the"
                     + " KAM stages. conversionToNext: of the accounts in a stage or later now, the share in a later one."
-                    + " medianTimeInStage: how long the accounts in the stage now have been there (median).")
-    public DashboardFunnel funnel() {
-        return funnels.current();
+                    + " medianTimeInStage: how long the accounts in the stage now have been there (median)."
+                    + " tier: only the accounts of that value tier as last published (clients only: a tier has no"
+                    + " PROSPECT, LAPSED or DISQUALIFIED account); the live stream's funnel-tick is the whole portfolio's.")
+    public DashboardFunnel funnel(@Parameter(description = "Only the accounts of this value tier (MVC, MGC, MIGRATOR, BZ)")
+                                  @RequestParam(required = false) ValueTier tier) {
+        return tier == null ? funnels.current() : funnels.among(tiers.accountsIn(tier));
     }
 
     @GetMapping("/watch-list")
@@ -66,23 +74,27 @@ public class DashboardController {
                     + " interaction and the open complaints, of the accounts that can churn (CUSTOMER to PARTNER: a"
                     + " stage filter of PROSPECT, LAPSED or DISQUALIFIED lists none)."
                     + " sort: score (highest first, default), last-interaction"
-                    + " (longest silent first) or name. owner=me: only the caller's accounts.")
+                    + " (longest silent first) or name. owner=me: only the caller's accounts. tier: only the accounts"
+                    + " of that value tier, as last published.")
     public DashboardWatchList watchList(
             @Parameter(description = "Only accounts in this churn band") @RequestParam(required = false) ChurnBand band,
             @Parameter(description = "Only accounts in this lifecycle stage") @RequestParam(required = false) LifecycleStage stage,
             @Parameter(description = "Only key accounts in this KAM stage") @RequestParam(required = false) KamStage kamStage,
             @Parameter(description = OwnerFilter.DOC) @RequestParam(required = false) @Pattern(regexp = OwnerFilter.PATTERN)
             String owner,
+            @Parameter(description = "Only the accounts of this value tier (MVC, MGC, MIGRATOR, BZ)")
+            @RequestParam(required = false) ValueTier tier,
             @Parameter(description = "score, last-interaction or name") @RequestParam(defaultValue = "score") WatchSort sort,
             @Parameter(description = "How many rows, 1 to 200") @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_WATCH_LIST) int size) {
         Instant now = clock.instant();
         String subject = OwnerFilter.subjectOf(owner);
-        List<AccountStatus> rows = statuses.watchList(band, stage, kamStage, subject, sort.order, size);
+        java.util.Set<UUID> among = tier == null ? null : tiers.accountsIn(tier);
+        List<AccountStatus> rows = statuses.watchList(band, stage, kamStage, subject, among, sort.order, size);
         Map<UUID, ChurnView> explained = rows.isEmpty() ? new HashMap<>()
                 : churnRisk.findAll(rows.stream().map(AccountStatus::accountId).toList());
         List<WatchedAccount> items = rows.stream()
                 .map(status -> WatchedAccount.of(status, explained.get(status.accountId()), now)).toList();
-        return new DashboardWatchList(now, items, statuses.countWatched(band, stage, kamStage, subject));
+        return new DashboardWatchList(now, items, statuses.countWatched(band, stage, kamStage, subject, among));
     }
 
     /** The watch list's orders, as the query parameter spells them (score, last-interaction, name). */

@@ -111,14 +111,15 @@ public final class AccountStatusProjector {
 
     /**
      * The view as time has moved it to {@code now}: a bond ran out, silence grew, a complaint fell
-     * due. {@code view} itself when the standing did not move and neither did its next change.
+     * due, or the account's value tier changed its cadence. {@code view} itself when the standing did not
+     * move and neither did its next change.
      */
     public StatusView advance(StatusView view, Instant now) {
         AccountStatus before = view.status();
-        if (before.standingAt() != null && !now.isAfter(before.standingAt())) {
-            return view;
-        }
-        StatusView moved = standing(before, view.facts().trimmed(now, churn.purchasesKept()), now);
+        // Not back in time: at its own instant it is reckoned again all the same, for what no event carries and time
+        // does not move (the cadence of the account's value tier, published since).
+        Instant at = before.standingAt() != null && !now.isAfter(before.standingAt()) ? before.standingAt() : now;
+        StatusView moved = standing(before, view.facts().trimmed(at, churn.purchasesKept()), at);
         AccountStatus after = moved.status();
         boolean sameStanding = after.bondingLevel() == before.bondingLevel()
                 && after.bondStrength() == before.bondStrength() && after.churnScore() == before.churnScore()

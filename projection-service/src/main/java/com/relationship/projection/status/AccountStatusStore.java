@@ -105,8 +105,50 @@ public class AccountStatusStore {
     /** The watch list of the accounts {@code owner} owns (a subject; every account when null). */
     public List<AccountStatus> watchList(ChurnBand band, LifecycleStage stage, KamStage kamStage, String owner,
                                          WatchOrder order, int size) {
-        return store.collection().find(watchFilter(band, stage, kamStage, owner)).sort(order.sort).limit(size)
-                .map(store.documents()::visibleViewOf).map(StatusView::status).into(new ArrayList<>());
+        return watchList(band, stage, kamStage, owner, null, order, size);
+    }
+
+    /** The watch list among {@code accounts} only (a value tier's; every account when null). */
+    public List<AccountStatus> watchList(ChurnBand band, LifecycleStage stage, KamStage kamStage, String owner,
+                                         java.util.Collection<java.util.UUID> accounts, WatchOrder order, int size) {
+        return store.collection().find(among(watchFilter(band, stage, kamStage, owner), accounts)).sort(order.sort)
+                .limit(size).map(store.documents()::visibleViewOf).map(StatusView::status).into(new ArrayList<>());
+    }
+
+    /** How many statuses the watch list's filters match among {@code accounts} (every account when null). */
+    public long countWatched(ChurnBand band, LifecycleStage stage, KamStage kamStage, String owner,
+                             java.util.Collection<java.util.UUID> accounts) {
+        return accounts == null ? countWatched(band, stage, kamStage, owner)
+                : store.collection().countDocuments(among(watchFilter(band, stage, kamStage, owner), accounts));
+    }
+
+    private static Document among(Document filter, java.util.Collection<java.util.UUID> accounts) {
+        return accounts == null ? filter
+                : filter.append(ID, new Document("$in", accounts.stream().map(java.util.UUID::toString).toList()));
+    }
+
+    /**
+     * Where one account stands on the ladder and the KAM track, and since when.
+     *
+     * @param kamStage null off the KAM track
+     */
+    public record Placing(LifecycleStage stage, Instant stageSince, KamStage kamStage, Instant kamStageSince) {
+    }
+
+    /** The placing of each of {@code accounts} that has a status: what a funnel of some accounts (a tier's) counts. */
+    public List<Placing> placings(java.util.Collection<java.util.UUID> accounts) {
+        List<Placing> placings = new ArrayList<>();
+        store.collection().find(among(new Document(STAGE, new Document("$ne", null)), accounts))
+                .projection(new Document(STAGE, 1).append("stageSince", 1).append(KAM_STAGE, 1).append("kamStageSince", 1))
+                .forEach(doc -> placings.add(new Placing(LifecycleStage.valueOf(doc.getString(STAGE)),
+                        instantOf(doc.getString("stageSince")),
+                        doc.getString(KAM_STAGE) == null ? null : KamStage.valueOf(doc.getString(KAM_STAGE)),
+                        instantOf(doc.getString("kamStageSince")))));
+        return placings;
+    }
+
+    private static Instant instantOf(String text) {
+        return text == null ? null : Instant.parse(text);
     }
 
     /** How many statuses the watch list's filters match. */

@@ -3,6 +3,7 @@ package com.relationship.projection.churn;
 import com.relationship.contracts.account.BondKind;
 import com.relationship.contracts.account.InteractionChannel;
 import com.relationship.contracts.account.InteractionDirection;
+import com.relationship.contracts.account.LifecycleStage;
 import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.contracts.events.EnvelopedAccountEvent;
 import com.relationship.projection.bonding.BondingModel;
@@ -60,6 +61,34 @@ class ChurnReadModelTest {
         assertThat(view.history()).extracting(ScoreChange::cause)
                 .containsExactly(new Cause(CauseKind.EVENT, "e0"), new Cause(CauseKind.EVENT, "e1"));
         assertThat(view.lastAppliedSequence()).isEqualTo(1);
+    }
+
+    /**
+     * A tier is not in the account's events: when its cadence changes, time (the pass the change makes due) scores the
+     * account again, even at the instant it was scored at, and says whose cadence it holds the account to.
+     */
+    @Test
+    void aChangeOfTheValueTiersCadenceIsScoredAtTheNextAdvanceEvenWithoutTimePassing() {
+        java.util.concurrent.atomic.AtomicReference<TierCadence> tier = new java.util.concurrent.atomic.AtomicReference<>();
+        ChurnReadModel tiered = new ChurnReadModel(ChurnModel.version1(), BondingModel.defaults(), 100, published,
+                () -> null, accountId -> tier.get());
+        ChurnView view = null;
+        for (EnvelopedAccountEvent e : List.of(events.registered(T0), events.advanced(T0, LifecycleStage.PROSPECT,
+                LifecycleStage.CUSTOMER), events.interaction(day(1), InteractionChannel.MEETING, InteractionDirection.TWO_WAY),
+                events.purchase(day(5)))) {
+            view = tiered.apply(view, e);
+        }
+        assertThat(view.score().factor(ChurnFactor.INDIFFERENCE).points()).as("4 days into a CUSTOMER's 30").isZero();
+        assertThat(tiered.advance(view, day(5))).as("nothing moved: the same view").isSameAs(view);
+
+        tier.set(new TierCadence("MVC", Duration.ofDays(1)));
+        ChurnView held = tiered.advance(view, day(5));
+
+        assertThat(held.score().at()).as("scored again at its own instant").isEqualTo(day(5));
+        assertThat(held.score().factor(ChurnFactor.INDIFFERENCE).reason())
+                .isEqualTo("No two-way interaction for 4 days; an MVC (its value tier) calls for one every day.");
+        assertThat(held.score().factor(ChurnFactor.INDIFFERENCE).points()).as("past 1 + 2 daily cadences").isEqualTo(30);
+        assertThat(held.history()).last().extracting(ScoreChange::cause).isEqualTo(new Cause(CauseKind.TIME, null));
     }
 
     @Test

@@ -657,6 +657,81 @@ class DashboardBrowserTest {
         b.assertNoProblems();
     }
 
+    /**
+     * Issue 30's dashboard: a client whose spend dwarfs the others' is an MVC and one that lost money a BZ; the
+     * watch list and the funnel narrow to a tier, the account view shows the value's indices, level and tier
+     * changes, and the portfolio page the tier pyramid and each owner's accounts per tier.
+     */
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void theValueTiersNarrowTheWatchListAndFunnelAndShowInTheAccountViewAndThePortfolioPyramid() throws Exception {
+        Instant at = clock.instant().minus(DAY);
+        UUID whale = UUID.randomUUID();
+        seed(whale, at, register("Value Whale"), new PurchaseRecorded(whale, UUID.randomUUID(),
+                        new BigDecimal("1000000.00"), "EUR", at, "Order", null, new BigDecimal("400000.00"), null, null, null),
+                new LifecycleStageAdvanced(whale, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER),
+                new com.relationship.contracts.events.RelationshipLevelAssessed(whale, 4, "They ask for our people by name"));
+        UUID sink = UUID.randomUUID();
+        seed(sink, at, register("Value Sink"), new PurchaseRecorded(sink, UUID.randomUUID(), new BigDecimal("5000.00"),
+                        "EUR", at, "Order", null, new BigDecimal("-500.00"), null, null, null),
+                new LifecycleStageAdvanced(sink, LifecycleStage.PROSPECT, LifecycleStage.CUSTOMER));
+        // Ranked a few seconds after the read models fold them, then published: the filters read the published tiers.
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + whale + "/value"),
+                v -> v != null && "MVC".equals(v.path("tier").asText()) && v.path("tierHistory").size() > 0
+                        && v.at("/relationshipLevel/level").asInt() == 4);
+        await().atMost(WAIT).until(() -> read("/api/v1/accounts/" + sink + "/value"),
+                v -> v != null && "BZ".equals(v.path("tier").asText()) && v.path("tierHistory").size() > 0);
+
+        Browser b = openLive();
+        new Select(b.driver().findElement(Browser.testId("filter-tier"))).selectByValue("MVC");
+        b.waitForAttribute("watch-list", "data-tier", "MVC");
+        b.waitForAttribute("watch-list", "data-state", "loaded");
+        List<String> listed = (List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=watch-list] tbody tr')).map(r => r.dataset.accountId)");
+        assertThat(listed).as("the MVCs only").contains(whale.toString()).doesNotContain(sink.toString());
+
+        new Select(b.driver().findElement(Browser.testId("funnel-tier"))).selectByValue("BZ");
+        b.waitForAttribute("funnel", "data-tier", "BZ");
+        b.waitForAttribute("funnel", "data-state", "loaded");
+        JsonNode bz = read("/api/v1/dashboard/funnel?tier=BZ");
+        assertThat(b.driver().findElement(Browser.testId("funnel")).getAttribute("data-total"))
+                .isEqualTo(bz.get("totalAccounts").asText());
+        assertThat(Long.parseLong(b.driver().findElement(Browser.testId("funnel-CUSTOMER")).getAttribute("data-count")))
+                .as("the BZs that are customers, the sink among them").isPositive();
+        assertThat(b.driver().findElement(Browser.testId("funnel-PROSPECT")).getAttribute("data-count"))
+                .as("a prospect has no tier").isEqualTo("0");
+        b.screenshot("dashboard-tier-filters");
+
+        b.visit(page() + "#account=" + whale);
+        b.waitForAttribute("account-value", "data-state", "loaded");
+        assertThat(b.driver().findElement(Browser.testId("value-standing")).getAttribute("data-tier")).isEqualTo("MVC");
+        assertThat(b.driver().findElement(Browser.testId("value-standing")).getText()).contains("rank 1 of");
+        assertThat(b.driver().findElements(Browser.testId("value-index"))).hasSize(6);
+        assertThat(b.driver().findElement(Browser.testId("value-treatment")).getText()).contains("every day or more",
+                "80% retaining");
+        assertThat(b.driver().findElement(Browser.testId("value-level")).getText())
+                .isEqualTo("Relationship level 4 (PERSONAL_RECOGNITION): They ask for our people by name");
+        assertThat(b.driver().findElement(By.cssSelector("[data-testid=value-tier-change]")).getAttribute("data-kind"))
+                .isEqualTo("FIRST_RANKED");
+        b.script("document.querySelector('[data-testid=account-value]').scrollIntoView()");
+        b.screenshot("dashboard-account-value");
+
+        b.visit("http://127.0.0.1:" + proxy.port() + "/dashboard/portfolio");
+        b.waitForAttribute("portfolio-tiers", "data-state", "loaded");
+        List<String> pyramid = (List<String>) b.script("return Array.from(document.querySelectorAll("
+                + "'[data-testid=tier-level]')).map(l => l.dataset.tier + ' ' + l.dataset.accounts)");
+        JsonNode tiers = read("/api/v1/portfolio/tiers");
+        assertThat(pyramid).as("MVC on top, as many as the tiers count").containsExactly(
+                "MVC " + tiers.at("/tiers/0/accounts").asInt(), "MGC " + tiers.at("/tiers/1/accounts").asInt(),
+                "MIGRATOR " + tiers.at("/tiers/2/accounts").asInt(), "BZ " + tiers.at("/tiers/3/accounts").asInt());
+        assertThat(b.driver().findElements(Browser.testId("tier-owner"))).as("the accounts nobody owns at least")
+                .isNotEmpty();
+        b.script("document.querySelector('[data-testid=portfolio-tiers]').scrollIntoView()");
+        b.screenshot("dashboard-portfolio-tiers");
+        b.assertNoProblems();
+    }
+
     private void awaitFeedRow(Browser b, UUID account, long sequence) {
         b.waiting(WAIT).until(d -> !d.findElements(By.cssSelector("[data-testid=feed-row][data-account-id='" + account
                 + "'][data-sequence='" + sequence + "']")).isEmpty());

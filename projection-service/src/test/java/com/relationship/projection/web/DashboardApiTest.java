@@ -18,7 +18,8 @@ class DashboardApiTest extends WebSliceTest {
     private static final String READER = "Bearer " + TestTokens.token("reader@test", Role.READER);
 
     @ParameterizedTest
-    @ValueSource(strings = {"band=PURPLE", "stage=CHAMPION", "kamStage=TOP_KAM", "sort=sideways", "size=0", "size=201"})
+    @ValueSource(strings = {"band=PURPLE", "stage=CHAMPION", "kamStage=TOP_KAM", "tier=GOLD", "sort=sideways", "size=0",
+            "size=201"})
     void aBadWatchListParameterIsA400Problem(String query) {
         MvcTestResult result = mvc.get().uri("/api/v1/dashboard/watch-list?" + query).header("Authorization", READER)
                 .exchange();
@@ -26,7 +27,23 @@ class DashboardApiTest extends WebSliceTest {
         assertThat(result).as(query).hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).as(query).bodyJson().extractingPath("$.type").isEqualTo("/problems/invalid-parameter");
-        verifyNoInteractions(store, churnRiskStore);
+        verifyNoInteractions(store, churnRiskStore, tierLedger);
+    }
+
+    /** A tier narrows the list to the accounts last published in it, counted among them too. */
+    @Test
+    void aTierNarrowsTheWatchListToItsAccounts() {
+        java.util.Set<java.util.UUID> mvcs = java.util.Set.of(java.util.UUID.randomUUID());
+        org.mockito.Mockito.when(tierLedger.accountsIn(com.relationship.projection.value.ValueTier.MVC)).thenReturn(mvcs);
+        org.mockito.Mockito.when(clock.instant()).thenReturn(java.time.Instant.parse("2026-12-08T00:00:00Z"));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/dashboard/watch-list?tier=MVC").header("Authorization", READER)
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        org.mockito.Mockito.verify(store).watchList(null, null, null, null, mvcs,
+                com.relationship.projection.status.AccountStatusStore.WatchOrder.SCORE, 50);
+        org.mockito.Mockito.verify(store).countWatched(null, null, null, null, mvcs);
     }
 
     @Test
@@ -54,6 +71,6 @@ class DashboardApiTest extends WebSliceTest {
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.knownParameters").asArray()
-                .containsExactlyInAnyOrder("band", "stage", "kamStage", "owner", "sort", "size");
+                .containsExactlyInAnyOrder("band", "stage", "kamStage", "owner", "tier", "sort", "size");
     }
 }

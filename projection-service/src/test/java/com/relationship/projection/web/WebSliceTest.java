@@ -92,6 +92,9 @@ abstract class WebSliceTest {
     @MockitoBean
     Profitability profitability;
 
+    @MockitoBean
+    com.relationship.projection.value.TierLedger tierLedger;
+
     /** Opens sealed personal data with keys of the mocked store (none: a sealed datum reads "[erased]"). */
     static class PersonalDataOfTheSlice {
         @org.springframework.context.annotation.Bean
