@@ -486,6 +486,67 @@ abstract class SystemScenario {
         assertThat(status.at("/profitability/belowZero").asBoolean()).isTrue();
     }
 
+    /**
+     * Treat different customers differently, through both services (issue 30): a client's judgements (projected
+     * spend, a wallet estimate, the relationship level) are commands over REST; the read side scores its lifetime
+     * value from them and its purchases, ranks and tiers it, publishes its tier on {@code relationship.account-value.v1}
+     * and keeps it in the value history; the status shows the tier and the level. Level 6 without a co-development
+     * engagement is refused and stores nothing. The stack is shared with the other scenarios, so the tier is whatever
+     * the account's rank among them makes it; what it is built from is checked exactly.
+     */
+    @Test
+    void aClientsValueJudgedOverRestIsScoredRankedTieredAndPublished() {
+        String id = register("E2E Value GmbH");
+        String now = java.time.Instant.now().toString();
+        long purchase = accepted(id, "/purchases", Map.of("amount", "20000.00", "currency", "EUR", "grossMargin", "5000.00",
+                "description", "sensors", "occurredAt", now));
+        accepted(id, "/lifecycle/advance", Map.of("targetStage", "CUSTOMER"));
+        accepted(id, "/value-assessments", Map.of("component", "PROJECTED_SPEND", "amount", "30000.00", "currency", "EUR",
+                "rationale", "their 2027 budget, from the buyer"));
+        accepted(id, "/wallet-estimates", Map.of("category", "sensors", "amount", "100000.00", "currency", "EUR",
+                "period", java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString(), "source", "the buyer"));
+        long level = accepted(id, "/relationship-level", Map.of("level", 3, "rationale", "they call us first"));
+        Reply coCreation = post(commands() + "/api/v1/accounts/" + id + "/relationship-level",
+                Map.of("level", 6, "rationale", "we design together"));
+        assertThat(coCreation.status()).as(String.valueOf(coCreation.body())).isEqualTo(409);
+        assertThat(coCreation.body().get("type").asText()).isEqualTo("/problems/co-creation-needs-an-engagement");
+
+        JsonNode value = await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).until(
+                () -> get(readModels() + "/api/v1/accounts/" + id + "/value"),
+                reply -> reply.status() == 200 && reply.body().get("ranked").asBoolean()
+                        && reply.body().at("/relationshipLevel/level").asInt() == 3
+                        && reply.body().get("tierHistory").size() > 0).body();
+        assertThat(value.get("tier").asText()).isIn("MVC", "MGC", "MIGRATOR", "BZ");
+        assertThat(value.get("indices")).hasSize(6);
+        assertThat(value.at("/indices/0/index").asText()).isEqualTo("AVERAGE_REVENUE");
+        assertThat(value.at("/indices/0/reason").asText()).as("this year's 20,000 averaged with the projected 30,000")
+                .contains("projected 30,000.00 (averaged: 25,000.00)");
+        assertThat(value.at("/shareOfWallet/0/sharePercent").decimalValue()).isEqualByComparingTo("20.0");
+        assertThat(value.at("/relationshipLevel/name").asText()).isEqualTo("COMFORT");
+        assertThat(value.at("/tierHistory/0/cause/kind").asText()).isEqualTo("FIRST_RANKED");
+        assertThat(value.at("/tierHistory/0/tier").asText()).isEqualTo(value.get("tier").asText());
+
+        JsonNode status = statusOnceApplied(id, s -> s.at("/value/level").asInt() == 3);
+        assertThat(status.get("lastAppliedSequence").asLong()).as("the refused level 6 stored nothing").isEqualTo(level);
+        assertThat(status.at("/value/tier").asText()).isEqualTo(value.get("tier").asText());
+        assertThat(level).isGreaterThan(purchase);
+
+        Map<String, Integer> published = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.ACCOUNT_VALUE)) {
+            com.relationship.contracts.value.AccountValueCodec codec = new com.relationship.contracts.value.AccountValueCodec();
+            await().atMost(EVENTUALLY).until(() -> {
+                consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+                    if (record.key().equals(id)) {
+                        published.put(codec.decode(record.value()).tier(), codec.decode(record.value()).sequence());
+                    }
+                });
+                return published.containsKey(value.get("tier").asText());
+            });
+        }
+        assertThat(published).as("its first tier, published once, as the history keeps it").containsEntry(
+                value.get("tier").asText(), 1);
+    }
+
     /** Registers an account that buys once (with its margin) and is visited {@code visits} times this month. */
     private String portfolioAccount(String name, String amount, String currency, String margin, int visits) {
         String id = register(name);

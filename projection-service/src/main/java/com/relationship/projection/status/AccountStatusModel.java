@@ -165,5 +165,8 @@ public final class AccountStatusModel implements ReadModel<StatusView> {
                 new IndexOptions().name("churnBand_score"));
         collection.createIndex(Indexes.compoundIndex(Indexes.descending(AccountStatusDocuments.CHURN_SCORE),
                 Indexes.ascending(ID)), new IndexOptions().name("churnScore"));
+        // The watch list's total in a band: a count per stage, each counted from this index alone.
+        collection.createIndex(Indexes.ascending(AccountStatusDocuments.CHURN_BAND, STAGE), new IndexOptions()
+                .name("churnBand_stage"));
     }
 }

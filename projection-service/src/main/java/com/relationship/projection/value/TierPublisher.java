@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Publishes each change of value tier on {@code relationship.account-value.v1} and keeps it in the value history
@@ -50,17 +52,29 @@ public final class TierPublisher implements AutoCloseable {
     private final String topic;
     private final Duration ackTimeout;
     private final Consumer<Set<UUID>> cadenceMoved;
+    private final Duration settle;
+    private final LongSupplier nanos;
+    /** The accounts whose ranked tier differs from the one published, since when (real time), while it settles. */
+    private final Map<UUID, Unsettled> unsettled = new HashMap<>();
     private final AccountValueCodec codec = new AccountValueCodec();
     private long publishedRanking;
     private boolean holding;
 
+    private record Unsettled(ValueTier tier, long sinceNanos) {
+    }
+
     /**
      * @param cadenceMoved told the accounts whose tier's contact cadence changed (read or published here): the read
      *                     models that score with it make them due, so time re-scores them with the new one
+     * @param settle       how long a new tier must hold, ranking after ranking, before it is published (0: at once)
+     * @param nanos        the real time the settling is measured in ({@code System::nanoTime})
      */
     TierPublisher(ValueRanking ranking, TierLedger ledger, MongoLease lease, KafkaTemplate<String, byte[]> kafka,
-                  String topic, Duration ackTimeout, Consumer<Set<UUID>> cadenceMoved) {
+                  String topic, Duration ackTimeout, Consumer<Set<UUID>> cadenceMoved, Duration settle,
+                  LongSupplier nanos) {
         this.cadenceMoved = cadenceMoved;
+        this.settle = settle;
+        this.nanos = nanos;
         this.ranking = ranking;
         this.ledger = ledger;
         this.lease = lease;
@@ -84,9 +98,11 @@ public final class TierPublisher implements AutoCloseable {
             log.info("{} the value tiers' publisher lease ({})", holds ? "Took" : "Lost", lease.holder());
             holding = holds;
             publishedRanking = 0;
+            unsettled.clear();
         }
         ValueRanking.Snapshot latest = ranking.snapshot();
-        if (!holds || latest.at() == null || latest.ranking() == publishedRanking) {
+        // A ranking already published is looked at again only while tiers are settling: time alone may settle them.
+        if (!holds || latest.at() == null || (latest.ranking() == publishedRanking && unsettled.isEmpty())) {
             return read;
         }
         List<AccountValueTierChanged> changes = changes(latest);
@@ -105,17 +121,33 @@ public final class TierPublisher implements AutoCloseable {
         return read + changes.size();
     }
 
-    /** Every account whose tier in the ranking differs from the one last published, in the order of their ids. */
+    /**
+     * Every account whose tier in the ranking differs from the one last published and has held for {@code settle}, in
+     * the order of their ids. While the portfolio moves (read models catching up on years of history, a bulk import),
+     * a rank near a cut crosses it back and forth; the tier published is one that held.
+     */
     List<AccountValueTierChanged> changes(ValueRanking.Snapshot ranked) {
         List<AccountValueTierChanged> changes = new ArrayList<>();
+        long now = nanos.getAsLong();
         for (Map.Entry<UUID, ValueRanking.Standing> entry : ranked.accounts().entrySet()) {
-            TierLedger.Published before = ledger.published(entry.getKey());
-            ValueRanking.Standing now = entry.getValue();
-            if ((before == null && now.tier() == null) || (before != null && before.tier() == now.tier())) {
+            UUID accountId = entry.getKey();
+            TierLedger.Published before = ledger.published(accountId);
+            ValueRanking.Standing standing = entry.getValue();
+            if ((before == null && standing.tier() == null) || (before != null && before.tier() == standing.tier())) {
+                unsettled.remove(accountId);
                 continue;
             }
-            changes.add(change(entry.getKey(), before, now, ranked));
+            Unsettled since = unsettled.get(accountId);
+            if (since == null || since.tier() != standing.tier()) {
+                since = new Unsettled(standing.tier(), now);
+                unsettled.put(accountId, since);
+            }
+            if (now - since.sinceNanos() >= settle.toNanos()) {
+                changes.add(change(accountId, before, standing, ranked));
+                unsettled.remove(accountId);
+            }
         }
+        unsettled.keySet().retainAll(ranked.accounts().keySet());
         changes.sort(Comparator.comparing(AccountValueTierChanged::accountId));
         return changes;
     }

@@ -23,12 +23,16 @@ import java.util.Map;
  *                       (renewed at every cycle, at least every 4 polls): after an instance dies, at most this long
  *                       passes before another publishes
  * @param topic          the compacted topic each change of tier is published on
+ * @param tierSettle     how long a new tier must hold, ranking after ranking, before it is published and its cadence
+ *                       used (0: at once): while the portfolio moves fast (read models catching up, an import), ranks
+ *                       near a cut cross it back and forth
  */
 @ConfigurationProperties("projection.value")
 public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"10", "50", "75"}) int[] tierCuts,
                               @DefaultValue("1s") Duration poll, @DefaultValue("5s") Duration rerankEvery,
                               @DefaultValue("15s") Duration publisherLease,
-                              @DefaultValue(Topics.ACCOUNT_VALUE) String topic) {
+                              @DefaultValue(Topics.ACCOUNT_VALUE) String topic,
+                              @DefaultValue("30s") Duration tierSettle) {
 
     public ValueProperties {
         Map<ValueIndex, Integer> merged = new EnumMap<>(ValueIndex.class);
@@ -53,6 +57,9 @@ public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"
         if (poll == null || poll.isZero() || poll.isNegative() || rerankEvery == null || rerankEvery.isNegative()) {
             throw new IllegalArgumentException("projection.value.poll must be positive and rerank-every not negative");
         }
+        if (tierSettle == null || tierSettle.isNegative()) {
+            throw new IllegalArgumentException("projection.value.tier-settle must not be negative");
+        }
         if (publisherLease == null || publisherLease.compareTo(poll.multipliedBy(8)) < 0) {
             throw new IllegalArgumentException("projection.value.publisher-lease (" + publisherLease + ") must be at least"
                     + " 8 polls (" + poll.multipliedBy(8) + "): the holder renews it every 4 polls at the least");
@@ -62,6 +69,6 @@ public record ValueProperties(Map<ValueIndex, Integer> weights, @DefaultValue({"
     /** The seed's weights, cuts and the defaults of the rest. */
     public static ValueProperties defaults() {
         return new ValueProperties(null, new int[]{10, 50, 75}, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Topics.ACCOUNT_VALUE);
+                Duration.ofSeconds(15), Topics.ACCOUNT_VALUE, Duration.ofSeconds(30));
     }
 }

@@ -56,7 +56,7 @@ class ValueTiersConfig {
         return new TierPublisher(ranking, ledger, lease, kafka, value.topic(), ACK_TIMEOUT, accounts -> {
             churnPipeline.store().markDue(accounts, clock.instant());
             accountStatusPipeline.store().markDue(accounts, clock.instant());
-        });
+        }, value.tierSettle(), System::nanoTime);
     }
 
     /** Every poll: follow the ledger; as the lease's holder, publish what the last ranking changed. */

@@ -141,6 +141,7 @@ class DashboardBrowserTest {
         registry.add("projection.dashboard.funnel-tick", () -> "250ms");
         registry.add("projection.dashboard.heartbeat", () -> "5s");
         registry.add("projection.profitability.reference-data-topic", () -> REFERENCE);
+        registry.add("projection.value.tier-settle", () -> "0s"); // published as ranked: what this test waits for
     }
 
     @BeforeAll

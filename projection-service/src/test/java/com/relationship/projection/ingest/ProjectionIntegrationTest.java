@@ -413,6 +413,8 @@ class ProjectionIntegrationTest {
 
         JsonNode watchList = read("/api/v1/churn-risk?band=HIGH&size=200");
         assertThat(watchList.get("items").findValuesAsText("accountId")).contains(account.toString());
+        assertThat(watchList.get("totalItems").asInt()).as("counted band by stage, as listed")
+                .isEqualTo(watchList.get("items").size());
         // What its churn would cost: the 900 EUR of the last 12 months at HIGH's assumed 50%, and the list
         // by revenue at risk in euros holds it.
         assertThat(risk.get("revenueAtRisk").get("amount").decimalValue()).isEqualByComparingTo("450.00");

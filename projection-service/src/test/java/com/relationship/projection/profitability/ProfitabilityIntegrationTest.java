@@ -105,6 +105,7 @@ class ProfitabilityIntegrationTest {
         registry.add("projection.topics.status-partitions", () -> "3");
         registry.add("projection.topics.dead-letter-partitions", () -> "3");
         registry.add("projection.profitability.reference-data-topic", () -> REFERENCE);
+        registry.add("projection.value.tier-settle", () -> "0s"); // published as ranked: what this test waits for
         registry.add("projection.value.topic", () -> VALUE);
         registry.add("projection.time.initial-delay", () -> "1h");
     }

@@ -9,6 +9,7 @@ import com.relationship.projection.TestMongo;
 import com.mongodb.client.MongoCollection;
 import com.relationship.contracts.account.KamStage;
 import com.relationship.contracts.account.LifecycleStage;
+import com.relationship.contracts.churn.ChurnBand;
 import com.relationship.contracts.account.OwnerKind;
 import com.relationship.contracts.events.AccountEventCodec;
 import com.relationship.contracts.events.AccountOwnerAssigned;
@@ -145,6 +146,11 @@ class AccountStatusStoreTest {
         assertThat(queries.countWatched(null, null, null, "alice")).isEqualTo(1);
         assertThat(queries.countWatched(null, null, null, null)).isEqualTo(2);
         assertThat(queries.countWatched(null, null, null, "bob")).isZero();
+        ChurnBand band = queries.findStatus(alices).orElseThrow().churnBand();
+        long inBand = queries.watchList(band, null, null, null, AccountStatusStore.WatchOrder.SCORE, 50).size();
+        assertThat(queries.countWatched(band, null, null, null)).as("a band's total, counted stage by stage")
+                .isEqualTo(inBand).isPositive();
+        assertThat(queries.countWatched(band, LifecycleStage.PROSPECT, null, null)).as("a prospect cannot churn").isZero();
     }
 
     private AccountStatus save(AccountHistory history, int upTo) {

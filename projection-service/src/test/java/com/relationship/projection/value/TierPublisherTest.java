@@ -35,10 +35,15 @@ class TierPublisherTest {
     private final List<ProducerRecord<String, byte[]>> sent = new ArrayList<>();
     private boolean brokerDown;
     private final java.util.Set<UUID> cadenceMoved = new java.util.HashSet<>();
-    private final TierPublisher publisher = publisher("instance-a", ledger);
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    private final TierPublisher publisher = publisher("instance-a", ledger, Duration.ZERO);
+
+    private TierPublisher publisher(String instance, TierLedger ledger) {
+        return publisher(instance, ledger, Duration.ZERO);
+    }
 
     @SuppressWarnings("unchecked")
-    private TierPublisher publisher(String instance, TierLedger ledger) {
+    private TierPublisher publisher(String instance, TierLedger ledger, Duration settle) {
         KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
         when(kafka.send(any(ProducerRecord.class))).thenAnswer(call -> {
             if (brokerDown) {
@@ -50,7 +55,7 @@ class TierPublisherTest {
         MongoLease lease = new MongoLease(portfolio.database.getCollection(ValueTiersConfig.LEASES), "value-tiers",
                 instance, Duration.ofSeconds(15), Clock.systemUTC());
         return new TierPublisher(portfolio.ranking, ledger, lease, kafka, Topics.ACCOUNT_VALUE, Duration.ofSeconds(1),
-                cadenceMoved::addAll);
+                cadenceMoved::addAll, settle, nanos::get);
     }
 
     @Test
@@ -140,6 +145,24 @@ class TierPublisherTest {
         other.cycle();
 
         assertThat(sent).as("instance-b took the lease and published the newcomer, and only it").hasSize(2);
+    }
+
+    /** A tier is published once it has held for the settling time, ranking after ranking, and not before. */
+    @Test
+    void aNewTierIsPublishedOnlyOnceItHeldForTheSettlingTime() {
+        TierPublisher settling = publisher("instance-s", new TierLedger(portfolio.database, Duration.ofSeconds(3)),
+                Duration.ofSeconds(30));
+        UUID account = portfolio.client("Only", "1000.00", "500.00");
+        portfolio.refresh();
+
+        settling.cycle();
+        nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+        settling.cycle();
+        assertThat(sent).as("held 29 s of 30").isEmpty();
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        settling.cycle();
+        assertThat(published().get(account).tier()).as("held 30 s, with no new ranking").isEqualTo("MVC");
     }
 
     private Map<UUID, AccountValueTierChanged> published() {

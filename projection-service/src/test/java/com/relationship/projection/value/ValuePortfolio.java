@@ -59,7 +59,7 @@ final class ValuePortfolio {
             () -> com.relationship.projection.profitability.ReferenceData.NONE, profitability, CLOCK);
     final ValueRanking ranking = new ValueRanking(values, committees, portfolio,
             new ValueProperties(null, new int[]{10, 50, 75}, Duration.ofMillis(1), Duration.ZERO,
-                    Duration.ofSeconds(15), com.relationship.contracts.Topics.ACCOUNT_VALUE), profitability.ranking(),
+                    Duration.ofSeconds(15), com.relationship.contracts.Topics.ACCOUNT_VALUE, Duration.ZERO), profitability.ranking(),
             CLOCK);
 
     private <V> ReadModelStore<V> store(ReadModel<V> model, String collection) {
