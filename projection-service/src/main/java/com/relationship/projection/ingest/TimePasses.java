@@ -42,8 +42,9 @@ import java.util.stream.Collectors;
  * rebalance both may move an account for a moment, which compare-and-set writes and the pure
  * {@link ReadModel#advance} (the same now gives the same view) make harmless.
  * <p>
- * <b>Incremental</b>: only the due accounts are read (the {@code nextChangeAt} index on a real
- * MongoDB; a scan of that field on the embedded server), in pages by account id.
+ * <b>Incremental</b>: only the due accounts are read (the {@code nextChangeAt} and {@code fingerprint} indexes, on a
+ * real MongoDB and on the embedded server's ordered indexes), in pages by account id; the first pass of the process
+ * also looks at every document once, for those written before documents carried a fingerprint.
  */
 @Component
 public class TimePasses {
@@ -58,6 +59,8 @@ public class TimePasses {
     private final String topic;
     private final TransactionTemplate transactions;
     private volatile int partitions;
+    /** The read models whose every document a pass of this process has looked at (those with no fingerprint). */
+    private final Set<String> sweptEveryDocument = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TimePasses(ReadModelListeners listeners, KafkaListenerEndpointRegistry registry, KafkaAdmin admin,
                       Clock clock, ProjectionProperties properties,
@@ -97,10 +100,11 @@ public class TimePasses {
         if (!owned.isEmpty()) {
             int count = partitionCount();
             String fingerprint = pipeline.model().fingerprint();
+            boolean everyDocument = !sweptEveryDocument.contains(pipeline.name());
             UUID after = null;
             List<UUID> due;
             do {
-                due = pipeline.store().due(now, fingerprint, after, PAGE);
+                due = pipeline.store().due(now, fingerprint, after, PAGE, everyDocument);
                 for (UUID account : due) {
                     if (!owned.contains(partitionOf(account, count))) {
                         notOurs++;
@@ -113,6 +117,7 @@ public class TimePasses {
                 }
                 after = due.isEmpty() ? after : due.get(due.size() - 1);
             } while (due.size() == PAGE);
+            sweptEveryDocument.add(pipeline.name());
         }
         PassReport report = new PassReport(pipeline.name(), now, owned.size(), visited, changed, notOurs,
                 Duration.ofNanos(System.nanoTime() - started));

@@ -37,6 +37,20 @@ class ReadModelStoreDueTest {
         assertThat(store.due(NOW.plusMillis(1), "v1", null, 100)).contains(aNanoLater).doesNotContain(future, never);
         assertThat(store.due(NOW, "v2", null, 100)).as("a new model visits everyone once")
                 .containsExactlyInAnyOrder(past, exactlyNow, aNanoLater, future, never);
+        assertThat(store.due(NOW, "v0", null, 100)).as("an older fingerprint, which sorts before")
+                .containsExactlyInAnyOrder(past, exactlyNow, aNanoLater, future, never);
+    }
+
+    /** A document with no fingerprint (a collection older than fingerprints) is found by the sweep of every document. */
+    @Test
+    void aDocumentWithoutAFingerprintIsFoundWhenEveryDocumentIsSwept() {
+        ReadModelStore<Clocked.View> store = store(new Clocked("v1"));
+        UUID old = save(store, NOW.plusSeconds(3600));
+        store.collection().updateOne(new org.bson.Document("_id", old.toString()),
+                new org.bson.Document("$unset", new org.bson.Document(ReadModelDocuments.FINGERPRINT, "")));
+
+        assertThat(store.due(NOW, "v1", null, 100, false)).doesNotContain(old);
+        assertThat(store.due(NOW, "v1", null, 100, true)).containsExactly(old);
     }
 
     @Test
